@@ -1,0 +1,32 @@
+# Wijkweb: `make run` installs what is missing, builds and starts the program;
+# `make test` runs the whole test suite (unit, screen and end-to-end tests in tmux).
+SHELL := /bin/bash
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev sqlite3 tmux python3 python3-pytest
+DB ?=
+
+.PHONY: deps build run test unit e2e clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ "$$missing" = " python3-pytest" ] && python3 -c 'import pytest' 2>/dev/null; then missing=""; fi; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; fi
+	@command -v swift >/dev/null || { echo "Swift 6.3 is needed: put its toolchain on PATH (e.g. /opt/swift/usr/bin)."; exit 1; }
+
+build: deps
+	swift build -c release
+
+run: build
+	.build/release/wijkweb $(if $(DB),--db $(DB),)
+
+unit: deps
+	swift build
+	swift test
+
+e2e: deps
+	swift build
+	LANG=C.UTF-8 python3 -m pytest -q Tests/EndToEnd
+
+test: unit e2e
+
+clean:
+	rm -rf .build

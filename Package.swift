@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Wijkweb",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "wijkweb", targets: ["wijkweb"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNcursesw",
+      path: "Sources/CNcursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    .target(
+      name: "WijkwebCore",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "WijkwebStore",
+      dependencies: ["WijkwebCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "WijkwebTUI",
+      dependencies: ["WijkwebCore", "CNcursesw"]
+    ),
+    .executableTarget(
+      name: "wijkweb",
+      dependencies: [
+        "WijkwebCore", "WijkwebStore", "WijkwebTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
+    .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
+    .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
+  ]
+)

@@ -1,0 +1,86 @@
+/// Type-ahead search over area names, local names (aliases) and codes, for picking a resident's area.
+public struct AreaSearch: Sendable {
+  /// One hit: the area, the name that matched, and the area's parent for context.
+  public struct Match: Hashable, Sendable {
+    public var area: Area
+    /// The name the query matched: the area's name or one of its aliases.
+    public var matchedName: String
+    public var parentName: String?
+  }
+
+  private struct Entry: Sendable {
+    var area: Area
+    var name: String
+    var folded: String
+    var isAlias: Bool
+  }
+
+  private let entries: [Entry]
+  private let names: [String: String]
+
+  /// Builds the index; gemeenten are left out, because a resident lives in a smaller area.
+  public init(areas: [Area]) {
+    var entries: [Entry] = []
+    for area in areas where area.level != .gemeente {
+      entries.append(Entry(area: area, name: area.name, folded: Self.fold(area.name), isAlias: false))
+      for alias in area.aliases {
+        entries.append(Entry(area: area, name: alias, folded: Self.fold(alias), isAlias: true))
+      }
+    }
+    self.entries = entries
+    self.names = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The best matches for `query`, at most `limit`: names starting with the query first, then names
+  /// with a word starting with it, then names containing it; codes match from their start.
+  /// Case and accents are ignored ("beyum" does not match, "Beij" and "beij" do).
+  public func matches(_ query: String, limit: Int = 8) -> [Match] {
+    let folded = Self.fold(query)
+    guard !folded.isEmpty else { return [] }
+    var ranked: [(rank: Int, entry: Entry)] = []
+    for entry in entries {
+      let rank: Int
+      if entry.area.code.lowercased().hasPrefix(folded) {
+        rank = 0
+      } else if entry.folded.hasPrefix(folded) {
+        rank = entry.isAlias ? 2 : 1
+      } else if entry.folded.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { $0.hasPrefix(folded) }) {
+        rank = 3
+      } else if entry.folded.contains(folded) {
+        rank = 4
+      } else {
+        continue
+      }
+      ranked.append((rank, entry))
+    }
+    ranked.sort { lhs, rhs in
+      if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+      if lhs.entry.area.level != rhs.entry.area.level { return lhs.entry.area.level > rhs.entry.area.level }
+      return lhs.entry.name < rhs.entry.name
+    }
+    var seen = Set<String>()
+    var result: [Match] = []
+    for (_, entry) in ranked where seen.insert(entry.area.code + "|" + entry.name).inserted {
+      result.append(Match(area: entry.area, matchedName: entry.name, parentName: entry.area.parentCode.flatMap { names[$0] }))
+      if result.count == limit { break }
+    }
+    return result
+  }
+
+  /// Lower case without diacritics, so "Oosterparkwijk" and "oosterpärkwijk" compare equal.
+  static func fold(_ text: String) -> String {
+    String(text.lowercased().unicodeScalars.compactMap { scalar -> Character? in
+      switch scalar {
+      case "à", "á", "â", "ä", "ã", "å": return "a"
+      case "è", "é", "ê", "ë": return "e"
+      case "ì", "í", "î", "ï": return "i"
+      case "ò", "ó", "ô", "ö", "õ": return "o"
+      case "ù", "ú", "û", "ü": return "u"
+      case "ç": return "c"
+      case "ñ": return "n"
+      case "ÿ", "ý": return "y"
+      default: return Character(scalar)
+      }
+    }).trimmingWhitespace
+  }
+}

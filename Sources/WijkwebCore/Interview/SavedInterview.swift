@@ -1,0 +1,70 @@
+/// An interview as the store kept it: what is needed to resume it where it stopped.
+public struct SavedInterview: Hashable, Sendable {
+  public var responseID: String
+  public var roundID: Int64
+  public var volunteerCode: String
+  public var language: Language
+  public var areaCode: String?
+  public var demographics: [String: String?]
+  public var answers: [String: AnswerValue]
+  public var reflections: [String: String]
+  /// The step the interview was on, as `InterviewState.Step.positionCode`.
+  public var position: String
+  /// When it started, as shown to the volunteer (e.g. "23-11-2026 10:32").
+  public var startedAt: String
+
+  public init(
+    responseID: String, roundID: Int64, volunteerCode: String, language: Language, areaCode: String?,
+    demographics: [String: String?], answers: [String: AnswerValue], reflections: [String: String],
+    position: String, startedAt: String
+  ) {
+    self.responseID = responseID
+    self.roundID = roundID
+    self.volunteerCode = volunteerCode
+    self.language = language
+    self.areaCode = areaCode
+    self.demographics = demographics
+    self.answers = answers
+    self.reflections = reflections
+    self.position = position
+    self.startedAt = startedAt
+  }
+}
+
+/// A round the volunteer can interview for, with the questionnaire it pins.
+public struct RoundChoice: Hashable, Sendable {
+  public var id: Int64
+  public var name: String
+  public var questionnaire: Questionnaire
+  public init(id: Int64, name: String, questionnaire: Questionnaire) {
+    self.id = id
+    self.name = name
+    self.questionnaire = questionnaire
+  }
+}
+
+/// A change the interview asks the store to make; applied, all of one key press in one transaction,
+/// before the next screen is drawn.
+public enum InterviewEffect: Hashable, Sendable {
+  case rememberVolunteer(code: String)
+  case begin(responseID: String, roundID: Int64, volunteerCode: String, language: Language)
+  case setArea(responseID: String, code: String)
+  case setDemographic(responseID: String, questionID: String, choiceID: String?)
+  case setAnswer(responseID: String, itemID: String, value: AnswerValue)
+  case setReflection(responseID: String, promptID: String, text: String)
+  case setLanguage(responseID: String, language: Language)
+  case setPosition(responseID: String, position: String)
+  case complete(responseID: String, receiptCode: String, scores: [DimensionScore])
+  case discard(responseID: String)
+}
+
+/// Something the interview has to tell the volunteer in a line at the bottom of the screen.
+public enum InterviewNotice: Hashable, Sendable {
+  case chooseScoreFirst
+  case dontKnowNotAllowed
+  case volunteerCodeInvalid
+  case noAreaMatch
+  case noOpenRound
+  case firstQuestion
+  case saveFailed(String)
+}

@@ -1,0 +1,97 @@
+import GRDB
+import Foundation
+
+/// The database schema, one migration per version. Every later version adds a migration here; the
+/// migrator carries any earlier database forward, and a database from a newer program is refused.
+enum Schema {
+  static func migrator() -> DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(sql: """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+        CREATE TABLE areas (
+          code TEXT PRIMARY KEY,
+          level TEXT NOT NULL CHECK (level IN ('gemeente', 'gebied', 'wijk', 'buurt')),
+          name TEXT NOT NULL,
+          parent_code TEXT REFERENCES areas(code),
+          aliases TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID;
+
+        CREATE TABLE questionnaires (
+          content_hash TEXT PRIMARY KEY,
+          id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          source TEXT NOT NULL,
+          installed_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE rounds (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          questionnaire_hash TEXT NOT NULL REFERENCES questionnaires(content_hash),
+          area_set TEXT NOT NULL,
+          starts_on TEXT NOT NULL,
+          ends_on TEXT NOT NULL,
+          min_group_size INTEGER NOT NULL DEFAULT 10 CHECK (min_group_size >= 5),
+          retention_days INTEGER NOT NULL DEFAULT 730,
+          status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+          created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE responses (
+          id TEXT PRIMARY KEY,
+          round_id INTEGER NOT NULL REFERENCES rounds(id),
+          questionnaire_id TEXT NOT NULL,
+          questionnaire_version INTEGER NOT NULL,
+          questionnaire_hash TEXT NOT NULL,
+          device_id TEXT NOT NULL,
+          volunteer_code TEXT NOT NULL,
+          language TEXT NOT NULL,
+          area_code TEXT REFERENCES areas(code),
+          status TEXT NOT NULL CHECK (status IN ('in_progress', 'completed')),
+          position TEXT,
+          started_at TEXT NOT NULL,
+          completed_at TEXT,
+          receipt_code TEXT UNIQUE
+        ) WITHOUT ROWID;
+        CREATE INDEX responses_by_round_area ON responses(round_id, status, area_code);
+
+        CREATE TABLE answers (
+          response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+          item_id TEXT NOT NULL,
+          value INTEGER,
+          answered_at TEXT NOT NULL,
+          PRIMARY KEY (response_id, item_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE demographics (
+          response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+          question_id TEXT NOT NULL,
+          choice_id TEXT,
+          PRIMARY KEY (response_id, question_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reflections (
+          response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+          prompt_id TEXT NOT NULL,
+          text TEXT NOT NULL,
+          review_status TEXT NOT NULL DEFAULT 'unreviewed',
+          PRIMARY KEY (response_id, prompt_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE dimension_scores (
+          response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+          part_id TEXT NOT NULL,
+          dimension TEXT NOT NULL,
+          score REAL,
+          answered INTEGER NOT NULL,
+          total INTEGER NOT NULL,
+          PRIMARY KEY (response_id, part_id, dimension)
+        ) WITHOUT ROWID;
+        """)
+      try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('device_id', ?)", arguments: [UUID().uuidString.lowercased()])
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,64 @@
+import GRDB
+import WijkwebCore
+
+/// A completed response as stored: for checks, tests and later for exports.
+public struct StoredResponse: Hashable, Sendable {
+  public var id: String
+  public var areaCode: String?
+  public var status: String
+  public var receiptCode: String?
+  public var answers: [String: AnswerValue]
+  public var scores: [DimensionScore]
+}
+
+extension Store {
+  /// Counts of responses by status, and the number of answer rows.
+  public func counts() throws -> (completed: Int, inProgress: Int, answers: Int) {
+    try writer.read { db in
+      let completed = try Int.fetchOne(db, sql: "SELECT count(*) FROM responses WHERE status = 'completed'") ?? 0
+      let inProgress = try Int.fetchOne(db, sql: "SELECT count(*) FROM responses WHERE status = 'in_progress'") ?? 0
+      let answers = try Int.fetchOne(db, sql: "SELECT count(*) FROM answers") ?? 0
+      return (completed, inProgress, answers)
+    }
+  }
+
+  /// Runs SQLite's integrity check and the foreign key check; returns the problems found (empty when sound).
+  public func integrityProblems() throws -> [String] {
+    try writer.read { db in
+      var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+      let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+      problems += orphans.map { "row \($0[1] as Int64? ?? 0) of \($0[0] as String? ?? "?") points to a missing \($0[2] as String? ?? "?")" }
+      return problems
+    }
+  }
+
+  /// The schema version (the latest migration applied).
+  public func schemaVersion() throws -> String {
+    try writer.read { db in try Schema.migrator().appliedIdentifiers(db).sorted().last ?? "none" }
+  }
+
+  /// One response with its answers and scores.
+  public func response(id: String) throws -> StoredResponse? {
+    try writer.read { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT id, area_code, status, receipt_code FROM responses WHERE id = ?", arguments: [id]) else {
+        return nil
+      }
+      var answers: [String: AnswerValue] = [:]
+      for answer in try Row.fetchAll(db, sql: "SELECT item_id, value FROM answers WHERE response_id = ?", arguments: [id]) {
+        let value: Int? = answer["value"]
+        answers[answer["item_id"]] = value.map(AnswerValue.score) ?? .skipped
+      }
+      let scores = try Row.fetchAll(db, sql: "SELECT part_id, dimension, score, answered, total FROM dimension_scores WHERE response_id = ?", arguments: [id])
+        .compactMap { score -> DimensionScore? in
+          guard let dimension = Dimension(rawValue: score["dimension"]) else { return nil }
+          return DimensionScore(partID: score["part_id"], dimension: dimension, score: score["score"], answered: score["answered"], total: score["total"])
+        }
+      return StoredResponse(id: row["id"], areaCode: row["area_code"], status: row["status"], receiptCode: row["receipt_code"], answers: answers, scores: scores)
+    }
+  }
+
+  /// The ids of all responses, newest first.
+  public func responseIDs() throws -> [String] {
+    try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM responses ORDER BY started_at DESC, id") }
+  }
+}

@@ -1,0 +1,65 @@
+import WijkwebCore
+
+/// Where the interview's effects go: the store in the program, a list in tests.
+public protocol InterviewRecorder {
+  /// Stores the effects of one key press, all or nothing. Throws a message the volunteer can read.
+  func record(_ effects: [InterviewEffect]) throws
+}
+
+/// Runs an interview on a terminal: draw, read a key, update the state, record, redraw.
+///
+/// A key's effects are recorded before the next screen is drawn; when recording fails, the state stays
+/// as it was and the screen says the answer was not saved.
+public final class InterviewApp {
+  public private(set) var state: InterviewState
+  private let terminal: Terminal
+  private let context: InterviewContext
+  private let recorder: InterviewRecorder
+  private let idleMilliseconds: Int
+  /// Called after each key press is handled and drawn, with the key; for latency measurements.
+  public var afterKey: ((Key) -> Void)?
+
+  /// Why the interview screen was left.
+  public enum Exit: Sendable { case quit, interrupted }
+
+  public init(terminal: Terminal, context: InterviewContext, recorder: InterviewRecorder, state: InterviewState, idleSeconds: Int = 180) {
+    self.terminal = terminal
+    self.context = context
+    self.recorder = recorder
+    self.state = state
+    self.idleMilliseconds = max(1, idleSeconds) * 1000
+  }
+
+  /// Runs until the volunteer leaves (q at the welcome screen) or presses Ctrl-C.
+  @discardableResult
+  public func run() -> Exit {
+    draw()
+    while true {
+      guard let key = terminal.readKey(timeoutMilliseconds: idleMilliseconds) else {
+        state.idle()
+        draw()
+        continue
+      }
+      handle(key)
+      if state.wantsToQuit { return key == .interrupt ? .interrupted : .quit }
+      draw()
+      afterKey?(key)
+    }
+  }
+
+  /// Handles one key: the new state is kept only when its effects were recorded.
+  public func handle(_ key: Key) {
+    var next = state
+    let effects = next.handle(key, context: context)
+    do {
+      try recorder.record(effects)
+      state = next
+    } catch {
+      state.notice = .saveFailed("\(error)")
+    }
+  }
+
+  func draw() {
+    terminal.draw(InterviewView.render(state, context: context, size: terminal.size, unicode: terminal.supportsUnicode))
+  }
+}

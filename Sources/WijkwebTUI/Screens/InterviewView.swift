@@ -1,0 +1,79 @@
+import WijkwebCore
+
+/// Draws the interview: a pure function from the interview state to a screen.
+public enum InterviewView {
+  /// The screen for `state` at `size`. Shows the too-small message below 80x24, the pause screen when
+  /// paused, and the key help on top of any screen when asked.
+  public static func render(_ state: InterviewState, context: InterviewContext, size: Size, unicode: Bool) -> ScreenBuffer {
+    let language = state.language
+    if size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
+      return ScreenFrame.tooSmall(size: size, language: language)
+    }
+    var frame = ScreenFrame(size: size, unicode: unicode, language: language)
+    let round = context.round(state.roundIndex)
+    let roundText = round.map { "\(UIString.roundLabel.text(language)): \($0.name)" } ?? UIString.noRound.text(language)
+    frame.header(UIString.appTitle.text(language), right: roundText)
+    let notice = state.notice.map { noticeText($0, language: language) }
+
+    if state.paused {
+      PausedScreen.draw(&frame)
+      return frame.buffer
+    }
+    if state.showingHelp {
+      HelpScreen.draw(&frame, takesText: state.takesText)
+      return frame.buffer
+    }
+    let questionnaire = round?.questionnaire
+    var keys: [String]
+    switch state.step {
+    case .resumeOffer, .confirmDiscard:
+      keys = ResumeScreen.draw(&frame, state: state)
+    case .welcome:
+      keys = WelcomeScreen.draw(&frame, questionnaire: questionnaire)
+    case .volunteer:
+      keys = VolunteerScreen.draw(&frame, state: state, context: context)
+    case .consent:
+      keys = ConsentScreen.draw(&frame, questionnaire: questionnaire)
+    case .declined:
+      frame.paragraph(UIString.declinedText.text(language), y: frame.bodyTop + 4, style: .bold, centered: true)
+      keys = [UIString.keyContinue.text(language)]
+    case .area:
+      keys = AreaScreen.draw(&frame, state: state, context: context)
+    case .demographic(let index):
+      guard let questionnaire else { return frame.buffer }
+      keys = DemographicScreen.draw(&frame, state: state, question: questionnaire.demographics[index])
+    case .item(let part, let index):
+      guard let questionnaire else { return frame.buffer }
+      keys = ItemScreen.draw(&frame, state: state, questionnaire: questionnaire, part: part, index: index)
+    case .web(let part):
+      guard let questionnaire else { return frame.buffer }
+      keys = WebScreen.draw(&frame, state: state, questionnaire: questionnaire, part: part)
+    case .reflection(let index):
+      guard let questionnaire else { return frame.buffer }
+      keys = ReflectionScreen.draw(&frame, state: state, questionnaire: questionnaire, index: index)
+    case .summary:
+      guard let questionnaire else { return frame.buffer }
+      keys = SummaryScreen.draw(&frame, state: state, questionnaire: questionnaire)
+    case .saved(let receipt):
+      keys = SavedScreen.draw(&frame, receipt: receipt)
+    }
+    if !state.takesText || state.step == .area || state.step == .volunteer {
+      keys.append(state.takesText ? "F1: ?" : UIString.keyHelp.text(language))
+    }
+    keys.append(UIString.keyLanguage.text(language))
+    frame.footer(keys: keys, notice: notice)
+    return frame.buffer
+  }
+
+  static func noticeText(_ notice: InterviewNotice, language: Language) -> String {
+    switch notice {
+    case .chooseScoreFirst: return UIString.noticeChooseScore.text(language)
+    case .dontKnowNotAllowed: return UIString.noticeDontKnowNotAllowed.text(language)
+    case .volunteerCodeInvalid: return UIString.noticeVolunteerCode.text(language)
+    case .noAreaMatch: return UIString.noticeNoArea.text(language)
+    case .noOpenRound: return UIString.noticeNoRound.text(language)
+    case .firstQuestion: return UIString.noticeFirstQuestion.text(language)
+    case .saveFailed(let reason): return UIString.noticeSaveFailed.format(language, reason)
+    }
+  }
+}

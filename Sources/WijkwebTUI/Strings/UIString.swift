@@ -1,0 +1,69 @@
+import WijkwebCore
+
+/// Every text of the interface that does not come from a questionnaire. The texts themselves live in
+/// one table per language (`UIString+nl.swift`, `UIString+en.swift`); a test checks that each table
+/// has every key. Placeholders `{1}`, `{2}` are filled by `format`.
+public enum UIString: String, CaseIterable, Sendable {
+  case appTitle, roundLabel, noRound
+  case menuNewInterview, menuResume, menuQuit, menuChoose
+  case welcomeTitle, welcomeIntro, welcomeStart
+  case volunteerTitle, volunteerRound, volunteerCode, volunteerCodeHint, volunteerRoundHint
+  case consentTitle, consentKeys, declinedText
+  case areaTitle, areaPrompt, areaNoMatch, areaTypeMore
+  case demographicTitle, preferNotToSay
+  case itemProgress, dontKnow, dontKnowShort, noScoreYet, earlierAnswer
+  case webTitle, webNoScore, webExplain
+  case reflectionTitle, reflectionProgress, reflectionHint
+  case summaryTitle, summaryAnswered, summaryReflections, summaryExplain
+  case savedTitle, savedReceipt, savedReceiptHint, savedNext
+  case pausedTitle, pausedHint
+  case tooSmall
+  case resumeTitle, resumeText, resumeKeys, discardConfirm
+  case helpTitle, helpClose
+  case helpDigits, helpTen, helpArrows, helpEnter, helpDontKnow, helpBack, helpLanguage, helpHelp, helpQuit
+  case helpText, helpTab, helpEscape, helpList
+  case keyContinue, keyConfirm, keyBack, keyEscBack, keyHelp, keyLanguage, keyDontKnow, keyChoose, keyNext, keySave, keyQuit
+  case noticeChooseScore, noticeDontKnowNotAllowed, noticeVolunteerCode, noticeNoArea, noticeNoRound
+  case noticeFirstQuestion, noticeSaveFailed
+  case languageName
+
+  /// The text in `language`, falling back to Dutch.
+  public func text(_ language: Language) -> String {
+    UIString.table(for: language)[self] ?? UIString.dutch[self] ?? rawValue
+  }
+
+  /// The text with `{1}`, `{2}`, ... replaced by `arguments`.
+  public func format(_ language: Language, _ arguments: CustomStringConvertible...) -> String {
+    var result = text(language)
+    for (index, argument) in arguments.enumerated() {
+      result = result.replacingAll("{\(index + 1)}", with: argument.description)
+    }
+    return result
+  }
+
+  /// The table of one language; empty for a language without one.
+  public static func table(for language: Language) -> [UIString: String] {
+    switch language {
+    case .dutch: return dutch
+    case .english: return english
+    default: return [:]
+    }
+  }
+
+  /// The languages that have a table.
+  public static let languages: [Language] = [.dutch, .english]
+}
+
+extension String {
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var rest = Substring(self)
+    while let range = rest.range(of: target) {
+      result += rest[rest.startIndex ..< range.lowerBound]
+      result += replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+}

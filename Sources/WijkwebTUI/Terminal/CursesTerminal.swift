@@ -1,0 +1,161 @@
+import CNcursesw
+import Foundation
+import WijkwebCore
+
+/// The real terminal through ncursesw: wide characters, colours when the terminal has them and
+/// `NO_COLOR` is unset, and a guaranteed restore of the terminal on every way out.
+public final class CursesTerminal: Terminal {
+  public private(set) var supportsUnicode: Bool
+  private let useColor: Bool
+  private var started = false
+
+  /// Starts curses on the controlling terminal. Throws when there is none or `TERM` is unusable.
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: ww_codeset())
+    supportsUnicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw TerminalError("This screen needs a terminal. Run it in a terminal window, or use --plain for line-by-line use.")
+    }
+    let term = environment["TERM"] ?? ""
+    if term.isEmpty || term == "dumb" {
+      throw TerminalError("The terminal type \"\(term.isEmpty ? "(none)" : term)\" cannot show screens. Set TERM (e.g. TERM=xterm-256color), or use --plain.")
+    }
+    guard ww_start() == 0 else {
+      throw TerminalError("The terminal type \"\(term)\" is unknown on this machine. Set TERM=xterm-256color, or use --plain.")
+    }
+    ww_set_escdelay(25)
+    started = true
+    CursesTerminal.active = true
+    raw()
+    noecho()
+    nonl()
+    keypad(ww_stdscr(), true)
+    let wantsColor = environment["NO_COLOR"].map { $0.isEmpty } ?? true
+    useColor = wantsColor && has_colors()
+    if useColor {
+      start_color()
+      use_default_colors()
+      init_pair(Int16(Style.Role.accent.rawValue), Int16(COLOR_CYAN), -1)
+      init_pair(Int16(Style.Role.web.rawValue), Int16(COLOR_YELLOW), -1)
+      init_pair(Int16(Style.Role.muted.rawValue), Int16(COLOR_BLUE), -1)
+      init_pair(Int16(Style.Role.warning.rawValue), Int16(COLOR_RED), -1)
+    }
+    CursesTerminal.installSignalHandlers()
+  }
+
+  deinit { stop() }
+
+  /// Ends curses and gives the terminal back as it was. Safe to call more than once.
+  public func stop() {
+    guard started else { return }
+    started = false
+    CursesTerminal.active = false
+    endwin()
+  }
+
+  public var size: Size { Size(width: Int(ww_cols()), height: Int(ww_lines())) }
+
+  public func draw(_ buffer: ScreenBuffer) {
+    erase()
+    for y in 0 ..< min(buffer.height, Int(ww_lines())) {
+      var x = 0
+      while x < min(buffer.width, Int(ww_cols())) {
+        let style = buffer[x, y].style
+        var run = ""
+        let start = x
+        while x < buffer.width, buffer[x, y].style == style {
+          run.append(buffer[x, y].character)
+          x += 1
+        }
+        // Writing the bottom-right cell scrolls some terminals: leave it out.
+        if y == Int(ww_lines()) - 1, x >= Int(ww_cols()) { run = String(run.dropLast()) }
+        let attributes = attributes(for: style)
+        attron(attributes)
+        mvaddstr(Int32(y), Int32(start), run)
+        attroff(attributes)
+      }
+    }
+    if let cursor = buffer.cursor {
+      curs_set(1)
+      move(Int32(cursor.y), Int32(cursor.x))
+    } else {
+      curs_set(0)
+    }
+    refresh()
+  }
+
+  private func attributes(for style: Style) -> Int32 {
+    var value: attr_t = 0
+    if style.bold { value |= ww_a_bold() }
+    if style.reverse { value |= ww_a_reverse() }
+    if style.underline { value |= ww_a_underline() }
+    if style.dim && !useColor { value |= ww_a_dim() }
+    if useColor, style.role != .normal { value |= ww_color_pair(Int32(style.role.rawValue)) }
+    return Int32(bitPattern: UInt32(truncatingIfNeeded: value))
+  }
+
+  public func readKey(timeoutMilliseconds: Int) -> Key? {
+    timeout(Int32(timeoutMilliseconds))
+    var value: wint_t = 0
+    let status = ww_get_wch(&value)
+    if status == ERR { return nil }
+    if status == ww_key_code_yes() { return Self.functionKey(Int32(value)) }
+    return Self.characterKey(UInt32(value))
+  }
+
+  static func characterKey(_ value: UInt32) -> Key? {
+    switch value {
+    case 3: return .interrupt
+    case 9: return .tab
+    case 10, 13: return .enter
+    case 8, 127: return .backspace
+    case 27: return .escape
+    default:
+      guard value >= 32, let scalar = Unicode.Scalar(value) else { return nil }
+      return .character(Character(scalar))
+    }
+  }
+
+  static func functionKey(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_BACKSPACE: return .backspace
+    case KEY_DC: return .delete
+    case KEY_ENTER: return .enter
+    case KEY_BTAB: return .backTab
+    case KEY_RESIZE: return .resize
+    default:
+      for number in 1 ... 12 where code == ww_key_f(Int32(number)) { return .function(number) }
+      return nil
+    }
+  }
+
+  // MARK: Restoring the terminal on signals
+
+  nonisolated(unsafe) static var active = false
+
+  private static func installSignalHandlers() {
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+      signal(signalNumber) { received in
+        if CursesTerminal.active { endwin() }
+        signal(received, SIG_DFL)
+        raise(received)
+      }
+    }
+  }
+}
+
+/// The terminal cannot be used; the message says why and what to do.
+public struct TerminalError: Error, CustomStringConvertible {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import WijkwebCore
+import WijkwebStore
+import WijkwebTUI
+
+/// Opens the database and, on a first start, seeds it with the Groningen areas, the default
+/// questionnaire and a current round.
+enum AppSetup {
+  static let defaultQuestionnaire = "positieve-gezondheid-wijk.yaml"
+  static let defaultAreas = "groningen.csv"
+
+  static func openStore(_ options: DatabaseOptions) throws -> Store {
+    let path = DatabaseLocation.resolve(explicit: options.path)
+    let store: Store
+    do {
+      store = try Store(path: path)
+    } catch let error as StoreError {
+      throw Failure(error.message)
+    }
+    if try store.needsSeeding() {
+      let questionnaireURL = try DataFiles.folder("Questionnaires").appendingPathComponent(defaultQuestionnaire)
+      let source = try DataFiles.read(questionnaireURL)
+      let questionnaire: Questionnaire
+      do {
+        questionnaire = try QuestionnaireParser.parse(source, source: questionnaireURL.path)
+      } catch let problems as FileProblems {
+        throw Failure("The default questionnaire has problems:\n\(problems)")
+      }
+      let areasURL = try DataFiles.folder("Areas").appendingPathComponent(defaultAreas)
+      let areas = try AreaFile.parse(try DataFiles.read(areasURL), source: areasURL.path)
+      try store.seedIfNeeded(areas: areas, questionnaireSource: source, questionnaire: questionnaire)
+    }
+    return store
+  }
+
+  /// What the interview needs from the store.
+  static func interviewContext(_ store: Store) throws -> InterviewContext {
+    InterviewContext(
+      rounds: try store.openRounds(), areas: try store.areas(),
+      newResponseID: { UUID().uuidString.lowercased() },
+      newReceiptCode: {
+        var generator = SystemRandomNumberGenerator()
+        return ReceiptCode.make(using: &generator)
+      })
+  }
+}
+
+/// Records interview effects in the store.
+struct StoreRecorder: InterviewRecorder {
+  let store: Store
+  func record(_ effects: [InterviewEffect]) throws {
+    do {
+      try store.apply(effects)
+    } catch let error as StoreError {
+      throw Failure(error.message)
+    }
+  }
+}

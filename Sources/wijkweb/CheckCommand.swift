@@ -1,0 +1,25 @@
+import ArgumentParser
+import WijkwebStore
+
+/// `wijkweb check`: integrity of the database, its schema version and counts.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the database: integrity, schema version, counts.")
+
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    let problems = try store.integrityProblems()
+    let counts = try store.counts()
+    print("database: \(store.path ?? "")")
+    print("schema: \(try store.schemaVersion())")
+    print("responses: \(counts.completed) completed, \(counts.inProgress) in progress; answers: \(counts.answers)")
+    if problems.isEmpty {
+      print("integrity: ok")
+    } else {
+      print("integrity: \(problems.count) problem(s)")
+      problems.forEach { print("  \($0)") }
+      throw ExitCode(1)
+    }
+  }
+}

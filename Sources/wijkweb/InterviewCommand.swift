@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+import WijkwebTUI
+
+/// `wijkweb interview`: straight to the interview screen.
+struct InterviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "interview", abstract: "Interview a resident: the six dimensions, their web, a reflection.")
+
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Seconds without a key press before the screen hides the answers.")
+  var idle: Int = 180
+
+  @Option(help: "Language to start in: nl or en.")
+  var language: String = "nl"
+
+  func run() throws {
+    try Session.run(database: database, idleSeconds: idle, language: Language(language), menu: false)
+  }
+}
+
+/// `wijkweb` with no arguments: the main menu.
+struct MenuCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "menu", abstract: "The main menu (also what `wijkweb` alone opens).")
+
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Seconds without a key press before the screen hides the answers.")
+  var idle: Int = 180
+
+  func run() throws {
+    try Session.run(database: database, idleSeconds: idle, language: .dutch, menu: true)
+  }
+}
+
+/// One terminal session: the menu and/or the interview on ncurses, with the terminal restored on every exit.
+enum Session {
+  static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool) throws {
+    let store = try AppSetup.openStore(database)
+    let context = try AppSetup.interviewContext(store)
+    guard ["nl", "en"].contains(language.rawValue) else {
+      throw Failure("Unknown language \"\(language)\"; use nl or en.")
+    }
+    let terminal = try CursesTerminal()
+    defer { terminal.stop() }
+    let recorder = StoreRecorder(store: store)
+    var menuLanguage = language
+    while true {
+      let interrupted = try store.interruptedInterview()
+      var startState = InterviewState(
+        volunteerCode: try store.rememberedVolunteerCode(today: Store.day(Date())) ?? "", interrupted: interrupted,
+        language: menuLanguage)
+      if menu {
+        switch chooseFromMenu(terminal, context: context, language: &menuLanguage, canResume: interrupted != nil) {
+        case .quit: return
+        case .newInterview: startState.language = menuLanguage
+        case .resume:
+          startState.language = menuLanguage
+          _ = startState.handle(.character("h"), context: context)
+        }
+      }
+      let app = InterviewApp(terminal: terminal, context: context, recorder: recorder, state: startState, idleSeconds: idleSeconds)
+      if app.run() == .interrupted || !menu { return }
+    }
+  }
+
+  private static func chooseFromMenu(_ terminal: CursesTerminal, context: InterviewContext, language: inout Language, canResume: Bool) -> MenuScreen.Choice {
+    while true {
+      terminal.draw(MenuScreen.render(size: terminal.size, unicode: terminal.supportsUnicode, language: language,
+                                      roundName: context.rounds.first?.name, canResume: canResume))
+      guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
+      if key == .function(2) || key == .character("l") {
+        language = language == .dutch ? .english : .dutch
+        continue
+      }
+      if let choice = MenuScreen.choice(for: key, canResume: canResume) { return choice }
+    }
+  }
+}

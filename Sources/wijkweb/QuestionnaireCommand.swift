@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+
+/// `wijkweb questionnaire check|list`.
+struct QuestionnaireCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "questionnaire", abstract: "Check questionnaire files and list the installed ones.",
+    subcommands: [Check.self, List.self])
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate questionnaire files; every problem with file:line.")
+
+    @Argument(help: "The questionnaire files (YAML) to check.")
+    var files: [String]
+
+    func run() throws {
+      var failed = false
+      for file in files {
+        let text: String
+        do {
+          text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+          print("\(file): cannot be read (\(error.localizedDescription)); check the path and permissions.")
+          failed = true
+          continue
+        }
+        do {
+          let questionnaire = try QuestionnaireParser.parse(text, source: file)
+          let counts = questionnaire.parts.map { "\($0.id) \($0.items.count)" }.joined(separator: ", ")
+          print("\(file): ok - \(questionnaire.id) version \(questionnaire.version), languages \(questionnaire.languages.map(\.rawValue).joined(separator: ", ")), statements: \(counts)")
+        } catch let problems as FileProblems {
+          print(problems.description)
+          print("\(file): \(problems.problems.count) problem\(problems.problems.count == 1 ? "" : "s") found.")
+          failed = true
+        }
+      }
+      if failed { throw ExitCode(1) }
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the questionnaires that ship with the program.")
+
+    func run() throws {
+      let folder = try DataFiles.folder("Questionnaires")
+      let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+      for file in files {
+        let url = folder.appendingPathComponent(file)
+        do {
+          let questionnaire = try QuestionnaireParser.parse(try DataFiles.read(url), source: url.path)
+          let items = questionnaire.parts.map(\.items.count).reduce(0, +)
+          print("\(questionnaire.id)\tversion \(questionnaire.version)\t\(questionnaire.languages.map(\.rawValue).joined(separator: ","))\t\(items) statements\t\(questionnaire.title.text(.dutch))")
+        } catch {
+          print("\(file)\tnot usable: run `wijkweb questionnaire check \(url.path)`")
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+/// `wijkweb`: Positive Health in the neighbourhood, in the terminal.
+@main
+struct WijkwebCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "wijkweb",
+    abstract: "Positive Health in the neighbourhood: interviews, profiles and reports.",
+    subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, CheckCommand.self],
+    defaultSubcommand: MenuCommand.self
+  )
+}
+
+/// Options every command takes.
+struct DatabaseOptions: ParsableArguments {
+  @Option(name: .customLong("db"), help: "The database file (default: $WIJKWEB_DB, else the XDG data folder).")
+  var path: String?
+}
