@@ -31,7 +31,7 @@ public struct AreaSearch: Sendable {
     self.names = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
   }
 
-  /// The best matches for `query`, at most `limit`: names starting with the query first, then names
+  /// The best matches for `query`, at most `limit`: exact names first, then codes and names starting with it, then names
   /// with a word starting with it, then names containing it; codes match from their start.
   /// Case and accents are ignored ("beyum" does not match, "Beij" and "beij" do).
   public func matches(_ query: String, limit: Int = 8) -> [Match] {
@@ -40,14 +40,16 @@ public struct AreaSearch: Sendable {
     var ranked: [(rank: Int, entry: Entry)] = []
     for entry in entries {
       let rank: Int
-      if entry.area.code.lowercased().hasPrefix(folded) {
+      if entry.folded == folded {
         rank = 0
+      } else if entry.area.code.lowercased().hasPrefix(folded) {
+        rank = 1
       } else if entry.folded.hasPrefix(folded) {
-        rank = entry.isAlias ? 2 : 1
+        rank = entry.isAlias ? 3 : 2
       } else if entry.folded.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { $0.hasPrefix(folded) }) {
-        rank = 3
-      } else if entry.folded.contains(folded) {
         rank = 4
+      } else if entry.folded.contains(folded) {
+        rank = 5
       } else {
         continue
       }
