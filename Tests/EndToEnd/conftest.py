@@ -1,0 +1,307 @@
+"""Shared helpers for the end-to-end tests: the real wijkweb binary driven in a private tmux server.
+
+Every test gets its own tmux socket and its own database under pytest's tmp_path. Screens are never
+waited for with fixed sleeps: `Tui.wait_for` polls `tmux capture-pane` until the text is there.
+"""
+
+import os
+import re
+import shlex
+import sqlite3
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("WIJKWEB_BIN") or REPO / ".build" / "debug" / "wijkweb")
+QUESTIONNAIRE = REPO / "Questionnaires" / "positieve-gezondheid-wijk.yaml"
+
+POLL_SECONDS = 0.05
+
+# The statements in interview order: the six dimensions in the questionnaire's order, 7 statements
+# each in "Mijn gezondheid" (h-...) and 4 each in "Mijn wijk" (n-...).
+DIMENSIONS = [
+    ("lf", "lichaamsfuncties"),
+    ("mw", "mentaal_welbevinden"),
+    ("zi", "zingeving"),
+    ("kl", "kwaliteit_van_leven"),
+    ("me", "meedoen"),
+    ("df", "dagelijks_functioneren"),
+]
+PARTS = [("health", "h", 7, "Mijn gezondheid"), ("neighbourhood", "n", 4, "Mijn wijk")]
+ITEM_IDS = [f"{prefix}-{code}-{n}" for _, prefix, per, _ in PARTS for code, _ in DIMENSIONS for n in range(1, per + 1)]
+TOTAL_ITEMS = len(ITEM_IDS)  # 66
+PART1_ITEMS = 7 * len(DIMENSIONS)  # 42
+
+DEMOGRAPHIC_QUESTIONS = ["Hoe oud bent u?", "Wat is uw geslacht?", "Met wie woont u samen?"]
+WELCOME = "Druk op Enter om te beginnen."
+# The receipt code as the saved screen shows it: "M Z C Q - 4 F B K".
+SPACED_RECEIPT = re.compile(r"(?<![A-Z0-9])((?:[A-Z0-9] ){4}- (?:[A-Z0-9] ){3}[A-Z0-9])(?![A-Z0-9])")
+
+
+def item_progress(k, language="nl"):
+    return f"Stelling {k} van {TOTAL_ITEMS}" if language == "nl" else f"Statement {k} of {TOTAL_ITEMS}"
+
+
+def statement_text(item_id, language="nl"):
+    """The wording of a statement, read from the questionnaire file."""
+    source = QUESTIONNAIRE.read_text(encoding="utf-8")
+    match = re.search(
+        rf"- id: {re.escape(item_id)}\s*\n(?:[^\n]*\n)*?\s+text:\s*\n\s+{language}: \"([^\"]*)\"", source)
+    assert match, f"statement {item_id} not found in {QUESTIONNAIRE}"
+    return match.group(1)
+
+
+def digit_keys(value):
+    """The keys that put `value` (0..10, or None for weet niet) on the slider and confirm it."""
+    if value is None:
+        return ["w"]
+    if value == 10:
+        return ["1", "0", "Enter"]
+    return [str(value), "Enter"]
+
+
+class Tui:
+    """One wijkweb (or a shell) in a private tmux server of its own."""
+
+    def __init__(self, workdir: Path, db_path: Path):
+        self.workdir = workdir
+        self.db_path = db_path
+        self.socket = f"wijkweb-e2e-{os.getpid()}-{uuid.uuid4().hex[:10]}"
+        self.session = "e2e"
+        self.config = workdir / "tmux.conf"
+        # The pane stays after the program ends, so a crash or an error message can be read.
+        self.config.write_text("set -g remain-on-exit on\nset -g history-limit 2000\n")
+        self.running = False
+
+    # tmux plumbing
+
+    def tmux(self, *args, check=True):
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            capture_output=True, text=True, timeout=20)
+        if check and result.returncode != 0:
+            raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
+        return result
+
+    def environment(self, extra=None):
+        env = {
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "TERM": "xterm-256color",
+            "WIJKWEB_DB": str(self.db_path),
+            "WIJKWEB_DATA": str(REPO),
+            "HOME": str(self.workdir),
+            "XDG_DATA_HOME": str(self.workdir / "xdg"),
+        }
+        env.update(extra or {})
+        return env
+
+    def _new_session(self, argv, width, height, extra_env=None):
+        assert not self.running, "the session is already running; call kill() first"
+        flags = []
+        for key, value in self.environment(extra_env).items():
+            flags += ["-e", f"{key}={value}"]
+        # More than one argument: tmux runs the command directly, so the pane's process is the program itself.
+        self.tmux("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), *flags,
+                  "-c", str(self.workdir), *argv)
+        self.running = True
+
+    def start(self, *args, idle=600, width=100, height=30):
+        """Starts `wijkweb ARGS --idle IDLE` as the pane's process."""
+        assert BINARY.exists(), f"wijkweb binary not found at {BINARY}; build it or set WIJKWEB_BIN"
+        argv = [str(BINARY), *args]
+        if idle is not None:
+            argv += ["--idle", str(idle)]
+        self._new_session(argv, width, height)
+
+    def start_shell(self, width=100, height=30):
+        """Starts a plain bash in the pane, with the prompt `E2E$ `."""
+        self._new_session(["bash", "--norc", "--noprofile", "-i"], width, height, {"PS1": "E2E$ "})
+
+    def kill(self):
+        """Ends the tmux server and whatever runs in it."""
+        if self.running:
+            self.tmux("kill-server", check=False)
+            self.running = False
+
+    def send(self, *keys):
+        """tmux key names (Enter, BSpace, Tab, Escape, F2, C-c, Left) and single characters."""
+        self.tmux("send-keys", "-t", self.session, *keys)
+
+    def type(self, text):
+        """Types `text` literally."""
+        self.tmux("send-keys", "-t", self.session, "-l", text)
+
+    def resize(self, width, height):
+        self.tmux("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+
+    # Looking at the screen
+
+    def screen(self, history=False):
+        args = ["capture-pane", "-p", "-t", self.session]
+        if history:
+            args += ["-S", "-"]
+        return self.tmux(*args).stdout
+
+    def pane(self, field):
+        return self.tmux("display-message", "-p", "-t", self.session, f"#{{{field}}}").stdout.strip()
+
+    def pane_pid(self):
+        return int(self.pane("pane_pid"))
+
+    def pane_dead(self):
+        return self.pane("pane_dead") == "1"
+
+    def _describe(self, screen):
+        dead = ""
+        try:
+            if self.pane_dead():
+                dead = f"\n(the program has ended, status {self.pane('pane_dead_status')})"
+        except AssertionError:
+            pass
+        return f"---- screen ----\n{screen}\n----------------{dead}"
+
+    def wait_until(self, predicate, what, timeout=10):
+        """Polls the screen until `predicate(screen)` holds; returns that screen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if predicate(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout} s waiting for {what}\n{self._describe(screen)}")
+            time.sleep(POLL_SECONDS)
+
+    def wait_for(self, text, timeout=10):
+        """Waits until `text` (a string or a compiled regex) is on the screen; returns the screen."""
+        if isinstance(text, re.Pattern):
+            return self.wait_until(lambda screen: text.search(screen), f"/{text.pattern}/", timeout)
+        return self.wait_until(lambda screen: text in screen, repr(text), timeout)
+
+    def wait_gone(self, text, timeout=10):
+        return self.wait_until(lambda screen: text not in screen, f"{text!r} to disappear", timeout)
+
+    def wait_dead(self, timeout=10):
+        deadline = time.monotonic() + timeout
+        while not self.pane_dead():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the program did not end within {timeout} s\n{self._describe(self.screen())}")
+            time.sleep(POLL_SECONDS)
+
+    # The interview, step by step
+
+    def begin_interview(self, volunteer="V12", area="Beij", area_match="Beijum", demographics=("2", "3", "6")):
+        """From the welcome screen to the first statement; returns when "Stelling 1 van 66" is shown."""
+        self.wait_for(WELCOME)
+        self.send("Enter")
+        self.wait_for("Uw vrijwilligerscode")
+        self.type(volunteer)
+        self.send("Enter")
+        self.wait_for("Toestemming")
+        self.send("j")
+        self.wait_for("Waar woont u?")
+        self.type(area)
+        self.wait_for(area_match)
+        self.send("Enter")
+        for question, digit in zip(DEMOGRAPHIC_QUESTIONS, demographics):
+            self.wait_for(question)
+            self.send(digit)
+        self.wait_for(item_progress(1))
+
+    def answer(self, k, value):
+        """Answers statement k (1-based) once its screen is shown: a score 0..10, or None for weet niet."""
+        self.wait_for(item_progress(k))
+        self.send(*digit_keys(value))
+
+    def answer_all(self, values, first=1):
+        """Answers statements first, first+1, ... with `values`, passing the web screen after part 1."""
+        for k, value in enumerate(values, start=first):
+            self.answer(k, value)
+            if k == PART1_ITEMS:
+                self.wait_for("Uw spinnenweb: Mijn gezondheid")
+                self.send("Enter")
+            elif k == TOTAL_ITEMS:
+                self.wait_for("Uw spinnenweb: Mijn wijk")
+
+    def reflect(self, texts):
+        """From the second web to the summary: types each reflection and goes on with Tab."""
+        self.wait_for("Uw spinnenweb: Mijn wijk")
+        self.send("Enter")
+        for index, text in enumerate(texts, start=1):
+            self.wait_for(f"Vraag {index} van {len(texts)}")
+            if text:
+                self.type(text)
+                self.wait_for(text[-20:])
+            self.send("Tab")
+        self.wait_for("Samenvatting")
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A database path in a folder that does not exist yet, so wijkweb creates both."""
+    path = tmp_path / "gegevens" / "wijkweb.sqlite"
+    assert not path.parent.exists()
+    return path
+
+
+@pytest.fixture
+def tui(tmp_path, db_path):
+    screen = Tui(tmp_path, db_path)
+    yield screen
+    screen.kill()
+
+
+def query(db_path, sql, params=()):
+    """Rows of `sql` against the database, read while wijkweb runs (WAL) or after it ended."""
+    connection = sqlite3.connect(str(db_path), timeout=10)
+    try:
+        connection.execute("PRAGMA query_only = 1")
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def answers_of(db_path, response_id=None):
+    """{item_id: value} of one response (the only one when response_id is None)."""
+    if response_id is None:
+        rows = query(db_path, "SELECT id FROM responses")
+        assert len(rows) == 1, f"expected one response, found {rows}"
+        response_id = rows[0][0]
+    return dict(query(db_path, "SELECT item_id, value FROM answers WHERE response_id = ?", (response_id,)))
+
+
+def expected_scores(values_by_item, min_share=0.5):
+    """{(part_id, dimension): (mean or None, answered, total)} under the questionnaire's rule: the mean of
+    the answered statements when at least half of the dimension's statements were answered."""
+    scores = {}
+    for part_id, prefix, per, _ in PARTS:
+        for code, dimension in DIMENSIONS:
+            ids = [f"{prefix}-{code}-{n}" for n in range(1, per + 1)]
+            answered = [values_by_item[i] for i in ids if values_by_item.get(i) is not None]
+            mean = sum(answered) / len(answered) if answered and len(answered) >= min_share * per else None
+            scores[(part_id, dimension)] = (mean, len(answered), per)
+    return scores
+
+
+def assert_scores(db_path, response_id, values_by_item):
+    rows = query(db_path, "SELECT part_id, dimension, score, answered, total FROM dimension_scores WHERE response_id = ?",
+                 (response_id,))
+    assert len(rows) == 12, f"expected 12 dimension scores (6 per part), found {len(rows)}: {rows}"
+    stored = {(part, dimension): (score, answered, total) for part, dimension, score, answered, total in rows}
+    expected = expected_scores(values_by_item)
+    assert set(stored) == set(expected)
+    for key, (mean, answered, total) in expected.items():
+        score, stored_answered, stored_total = stored[key]
+        assert (stored_answered, stored_total) == (answered, total), f"{key}: answered/total"
+        if mean is None:
+            assert score is None, f"{key}: fewer than half answered, so no score expected, got {score}"
+        else:
+            assert score == pytest.approx(mean, abs=1e-9), f"{key}: stored {score}, expected mean {mean}"
+
+
+def shell_quote(*parts):
+    return " ".join(shlex.quote(str(part)) for part in parts)
