@@ -80,15 +80,22 @@ enum Schema {
           PRIMARY KEY (response_id, prompt_id)
         ) WITHOUT ROWID;
 
-        CREATE TABLE dimension_scores (
+        -- One row per completed response and part: the six dimension scores, materialised at completion,
+        -- with the round and area copied in so profiles aggregate in one pass over one table.
+        CREATE TABLE part_scores (
           response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
           part_id TEXT NOT NULL,
-          dimension TEXT NOT NULL,
-          score REAL,
-          answered INTEGER NOT NULL,
-          total INTEGER NOT NULL,
-          PRIMARY KEY (response_id, part_id, dimension)
+          round_id INTEGER NOT NULL,
+          area_code TEXT,
+          lichaamsfuncties REAL,
+          mentaal_welbevinden REAL,
+          zingeving REAL,
+          kwaliteit_van_leven REAL,
+          meedoen REAL,
+          dagelijks_functioneren REAL,
+          PRIMARY KEY (response_id, part_id)
         ) WITHOUT ROWID;
+        CREATE INDEX part_scores_by_round ON part_scores(round_id, part_id, area_code);
         """)
       try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('device_id', ?)", arguments: [UUID().uuidString.lowercased()])
     }

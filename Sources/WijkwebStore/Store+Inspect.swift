@@ -8,6 +8,7 @@ public struct StoredResponse: Hashable, Sendable {
   public var status: String
   public var receiptCode: String?
   public var answers: [String: AnswerValue]
+  /// The stored dimension scores (answered and total are not stored and read as 0).
   public var scores: [DimensionScore]
 }
 
@@ -48,11 +49,12 @@ extension Store {
         let value: Int? = answer["value"]
         answers[answer["item_id"]] = value.map(AnswerValue.score) ?? .skipped
       }
-      let scores = try Row.fetchAll(db, sql: "SELECT part_id, dimension, score, answered, total FROM dimension_scores WHERE response_id = ?", arguments: [id])
-        .compactMap { score -> DimensionScore? in
-          guard let dimension = Dimension(rawValue: score["dimension"]) else { return nil }
-          return DimensionScore(partID: score["part_id"], dimension: dimension, score: score["score"], answered: score["answered"], total: score["total"])
+      var scores: [DimensionScore] = []
+      for part in try Row.fetchAll(db, sql: "SELECT part_id, \(Store.scoreColumns) FROM part_scores WHERE response_id = ? ORDER BY part_id", arguments: [id]) {
+        for dimension in Dimension.allCases {
+          scores.append(DimensionScore(partID: part["part_id"], dimension: dimension, score: part[dimension.key], answered: 0, total: 0))
         }
+      }
       return StoredResponse(id: row["id"], areaCode: row["area_code"], status: row["status"], receiptCode: row["receipt_code"], answers: answers, scores: scores)
     }
   }

@@ -185,16 +185,26 @@ public struct Store: Sendable {
         WHERE id = ? AND status = 'in_progress'
         """, arguments: [timestamp, receiptCode, responseID])
       if db.changesCount != 1 { throw StoreError("This interview was already saved or discarded elsewhere.") }
-      for score in scores {
-        try db.execute(sql: """
-          INSERT OR REPLACE INTO dimension_scores (response_id, part_id, dimension, score, answered, total)
-          VALUES (?, ?, ?, ?, ?, ?)
-          """, arguments: [responseID, score.partID, score.dimension.key, score.score, score.answered, score.total])
-      }
+      try insertPartScores(responseID: responseID, scores: scores, in: db)
     case .discard(let responseID):
       try db.execute(sql: "DELETE FROM responses WHERE id = ? AND status = 'in_progress'", arguments: [responseID])
     }
   }
+
+  /// Stores the six dimension scores of each part in one row, with the response's round and area.
+  func insertPartScores(responseID: String, scores: [DimensionScore], in db: Database) throws {
+    for (partID, partScores) in Dictionary(grouping: scores, by: \.partID) {
+      let byDimension = Dictionary(partScores.map { ($0.dimension, $0.score) }, uniquingKeysWith: { first, _ in first })
+      let values: [DatabaseValueConvertible?] = [responseID, partID] + Dimension.allCases.map { byDimension[$0] ?? nil }
+      try db.execute(sql: """
+        INSERT OR REPLACE INTO part_scores (response_id, part_id, round_id, area_code, \(Self.scoreColumns))
+        SELECT ?, ?, round_id, area_code, ?, ?, ?, ?, ?, ? FROM responses WHERE id = ?
+        """, arguments: StatementArguments(values + [responseID]))
+    }
+  }
+
+  /// The six score columns of `part_scores`, in `Dimension.allCases` order.
+  static let scoreColumns = Dimension.allCases.map(\.key).joined(separator: ", ")
 
   static func plain(_ error: DatabaseError, path: String?) -> StoreError {
     let file = path ?? "the database"

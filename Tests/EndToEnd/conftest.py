@@ -4,6 +4,7 @@ Every test gets its own tmux socket and its own database under pytest's tmp_path
 waited for with fixed sleeps: `Tui.wait_for` polls `tmux capture-pane` until the text is there.
 """
 
+import math
 import os
 import re
 import shlex
@@ -24,15 +25,15 @@ POLL_SECONDS = 0.05
 # The statements in interview order: the six dimensions in the questionnaire's order, 7 statements
 # each in "Mijn gezondheid" (h-...) and 4 each in "Mijn wijk" (n-...).
 DIMENSIONS = [
-    ("lf", "lichaamsfuncties"),
-    ("mw", "mentaal_welbevinden"),
-    ("zi", "zingeving"),
-    ("kl", "kwaliteit_van_leven"),
-    ("me", "meedoen"),
-    ("df", "dagelijks_functioneren"),
+    ("lf", "lichaamsfuncties", "Lichaamsfuncties"),
+    ("mw", "mentaal_welbevinden", "Mentaal welbevinden"),
+    ("zi", "zingeving", "Zingeving"),
+    ("kl", "kwaliteit_van_leven", "Kwaliteit van leven"),
+    ("me", "meedoen", "Meedoen"),
+    ("df", "dagelijks_functioneren", "Dagelijks functioneren"),
 ]
 PARTS = [("health", "h", 7, "Mijn gezondheid"), ("neighbourhood", "n", 4, "Mijn wijk")]
-ITEM_IDS = [f"{prefix}-{code}-{n}" for _, prefix, per, _ in PARTS for code, _ in DIMENSIONS for n in range(1, per + 1)]
+ITEM_IDS = [f"{prefix}-{code}-{n}" for _, prefix, per, _ in PARTS for code, _, _ in DIMENSIONS for n in range(1, per + 1)]
 TOTAL_ITEMS = len(ITEM_IDS)  # 66
 PART1_ITEMS = 7 * len(DIMENSIONS)  # 42
 
@@ -125,8 +126,11 @@ class Tui:
     def kill(self):
         """Ends the tmux server and whatever runs in it."""
         if self.running:
+            socket_path = self.tmux("display-message", "-p", "#{socket_path}", check=False).stdout.strip()
             self.tmux("kill-server", check=False)
             self.running = False
+            if socket_path.endswith(self.socket):
+                Path(socket_path).unlink(missing_ok=True)
 
     def send(self, *keys):
         """tmux key names (Enter, BSpace, Tab, Escape, F2, C-c, Left) and single characters."""
@@ -195,7 +199,8 @@ class Tui:
     # The interview, step by step
 
     def begin_interview(self, volunteer="V12", area="Beij", area_match="Beijum", demographics=("2", "3", "6")):
-        """From the welcome screen to the first statement; returns when "Stelling 1 van 66" is shown."""
+        """From the welcome screen to the first statement; returns when "Stelling 1 van 66" is shown,
+        with the area screen as it was when Enter chose the first match."""
         self.wait_for(WELCOME)
         self.send("Enter")
         self.wait_for("Uw vrijwilligerscode")
@@ -205,12 +210,13 @@ class Tui:
         self.send("j")
         self.wait_for("Waar woont u?")
         self.type(area)
-        self.wait_for(area_match)
+        area_screen = self.wait_for(area_match)
         self.send("Enter")
         for question, digit in zip(DEMOGRAPHIC_QUESTIONS, demographics):
             self.wait_for(question)
             self.send(digit)
         self.wait_for(item_progress(1))
+        return area_screen
 
     def answer(self, k, value):
         """Answers statement k (1-based) once its screen is shown: a score 0..10, or None for weet niet."""
@@ -218,14 +224,9 @@ class Tui:
         self.send(*digit_keys(value))
 
     def answer_all(self, values, first=1):
-        """Answers statements first, first+1, ... with `values`, passing the web screen after part 1."""
+        """Answers statements first, first+1, ... with `values`, each after its screen is shown."""
         for k, value in enumerate(values, start=first):
             self.answer(k, value)
-            if k == PART1_ITEMS:
-                self.wait_for("Uw spinnenweb: Mijn gezondheid")
-                self.send("Enter")
-            elif k == TOTAL_ITEMS:
-                self.wait_for("Uw spinnenweb: Mijn wijk")
 
     def reflect(self, texts):
         """From the second web to the summary: types each reflection and goes on with Tab."""
@@ -279,12 +280,20 @@ def expected_scores(values_by_item, min_share=0.5):
     the answered statements when at least half of the dimension's statements were answered."""
     scores = {}
     for part_id, prefix, per, _ in PARTS:
-        for code, dimension in DIMENSIONS:
+        for code, dimension, _ in DIMENSIONS:
             ids = [f"{prefix}-{code}-{n}" for n in range(1, per + 1)]
             answered = [values_by_item[i] for i in ids if values_by_item.get(i) is not None]
             mean = sum(answered) / len(answered) if answered and len(answered) >= min_share * per else None
             scores[(part_id, dimension)] = (mean, len(answered), per)
     return scores
+
+
+def format_score(score):
+    """A score as the web and the summary show it: one decimal with a comma ("3,8"), "–" for none."""
+    if score is None:
+        return "–"
+    tenths = math.floor(score * 10 + 0.5)
+    return f"{tenths // 10},{tenths % 10}"
 
 
 def assert_scores(db_path, response_id, values_by_item):

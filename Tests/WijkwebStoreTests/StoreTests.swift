@@ -68,7 +68,9 @@ import WijkwebCore
     try store.apply([.begin(responseID: "r1", roundID: round.id, volunteerCode: "V1", language: .dutch),
                      .setAnswer(responseID: "r1", itemID: "h-lf-1", value: .score(6)),
                      .setReflection(responseID: "r1", promptID: "matters", text: "De tuin")])
-    let scores = [DimensionScore(partID: "health", dimension: .meedoen, score: 6.5, answered: 7, total: 7)]
+    let scores = Dimension.allCases.enumerated().map { index, dimension in
+      DimensionScore(partID: "health", dimension: dimension, score: index == 2 ? nil : 6.5 + Double(index), answered: 0, total: 0)
+    }
     try store.apply([.complete(responseID: "r1", receiptCode: "ABCD-EFGH", scores: scores)])
     let response = try #require(try store.response(id: "r1"))
     #expect(response.status == "completed")
