@@ -53,10 +53,14 @@ enum Schema {
           position TEXT,
           started_at TEXT NOT NULL,
           completed_at TEXT,
-          receipt_code TEXT UNIQUE
+          receipt_code TEXT UNIQUE,
+          -- Filled at completion (AnswerCodec): then the per-statement rows below are removed.
+          packed_answers TEXT,
+          packed_demographics TEXT
         ) WITHOUT ROWID;
         CREATE INDEX responses_by_round_area ON responses(round_id, status, area_code);
 
+        -- Answers of interviews in progress, one row per statement, written as each is confirmed.
         CREATE TABLE answers (
           response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
           item_id TEXT NOT NULL,

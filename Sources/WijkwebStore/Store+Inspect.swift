@@ -7,18 +7,25 @@ public struct StoredResponse: Hashable, Sendable {
   public var areaCode: String?
   public var status: String
   public var receiptCode: String?
+  /// The answers of an interview in progress, by statement id.
   public var answers: [String: AnswerValue]
+  /// The packed answers of a completed response (`AnswerCodec`), in questionnaire order.
+  public var packedAnswers: String?
+  public var packedDemographics: String?
   /// The stored dimension scores (answered and total are not stored and read as 0).
   public var scores: [DimensionScore]
 }
 
 extension Store {
-  /// Counts of responses by status, and the number of answer rows.
+  /// Counts of responses by status, and the number of answers stored (in progress and packed).
   public func counts() throws -> (completed: Int, inProgress: Int, answers: Int) {
     try writer.read { db in
       let completed = try Int.fetchOne(db, sql: "SELECT count(*) FROM responses WHERE status = 'completed'") ?? 0
       let inProgress = try Int.fetchOne(db, sql: "SELECT count(*) FROM responses WHERE status = 'in_progress'") ?? 0
-      let answers = try Int.fetchOne(db, sql: "SELECT count(*) FROM answers") ?? 0
+      let answers = try Int.fetchOne(db, sql: """
+        SELECT (SELECT count(*) FROM answers)
+          + (SELECT coalesce(sum(length(replace(packed_answers, '.', ''))), 0) FROM responses)
+        """) ?? 0
       return (completed, inProgress, answers)
     }
   }
@@ -41,7 +48,7 @@ extension Store {
   /// One response with its answers and scores.
   public func response(id: String) throws -> StoredResponse? {
     try writer.read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT id, area_code, status, receipt_code FROM responses WHERE id = ?", arguments: [id]) else {
+      guard let row = try Row.fetchOne(db, sql: "SELECT id, area_code, status, receipt_code, packed_answers, packed_demographics FROM responses WHERE id = ?", arguments: [id]) else {
         return nil
       }
       var answers: [String: AnswerValue] = [:]
@@ -55,7 +62,8 @@ extension Store {
           scores.append(DimensionScore(partID: part["part_id"], dimension: dimension, score: part[dimension.key], answered: 0, total: 0))
         }
       }
-      return StoredResponse(id: row["id"], areaCode: row["area_code"], status: row["status"], receiptCode: row["receipt_code"], answers: answers, scores: scores)
+      return StoredResponse(id: row["id"], areaCode: row["area_code"], status: row["status"], receiptCode: row["receipt_code"], answers: answers,
+                            packedAnswers: row["packed_answers"], packedDemographics: row["packed_demographics"], scores: scores)
     }
   }
 

@@ -179,12 +179,15 @@ public struct Store: Sendable {
       try db.execute(sql: "UPDATE responses SET language = ? WHERE id = ?", arguments: [language.rawValue, responseID])
     case .setPosition(let responseID, let position):
       try db.execute(sql: "UPDATE responses SET position = ? WHERE id = ? AND status = 'in_progress'", arguments: [position, responseID])
-    case .complete(let responseID, let receiptCode, let scores):
+    case .complete(let responseID, let receiptCode, let scores, let answers, let demographics):
       try db.execute(sql: """
-        UPDATE responses SET status = 'completed', completed_at = ?, receipt_code = ?, position = NULL
+        UPDATE responses SET status = 'completed', completed_at = ?, receipt_code = ?, position = NULL,
+          packed_answers = ?, packed_demographics = ?
         WHERE id = ? AND status = 'in_progress'
-        """, arguments: [timestamp, receiptCode, responseID])
+        """, arguments: [timestamp, receiptCode, answers, demographics, responseID])
       if db.changesCount != 1 { throw StoreError("This interview was already saved or discarded elsewhere.") }
+      try db.execute(sql: "DELETE FROM answers WHERE response_id = ?", arguments: [responseID])
+      try db.execute(sql: "DELETE FROM demographics WHERE response_id = ?", arguments: [responseID])
       try insertPartScores(responseID: responseID, scores: scores, in: db)
     case .discard(let responseID):
       try db.execute(sql: "DELETE FROM responses WHERE id = ? AND status = 'in_progress'", arguments: [responseID])

@@ -8,6 +8,7 @@ import math
 import os
 import re
 import shlex
+import signal
 import sqlite3
 import subprocess
 import time
@@ -21,6 +22,13 @@ BINARY = Path(os.environ.get("WIJKWEB_BIN") or REPO / ".build" / "debug" / "wijk
 QUESTIONNAIRE = REPO / "Questionnaires" / "positieve-gezondheid-wijk.yaml"
 
 POLL_SECONDS = 0.05
+
+# The environment tmux (and so wijkweb) starts with. os.environ, not the C environment: under pytest,
+# readline may have exported COLUMNS=80 and LINES=24 behind Python's back, and ncurses would then draw
+# 80x24 whatever the pane's size. TMUX is dropped so the tests also run inside a tmux session.
+CLEAN_ENVIRONMENT = {
+    key: value for key, value in os.environ.items() if key not in {"COLUMNS", "LINES", "TMUX", "TMUX_PANE"}
+}
 
 # The statements in interview order: the six dimensions in the questionnaire's order, 7 statements
 # each in "Mijn gezondheid" (h-...) and 4 each in "Mijn wijk" (n-...).
@@ -83,7 +91,7 @@ class Tui:
     def tmux(self, *args, check=True):
         result = subprocess.run(
             ["tmux", "-L", self.socket, "-f", str(self.config), *args],
-            capture_output=True, text=True, timeout=20)
+            capture_output=True, text=True, timeout=20, env=CLEAN_ENVIRONMENT)
         if check and result.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
         return result
@@ -204,12 +212,16 @@ class Tui:
         self.wait_for(WELCOME)
         self.send("Enter")
         self.wait_for("Uw vrijwilligerscode")
+        # The code of today may be remembered from an earlier interview: clear it first.
+        self.send(*["BSpace"] * 12)
         self.type(volunteer)
         self.send("Enter")
         self.wait_for("Toestemming")
         self.send("j")
         self.wait_for("Waar woont u?")
         self.type(area)
+        # The whole query is shown (not just its first letters) and the list matches it.
+        self.wait_for(re.compile(rf"^\s*> {re.escape(area)}$", re.MULTILINE))
         area_screen = self.wait_for(area_match)
         self.send("Enter")
         for question, digit in zip(DEMOGRAPHIC_QUESTIONS, demographics):
@@ -227,6 +239,27 @@ class Tui:
         """Answers statements first, first+1, ... with `values`, each after its screen is shown."""
         for k, value in enumerate(values, start=first):
             self.answer(k, value)
+
+    def complete_interview(self, values, first=1, reflections=("",) * 5):
+        """Answers statements first..66 with `values` (passing both webs), the reflections, and saves on
+        the summary; returns the saved screen."""
+        assert len(values) == TOTAL_ITEMS - first + 1
+        for k, value in enumerate(values, start=first):
+            self.answer(k, value)
+            if k == PART1_ITEMS:
+                self.wait_for("Uw spinnenweb: Mijn gezondheid")
+                self.send("Enter")
+        self.reflect(reflections)
+        self.send("Enter")
+        return self.wait_for("Uw bewijsnummer:")
+
+    def kill_program(self):
+        """kill -9 of the pane's process, which must be wijkweb itself; returns once it is gone."""
+        pid = self.pane_pid()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+        assert Path(command).name == BINARY.name, f"the pane runs {command}, not wijkweb"
+        os.kill(pid, signal.SIGKILL)
+        self.wait_dead()
 
     def reflect(self, texts):
         """From the second web to the summary: types each reflection and goes on with Tab."""

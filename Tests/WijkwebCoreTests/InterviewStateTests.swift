@@ -161,11 +161,13 @@ import Testing
     #expect(state.step == .saved(receiptCode: "ABCD-EFGH"))
     #expect(state.answers.isEmpty && state.reflections.isEmpty && state.responseID == nil && state.areaCode == nil)
     #expect(state.volunteerCode == "V12", "the volunteer code stays for the day")
-    guard case .complete(let id, let receipt, let scores) = try #require(effects.first) else {
+    guard case .complete(let id, let receipt, let scores, let answers, let demographics) = try #require(effects.first) else {
       Issue.record("expected a complete effect")
       return
     }
     #expect(id == "response-1" && receipt == "ABCD-EFGH")
+    #expect(answers == "012345678901888888")
+    #expect(demographics == "age=25+")
     #expect(scores.count == 12)
     #expect(scores.first { $0.partID == "health" && $0.dimension == .lichaamsfuncties }?.score == 0.5)
     #expect(scores.first { $0.partID == "neighbourhood" && $0.dimension == .meedoen }?.score == 8)

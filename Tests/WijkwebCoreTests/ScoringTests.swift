@@ -37,3 +37,24 @@ import Testing
     #expect(scores.allSatisfy { $0.score == nil })
   }
 }
+
+@Suite struct AnswerCodecTests {
+  @Test func packsAndUnpacksEveryValue() throws {
+    let questionnaire = try Fixtures.questionnaire()
+    let items = Array(questionnaire.allItems.prefix(5))
+    let answers: [String: AnswerValue] = [items[0].id: .score(0), items[1].id: .score(10), items[2].id: .skipped, items[4].id: .score(7)]
+    let packed = AnswerCodec.pack(answers, items: items)
+    #expect(packed == "0X-.7")
+    #expect(AnswerCodec.unpack(packed, items: items) == answers)
+    #expect(AnswerCodec.values(packed) == [.score(0), .score(10), .skipped, nil, .score(7)])
+  }
+
+  @Test func demographicsKeepPreferNotToSayApartFromNotAsked() throws {
+    let questionnaire = try Fixtures.questionnaire()
+    let preferNot: [String: String?] = ["age": String?.none]
+    #expect(AnswerCodec.packDemographics(preferNot, questions: questionnaire.demographics) == "age=")
+    #expect(AnswerCodec.packDemographics([:], questions: questionnaire.demographics) == "")
+    let expected: [String: String?] = ["age": String?.none, "sex": "vrouw"]
+    #expect(AnswerCodec.unpackDemographics("age=;sex=vrouw") == expected)
+  }
+}

@@ -71,14 +71,17 @@ import WijkwebCore
     let scores = Dimension.allCases.enumerated().map { index, dimension in
       DimensionScore(partID: "health", dimension: dimension, score: index == 2 ? nil : 6.5 + Double(index), answered: 0, total: 0)
     }
-    try store.apply([.complete(responseID: "r1", receiptCode: "ABCD-EFGH", scores: scores)])
+    try store.apply([.complete(responseID: "r1", receiptCode: "ABCD-EFGH", scores: scores, answers: "6-.", demographics: "age=;sex=vrouw")])
     let response = try #require(try store.response(id: "r1"))
     #expect(response.status == "completed")
     #expect(response.receiptCode == "ABCD-EFGH")
     #expect(response.scores == scores)
+    #expect(response.packedAnswers == "6-." && response.packedDemographics == "age=;sex=vrouw")
+    #expect(response.answers.isEmpty, "per-statement rows are replaced by the packed answers")
+    #expect(try store.counts().answers == 2)
     #expect(try store.interruptedInterview() == nil)
     #expect(throws: StoreError.self) {
-      try store.apply([.complete(responseID: "r1", receiptCode: "ZZZZ-ZZZZ", scores: [])])
+      try store.apply([.complete(responseID: "r1", receiptCode: "ZZZZ-ZZZZ", scores: [], answers: "", demographics: "")])
     }
   }
 

@@ -116,7 +116,7 @@ import WijkwebCore
     recorder.onRecord = { drawsAtRecord.append(terminal.drawCount) }
     app.run()
     let answerBatch = recorder.batches.firstIndex { $0.contains(.setAnswer(responseID: "r1", itemID: "a", value: .score(7))) }
-    #expect(answerBatch != nil)
+    #expect(answerBatch != nil, "\(recorder.batches)")
     if let answerBatch {
       // The key that confirmed the answer was read after draw N; the answer was stored before draw N+1.
       #expect(drawsAtRecord[answerBatch] == Self.toFirstItem.count + 2)

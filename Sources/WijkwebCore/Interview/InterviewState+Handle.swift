@@ -369,13 +369,15 @@ extension InterviewState {
     case .enter:
       let receipt = context.newReceiptCode()
       let scores = questionnaire.scores(answers: answers)
+      let packedAnswers = AnswerCodec.pack(answers, items: questionnaire.allItems)
+      let packedDemographics = AnswerCodec.packDemographics(demographics, questions: questionnaire.demographics)
       // The resident's answers leave the screen state the moment they are stored.
       let keptRound = roundIndex
       let keptCode = volunteerCode
       self = InterviewState(volunteerCode: keptCode)
       roundIndex = keptRound
       step = .saved(receiptCode: receipt)
-      return [.complete(responseID: responseID, receiptCode: receipt, scores: scores)]
+      return [.complete(responseID: responseID, receiptCode: receipt, scores: scores, answers: packedAnswers, demographics: packedDemographics)]
     case .backspace, .escape, .character("b"):
       enter(questionnaire.reflection.isEmpty ? .web(part: questionnaire.parts.count - 1)
         : .reflection(questionnaire.reflection.count - 1), context: context)

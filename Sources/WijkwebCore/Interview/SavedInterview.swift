@@ -54,7 +54,8 @@ public enum InterviewEffect: Hashable, Sendable {
   case setReflection(responseID: String, promptID: String, text: String)
   case setLanguage(responseID: String, language: Language)
   case setPosition(responseID: String, position: String)
-  case complete(responseID: String, receiptCode: String, scores: [DimensionScore])
+  /// Completes the response: its answers packed (see `AnswerCodec`), demographics packed, and scores.
+  case complete(responseID: String, receiptCode: String, scores: [DimensionScore], answers: String, demographics: String)
   case discard(responseID: String)
 }
 

@@ -252,9 +252,9 @@ public struct QuestionnaireParser {
     let minimum = map["min"].flatMap { int($0, what: "min") } ?? base?.min ?? 0
     let maximum = map["max"].flatMap { int($0, what: "max") } ?? base?.max ?? 10
     let dontKnow = map["dont_know"].flatMap { bool($0, what: "dont_know") } ?? base?.dontKnow ?? false
-    if minimum >= maximum || minimum < 0 || maximum > 100 {
+    if minimum >= maximum || minimum < 0 || maximum > 10 {
       problems.append(FileProblem(line: node.mark?.line,
-        "The scale of \(owner) runs from \(minimum) to \(maximum); it must be whole numbers with min below max, e.g. 0 to 10."))
+        "The scale of \(owner) runs from \(minimum) to \(maximum); it must be whole numbers from 0 to 10 with min below max, e.g. 0 to 10."))
     }
     if low == nil { problems.append(FileProblem(line: node.mark?.line, "The scale of \(owner) has no 'low' label.")) }
     if high == nil { problems.append(FileProblem(line: node.mark?.line, "The scale of \(owner) has no 'high' label.")) }
