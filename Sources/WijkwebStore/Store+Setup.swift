@@ -60,4 +60,9 @@ extension Store {
     try createRound(name: name, questionnaire: questionnaire, areaSet: gemeente,
                     startsOn: autumn ? "\(year)-07-01" : "\(year)-01-01", endsOn: autumn ? "\(year)-12-31" : "\(year)-06-30", now: now)
   }
+
+  /// Closes a round: the interview no longer offers it.
+  public func closeRound(id: Int64) throws {
+    try writer.write { db in try db.execute(sql: "UPDATE rounds SET status = 'closed' WHERE id = ?", arguments: [id]) }
+  }
 }

@@ -240,15 +240,19 @@ class Tui:
         for k, value in enumerate(values, start=first):
             self.answer(k, value)
 
+    def answer_statements(self, values, first=1):
+        """Like answer_all, passing the web of "Mijn gezondheid" when more statements follow it."""
+        for k, value in enumerate(values, start=first):
+            self.answer(k, value)
+            if k == PART1_ITEMS and k < first + len(values) - 1:
+                self.wait_for("Uw spinnenweb: Mijn gezondheid")
+                self.send("Enter")
+
     def complete_interview(self, values, first=1, reflections=("",) * 5):
         """Answers statements first..66 with `values` (passing both webs), the reflections, and saves on
         the summary; returns the saved screen."""
         assert len(values) == TOTAL_ITEMS - first + 1
-        for k, value in enumerate(values, start=first):
-            self.answer(k, value)
-            if k == PART1_ITEMS:
-                self.wait_for("Uw spinnenweb: Mijn gezondheid")
-                self.send("Enter")
+        self.answer_statements(values, first)
         self.reflect(reflections)
         self.send("Enter")
         return self.wait_for("Uw bewijsnummer:")

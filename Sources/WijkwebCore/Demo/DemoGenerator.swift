@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One synthetic completed response.
+public struct DemoResponse: Sendable {
+  public var areaCode: String
+  public var demographics: [String: String?]
+  public var packedAnswers: String
+  public var packedDemographics: String
+  public var scores: [DimensionScore]
+}
+
+/// Makes realistic synthetic responses for demonstrations, benchmarks and tests: wijken differ from
+/// each other per dimension, a resident's dimensions are correlated (one general factor), age and
+/// household shift some dimensions, and a few statements get "weet niet". The same seed gives the same
+/// responses.
+public struct DemoGenerator {
+  private var random: SeededRandom
+  private let questionnaire: Questionnaire
+  private let areaCodes: [String]
+  private let areaWeights: [Double]
+  /// Per area, per part, per dimension: the area's shift from the overall mean.
+  private let areaEffects: [[[Double]]]
+  private let itemDimension: [[Int]]
+  /// A shift applied to every score (e.g. for an earlier round).
+  private let shift: Double
+  private let dimensionMeans: [Double] = [6.8, 6.9, 7.2, 7.1, 6.5, 7.3]
+
+  /// `areas` are the places residents live in (wijken and buurten); `seed` fixes everything;
+  /// `shift` moves all scores (an earlier round, say) and `trendSeed` varies the areas' own changes.
+  public init(questionnaire: Questionnaire, areas: [Area], seed: UInt64, shift: Double = 0) {
+    self.questionnaire = questionnaire
+    self.shift = shift
+    var setup = SeededRandom(seed: 0x5EED ^ UInt64(areas.count))
+    let places = areas.filter { $0.level == .wijk || $0.level == .buurt }.sorted { $0.code < $1.code }
+    let chosen = places.isEmpty ? areas.filter { $0.level != .gemeente } : places
+    areaCodes = chosen.map(\.code)
+    var cumulative: [Double] = []
+    var total = 0.0
+    for area in chosen {
+      total += (area.level == .buurt ? 0.3 : 1.0) * (0.5 + setup.unit())
+      cumulative.append(total)
+    }
+    areaWeights = cumulative
+    // Area effects depend on the area set only, so two rounds share the same geography;
+    // the seed adds a small change per round.
+    var roundRandom = SeededRandom(seed: seed)
+    areaEffects = chosen.map { _ in
+      questionnaire.parts.indices.map { part in
+        Dimension.allCases.map { _ in setup.normal() * (part == 0 ? 0.45 : 0.8) + roundRandom.normal() * 0.15 }
+      }
+    }
+    let order = Dimension.allCases
+    itemDimension = questionnaire.parts.map { part in part.items.map { item in order.firstIndex(of: item.dimension) ?? 0 } }
+    random = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 1)
+  }
+
+  private static let ageWeights = [0.14, 0.46, 0.77, 0.89, 1.0]
+  private static let sexWeights = [0.49, 0.98, 1.0]
+  private static let householdWeights = [0.38, 0.66, 0.9, 0.97, 1.0]
+
+  private mutating func choose(_ question: DemographicQuestion, weights: [Double]?) -> (String?, Int?) {
+    if question.preferNotToSay && random.unit() < 0.03 { return (nil, nil) }
+    let cumulative = weights.flatMap { $0.count == question.choices.count ? $0 : nil }
+      ?? (1 ... question.choices.count).map(Double.init)
+    let index = random.pick(cumulative)
+    return (question.choices[index].id, index)
+  }
+
+  /// The next response.
+  public mutating func next() -> DemoResponse {
+    let areaIndex = random.pick(areaWeights)
+    var demographics: [String: String?] = [:]
+    var ageIndex: Int?
+    var alone = false
+    for question in questionnaire.demographics {
+      switch question.id {
+      case "age":
+        let (choice, index) = choose(question, weights: Self.ageWeights)
+        demographics[question.id] = .some(choice)
+        ageIndex = index
+      case "sex":
+        demographics[question.id] = .some(choose(question, weights: Self.sexWeights).0)
+      case "household":
+        let (choice, index) = choose(question, weights: Self.householdWeights)
+        demographics[question.id] = .some(choice)
+        alone = index == 0
+      default:
+        demographics[question.id] = .some(choose(question, weights: nil).0)
+      }
+    }
+    let general = random.normal()
+    let age = Double(ageIndex ?? 2) - 2
+    var answers: [String: AnswerValue] = [:]
+    var packed = ""
+    packed.reserveCapacity(questionnaire.allItems.count)
+    for (partIndex, part) in questionnaire.parts.enumerated() {
+      var latent = [Double](repeating: 0, count: 6)
+      for dimension in 0 ..< 6 {
+        var value = dimensionMeans[dimension] - (partIndex == 0 ? 0 : 0.5) + shift
+        value += areaEffects[areaIndex][partIndex][dimension] + general * 1.1 + random.normal() * 0.7
+        if dimension == 0 { value -= age * 0.35 }
+        if dimension == 2 { value += age * 0.1 }
+        if dimension == 4 && alone { value -= 0.6 }
+        latent[dimension] = value
+      }
+      for (itemIndex, item) in part.items.enumerated() {
+        let value: AnswerValue
+        if item.scale.dontKnow && random.unit() < 0.03 {
+          value = .skipped
+        } else {
+          let raw = latent[itemDimension[partIndex][itemIndex]] + random.normal() * 1.2
+          value = .score(Int(min(Double(item.scale.max), max(Double(item.scale.min), raw.rounded()))))
+        }
+        answers[item.id] = value
+      }
+    }
+    packed = AnswerCodec.pack(answers, items: questionnaire.allItems)
+    return DemoResponse(
+      areaCode: areaCodes[areaIndex], demographics: demographics, packedAnswers: packed,
+      packedDemographics: AnswerCodec.packDemographics(demographics, questions: questionnaire.demographics),
+      scores: questionnaire.scores(answers: answers))
+  }
+}
