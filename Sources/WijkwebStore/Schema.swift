@@ -39,8 +39,11 @@ enum Schema {
           created_at TEXT NOT NULL
         );
 
+        -- `key` orders responses as they were stored (appends stay cheap at a million rows); `id` is the
+        -- response's identity everywhere else (bundles, exports).
         CREATE TABLE responses (
-          id TEXT PRIMARY KEY,
+          key INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
           round_id INTEGER NOT NULL REFERENCES rounds(id),
           questionnaire_id TEXT NOT NULL,
           questionnaire_version INTEGER NOT NULL,
@@ -57,7 +60,7 @@ enum Schema {
           -- Filled at completion (AnswerCodec): then the per-statement rows below are removed.
           packed_answers TEXT,
           packed_demographics TEXT
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX responses_by_round_area ON responses(round_id, status, area_code);
 
         -- Answers of interviews in progress, one row per statement, written as each is confirmed.
@@ -87,9 +90,9 @@ enum Schema {
         -- One row per completed response and part: the six dimension scores, materialised at completion,
         -- with the round and area copied in so profiles aggregate in one pass over one table.
         CREATE TABLE part_scores (
-          response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
-          part_id TEXT NOT NULL,
           round_id INTEGER NOT NULL,
+          response_key INTEGER NOT NULL REFERENCES responses(key) ON DELETE CASCADE,
+          part_id TEXT NOT NULL,
           area_code TEXT,
           lichaamsfuncties REAL,
           mentaal_welbevinden REAL,
@@ -97,9 +100,9 @@ enum Schema {
           kwaliteit_van_leven REAL,
           meedoen REAL,
           dagelijks_functioneren REAL,
-          PRIMARY KEY (response_id, part_id)
+          PRIMARY KEY (round_id, response_key, part_id)
         ) WITHOUT ROWID;
-        CREATE INDEX part_scores_by_round ON part_scores(round_id, part_id, area_code);
+        CREATE INDEX part_scores_by_response ON part_scores(response_key);
         """)
       try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('device_id', ?)", arguments: [UUID().uuidString.lowercased()])
     }

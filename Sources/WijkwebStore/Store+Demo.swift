@@ -38,7 +38,7 @@ extension Store {
           VALUES (?, ?, ?, ?, ?, 'demo', 'DEMO', 'nl', ?, 'completed', ?, ?, ?, ?)
           """)
         let scores = try db.makeStatement(sql: """
-          INSERT INTO part_scores (response_id, part_id, round_id, area_code, \(Self.scoreColumns))
+          INSERT INTO part_scores (response_key, part_id, round_id, area_code, \(Self.scoreColumns))
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
         for _ in 0 ..< size {
@@ -49,12 +49,10 @@ extension Store {
             timestamp, demo.packedAnswers, demo.packedDemographics,
           ])
           try response.execute()
-          for part in questionnaire.parts {
-            var values: [DatabaseValueConvertible?] = [id, part.id, roundID, demo.areaCode]
-            for dimension in Dimension.allCases {
-              values.append(demo.scores.first { $0.partID == part.id && $0.dimension == dimension }?.score)
-            }
-            scores.setUncheckedArguments(StatementArguments(values))
+          let key = db.lastInsertedRowID
+          for (index, part) in questionnaire.parts.enumerated() {
+            let values = demo.partScores[index]
+            scores.setUncheckedArguments([key, part.id, roundID, demo.areaCode, values[0], values[1], values[2], values[3], values[4], values[5]])
             try scores.execute()
           }
         }

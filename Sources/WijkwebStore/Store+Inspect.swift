@@ -57,7 +57,7 @@ extension Store {
         answers[answer["item_id"]] = value.map(AnswerValue.score) ?? .skipped
       }
       var scores: [DimensionScore] = []
-      for part in try Row.fetchAll(db, sql: "SELECT part_id, \(Store.scoreColumns) FROM part_scores WHERE response_id = ? ORDER BY part_id", arguments: [id]) {
+      for part in try Row.fetchAll(db, sql: "SELECT part_id, \(Store.scoreColumns) FROM part_scores WHERE response_key = (SELECT key FROM responses WHERE id = ?) ORDER BY part_id", arguments: [id]) {
         for dimension in Dimension.allCases {
           scores.append(DimensionScore(partID: part["part_id"], dimension: dimension, score: part[dimension.key], answered: 0, total: 0))
         }

@@ -200,9 +200,9 @@ public struct Store: Sendable {
       let byDimension = Dictionary(partScores.map { ($0.dimension, $0.score) }, uniquingKeysWith: { first, _ in first })
       let values: [DatabaseValueConvertible?] = [responseID, partID] + Dimension.allCases.map { byDimension[$0] ?? nil }
       try db.execute(sql: """
-        INSERT OR REPLACE INTO part_scores (response_id, part_id, round_id, area_code, \(Self.scoreColumns))
-        SELECT ?, ?, round_id, area_code, ?, ?, ?, ?, ?, ? FROM responses WHERE id = ?
-        """, arguments: StatementArguments(values + [responseID]))
+        INSERT OR REPLACE INTO part_scores (response_key, part_id, round_id, area_code, \(Self.scoreColumns))
+        SELECT key, ?, round_id, area_code, ?, ?, ?, ?, ?, ? FROM responses WHERE id = ?
+        """, arguments: StatementArguments(values.dropFirst() + [responseID]))
     }
   }
 

@@ -10,7 +10,8 @@ public struct DemoResponse: Sendable {
   public var demographics: [String: String?]
   public var packedAnswers: String
   public var packedDemographics: String
-  public var scores: [DimensionScore]
+  /// Per part, the six dimension scores in `Dimension.allCases` order.
+  public var partScores: [[Double?]]
 }
 
 /// Makes realistic synthetic responses for demonstrations, benchmarks and tests: wijken differ from
@@ -25,6 +26,9 @@ public struct DemoGenerator {
   /// Per area, per part, per dimension: the area's shift from the overall mean.
   private let areaEffects: [[[Double]]]
   private let itemDimension: [[Int]]
+  /// Per part, the number of statements of each dimension.
+  private let itemTotals: [[Int]]
+  private let itemCount: Int
   /// A shift applied to every score (e.g. for an earlier round).
   private let shift: Double
   private let dimensionMeans: [Double] = [6.8, 6.9, 7.2, 7.1, 6.5, 7.3]
@@ -55,6 +59,8 @@ public struct DemoGenerator {
     }
     let order = Dimension.allCases
     itemDimension = questionnaire.parts.map { part in part.items.map { item in order.firstIndex(of: item.dimension) ?? 0 } }
+    itemTotals = questionnaire.parts.map { part in order.map { dimension in part.items(of: dimension).count } }
+    itemCount = questionnaire.allItems.count
     random = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 1)
   }
 
@@ -94,11 +100,14 @@ public struct DemoGenerator {
     }
     let general = random.normal()
     let age = Double(ageIndex ?? 2) - 2
-    var answers: [String: AnswerValue] = [:]
-    var packed = ""
-    packed.reserveCapacity(questionnaire.allItems.count)
+    var packed: [Character] = []
+    packed.reserveCapacity(itemCount)
+    var partScores: [[Double?]] = []
+    partScores.reserveCapacity(questionnaire.parts.count)
+    var latent = [Double](repeating: 0, count: 6)
+    var sums = [Int](repeating: 0, count: 6)
+    var answered = [Int](repeating: 0, count: 6)
     for (partIndex, part) in questionnaire.parts.enumerated() {
-      var latent = [Double](repeating: 0, count: 6)
       for dimension in 0 ..< 6 {
         var value = dimensionMeans[dimension] - (partIndex == 0 ? 0 : 0.5) + shift
         value += areaEffects[areaIndex][partIndex][dimension] + general * 1.1 + random.normal() * 0.7
@@ -106,22 +115,31 @@ public struct DemoGenerator {
         if dimension == 2 { value += age * 0.1 }
         if dimension == 4 && alone { value -= 0.6 }
         latent[dimension] = value
+        sums[dimension] = 0
+        answered[dimension] = 0
       }
       for (itemIndex, item) in part.items.enumerated() {
-        let value: AnswerValue
+        let dimension = itemDimension[partIndex][itemIndex]
         if item.scale.dontKnow && random.unit() < 0.03 {
-          value = .skipped
-        } else {
-          let raw = latent[itemDimension[partIndex][itemIndex]] + random.normal() * 1.2
-          value = .score(Int(min(Double(item.scale.max), max(Double(item.scale.min), raw.rounded()))))
+          packed.append("-")
+          continue
         }
-        answers[item.id] = value
+        let raw = latent[dimension] + random.normal() * 1.2
+        let value = Int(min(Double(item.scale.max), max(Double(item.scale.min), raw.rounded())))
+        packed.append(value == 10 ? "X" : Character(Unicode.Scalar(UInt8(48 + value))))
+        sums[dimension] += value
+        answered[dimension] += 1
       }
+      partScores.append((0 ..< 6).map { dimension in
+        let total = itemTotals[partIndex][dimension]
+        guard total > 0, answered[dimension] > 0,
+              Double(answered[dimension]) >= questionnaire.scoring.minAnsweredShare * Double(total) - 1e-9 else { return nil }
+        return Double(sums[dimension]) / Double(answered[dimension])
+      })
     }
-    packed = AnswerCodec.pack(answers, items: questionnaire.allItems)
     return DemoResponse(
-      areaCode: areaCodes[areaIndex], demographics: demographics, packedAnswers: packed,
+      areaCode: areaCodes[areaIndex], demographics: demographics, packedAnswers: String(packed),
       packedDemographics: AnswerCodec.packDemographics(demographics, questions: questionnaire.demographics),
-      scores: questionnaire.scores(answers: answers))
+      partScores: partScores)
   }
 }

@@ -1,0 +1,76 @@
+import GRDB
+import WijkwebCore
+
+/// One completed response's scores in one part, as the profile aggregation reads them.
+public struct PartScoreRow: Sendable {
+  public var areaCode: String?
+  public var partID: String
+  /// The six dimension scores in `Dimension.allCases` order; nil where the response has no score.
+  public var scores: [Double?]
+  /// The response's answer to the breakdown question (nil: not asked, or "zeg ik liever niet").
+  public var category: String?
+}
+
+/// A round as listed for profiles.
+public struct RoundInfo: Hashable, Sendable {
+  public var id: Int64
+  public var name: String
+  public var questionnaireID: String
+  public var questionnaireHash: String
+  public var startsOn: String
+  public var status: String
+  public var minGroupSize: Int
+}
+
+extension Store {
+  /// Every round, newest first.
+  public func rounds() throws -> [RoundInfo] {
+    try writer.read { db in
+      try Row.fetchAll(db, sql: """
+        SELECT r.id, r.name, q.id AS qid, r.questionnaire_hash, r.starts_on, r.status, r.min_group_size
+        FROM rounds r JOIN questionnaires q ON q.content_hash = r.questionnaire_hash ORDER BY r.starts_on DESC, r.id DESC
+        """).map { row in
+        RoundInfo(id: row["id"], name: row["name"], questionnaireID: row["qid"], questionnaireHash: row["questionnaire_hash"],
+                  startsOn: row["starts_on"], status: row["status"], minGroupSize: row["min_group_size"])
+      }
+    }
+  }
+
+  /// Calls `body` for each part score row of the completed responses of a round, in one pass.
+  /// With `breakdown` (a demographic question id), each row carries the response's answer to it.
+  public func forEachPartScore(roundID: Int64, breakdown: String? = nil, _ body: (PartScoreRow) throws -> Void) throws {
+    try writer.read { db in
+      let sql: String
+      if breakdown == nil {
+        sql = "SELECT area_code, part_id, \(Self.scoreColumns) FROM part_scores WHERE round_id = ?"
+      } else {
+        sql = """
+          SELECT s.area_code, s.part_id, \(Dimension.allCases.map { "s." + $0.key }.joined(separator: ", ")), r.packed_demographics
+          FROM part_scores s JOIN responses r ON r.key = s.response_key WHERE s.round_id = ?
+          """
+      }
+      let statement = try db.makeStatement(sql: sql)
+      let cursor = try Row.fetchCursor(statement, arguments: [roundID])
+      var row = PartScoreRow(areaCode: nil, partID: "", scores: Array(repeating: nil, count: 6), category: nil)
+      while let next = try cursor.next() {
+        row.areaCode = next[0]
+        row.partID = next[1]
+        for index in 0 ..< 6 { row.scores[index] = next[index + 2] }
+        if let breakdown {
+          let packed: String = next[8] ?? ""
+          row.category = Self.category(in: packed, question: breakdown)
+        }
+        try body(row)
+      }
+    }
+  }
+
+  /// The choice id for `question` in packed demographics ("age=25-44;sex=vrouw"), nil when absent or empty.
+  static func category(in packed: String, question: String) -> String? {
+    for pair in packed.split(separator: ";") where pair.hasPrefix(question + "=") {
+      let value = pair.dropFirst(question.count + 1)
+      return value.isEmpty ? nil : String(value)
+    }
+    return nil
+  }
+}
