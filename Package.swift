@@ -27,18 +27,23 @@ let package = Package(
       dependencies: ["WijkwebCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
+      name: "WijkwebReports",
+      dependencies: ["WijkwebCore"]
+    ),
+    .target(
       name: "WijkwebTUI",
       dependencies: ["WijkwebCore", "CNcursesw"]
     ),
     .executableTarget(
       name: "wijkweb",
       dependencies: [
-        "WijkwebCore", "WijkwebStore", "WijkwebTUI",
+        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
+    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports"]),
   ]
 )

@@ -1,4 +1,4 @@
-import WijkwebCore
+
 
 /// Every text of the interface that does not come from a questionnaire. The texts themselves live in
 /// one table per language (`UIString+nl.swift`, `UIString+en.swift`); a test checks that each table
