@@ -1,3 +1,5 @@
+import WijkwebCore
+
 /// The list of all keys (`?` or F1).
 enum HelpScreen {
   static func draw(_ frame: inout ScreenFrame, takesText: Bool) {

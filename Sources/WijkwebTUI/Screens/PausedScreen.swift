@@ -1,3 +1,5 @@
+import WijkwebCore
+
 /// The screen that hides a resident's answers after the idle time.
 enum PausedScreen {
   static func draw(_ frame: inout ScreenFrame) {

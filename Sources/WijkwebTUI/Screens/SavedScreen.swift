@@ -1,3 +1,5 @@
+import WijkwebCore
+
 /// The end: the receipt code, and nothing of the resident's answers.
 enum SavedScreen {
   static func draw(_ frame: inout ScreenFrame, receipt: String) -> [String] {

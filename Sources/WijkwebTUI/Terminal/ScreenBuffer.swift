@@ -1,3 +1,5 @@
+import WijkwebCore
+
 /// A rectangle of character cells, the unit every screen draws into before a terminal shows it.
 ///
 /// Screens are pure functions from state to a `ScreenBuffer`; the ncurses terminal copies the buffer to

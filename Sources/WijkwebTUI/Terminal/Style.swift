@@ -1,3 +1,5 @@
+import WijkwebCore
+
 /// How a cell is drawn: a colour role plus attributes. Terminals without colour draw the attributes only.
 public struct Style: Equatable, Hashable, Sendable {
   /// What a colour means, so each terminal can choose its own palette (or none).

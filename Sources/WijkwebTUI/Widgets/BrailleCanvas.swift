@@ -1,3 +1,5 @@
+import WijkwebCore
+
 /// A dot canvas drawn with Unicode braille characters, or with plain ASCII on terminals without them.
 ///
 /// In braille mode every character cell holds 2 x 4 dots, so a canvas of `columns x rows` cells is

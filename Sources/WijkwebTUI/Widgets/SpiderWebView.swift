@@ -1,3 +1,5 @@
+import WijkwebCore
+
 import Foundation
 
 /// Draws a Positive Health spider web: one axis per dimension, rings at 2, 4, 6, 8 and 10, and the

@@ -1,3 +1,5 @@
+import WijkwebCore
+
 /// Word wrapping for screen text.
 public enum TextLayout {
   /// Breaks `text` into lines of at most `width` characters at spaces; keeps explicit newlines;
