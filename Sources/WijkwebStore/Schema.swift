@@ -106,6 +106,27 @@ enum Schema {
         """)
       try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('device_id', ?)", arguments: [UUID().uuidString.lowercased()])
     }
+    migrator.registerMigration("v2") { db in
+      try db.execute(sql: """
+        -- A withdrawn response leaves only this: its id, so the withdrawal travels in bundles and removes
+        -- copies merged elsewhere. No content.
+        CREATE TABLE tombstones (
+          response_id TEXT PRIMARY KEY,
+          withdrawn_at TEXT NOT NULL,
+          device_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- What was done with the data: exports, imports, withdrawals, purges, reviews, backups.
+        CREATE TABLE audit (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          device_id TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          detail TEXT NOT NULL DEFAULT ''
+        );
+        """)
+    }
     return migrator
   }
 }
