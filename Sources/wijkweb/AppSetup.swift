@@ -9,7 +9,8 @@ enum AppSetup {
   static let defaultQuestionnaire = "positieve-gezondheid-wijk.yaml"
   static let defaultAreas = "groningen.csv"
 
-  static func openStore(_ options: DatabaseOptions) throws -> Store {
+  /// Opens the store; on a first start seeds it, and on every start deletes responses past retention.
+  static func openStore(_ options: DatabaseOptions, purge: Bool = true) throws -> Store {
     let path = DatabaseLocation.resolve(explicit: options.path)
     let store: Store
     do {
@@ -29,6 +30,11 @@ enum AppSetup {
       let areasURL = try DataFiles.folder("Areas").appendingPathComponent(defaultAreas)
       let areas = try AreaFile.parse(try DataFiles.read(areasURL), source: areasURL.path)
       try store.seedIfNeeded(areas: areas, questionnaireSource: source, questionnaire: questionnaire)
+    }
+    if purge {
+      for (name, deleted) in try store.purgeExpired(actor: "automatic") where deleted > 0 {
+        FileHandle.standardError.write(Data("round \"\(name)\": \(deleted) responses deleted (past retention)\n".utf8))
+      }
     }
     return store
   }

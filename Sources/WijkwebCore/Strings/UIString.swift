@@ -26,6 +26,9 @@ public enum UIString: String, CaseIterable, Sendable {
   case noticeChooseScore, noticeDontKnowNotAllowed, noticeVolunteerCode, noticeNoArea, noticeNoRound
   case noticeFirstQuestion, noticeSaveFailed
   case languageName
+  case profileTitle, profilePart, profileWeighted, profileUnweighted, profileMinimum, profileArea, profileCategory
+  case profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
+  case profileDimension, profileMean, profileInterval, profileMedian, profileBelowPass, profileVersusRest, profileVersusPrevious
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+
+/// `wijkweb areas import|list`.
+struct AreasCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "areas", abstract: "Areas: import a hierarchy from CSV, list them.", subcommands: [Import.self, List.self])
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import areas from CSV (level,code,name,parent_code[,aliases]); every problem with its line.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The area file, or a shipped one: groningen, vijfheerenlanden.") var file: String
+
+    func run() throws {
+      let store = try AppSetup.openStore(database)
+      var url = URL(fileURLWithPath: file)
+      if !FileManager.default.fileExists(atPath: url.path) {
+        url = try DataFiles.folder("Areas").appendingPathComponent(file + ".csv")
+      }
+      let text = try DataFiles.read(url)
+      let areas: [Area]
+      do {
+        areas = try AreaFile.parse(text, source: url.path, known: try store.areas())
+      } catch let problems as FileProblems {
+        print(problems.description)
+        throw Failure("\(url.path): \(problems.problems.count) problem(s); nothing was imported.")
+      }
+      try store.importAreas(areas)
+      let counts = Dictionary(grouping: areas, by: \.level).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+      print("imported \(areas.count) areas from \(url.lastPathComponent): \(counts.joined(separator: ", "))")
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the areas as a tree, with local names.")
+    @OptionGroup var database: DatabaseOptions
+    func run() throws {
+      let store = try AppSetup.openStore(database)
+      let tree = AreaTreeLister(areas: try store.areas())
+      print(tree.lines().joined(separator: "\n"))
+    }
+  }
+}
+
+/// Prints areas as an indented tree.
+struct AreaTreeLister {
+  let areas: [Area]
+  func lines() -> [String] {
+    let children = Dictionary(grouping: areas, by: { $0.parentCode ?? "" })
+    var lines: [String] = []
+    func walk(_ parent: String, depth: Int) {
+      for area in (children[parent] ?? []).sorted(by: { $0.code < $1.code }) {
+        var line = String(repeating: "  ", count: depth) + "\(area.code)  \(area.name)  (\(area.level.rawValue))"
+        if !area.aliases.isEmpty { line += "  ook: " + area.aliases.joined(separator: ", ") }
+        lines.append(line)
+        walk(area.code, depth: depth + 1)
+      }
+    }
+    walk("", depth: 0)
+    return lines
+  }
+}

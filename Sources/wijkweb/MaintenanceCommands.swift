@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import WijkwebStore
+
+/// `wijkweb purge`: delete responses past their round's retention.
+struct PurgeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "purge", abstract: "Delete responses past their round's retention period.")
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "Only this round.") var round: String?
+
+  func run() throws {
+    let store = try AppSetup.openStore(database, purge: false)
+    let report = try store.purgeExpired(roundName: round, actor: "coordinator")
+    if report.isEmpty {
+      print(round.map { "round \"\($0)\" is still within its retention period; nothing deleted" } ?? "no round is past its retention period; nothing deleted")
+    }
+    for (name, deleted) in report { print("round \"\(name)\": \(deleted) responses deleted (past retention)") }
+  }
+}
+
+/// `wijkweb backup`: a consistent copy while the program may be in use.
+struct BackupCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database.")
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The new backup file.") var out: String
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    do {
+      try store.backup(to: out, actor: "coordinator")
+    } catch let error as StoreError {
+      throw Failure(error.message)
+    }
+    print("backup written to \(out)")
+  }
+}
+
+/// `wijkweb audit`: what was done with the data.
+struct AuditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "audit", abstract: "List the audit log: exports, imports, withdrawals, purges, reviews, backups.")
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    let entries = try store.auditLog()
+    if entries.isEmpty { print("the audit log is empty") }
+    for entry in entries {
+      print("\(entry.at)\t\(entry.deviceID.prefix(8))\t\(entry.actor)\t\(entry.action)\t\(entry.detail)")
+    }
+  }
+}
