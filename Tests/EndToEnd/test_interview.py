@@ -5,7 +5,7 @@ import stat
 
 from conftest import (
     DIMENSIONS, ITEM_IDS, PART1_ITEMS, PARTS, SPACED_RECEIPT, TOTAL_ITEMS, WELCOME, answers_of, assert_scores,
-    expected_scores, format_score, query,
+    demographics_of, expected_scores, format_score, only_response_id, query,
 )
 
 # Statement k gets score k % 11 (so 10 is typed as "1" "0" at k = 10, 21, 32, 43, 54), except these,
@@ -38,13 +38,13 @@ def test_complete_interview_is_stored_exactly_as_typed(tui, db_path):
     expected = dict(zip(ITEM_IDS, TYPED))
     scores = expected_scores(expected)
 
-    tui.answer_all(TYPED[:PART1_ITEMS])
+    tui.answer_all(TYPED[:PART1_ITEMS], check_statements=True)
     web = tui.wait_for("Uw spinnenweb: Mijn gezondheid")
     for label in web_labels(0, scores):
         assert label in web, f"the web of part 1 should show {label!r}\n{web}"
     tui.send("Enter")
 
-    tui.answer_all(TYPED[PART1_ITEMS:], first=PART1_ITEMS + 1)
+    tui.answer_all(TYPED[PART1_ITEMS:], first=PART1_ITEMS + 1, check_statements=True)
     web = tui.wait_for("Uw spinnenweb: Mijn wijk")
     for label in web_labels(1, scores):
         assert label in web, f"the web of part 2 should show {label!r}\n{web}"
@@ -82,18 +82,17 @@ def test_complete_interview_is_stored_exactly_as_typed(tui, db_path):
     assert position is None
     assert completed_at
 
-    rows = query(db_path, "SELECT item_id, value FROM answers WHERE response_id = ?", (response_id,))
-    assert len(rows) == TOTAL_ITEMS
-    assert query(db_path, "SELECT count(*) FROM answers") == [(TOTAL_ITEMS,)]
-    assert answers_of(db_path, response_id) == expected
-    assert [value for _, value in rows if value is None] == [None] * len(WEET_NIET)
+    # All 66 answers, exactly as typed, weet niet as NULL (see conftest for the two storage layouts).
+    stored = answers_of(db_path, response_id)
+    assert len(stored) == TOTAL_ITEMS
+    assert stored == expected
+    assert sorted(item for item, value in stored.items() if value is None) == sorted(
+        ITEM_IDS[k - 1] for k in WEET_NIET)
 
     assert_scores(db_path, response_id, expected)
 
-    demographics = dict(query(db_path, "SELECT question_id, choice_id FROM demographics WHERE response_id = ?",
-                              (response_id,)))
     # 2 = 25 tot en met 44 jaar, 3 = anders, 6 = zeg ik liever niet (stored as no answer).
-    assert demographics == {"age": "25-44", "sex": "anders", "household": None}
+    assert demographics_of(db_path, response_id) == {"age": "25-44", "sex": "anders", "household": None}
 
     reflections = dict(query(db_path, "SELECT prompt_id, text FROM reflections WHERE response_id = ?",
                              (response_id,)))
@@ -129,4 +128,6 @@ def test_saved_screen_clears_itself_after_idle_time(tui, db_path):
     # No key: after the idle time the welcome screen is back and the code is gone.
     welcome = tui.wait_for(WELCOME, timeout=15)
     assert spaced not in welcome
-    assert query(db_path, "SELECT count(*) FROM dimension_scores WHERE score IS NULL") == [(12,)]
+    response_id = only_response_id(db_path)
+    assert answers_of(db_path, response_id) == dict.fromkeys(ITEM_IDS)
+    assert_scores(db_path, response_id, dict.fromkeys(ITEM_IDS))  # no statement answered: no scores at all

@@ -3,13 +3,13 @@
 import re
 
 from conftest import (
-    ITEM_IDS, SPACED_RECEIPT, TOTAL_ITEMS, WELCOME, answers_of, assert_scores, item_progress, query,
+    ITEM_IDS, SPACED_RECEIPT, TOTAL_ITEMS, WELCOME, answers_of, assert_scores, demographics_of, item_progress, query,
+    response_refs, rows_of_response,
 )
 
 WEET_NIET = {5, 17, 30, 50}
 TYPED = [None if k in WEET_NIET else k % 11 for k in range(1, TOTAL_ITEMS + 1)]
 BEFORE_KILL = 20
-CHILD_TABLES = ["answers", "demographics", "reflections", "dimension_scores"]
 
 
 def test_killed_interview_resumes_on_the_next_statement(tui, db_path):
@@ -25,6 +25,8 @@ def test_killed_interview_resumes_on_the_next_statement(tui, db_path):
     response_id = responses[0][0]
     assert answers_of(db_path, response_id) == dict(zip(ITEM_IDS[:BEFORE_KILL], TYPED[:BEFORE_KILL]))
     assert query(db_path, "SELECT count(*) FROM demographics WHERE response_id = ?", (response_id,)) == [(3,)]
+    # Raw rows: one per confirmed statement, nothing for the statement on screen.
+    assert query(db_path, "SELECT count(*), count(DISTINCT item_id) FROM answers") == [(BEFORE_KILL, BEFORE_KILL)]
 
     tui.kill()
     tui.start("interview")
@@ -52,12 +54,14 @@ def test_killed_interview_resumes_on_the_next_statement(tui, db_path):
 
     assert query(db_path, "SELECT id, status, receipt_code FROM responses") == [(response_id, "completed", receipt)]
     assert query(db_path, "SELECT count(*) FROM responses WHERE status = 'in_progress'") == [(0,)]
-    assert query(db_path, "SELECT count(*) FROM answers") == [(TOTAL_ITEMS,)]
     assert query(db_path, "SELECT item_id, count(*) FROM answers GROUP BY item_id HAVING count(*) <> 1") == []
-    assert answers_of(db_path, response_id) == dict(zip(ITEM_IDS, TYPED))
+    # 66 answers, each once (answers_of fails on a duplicate), with the values typed before and after the kill.
+    stored = answers_of(db_path, response_id)
+    assert len(stored) == TOTAL_ITEMS
+    assert stored == dict(zip(ITEM_IDS, TYPED))
     # The scores cover the answers from before the kill as well.
     assert_scores(db_path, response_id, dict(zip(ITEM_IDS, TYPED)))
-    assert query(db_path, "SELECT count(*) FROM demographics WHERE response_id = ?", (response_id,)) == [(3,)]
+    assert demographics_of(db_path, response_id) == {"age": "25-44", "sex": "anders", "household": None}
     assert query(db_path, "SELECT prompt_id, text FROM reflections") == [("change", "Vaker naar buiten.")]
 
     # Nothing is left to resume.
@@ -90,12 +94,14 @@ def test_discarding_an_interrupted_interview_removes_it_entirely(tui, db_path):
 
     (interrupted_id,) = query(db_path, "SELECT id FROM responses WHERE status = 'in_progress'")[0]
     (kept_id,) = query(db_path, "SELECT id FROM responses WHERE status = 'completed'")[0]
-    counts = {table: query(db_path, f"SELECT count(*) FROM {table} WHERE response_id = ?", (interrupted_id,))[0][0]
-              for table in CHILD_TABLES}
-    assert counts == {"answers": TOTAL_ITEMS, "demographics": 3, "reflections": 1, "dimension_scores": 0}
-    kept_rows = {table: query(db_path, f"SELECT * FROM {table} WHERE response_id = ? ORDER BY 2, 3", (kept_id,))
-                 for table in CHILD_TABLES}
-    assert len(kept_rows["answers"]) == TOTAL_ITEMS and len(kept_rows["dimension_scores"]) == 12
+    interrupted = response_refs(db_path, interrupted_id)
+    kept = response_refs(db_path, kept_id)
+    before = rows_of_response(db_path, interrupted)
+    assert {"answers", "demographics", "reflections"} <= set(before), sorted(before)
+    assert [len(before[table]) for table in ("responses", "answers", "demographics", "reflections")] == [
+        1, TOTAL_ITEMS, 3, 1]
+    kept_rows = rows_of_response(db_path, kept)
+    assert answers_of(db_path, kept_id) == dict.fromkeys(ITEM_IDS, 3)
 
     tui.kill()
     tui.start("interview")
@@ -112,17 +118,39 @@ def test_discarding_an_interrupted_interview_removes_it_entirely(tui, db_path):
     screen = tui.wait_for(WELCOME)
     assert "Onderbroken gesprek" not in screen
 
-    assert query(db_path, "SELECT count(*) FROM responses WHERE id = ?", (interrupted_id,)) == [(0,)]
-    for table in CHILD_TABLES:
-        assert query(db_path, f"SELECT count(*) FROM {table} WHERE response_id = ?", (interrupted_id,)) == [(0,)], table
+    # No row of it is left in any table.
+    after = rows_of_response(db_path, interrupted)
+    assert set(after) == set(before)
+    assert {table: rows for table, rows in after.items() if rows} == {}
     assert query(db_path, "SELECT count(*) FROM reflections WHERE text = 'Weggooien graag.'") == [(0,)]
     # The completed interview is untouched.
     assert query(db_path, "SELECT id, status, receipt_code FROM responses") == [(kept_id, "completed", kept_receipt)]
-    for table in CHILD_TABLES:
-        assert query(db_path, f"SELECT * FROM {table} WHERE response_id = ? ORDER BY 2, 3", (kept_id,)) == kept_rows[table]
+    assert rows_of_response(db_path, kept) == kept_rows
 
     # The next start goes straight to the welcome screen.
     tui.kill()
     tui.start("interview")
     screen = tui.wait_for(WELCOME)
     assert "Onderbroken gesprek" not in screen
+
+
+def test_ctrl_c_then_resume_from_the_main_menu(tui, db_path):
+    tui.start("interview")
+    tui.begin_interview()
+    tui.answer_all([7, 8, None])
+    tui.wait_for(item_progress(4))
+    tui.send("C-c")
+    tui.wait_dead()
+    assert query(db_path, "SELECT status FROM responses") == [("in_progress",)]
+
+    # `wijkweb` alone: the menu offers resuming, and 2 goes straight back to statement 4.
+    tui.kill()
+    tui.start()
+    menu = tui.wait_for("Gesprek hervatten")
+    assert "Nieuw gesprek" in menu
+    tui.send("2")
+    screen = tui.wait_for(item_progress(4))
+    assert "Eerder gekozen" not in screen
+    tui.send("5", "Enter")
+    tui.wait_for(item_progress(5))
+    assert answers_of(db_path) == {"h-lf-1": 7, "h-lf-2": 8, "h-lf-3": None, "h-lf-4": 5}
