@@ -58,7 +58,14 @@ struct StoreRecorder: InterviewRecorder {
     do {
       try store.apply(effects)
     } catch let error as StoreError {
-      throw Failure(error.message)
+      let reason: InterviewNotice.SaveFailureReason
+      switch error.kind {
+      case .diskFull: reason = .diskFull
+      case .readOnly: reason = .readOnly
+      case .busy: reason = .busy
+      case .damaged, .other: reason = .other
+      }
+      throw SaveFailure(reason: reason, detail: error.message)
     }
   }
 }

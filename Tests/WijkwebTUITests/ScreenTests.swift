@@ -100,12 +100,12 @@ import WijkwebCore
   @Test func failedSaveKeepsTheScreenAndSaysSo() {
     let recorder = ListRecorder()
     let (_, app) = run(Self.toFirstItem + [.character("7")], recorder: recorder)
-    recorder.failure = "De schijf is vol."
+    recorder.failure = SaveFailure(reason: .diskFull, detail: "disk full")
     app.handle(.enter)
     #expect(app.state.step == .item(part: 0, index: 0), "the state did not move on")
     #expect(app.state.answers.isEmpty)
     let screen = InterviewView.render(app.state, context: context, size: Size(width: 80, height: 24), unicode: true)
-    #expect(screen.text.contains("Niet opgeslagen: De schijf is vol."))
+    #expect(screen.text.contains("Niet opgeslagen: de schijf is vol."))
   }
 
   @Test func effectsAreRecordedBeforeTheNextDraw() {
@@ -121,6 +121,21 @@ import WijkwebCore
       // The key that confirmed the answer was read after draw N; the answer was stored before draw N+1.
       #expect(drawsAtRecord[answerBatch] == Self.toFirstItem.count + 2)
     }
+  }
+
+  @Test func keysAreIgnoredWhileTheWindowIsTooSmall() {
+    let recorder = ListRecorder()
+    let terminal = MemoryTerminal(keys: [])
+    let app = InterviewApp(terminal: terminal, context: context, recorder: recorder, state: InterviewState())
+    for key in Self.toFirstItem.compactMap({ $0 }) { app.handle(key) }
+    app.handle(.character("6"))
+    terminal.size = Size(width: 70, height: 22)
+    app.handle(.enter)
+    #expect(app.state.step == .item(part: 0, index: 0))
+    #expect(!recorder.batches.joined().contains { if case .setAnswer = $0 { return true } else { return false } })
+    terminal.size = Size(width: 80, height: 24)
+    app.handle(.enter)
+    #expect(app.state.answers["a"] == .score(6))
   }
 
   @Test func pausedScreenHidesTheStatement() {
@@ -153,15 +168,11 @@ import WijkwebCore
 /// Keeps recorded effects in memory; can be told to fail.
 final class ListRecorder: InterviewRecorder {
   var batches: [[InterviewEffect]] = []
-  var failure: String?
+  var failure: SaveFailure?
   var onRecord: (() -> Void)?
 
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
-
   func record(_ effects: [InterviewEffect]) throws {
-    if let failure { throw Failure(description: failure) }
+    if let failure { throw failure }
     onRecord?()
     batches.append(effects)
   }

@@ -67,5 +67,10 @@ public enum InterviewNotice: Hashable, Sendable {
   case noAreaMatch
   case noOpenRound
   case firstQuestion
-  case saveFailed(String)
+  case saveFailed(SaveFailureReason)
+
+  /// Why the store could not save, so the screen can say what to do.
+  public enum SaveFailureReason: Hashable, Sendable {
+    case diskFull, readOnly, busy, other
+  }
 }

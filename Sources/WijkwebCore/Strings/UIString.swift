@@ -24,10 +24,13 @@ public enum UIString: String, CaseIterable, Sendable {
   case helpText, helpTab, helpEscape, helpList
   case keyContinue, keyConfirm, keyBack, keyEscBack, keyHelp, keyLanguage, keyDontKnow, keyChoose, keyNext, keySave, keyQuit
   case noticeChooseScore, noticeDontKnowNotAllowed, noticeVolunteerCode, noticeNoArea, noticeNoRound
-  case noticeFirstQuestion, noticeSaveFailed
+  case noticeFirstQuestion, noticeSaveFailed, saveFailedDiskFull, saveFailedReadOnly, saveFailedBusy, saveFailedOther
   case languageName
   case profileTitle, profilePart, profileWeighted, profileUnweighted, profileMinimum, profileArea, profileCategory
   case profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
+  case dashboardTitle, dashboardKeysOverview, dashboardKeysArea, dashboardLegend, dashboardSuppressedArea, dashboardWebLegend
+  case dashboardPrevious, dashboardBreakdownHint, dashboardHelpMove, dashboardHelpEnter, dashboardHelpPart, dashboardHelpBreakdown
+  case dashboardHelpQuit
   case profileDimension, profileMean, profileInterval, profileMedian, profileBelowPass, profileVersusRest, profileVersusPrevious
 
   /// The text in `language`, falling back to Dutch.

@@ -1,5 +1,15 @@
 import WijkwebCore
 
+/// Why a save failed, in terms the volunteer can act on (the screen says it in their language).
+public struct SaveFailure: Error, Sendable {
+  public var reason: InterviewNotice.SaveFailureReason
+  public var detail: String
+  public init(reason: InterviewNotice.SaveFailureReason, detail: String) {
+    self.reason = reason
+    self.detail = detail
+  }
+}
+
 /// Where the interview's effects go: the store in the program, a list in tests.
 public protocol InterviewRecorder {
   /// Stores the effects of one key press, all or nothing. Throws a message the volunteer can read.
@@ -47,15 +57,20 @@ public final class InterviewApp {
     }
   }
 
-  /// Handles one key: the new state is kept only when its effects were recorded.
+  /// Handles one key: the new state is kept only when its effects were recorded. While the window is
+  /// too small to show the screen, keys other than Ctrl-C are ignored: nothing is answered unseen.
   public func handle(_ key: Key) {
+    let size = terminal.size
+    if key != .interrupt, size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
+      return
+    }
     var next = state
     let effects = next.handle(key, context: context)
     do {
       try recorder.record(effects)
       state = next
     } catch {
-      state.notice = .saveFailed("\(error)")
+      state.notice = .saveFailed((error as? SaveFailure)?.reason ?? .other)
     }
   }
 

@@ -73,7 +73,15 @@ public enum InterviewView {
     case .noAreaMatch: return UIString.noticeNoArea.text(language)
     case .noOpenRound: return UIString.noticeNoRound.text(language)
     case .firstQuestion: return UIString.noticeFirstQuestion.text(language)
-    case .saveFailed(let reason): return UIString.noticeSaveFailed.format(language, reason)
+    case .saveFailed(let reason):
+      let why: UIString
+      switch reason {
+      case .diskFull: why = .saveFailedDiskFull
+      case .readOnly: why = .saveFailedReadOnly
+      case .busy: why = .saveFailedBusy
+      case .other: why = .saveFailedOther
+      }
+      return UIString.noticeSaveFailed.format(language, why.text(language))
     }
   }
 }

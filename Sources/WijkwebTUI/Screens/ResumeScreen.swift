@@ -8,7 +8,7 @@ enum ResumeScreen {
     frame.buffer.putCentered(UIString.resumeTitle.text(language), y: row, style: .heading)
     row += 2
     if let saved = state.interrupted {
-      let count = saved.answers.count + saved.demographics.count + saved.reflections.count
+      let count = saved.answers.count
       row = frame.paragraph(UIString.resumeText.format(language, saved.startedAt, count), y: row, centered: true) + 2
     }
     if state.step == .confirmDiscard {
