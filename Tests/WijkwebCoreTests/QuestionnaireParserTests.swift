@@ -130,3 +130,45 @@ import Testing
     #expect(problem.located(in: "a.yaml") == "a.yaml:12: Something is wrong.")
   }
 }
+
+/// Every shipped questionnaire parses, is complete in every language it lists, and has all six dimensions.
+@Suite struct ShippedQuestionnaireTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Questionnaires")
+
+  static let files: [String] = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?
+    .filter { $0.hasSuffix(".yaml") }.sorted() ?? []
+
+  @Test func thereAreFiveInstruments() {
+    #expect(Self.files == [
+      "positieve-gezondheid-jeugd.yaml", "positieve-gezondheid-kort.yaml", "positieve-gezondheid-organisatie.yaml",
+      "positieve-gezondheid-wijk-eenvoudig.yaml", "positieve-gezondheid-wijk.yaml",
+    ])
+  }
+
+  @Test(arguments: files) func parsesAndIsCompleteInEveryLanguage(file: String) throws {
+    let url = Self.folder.appendingPathComponent(file)
+    let questionnaire = try QuestionnaireParser.parse(try String(contentsOf: url, encoding: .utf8), source: file)
+    #expect(file == questionnaire.id + ".yaml")
+    #expect(questionnaire.languages.contains(.dutch) && questionnaire.languages.contains(.english))
+    var texts: [LocalizedText] = [questionnaire.title, questionnaire.consent] + questionnaire.dimensions.map(\.name)
+    texts += questionnaire.parts.flatMap { part in [part.title] + part.items.flatMap { [$0.text, $0.scale.low, $0.scale.high] } }
+    texts += questionnaire.reflection.map(\.prompt) + questionnaire.demographics.flatMap { [$0.question] + $0.choices.map(\.label) }
+    for text in texts {
+      for language in questionnaire.languages {
+        #expect(!(text.texts[language] ?? "").isEmpty, "\(file): a text lacks \(language): \(text.text(.dutch))")
+      }
+    }
+    for part in questionnaire.parts {
+      #expect(Set(part.items.map(\.dimension)) == Set(Dimension.allCases), "\(file): part \(part.id) misses a dimension")
+    }
+  }
+
+  @Test func theShortVersionHasOneStatementPerDimensionAndPart() throws {
+    let url = Self.folder.appendingPathComponent("positieve-gezondheid-kort.yaml")
+    let questionnaire = try QuestionnaireParser.parse(try String(contentsOf: url, encoding: .utf8), source: "kort")
+    for part in questionnaire.parts {
+      for dimension in Dimension.allCases { #expect(part.items(of: dimension).count == 1) }
+    }
+  }
+}
