@@ -6,7 +6,7 @@ import Glibc
 public enum NumberFormat {
   /// `value` with `decimals` decimals and a decimal comma (6,4), for people.
   public static func dutch(_ value: Double, decimals: Int = 1) -> String {
-    machine(value, decimals: decimals).replacingOccurrences(of: ".", with: ",")
+    String(machine(value, decimals: decimals).map { $0 == "." ? "," : $0 })
   }
 
   /// `value` with `decimals` decimals and a decimal point, for CSV and JSON.
@@ -28,10 +28,6 @@ public enum NumberFormat {
 }
 
 extension String {
-  func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-  }
-
   /// Pads with spaces on the left to `width` characters.
   func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
   /// Pads with spaces on the right to `width` characters, cutting longer text.

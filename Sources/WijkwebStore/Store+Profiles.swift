@@ -36,6 +36,13 @@ extension Store {
     }
   }
 
+  /// The number of completed responses of a round.
+  public func completedCount(roundID: Int64) throws -> Int {
+    try writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM responses WHERE round_id = ? AND status = 'completed'", arguments: [roundID]) ?? 0
+    }
+  }
+
   /// Calls `body` for each part score row of the completed responses of a round, in one pass.
   /// With `breakdown` (a demographic question id), each row carries the response's answer to it.
   public func forEachPartScore(roundID: Int64, breakdown: String? = nil, _ body: (PartScoreRow) throws -> Void) throws {

@@ -40,6 +40,11 @@ public enum UIString: String, CaseIterable, Sendable {
 
   /// The text with `{1}`, `{2}`, ... replaced by `arguments`.
   public func format(_ language: Language, _ arguments: CustomStringConvertible...) -> String {
+    format(language, arguments: arguments)
+  }
+
+  /// The text with `{1}`, `{2}`, ... replaced by `arguments`.
+  public func format(_ language: Language, arguments: [CustomStringConvertible]) -> String {
     var result = text(language)
     for (index, argument) in arguments.enumerated() {
       result = result.replacingAll("{\(index + 1)}", with: argument.description)

@@ -1,0 +1,75 @@
+/// Aggregates part scores in one pass into accumulators per area, part, dimension and category, and
+/// rolls them up the area hierarchy. Memory depends on the number of areas, not on the responses.
+public struct ProfileAggregator: Sendable {
+  public let tree: AreaTree
+  public let partIDs: [String]
+  /// The breakdown's categories (choice ids); the cells of category 0 hold everyone.
+  public let categories: [String]
+  private let partIndex: [String: Int]
+  private let categoryIndex: [String: Int]
+  private var cells: [ScoreAccumulator]
+  /// Part score rows whose area is not in the hierarchy.
+  public private(set) var unplaced = 0
+
+  public init(tree: AreaTree, partIDs: [String], categories: [String] = []) {
+    self.tree = tree
+    self.partIDs = partIDs
+    self.categories = categories
+    partIndex = Dictionary(partIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    categoryIndex = Dictionary(categories.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+    cells = Array(repeating: ScoreAccumulator(), count: tree.areas.count * partIDs.count * 6 * (categories.count + 1))
+  }
+
+  private var stride: Int { categories.count + 1 }
+
+  private func offset(area: Int, part: Int, dimension: Int) -> Int {
+    ((area * partIDs.count + part) * 6 + dimension) * stride
+  }
+
+  /// Adds one response's scores in one part to its own area (not yet to the areas above it).
+  public mutating func add(areaCode: String?, partID: String, scores: [Double?], category: String?, weight: Double = 1) {
+    guard let code = areaCode, let area = tree.index[code], let part = partIndex[partID] else {
+      unplaced += 1
+      return
+    }
+    let categoryOffset = category.flatMap { categoryIndex[$0] }
+    for dimension in 0 ..< min(6, scores.count) {
+      guard let score = scores[dimension] else { continue }
+      let base = offset(area: area, part: part, dimension: dimension)
+      cells[base].add(score, weight: weight)
+      if let categoryOffset { cells[base + categoryOffset].add(score, weight: weight) }
+    }
+  }
+
+  /// Each area's accumulators including everything below it.
+  public func rolledUp() -> ProfileTotals {
+    var totals = cells
+    // Children come after their parents in `tree.areas`, so walking backwards adds each area's
+    // complete total to its parent.
+    for area in tree.areas.indices.reversed() {
+      guard let parent = tree.parent[area] else { continue }
+      for part in partIDs.indices {
+        for dimension in 0 ..< 6 {
+          let from = offset(area: area, part: part, dimension: dimension)
+          let to = offset(area: parent, part: part, dimension: dimension)
+          for category in 0 ..< stride { totals[to + category].merge(totals[from + category]) }
+        }
+      }
+    }
+    return ProfileTotals(tree: tree, partIDs: partIDs, categories: categories, cells: totals)
+  }
+}
+
+/// Rolled-up accumulators: everything in an area and below it.
+public struct ProfileTotals: Sendable {
+  public let tree: AreaTree
+  public let partIDs: [String]
+  public let categories: [String]
+  let cells: [ScoreAccumulator]
+
+  /// The accumulator of an area, part and dimension; `category` nil for everyone.
+  public func accumulator(area: Int, part: Int, dimension: Int, category: Int? = nil) -> ScoreAccumulator {
+    let stride = categories.count + 1
+    return cells[((area * partIDs.count + part) * 6 + dimension) * stride + (category.map { $0 + 1 } ?? 0)]
+  }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebReports
+import WijkwebStore
+
+/// `wijkweb profile`: the neighbourhood profile of a round, with intervals, comparisons and suppression.
+struct ProfileCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "profile", abstract: "Figures per area and dimension: means, intervals, comparisons; small groups suppressed.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The round (default: the most recent).") var round: String?
+  @Option(help: "Only areas of this level: gemeente, gebied, wijk or buurt.") var level: String?
+  @Option(help: "Only this area (a code such as WK001411): its figures per dimension.") var area: String?
+  @Option(help: "Break down by a question about the resident: age, sex or household.") var by: String?
+  @Option(help: "Only this part (e.g. health or neighbourhood, or its title).") var part: String?
+  @Flag(help: "Weight to the population (needs a population file for the round).") var weighted = false
+  @Option(help: "table, csv or json.") var format: String = "table"
+  @Option(help: "Language of the table: nl or en.") var language: String = "nl"
+  @Option(help: "Minimum group size (default: the round's; never below 5).") var minGroup: Int?
+
+  func validate() throws {
+    guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not \(format).") }
+    if let level, AreaLevel(rawValue: level) == nil { throw ValidationError("--level must be gemeente, gebied, wijk or buurt, not \(level).") }
+    if let minGroup, minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
+  }
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    if weighted {
+      throw Failure("Round \"\(info.name)\" has no population file, so it cannot be weighted; leave out --weighted.")
+    }
+    let engine = ProfileEngine(store: store)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup)
+    var figures = profile.figures
+    if let part {
+      guard let match = questionnaire.parts.first(where: { $0.id == part || $0.title.texts.values.contains(part) }) else {
+        throw Failure("The questionnaire has no part \"\(part)\"; use one of \(questionnaire.parts.map(\.id).joined(separator: ", ")).")
+      }
+      figures = figures.filter { $0.partID == match.id }
+    }
+    if let level { figures = figures.filter { $0.area.level.rawValue == level } }
+    if let area {
+      guard figures.contains(where: { $0.area.code == area }) else {
+        throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.")
+      }
+      figures = figures.filter { $0.area.code == area }
+    }
+    switch format {
+    case "csv": print(ProfileCSV.render(profile, round: info.name, figures: figures), terminator: "")
+    case "json": print(ProfileJSON.render(profile, round: info.name, figures: figures), terminator: "")
+    default:
+      let table = ProfileTable(profile: profile, questionnaire: questionnaire, round: info.name, language: Language(language),
+                               unicode: Terminal.isUnicode)
+      print(area != nil && by == nil ? table.detail(figures: figures) : table.overview(figures: figures), terminator: "")
+    }
+  }
+}
+
+extension RoundChoice {
+  /// The round named `name`, or the most recent one (said on standard error), with its questionnaire.
+  static func resolve(_ name: String?, in store: Store) throws -> (RoundInfo, Questionnaire) {
+    let rounds = try store.rounds()
+    guard !rounds.isEmpty else { throw Failure("There are no rounds yet; start an interview or run `wijkweb demo`.") }
+    let info: RoundInfo
+    if let name {
+      guard let match = rounds.first(where: { $0.name == name }) else {
+        throw Failure("There is no round \"\(name)\"; the rounds are: \(rounds.map(\.name).joined(separator: ", ")).")
+      }
+      info = match
+    } else {
+      info = rounds[0]
+      FileHandle.standardError.write(Data("ronde: \(info.name)\n".utf8))
+    }
+    return (info, try store.questionnaire(ofRound: info.id))
+  }
+}
+
+enum Terminal {
+  /// Whether the locale is UTF-8, so ▲ and ▼ can be printed.
+  static var isUnicode: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
+    return locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
+  }
+}
