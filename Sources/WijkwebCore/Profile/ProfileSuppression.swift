@@ -56,20 +56,17 @@ public enum ProfileSuppression {
 
   /// Applies the secondary rule to one shown total and its parts; returns whether anything changed.
   static func protect(total: Int, parts: [Int], hidden: [Bool], minimum: Int, apply: (Int) -> Void, hideTotal: () -> Void) -> Bool {
-    var hidden = hidden
+    let result = Suppression.suppressedCells(parent: total, children: parts, rule: SuppressionRule(minimumGroupSize: minimum),
+                                             alreadyHidden: hidden)
     var changed = false
-    while true {
-      let shown = parts.indices.filter { !hidden[$0] }.reduce(0) { $0 + parts[$1] }
-      let concealed = total - shown
-      if concealed == 0 || concealed >= minimum { return changed }
-      let candidates = parts.indices.filter { !hidden[$0] && parts[$0] > 0 }.sorted { parts[$0] < parts[$1] }
-      guard let next = candidates.first else {
-        hideTotal()
-        return true
-      }
-      hidden[next] = true
-      apply(next)
+    for index in parts.indices where result.children[index] && !hidden[index] {
+      apply(index)
       changed = true
     }
+    if result.parentSuppressed {
+      hideTotal()
+      changed = true
+    }
+    return changed
   }
 }

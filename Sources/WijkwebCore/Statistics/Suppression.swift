@@ -33,12 +33,13 @@ public struct SuppressionRule: Sendable, Equatable {
 /// recoverable group.
 public enum Suppression {
   /// Which of a parent and its groups to hide; `parent` and `children` are respondent counts, and
-  /// `children` are the groups inside the parent (covering it fully or not).
+  /// `children` are the groups inside the parent (covering it fully or not). `alreadyHidden` marks groups
+  /// hidden for another reason (in another table), which stay hidden.
   public static func suppressedCells(
-    parent: Int, children: [Int], rule: SuppressionRule
+    parent: Int, children: [Int], rule: SuppressionRule, alreadyHidden: [Bool]? = nil
   ) -> (parentSuppressed: Bool, children: [Bool]) {
     let minimum = rule.minimumGroupSize
-    var hidden = children.map { $0 < minimum }
+    var hidden = children.indices.map { children[$0] < minimum || (alreadyHidden?[$0] ?? false) }
     if parent < minimum { return (true, hidden) }
     let rest = max(0, parent - children.reduce(0) { $0 + max(0, $1) })
     var hiddenTotal = rest + zip(children, hidden).reduce(0) { $0 + ($1.1 ? max(0, $1.0) : 0) }

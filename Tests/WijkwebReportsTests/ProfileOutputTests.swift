@@ -1,0 +1,89 @@
+import Testing
+import WijkwebCore
+@testable import WijkwebReports
+
+/// Every output path of a profile leaves suppressed figures without numbers.
+@Suite struct ProfileOutputTests {
+  static func profile() -> Profile {
+    let areas = [
+      Area(code: "G", level: .gemeente, name: "Stad", parentCode: nil),
+      Area(code: "A", level: .wijk, name: "Groot, \"met\" komma", parentCode: "G"),
+      Area(code: "B", level: .wijk, name: "Klein", parentCode: "G"),
+      Area(code: "C", level: .wijk, name: "Middel", parentCode: "G"),
+    ]
+    let tree = AreaTree(areas: areas)
+    var aggregator = ProfileAggregator(tree: tree, partIDs: ["health"])
+    for (code, count) in [("A", 40), ("B", 3), ("C", 12)] {
+      for index in 0 ..< count {
+        aggregator.add(areaCode: code, partID: "health", scores: Array(repeating: Double(index % 11), count: 6), category: nil)
+      }
+    }
+    return Profile.build(totals: aggregator.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: 10))
+  }
+
+  @Test func csvLeavesSuppressedRowsEmptyAndQuotesNames() {
+    let profile = Self.profile()
+    let csv = ProfileCSV.render(profile, round: "R", figures: profile.figures)
+    let lines = csv.split(separator: "\n").map(String.init)
+    #expect(lines[0].hasPrefix("round,part,area_code,area_name,level,dimension"))
+    let smallRows = lines.filter { $0.contains(",B,Klein,") }
+    #expect(smallRows.count == 6)
+    for row in smallRows {
+      let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+      #expect(fields[9] == "1", "suppressed")
+      #expect(fields[10...].allSatisfy { $0.isEmpty }, "no number for a suppressed group: \(row)")
+    }
+    // C (12) must be suppressed too: Stad (55) - A (40) would otherwise reveal B + C = 15 ... C alone is 12,
+    // so the concealed part is B (3): C is hidden to protect it.
+    #expect(lines.filter { $0.contains(",C,Middel,") }.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[9] == "1" })
+    #expect(csv.contains("\"Groot, \"\"met\"\" komma\""))
+  }
+
+  @Test func jsonHasNullsForSuppressedFigures() {
+    let profile = Self.profile()
+    let json = ProfileJSON.render(profile, round: "R", figures: profile.figures)
+    let small = json.split(separator: "\n").filter { $0.contains("\"area_code\": \"B\"") }
+    #expect(small.count == 6)
+    for line in small {
+      #expect(line.contains("\"suppressed\": true"))
+      #expect(line.contains("\"n\": null") && line.contains("\"mean\": null") && line.contains("\"dist_0\": null"))
+    }
+    #expect(json.contains("\"minimum_group_size\": 10"))
+  }
+
+  @Test func tableShowsAStarNeverANumber() throws {
+    let profile = Self.profile()
+    let yaml = """
+      id: t
+      version: 1
+      languages: [nl]
+      title: {nl: T}
+      consent: {nl: Ja?}
+      scoring: {min_answered_share: 0.5}
+      dimensions:
+        lichaamsfuncties: {nl: Lichaamsfuncties}
+        mentaal_welbevinden: {nl: Mentaal welbevinden}
+        zingeving: {nl: Zingeving}
+        kwaliteit_van_leven: {nl: Kwaliteit van leven}
+        meedoen: {nl: Meedoen}
+        dagelijks_functioneren: {nl: Dagelijks functioneren}
+      parts:
+        - id: health
+          title: {nl: Mijn gezondheid}
+          scale: {min: 0, max: 10, low: {nl: niet}, high: {nl: wel}, dont_know: true}
+          items:
+            lichaamsfuncties: [{id: a, text: {nl: a}}]
+            mentaal_welbevinden: [{id: b, text: {nl: b}}]
+            zingeving: [{id: c, text: {nl: c}}]
+            kwaliteit_van_leven: [{id: d, text: {nl: d}}]
+            meedoen: [{id: e, text: {nl: e}}]
+            dagelijks_functioneren: [{id: f, text: {nl: f}}]
+      """
+    let questionnaire = try QuestionnaireParser.parse(yaml, source: "t")
+    let table = ProfileTable(profile: profile, questionnaire: questionnaire, round: "R").overview(figures: profile.figures)
+    let klein = try #require(table.split(separator: "\n").first { $0.contains("Klein") })
+    #expect(!klein.contains { $0.isNumber }, "the suppressed row shows no number: \(klein)")
+    #expect(klein.contains("*"))
+    #expect(table.contains("Stad"))
+  }
+}
