@@ -33,6 +33,11 @@ import WijkwebCore
 
   let context: InterviewContext
 
+  /// A questionnaire for when a fixture fails to parse (the test then fails on its content).
+  static let fallback = Questionnaire(
+    id: "x", version: 1, languages: [.dutch], title: LocalizedText([.dutch: "x"]), consent: LocalizedText([.dutch: "x"]),
+    scoring: ScoringRule(minAnsweredShare: 0.5), dimensions: [], parts: [])
+
   init() throws {
     let questionnaire = try QuestionnaireParser.parse(Self.yaml, source: "snapshot.yaml")
     context = InterviewContext(

@@ -105,9 +105,9 @@ extension UIString {
     .profileVersusRest: "vs rest",
     .profileVersusPrevious: "vs prev.",
     .dashboardTitle: "Wijkweb - Neighbourhood profiles",
-    .dashboardKeysOverview: "arrows: choose area   Enter: details   Tab: other part   ?: keys   q: quit",
-    .dashboardKeysArea: "Esc: back   arrows: previous/next area   Tab: part   b: breakdown   ?: keys",
-    .dashboardLegend: "{1}/{2} significantly higher/lower than the rest of the municipality   * suppressed (fewer than {3})",
+    .dashboardKeysOverview: "arrows: area  Enter: details  Tab: part  ?: keys  q: quit",
+    .dashboardKeysArea: "Esc: back  arrows: area  Tab: part  b: breakdown  ?: keys",
+    .dashboardLegend: "{1}/{2} significantly higher/lower than the rest   * suppressed (< {3} respondents)",
     .dashboardSuppressedArea: "This area has too few respondents (fewer than {1}) or protects a small group: no figures.",
     .dashboardWebLegend: "thick line: this area, thin line: {1}",
     .dashboardPrevious: "prev. = difference with round {1}; ! = significant",
@@ -121,5 +121,7 @@ extension UIString {
     .saveFailedReadOnly: "the database is read-only. Ask the coordinator; earlier answers are kept.",
     .saveFailedBusy: "the database is busy in another program. Try again in a moment.",
     .saveFailedOther: "the database refused the change. Try again or ask the coordinator.",
+    .dashboardWebLegendPrevious: ", dots: previous round",
+    .dashboardLoading: "Computing...",
   ]
 }

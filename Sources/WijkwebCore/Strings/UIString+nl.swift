@@ -103,11 +103,11 @@ extension UIString {
     .profileMedian: "med.",
     .profileBelowPass: "<5,5",
     .profileVersusRest: "vs rest",
-    .profileVersusPrevious: "vs vorige",
+    .profileVersusPrevious: "vs vor.",
     .dashboardTitle: "Wijkweb - Wijkprofielen",
-    .dashboardKeysOverview: "pijltjes: kies gebied   Enter: details   Tab: ander deel   ?: toetsen   q: stoppen",
-    .dashboardKeysArea: "Esc: terug   pijltjes: vorig/volgend gebied   Tab: deel   b: uitsplitsing   ?: toetsen",
-    .dashboardLegend: "{1}/{2} significant hoger/lager dan de rest van de gemeente   * onderdrukt (minder dan {3} deelnemers)",
+    .dashboardKeysOverview: "pijltjes: gebied  Enter: details  Tab: deel  ?: toetsen  q: stop",
+    .dashboardKeysArea: "Esc: terug  pijltjes: gebied  Tab: deel  b: uitsplitsing  ?: toetsen",
+    .dashboardLegend: "{1}/{2} significant hoger/lager dan rest gemeente   * onderdrukt (< {3} deelnemers)",
     .dashboardSuppressedArea: "Dit gebied heeft te weinig deelnemers (minder dan {1}) of beschermt een kleine groep: geen cijfers.",
     .dashboardWebLegend: "dikke lijn: dit gebied, dunne lijn: {1}",
     .dashboardPrevious: "vorige = verschil met ronde {1}; ! = significant",
@@ -121,5 +121,7 @@ extension UIString {
     .saveFailedReadOnly: "de database is alleen-lezen. Vraag de coördinator; eerdere antwoorden zijn bewaard.",
     .saveFailedBusy: "de database is bezet door een ander programma. Probeer het zo nog eens.",
     .saveFailedOther: "de database weigerde de wijziging. Probeer het nog eens of vraag de coördinator.",
+    .dashboardWebLegendPrevious: ", stippels: vorige ronde",
+    .dashboardLoading: "Even rekenen...",
   ]
 }

@@ -30,7 +30,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
   case dashboardTitle, dashboardKeysOverview, dashboardKeysArea, dashboardLegend, dashboardSuppressedArea, dashboardWebLegend
   case dashboardPrevious, dashboardBreakdownHint, dashboardHelpMove, dashboardHelpEnter, dashboardHelpPart, dashboardHelpBreakdown
-  case dashboardHelpQuit
+  case dashboardHelpQuit, dashboardWebLegendPrevious, dashboardLoading
   case profileDimension, profileMean, profileInterval, profileMedian, profileBelowPass, profileVersusRest, profileVersusPrevious
 
   /// The text in `language`, falling back to Dutch.

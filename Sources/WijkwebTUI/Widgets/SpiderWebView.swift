@@ -25,8 +25,10 @@ public struct SpiderWebView: Equatable, Sendable {
   public var axes: [Axis]
   /// Whether to draw with '.' and '*' instead of braille characters.
   public var ascii: Bool
-  /// An optional second set of scores (for example an earlier web), drawn as part of the grid.
+  /// An optional second set of scores (for example the gemeente's), drawn as a solid grid line.
   public var overlay: [Double?]?
+  /// An optional third set of scores (for example the previous round's), drawn as a dotted grid line.
+  public var dottedOverlay: [Double?]?
 
   /// The scores at which a ring joins the axes; the last one is the rim.
   public static let ringScores: [Double] = [2, 4, 6, 8, 10]
@@ -34,10 +36,11 @@ public struct SpiderWebView: Equatable, Sendable {
   public static let maximumScore = 10.0
 
   /// Creates a web for `axes`, optionally with an `overlay` polygon (one score per axis).
-  public init(axes: [Axis], ascii: Bool, overlay: [Double?]? = nil) {
+  public init(axes: [Axis], ascii: Bool, overlay: [Double?]? = nil, dottedOverlay: [Double?]? = nil) {
     self.axes = axes
     self.ascii = ascii
     self.overlay = overlay
+    self.dottedOverlay = dottedOverlay
   }
 
   /// Formats a score with one decimal and a decimal comma, e.g. "7,3"; nil (or not a number) gives "–".
@@ -65,6 +68,10 @@ public struct SpiderWebView: Equatable, Sendable {
     if let overlay {
       let scores = axes.indices.map { index in index < overlay.count ? overlay[index] ?? 0 : 0 }
       polygon(layout.points(for: scores), layer: .grid, on: &canvas)
+    }
+    if let dottedOverlay {
+      let scores = axes.indices.map { index in index < dottedOverlay.count ? dottedOverlay[index] ?? 0 : 0 }
+      polygon(layout.points(for: scores), layer: .grid, every: 3, on: &canvas)
     }
     let webPoints = layout.points(for: axes.map { $0.score ?? 0 })
     polygon(webPoints, layer: .web, on: &canvas)

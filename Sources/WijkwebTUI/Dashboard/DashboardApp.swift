@@ -1,0 +1,45 @@
+import WijkwebCore
+
+/// Runs the dashboard on a terminal: draw, read a key, update, draw. Breakdown profiles are computed
+/// the first time they are shown, through `loadBreakdown`.
+public final class DashboardApp {
+  public private(set) var state: DashboardState
+  public private(set) var data: DashboardData
+  private let terminal: Terminal
+  private let loadBreakdown: (String) throws -> Profile
+
+  public init(terminal: Terminal, data: DashboardData, state: DashboardState = DashboardState(),
+              loadBreakdown: @escaping (String) throws -> Profile) {
+    self.terminal = terminal
+    self.data = data
+    self.state = state
+    self.loadBreakdown = loadBreakdown
+  }
+
+  /// Runs until q, Esc on the overview, or Ctrl-C.
+  public func run() {
+    draw()
+    while !state.wantsToQuit {
+      guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
+      handle(key)
+      if !state.wantsToQuit { draw() }
+    }
+  }
+
+  /// Handles one key, loading a breakdown when it is first asked for.
+  public func handle(_ key: Key) {
+    let breakdowns = data.questionnaire.demographics.map(\.id)
+    state.handle(key, areaCount: data.areas.count, partCount: data.questionnaire.parts.count, breakdowns: breakdowns,
+                 visibleRows: DashboardView.visibleRows(height: terminal.size.height))
+    if let breakdown = state.breakdown, data.breakdowns[breakdown] == nil {
+      var loading = DashboardView.render(state, data: data, size: terminal.size, unicode: terminal.supportsUnicode)
+      loading.put(UIString.dashboardLoading.text(state.language), x: 1, y: terminal.size.height - 3, style: .warning)
+      terminal.draw(loading)
+      data.breakdowns[breakdown] = try? loadBreakdown(breakdown)
+    }
+  }
+
+  func draw() {
+    terminal.draw(DashboardView.render(state, data: data, size: terminal.size, unicode: terminal.supportsUnicode))
+  }
+}

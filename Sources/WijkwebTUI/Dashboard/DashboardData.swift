@@ -1,0 +1,46 @@
+import WijkwebCore
+
+/// What the dashboard shows: a round's profile, and breakdown profiles as they are asked for.
+public struct DashboardData: Sendable {
+  public var roundName: String
+  public var previousRoundName: String?
+  public var questionnaire: Questionnaire
+  public var profile: Profile
+  /// Profiles by breakdown question id, filled when first shown.
+  public var breakdowns: [String: Profile] = [:]
+
+  public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
+    self.roundName = roundName
+    self.previousRoundName = previousRoundName
+    self.questionnaire = questionnaire
+    self.profile = profile
+    var seen = Set<String>()
+    let all = profile.figures.compactMap { figure in seen.insert(figure.area.code).inserted ? figure.area : nil }
+    let children = Dictionary(grouping: all, by: { $0.parentCode ?? "" })
+    var ordered: [Area] = []
+    func walk(_ area: Area) {
+      ordered.append(area)
+      for child in (children[area.code] ?? []).sorted(by: { $0.code < $1.code }) { walk(child) }
+    }
+    let codes = Set(all.map(\.code))
+    for root in all where root.parentCode.map({ !codes.contains($0) }) ?? true { walk(root) }
+    areas = ordered
+  }
+
+  /// The areas depth first: the gemeente, then each gebied with its wijken and their buurten.
+  public let areas: [Area]
+
+  /// The figure of an area, part and dimension (everyone).
+  public func figure(area: String, part: String, dimension: Dimension, in profile: Profile? = nil, category: String? = nil) -> ProfileFigure? {
+    (profile ?? self.profile).figures.first {
+      $0.area.code == area && $0.partID == part && $0.dimension == dimension && $0.category == category
+    }
+  }
+
+  /// The gemeente an area belongs to (the top of its lineage among the profile's areas).
+  public func gemeente(of area: Area) -> Area? {
+    var current = area
+    while let parent = current.parentCode, let up = areas.first(where: { $0.code == parent }) { current = up }
+    return current
+  }
+}

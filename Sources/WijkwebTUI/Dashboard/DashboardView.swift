@@ -1,0 +1,207 @@
+import WijkwebCore
+
+/// Draws the dashboard: a pure function from state and data to a screen.
+public enum DashboardView {
+  /// Rows of the overview table that fit on a screen of `height`.
+  public static func visibleRows(height: Int) -> Int { max(1, height - 9) }
+
+  public static func render(_ state: DashboardState, data: DashboardData, size: Size, unicode: Bool) -> ScreenBuffer {
+    let language = state.language
+    if size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
+      return ScreenFrame.tooSmall(size: size, language: language)
+    }
+    var frame = ScreenFrame(size: size, unicode: unicode, language: language)
+    frame.header(UIString.dashboardTitle.text(language), right: "\(UIString.roundLabel.text(language)): \(data.roundName)")
+    if state.showingHelp {
+      drawHelp(&frame)
+      return frame.buffer
+    }
+    let parts = data.questionnaire.parts
+    let part = parts[min(state.partIndex, parts.count - 1)]
+    var keys: [String]
+    switch state.screen {
+    case .overview:
+      drawOverview(&frame, state: state, data: data, part: part)
+      keys = [UIString.dashboardKeysOverview.text(language)]
+    case .area:
+      drawArea(&frame, state: state, data: data, part: part)
+      keys = [UIString.dashboardKeysArea.text(language)]
+    }
+    keys.append(UIString.keyLanguage.text(language))
+    frame.footer(keys: keys, notice: legend(language: language, unicode: unicode, minimum: data.profile.minimumGroupSize))
+    return frame.buffer
+  }
+
+  static func legend(language: Language, unicode: Bool, minimum: Int) -> String {
+    UIString.dashboardLegend.format(language, unicode ? "▲" : "+", unicode ? "▼" : "-", minimum)
+  }
+
+  /// A mean with its marker and a style by its difference from the rest of the gemeente; "*" when suppressed.
+  static func cell(_ figure: ProfileFigure?, unicode: Bool) -> (String, Style) {
+    guard let figure else { return ("", .plain) }
+    if figure.suppressed { return ("*", .muted) }
+    guard let summary = figure.summary else { return ("-", .muted) }
+    let text = SpiderWebView.formatScore(summary.mean)
+    if let rest = figure.versusRest, rest.isSignificant {
+      return rest.estimate > 0 ? (text + (unicode ? "▲" : "+"), Style(role: .accent, bold: true))
+        : (text + (unicode ? "▼" : "-"), Style(role: .warning, bold: true))
+    }
+    return (text + " ", .plain)
+  }
+
+  static func drawOverview(_ frame: inout ScreenFrame, state: DashboardState, data: DashboardData, part: Part) {
+    let language = state.language
+    let questionnaire = data.questionnaire
+    var row = frame.bodyTop
+    let weighting = data.profile.weighted ? UIString.profileWeighted.text(language) : UIString.profileUnweighted.text(language)
+    frame.buffer.put(part.title.text(language) + "  (Tab)", x: 1, y: row, style: .heading)
+    frame.buffer.put(weighting, x: frame.width - weighting.count - 1, y: row, style: .muted)
+    row += 1
+    let nameWidth = max(20, frame.width - 8 - 6 * 8 - 2)
+    var head = UIString.profileArea.text(language).rightPadded(nameWidth) + "n".leftPadded(7)
+    for dimension in questionnaire.dimensionOrder {
+      head += String(questionnaire.name(of: dimension).text(language).prefix(7)).leftPadded(8)
+    }
+    frame.buffer.put(" " + head, x: 0, y: row, style: .bold)
+    row += 1
+    let visible = visibleRows(height: frame.height)
+    let end = min(data.areas.count, state.scroll + visible)
+    for index in state.scroll ..< end {
+      let area = data.areas[index]
+      let selected = index == state.selection
+      let indent = String(repeating: " ", count: area.level.depth * 2)
+      let anyFigure = data.figure(area: area.code, part: part.id, dimension: questionnaire.dimensionOrder[0])
+      let n = anyFigure.flatMap { $0.suppressed ? "*" : $0.summary.map { String($0.n) } } ?? "-"
+      let label = (indent + area.name).rightPadded(nameWidth) + n.leftPadded(7)
+      frame.buffer.put(" " + label, x: 0, y: row, style: selected ? .selected : .plain)
+      var x = 1 + label.count
+      for dimension in questionnaire.dimensionOrder {
+        let (text, style) = cell(data.figure(area: area.code, part: part.id, dimension: dimension), unicode: frame.unicode)
+        frame.buffer.put(text.leftPadded(8), x: x, y: row, style: selected ? .selected : style)
+        x += 8
+      }
+      row += 1
+    }
+  }
+
+  static func drawArea(_ frame: inout ScreenFrame, state: DashboardState, data: DashboardData, part: Part) {
+    let language = state.language
+    let questionnaire = data.questionnaire
+    let area = data.areas[min(state.selection, data.areas.count - 1)]
+    let gemeente = data.gemeente(of: area)
+    var row = frame.bodyTop
+    let figures = questionnaire.dimensionOrder.map { data.figure(area: area.code, part: part.id, dimension: $0) }
+    let n = figures.first??.summary.map { String($0.n) } ?? "*"
+    frame.buffer.put("\(area.name) (\(area.level.rawValue))  |  \(part.title.text(language))  |  n = \(n)", x: 1, y: row, style: .heading)
+    row += 1
+    if figures.allSatisfy({ $0?.suppressed ?? true }) {
+      frame.paragraph(UIString.dashboardSuppressedArea.format(language, data.profile.minimumGroupSize), y: row + 2, style: .warning)
+      return
+    }
+    if let breakdown = state.breakdown, let question = questionnaire.demographics.first(where: { $0.id == breakdown }) {
+      // Figures on top, the breakdown below, both full width.
+      row = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: 1, y: row, width: frame.width - 2) + 1
+      drawBreakdown(&frame, question: question, area: area, part: part, data: data, language: language, y: row)
+      return
+    }
+    let webWidth = max(30, min(60, frame.width - 44))
+    let axes = zip(questionnaire.dimensionOrder, figures).map { dimension, figure in
+      SpiderWebView.Axis(label: String(questionnaire.name(of: dimension).text(language).prefix(12)), score: figure?.summary?.mean)
+    }
+    let gemeenteScores: [Double?]? = gemeente.flatMap { gemeente in
+      gemeente.code == area.code ? nil : questionnaire.dimensionOrder.map { data.figure(area: gemeente.code, part: part.id, dimension: $0)?.summary?.mean }
+    }
+    // The previous round's means follow from this round's means and their differences.
+    let previousScores: [Double?] = figures.map { figure in
+      guard let mean = figure?.summary?.mean, let trend = figure?.versusPrevious else { return nil }
+      return mean - trend.estimate
+    }
+    let hasPrevious = previousScores.contains { $0 != nil }
+    let web = SpiderWebView(axes: axes, ascii: !frame.unicode, overlay: gemeenteScores, dottedOverlay: hasPrevious ? previousScores : nil)
+    web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: frame.bodyBottom - row - 1))
+    if gemeenteScores != nil || hasPrevious {
+      var legend = UIString.dashboardWebLegend.format(language, gemeente?.name ?? "")
+      if hasPrevious { legend += UIString.dashboardWebLegendPrevious.text(language) }
+      frame.paragraph(legend, y: frame.bodyBottom - 1, style: .muted, x: 1, width: webWidth - 1)
+    }
+    let x = webWidth + 1
+    let width = frame.width - x - 1
+    var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width) + 1
+    if let previous = data.previousRoundName {
+      y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width) + 1
+    }
+    frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
+  }
+
+  /// The table of an area's figures per dimension; returns the row after it.
+  static func drawFigures(_ frame: inout ScreenFrame, figures: [ProfileFigure?], questionnaire: Questionnaire, language: Language,
+                          x: Int, y: Int, width: Int) -> Int {
+    let nameWidth = max(10, min(22, width - 31))
+    let head = UIString.profileDimension.text(language).rightPadded(nameWidth) + UIString.profileMean.text(language).leftPadded(5)
+      + UIString.profileInterval.text(language).leftPadded(10) + UIString.profileVersusRest.text(language).leftPadded(8)
+      + UIString.profileVersusPrevious.text(language).leftPadded(8)
+    frame.buffer.put(head, x: x, y: y, style: .bold, maxWidth: width)
+    var row = y + 1
+    for (dimension, figure) in zip(questionnaire.dimensionOrder, figures) {
+      var line = String(questionnaire.name(of: dimension).text(language).prefix(nameWidth - 1)).rightPadded(nameWidth)
+      if let figure, !figure.suppressed, let summary = figure.summary {
+        let interval = summary.confidenceInterval.map { SpiderWebView.formatScore($0.lowerBound) + "-" + SpiderWebView.formatScore($0.upperBound) } ?? "-"
+        line += SpiderWebView.formatScore(summary.mean).leftPadded(5) + interval.leftPadded(10)
+          + difference(figure.versusRest).leftPadded(8) + difference(figure.versusPrevious).leftPadded(8)
+      } else {
+        line += "*".leftPadded(5)
+      }
+      frame.buffer.put(line, x: x, y: row, maxWidth: width)
+      row += 1
+    }
+    return row
+  }
+
+  /// An area's figures by the categories of a question: categories down, dimensions across.
+  static func drawBreakdown(_ frame: inout ScreenFrame, question: DemographicQuestion, area: Area, part: Part, data: DashboardData,
+                            language: Language, y: Int) {
+    let questionnaire = data.questionnaire
+    frame.buffer.put(question.question.text(language) + "  (b)", x: 1, y: y, style: .heading)
+    let labelWidth = max(16, frame.width - 2 - 6 * 8)
+    var head = "".rightPadded(labelWidth)
+    for dimension in questionnaire.dimensionOrder {
+      head += String(questionnaire.name(of: dimension).text(language).prefix(7)).leftPadded(8)
+    }
+    frame.buffer.put(head, x: 1, y: y + 1, style: .bold)
+    guard let profile = data.breakdowns[question.id] else { return }
+    var row = y + 2
+    for choice in question.choices where row <= frame.bodyBottom {
+      frame.buffer.put(String(choice.label.text(language).prefix(labelWidth - 1)), x: 1, y: row)
+      var x = 1 + labelWidth
+      for dimension in questionnaire.dimensionOrder {
+        let figure = data.figure(area: area.code, part: part.id, dimension: dimension, in: profile, category: choice.id)
+        let (text, style) = cell(figure, unicode: frame.unicode)
+        frame.buffer.put(text.leftPadded(8), x: x, y: row, style: style)
+        x += 8
+      }
+      row += 1
+    }
+  }
+
+  static func difference(_ difference: Difference?) -> String {
+    guard let difference else { return "" }
+    return (difference.estimate >= 0 ? "+" : "") + SpiderWebView.formatScore(difference.estimate) + (difference.isSignificant ? "!" : " ")
+  }
+
+  static func drawHelp(_ frame: inout ScreenFrame) {
+    let language = frame.language
+    frame.buffer.put(UIString.helpTitle.text(language), x: frame.margin, y: frame.bodyTop + 1, style: .heading)
+    var row = frame.bodyTop + 3
+    for key in [UIString.dashboardHelpMove, .dashboardHelpEnter, .dashboardHelpPart, .dashboardHelpBreakdown, .helpLanguage, .dashboardHelpQuit] {
+      row = frame.paragraph(key.text(language), y: row)
+    }
+    frame.footer(keys: [UIString.helpClose.text(language)], notice: nil)
+  }
+}
+
+extension String {
+  func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+  func rightPadded(_ width: Int) -> String {
+    count > width ? String(prefix(max(0, width - 1))) + "." : self + String(repeating: " ", count: width - count)
+  }
+}

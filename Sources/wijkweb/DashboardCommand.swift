@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+import WijkwebTUI
+
+/// `wijkweb dashboard`: the gebiedsteam's screen of neighbourhood profiles.
+struct DashboardCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dashboard", abstract: "Neighbourhood profiles on screen: areas by dimensions, an area's web, trends and breakdowns.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The round (default: the most recent).") var round: String?
+  @Option(help: "Language: nl or en.") var language: String = "nl"
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    try Self.show(store: store, roundName: round, language: Language(language), terminal: nil)
+  }
+
+  /// Computes the profile and runs the dashboard, on `terminal` or a new ncurses terminal.
+  static func show(store: Store, roundName: String?, language: Language, terminal: CursesTerminal?) throws {
+    let (info, questionnaire) = try RoundChoice.resolve(roundName, in: store)
+    let engine = ProfileEngine(store: store)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let previous = try engine.previousRound(of: info)?.name
+    let data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
+    let screen = try terminal ?? CursesTerminal()
+    defer { if terminal == nil { screen.stop() } }
+    let app = DashboardApp(terminal: screen, data: data, state: DashboardState(language: language)) { breakdown in
+      try engine.profile(round: info, questionnaire: questionnaire, breakdown: breakdown, minimum: nil)
+    }
+    app.run()
+  }
+}

@@ -1,0 +1,97 @@
+import Testing
+import WijkwebCore
+@testable import WijkwebTUI
+
+/// The dashboard as plain-text screens against the in-memory terminal.
+@Suite struct DashboardTests {
+  static let questionnaire: Questionnaire = {
+    let yaml = ScreenTests.yaml + """
+
+      demographics:
+        - id: age
+          question: {nl: Hoe oud bent u?, en: How old are you?}
+          prefer_not_to_say: true
+          choices:
+            - {id: jong, label: {nl: jong, en: young}}
+            - {id: oud, label: {nl: oud, en: old}}
+      """
+    return (try? QuestionnaireParser.parse(yaml, source: "dashboard.yaml")) ?? ScreenTests.fallback
+  }()
+
+  static let areas = [
+    Area(code: "GM1", level: .gemeente, name: "Stad", parentCode: nil),
+    Area(code: "WK1", level: .wijk, name: "Noord", parentCode: "GM1"),
+    Area(code: "WK2", level: .wijk, name: "Zuid", parentCode: "GM1"),
+    Area(code: "WK3", level: .wijk, name: "Klein", parentCode: "GM1"),
+  ]
+
+  static func profile(breakdown: Bool = false) -> Profile {
+    let tree = AreaTree(areas: areas)
+    var aggregator = ProfileAggregator(tree: tree, partIDs: ["health"], categories: breakdown ? ["jong", "oud"] : [])
+    let plan: [(String, Int, Double)] = [("WK1", 60, 7.5), ("WK2", 50, 5.0), ("WK3", 4, 6.0)]
+    for (code, count, centre) in plan {
+      for index in 0 ..< count {
+        let score = centre + Double(index % 5 - 2) * 0.5
+        aggregator.add(areaCode: code, partID: "health", scores: Array(repeating: score, count: 6), category: index % 2 == 0 ? "jong" : "oud")
+      }
+    }
+    return Profile.build(totals: aggregator.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: 10),
+                         breakdown: breakdown ? "age" : nil)
+  }
+
+  func app(keys: [Key]) -> (DashboardApp, MemoryTerminal) {
+    let data = DashboardData(roundName: "Najaar 2026", previousRoundName: nil, questionnaire: Self.questionnaire, profile: Self.profile())
+    let terminal = MemoryTerminal(width: 80, height: 24)
+    let app = DashboardApp(terminal: terminal, data: data) { _ in Self.profile(breakdown: true) }
+    for key in keys { app.handle(key) }
+    app.draw()
+    return (app, terminal)
+  }
+
+  @Test func overviewMarksDifferencesAndSuppression() {
+    let (_, terminal) = app(keys: [])
+    Snapshot.assert(terminal.screen.text, named: "dashboard-overview-80x24")
+    let lines = terminal.screen.lines
+    let noord = lines.first { $0.contains("Noord") } ?? ""
+    let zuid = lines.first { $0.contains("Zuid") } ?? ""
+    let klein = lines.first { $0.contains("Klein") } ?? ""
+    #expect(noord.contains("7,5▲"), "significantly higher is marked: \(noord)")
+    #expect(!klein.contains { $0.isNumber } && klein.contains("*"), "a group of 4 shows no number: \(klein)")
+    // Klein (4) is hidden; Stad minus Noord minus Zuid would reveal it, so one more wijk is hidden too.
+    #expect(zuid.contains("*"), "the smallest other wijk protects the suppressed one: \(zuid)")
+  }
+
+  @Test func areaScreenShowsWebFiguresAndBreakdown() {
+    let (app, terminal) = app(keys: [.down, .enter])
+    #expect(app.state.screen == .area)
+    let text = terminal.screen.text
+    #expect(text.contains("Noord (wijk)"))
+    #expect(text.contains("Lichaamsfun") && text.contains("7,5"))
+    #expect(text.unicodeScalars.contains { (0x2801 ... 0x28FF).contains($0.value) }, "the web is drawn")
+    let (_, withBreakdown) = self.app(keys: [.down, .enter, .character("b")])
+    let breakdown = withBreakdown.screen.text
+    #expect(breakdown.contains("Hoe oud bent u?"))
+    #expect(breakdown.contains("jong") && breakdown.contains("oud"))
+    Snapshot.assert(breakdown, named: "dashboard-area-breakdown-80x24")
+  }
+
+  @Test func keysMoveAndLeave() {
+    var state = DashboardState()
+    state.handle(.down, areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    state.handle(.down, areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    #expect(state.selection == 2 && state.scroll == 1)
+    state.handle(.end, areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    #expect(state.selection == 3)
+    state.handle(.tab, areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    #expect(state.partIndex == 1)
+    state.handle(.enter, areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    state.handle(.character("b"), areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    #expect(state.breakdown == "age")
+    state.handle(.character("b"), areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    #expect(state.breakdown == nil)
+    state.handle(.escape, areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    #expect(state.screen == .overview && !state.wantsToQuit)
+    state.handle(.character("q"), areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
+    #expect(state.wantsToQuit)
+  }
+}
