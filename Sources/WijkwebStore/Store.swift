@@ -24,6 +24,8 @@ public struct Store: Sendable {
     } catch let error as DatabaseError {
       throw StoreError("Cannot open the database \(path): \(error.message ?? "\(error.resultCode)"). Check that the file is readable and writable.")
     }
+    // Once the file is known to be a database: refuse it while other users can read it.
+    try DatabaseLocation.checkOwnerOnly(path: path)
     try self.init(writer: pool, path: path)
   }
 

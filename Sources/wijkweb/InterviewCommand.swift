@@ -48,14 +48,24 @@ enum Session {
     defer { terminal.stop() }
     let recorder = StoreRecorder(store: store)
     var menuLanguage = language
+    var notice: String?
     while true {
       let interrupted = try store.interruptedInterview()
       var startState = InterviewState(
         volunteerCode: try store.rememberedVolunteerCode(today: Store.day(Date())) ?? "", interrupted: interrupted,
         language: menuLanguage)
       if menu {
-        switch chooseFromMenu(terminal, context: context, language: &menuLanguage, canResume: interrupted != nil) {
+        let choice = chooseFromMenu(terminal, context: context, language: &menuLanguage, canResume: interrupted != nil, notice: notice)
+        notice = nil
+        switch choice {
         case .quit: return
+        case .dashboard:
+          do {
+            try DashboardCommand.show(store: store, roundName: nil, language: menuLanguage, terminal: terminal, quiet: true)
+          } catch {
+            notice = "\(error)"
+          }
+          continue
         case .newInterview: startState.language = menuLanguage
         case .resume:
           startState.language = menuLanguage
@@ -67,10 +77,11 @@ enum Session {
     }
   }
 
-  private static func chooseFromMenu(_ terminal: CursesTerminal, context: InterviewContext, language: inout Language, canResume: Bool) -> MenuScreen.Choice {
+  private static func chooseFromMenu(_ terminal: CursesTerminal, context: InterviewContext, language: inout Language, canResume: Bool,
+                                     notice: String?) -> MenuScreen.Choice {
     while true {
       terminal.draw(MenuScreen.render(size: terminal.size, unicode: terminal.supportsUnicode, language: language,
-                                      roundName: context.rounds.first?.name, canResume: canResume))
+                                      roundName: context.rounds.first?.name, canResume: canResume, notice: notice))
       guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
       if key == .function(2) || key == .character("l") {
         language = language == .dutch ? .english : .dutch

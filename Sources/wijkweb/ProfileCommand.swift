@@ -61,7 +61,7 @@ struct ProfileCommand: ParsableCommand {
 
 extension RoundChoice {
   /// The round named `name`, or the most recent one (said on standard error), with its questionnaire.
-  static func resolve(_ name: String?, in store: Store) throws -> (RoundInfo, Questionnaire) {
+  static func resolve(_ name: String?, in store: Store, quiet: Bool = false) throws -> (RoundInfo, Questionnaire) {
     let rounds = try store.rounds()
     guard !rounds.isEmpty else { throw Failure("There are no rounds yet; start an interview or run `wijkweb demo`.") }
     let info: RoundInfo
@@ -72,7 +72,7 @@ extension RoundChoice {
       info = match
     } else {
       info = rounds[0]
-      FileHandle.standardError.write(Data("ronde: \(info.name)\n".utf8))
+      if !quiet { FileHandle.standardError.write(Data("ronde: \(info.name)\n".utf8)) }
     }
     return (info, try store.questionnaire(ofRound: info.id))
   }

@@ -123,5 +123,6 @@ extension UIString {
     .saveFailedOther: "the database refused the change. Try again or ask the coordinator.",
     .dashboardWebLegendPrevious: ", dots: previous round",
     .dashboardLoading: "Computing...",
+    .menuDashboard: "Neighbourhood profiles",
   ]
 }

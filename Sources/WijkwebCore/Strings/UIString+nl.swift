@@ -123,5 +123,6 @@ extension UIString {
     .saveFailedOther: "de database weigerde de wijziging. Probeer het nog eens of vraag de coördinator.",
     .dashboardWebLegendPrevious: ", stippels: vorige ronde",
     .dashboardLoading: "Even rekenen...",
+    .menuDashboard: "Wijkprofielen",
   ]
 }

@@ -5,7 +5,7 @@
 /// has every key. Placeholders `{1}`, `{2}` are filled by `format`.
 public enum UIString: String, CaseIterable, Sendable {
   case appTitle, roundLabel, noRound
-  case menuNewInterview, menuResume, menuQuit, menuChoose
+  case menuNewInterview, menuResume, menuDashboard, menuQuit, menuChoose
   case welcomeTitle, welcomeIntro, welcomeStart
   case volunteerTitle, volunteerRound, volunteerCode, volunteerCodeHint, volunteerRoundHint
   case consentTitle, consentKeys, declinedText

@@ -2,10 +2,11 @@ import WijkwebCore
 
 /// The main menu (`wijkweb` with no arguments).
 public enum MenuScreen {
-  public enum Choice: Sendable { case newInterview, resume, quit }
+  public enum Choice: Sendable { case newInterview, resume, dashboard, quit }
 
   /// The screen; `canResume` shows "Gesprek hervatten" when an interview was interrupted.
-  public static func render(size: Size, unicode: Bool, language: Language, roundName: String?, canResume: Bool) -> ScreenBuffer {
+  public static func render(size: Size, unicode: Bool, language: Language, roundName: String?, canResume: Bool,
+                            notice: String? = nil) -> ScreenBuffer {
     if size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
       return ScreenFrame.tooSmall(size: size, language: language)
     }
@@ -15,13 +16,14 @@ public enum MenuScreen {
     var row = frame.bodyTop + 2
     var entries: [(String, UIString)] = [("1", .menuNewInterview)]
     if canResume { entries.append(("2", .menuResume)) }
+    entries.append(("3", .menuDashboard))
     entries.append(("q", .menuQuit))
     for (key, text) in entries {
       frame.buffer.put(key, x: frame.margin + 2, y: row, style: .heading)
       frame.buffer.put(text.text(language), x: frame.margin + 6, y: row, style: .bold)
       row += 2
     }
-    frame.footer(keys: [UIString.menuChoose.text(language), UIString.keyLanguage.text(language)], notice: nil)
+    frame.footer(keys: [UIString.menuChoose.text(language), UIString.keyLanguage.text(language)], notice: notice)
     return frame.buffer
   }
 
@@ -30,6 +32,7 @@ public enum MenuScreen {
     switch key {
     case .character("1"): return .newInterview
     case .character("2") where canResume: return .resume
+    case .character("3"): return .dashboard
     case .character("q"), .escape, .interrupt: return .quit
     default: return nil
     }
