@@ -83,6 +83,7 @@ enum Schema {
           response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
           prompt_id TEXT NOT NULL,
           text TEXT NOT NULL,
+          -- unreviewed | publishable | not_publishable | publishable_edited (see v3)
           review_status TEXT NOT NULL DEFAULT 'unreviewed',
           PRIMARY KEY (response_id, prompt_id)
         ) WITHOUT ROWID;
@@ -125,6 +126,16 @@ enum Schema {
           action TEXT NOT NULL,
           detail TEXT NOT NULL DEFAULT ''
         );
+        """)
+    }
+    migrator.registerMigration("v3") { db in
+      try db.execute(sql: """
+        -- Review of free text by the gebiedsteam: a status, an optional redacted copy (the original is kept
+        -- only until the round's retention ends), the dimensions a quote belongs to, who and when.
+        ALTER TABLE reflections ADD COLUMN redacted_text TEXT;
+        ALTER TABLE reflections ADD COLUMN dimensions TEXT NOT NULL DEFAULT '';
+        ALTER TABLE reflections ADD COLUMN reviewed_at TEXT;
+        ALTER TABLE reflections ADD COLUMN reviewer TEXT;
         """)
     }
     return migrator
