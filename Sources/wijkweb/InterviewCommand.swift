@@ -66,6 +66,13 @@ enum Session {
             notice = "\(error)"
           }
           continue
+        case .review:
+          do {
+            try ReviewCommand.show(store: store, roundName: nil, all: false, reviewer: "gebiedsteam", language: menuLanguage, terminal: terminal)
+          } catch {
+            notice = "\(error)"
+          }
+          continue
         case .newInterview: startState.language = menuLanguage
         case .resume:
           startState.language = menuLanguage

@@ -5,7 +5,7 @@
 /// has every key. Placeholders `{1}`, `{2}` are filled by `format`.
 public enum UIString: String, CaseIterable, Sendable {
   case appTitle, roundLabel, noRound
-  case menuNewInterview, menuResume, menuDashboard, menuQuit, menuChoose
+  case menuNewInterview, menuResume, menuDashboard, menuReview, menuQuit, menuChoose
   case welcomeTitle, welcomeIntro, welcomeStart
   case volunteerTitle, volunteerRound, volunteerCode, volunteerCodeHint, volunteerRoundHint
   case consentTitle, consentKeys, declinedText
@@ -30,6 +30,8 @@ public enum UIString: String, CaseIterable, Sendable {
   case profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
   case dashboardTitle, dashboardKeysOverview, dashboardKeysArea, dashboardLegend, dashboardSuppressedArea, dashboardWebLegend
   case dashboardPrevious, dashboardBreakdownHint, dashboardHelpMove, dashboardHelpEnter, dashboardHelpPart, dashboardHelpBreakdown
+  case reviewTitle, reviewProgress, reviewDone, reviewEditing, reviewKeysEditing, reviewRedacted, reviewKeys, reviewPublishable
+  case reviewNotPublishable, reviewPublishableEdited, reviewUnreviewed, reviewHelpMark, reviewHelpEdit, reviewHelpTags, reviewHelpMove
   case dashboardHelpQuit, dashboardWebLegendPrevious, dashboardLoading
   case profileDimension, profileMean, profileInterval, profileMedian, profileBelowPass, profileVersusRest, profileVersusPrevious
 

@@ -2,7 +2,7 @@ import WijkwebCore
 
 /// The main menu (`wijkweb` with no arguments).
 public enum MenuScreen {
-  public enum Choice: Sendable { case newInterview, resume, dashboard, quit }
+  public enum Choice: Sendable { case newInterview, resume, dashboard, review, quit }
 
   /// The screen; `canResume` shows "Gesprek hervatten" when an interview was interrupted.
   public static func render(size: Size, unicode: Bool, language: Language, roundName: String?, canResume: Bool,
@@ -17,6 +17,7 @@ public enum MenuScreen {
     var entries: [(String, UIString)] = [("1", .menuNewInterview)]
     if canResume { entries.append(("2", .menuResume)) }
     entries.append(("3", .menuDashboard))
+    entries.append(("4", .menuReview))
     entries.append(("q", .menuQuit))
     for (key, text) in entries {
       frame.buffer.put(key, x: frame.margin + 2, y: row, style: .heading)
@@ -33,6 +34,7 @@ public enum MenuScreen {
     case .character("1"): return .newInterview
     case .character("2") where canResume: return .resume
     case .character("3"): return .dashboard
+    case .character("4"): return .review
     case .character("q"), .escape, .interrupt: return .quit
     default: return nil
     }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+import WijkwebTUI
+
+/// `wijkweb review`: the gebiedsteam reviews free text before it can leave the program.
+struct ReviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "review", abstract: "Review reflections one at a time: publishable, not publishable, or edited; tag dimensions.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "Only this round (default: every round).") var round: String?
+  @Flag(help: "Also show texts that were reviewed before.") var all = false
+  @Option(help: "Your reviewer code (recorded in the audit log), e.g. GT3.") var reviewer: String = "gebiedsteam"
+  @Option(help: "Language: nl or en.") var language: String = "nl"
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    try Self.show(store: store, roundName: round, all: all, reviewer: reviewer, language: Language(language), terminal: nil)
+  }
+
+  static func show(store: Store, roundName: String?, all: Bool, reviewer: String, language: Language, terminal: CursesTerminal?) throws {
+    var roundID: Int64?
+    if let roundName {
+      guard let id = try store.roundID(named: roundName) else { throw Failure("There is no round \"\(roundName)\"; `wijkweb round list` shows them.") }
+      roundID = id
+    }
+    let items = try store.reviewItems(roundID: roundID, all: all)
+    var prompts: [String: LocalizedText] = [:]
+    var dimensionNames: [WijkwebCore.Dimension: LocalizedText] = [:]
+    for info in try store.rounds() where roundID == nil || info.id == roundID {
+      let questionnaire = try store.questionnaire(ofRound: info.id)
+      for prompt in questionnaire.reflection where prompts[prompt.id] == nil { prompts[prompt.id] = prompt.prompt }
+      for dimension in questionnaire.dimensions where dimensionNames[dimension.dimension] == nil {
+        dimensionNames[dimension.dimension] = dimension.name
+      }
+    }
+    let entries = items.map { item in
+      ReviewState.Entry(text: item.text, areaName: item.areaName, promptID: item.promptID, status: item.status.rawValue,
+                        redacted: item.redactedText, dimensions: Set(item.dimensions))
+    }
+    let screen = try terminal ?? CursesTerminal()
+    defer { if terminal == nil { screen.stop() } }
+    let app = ReviewApp(terminal: screen, state: ReviewState(entries: entries, language: language), prompts: prompts,
+                        dimensionNames: dimensionNames) { index, entry in
+      var item = items[index]
+      item.status = ReviewStatus(rawValue: entry.status) ?? .unreviewed
+      item.redactedText = entry.redacted
+      item.dimensions = WijkwebCore.Dimension.allCases.filter { entry.dimensions.contains($0) }
+      try store.saveReview(item, reviewer: reviewer)
+    }
+    app.run()
+  }
+}
