@@ -72,6 +72,16 @@ extension Store {
     }
   }
 
+  /// Calls `body` with the packed answers of each completed response of a round.
+  public func forEachPackedAnswers(roundID: Int64, _ body: (String) throws -> Void) throws {
+    try writer.read { db in
+      let cursor = try String.fetchCursor(db, sql: """
+        SELECT packed_answers FROM responses WHERE round_id = ? AND status = 'completed' AND packed_answers IS NOT NULL
+        """, arguments: [roundID])
+      while let packed = try cursor.next() { try body(packed) }
+    }
+  }
+
   /// The choice id for `question` in packed demographics ("age=25-44;sex=vrouw"), nil when absent or empty.
   static func category(in packed: String, question: String) -> String? {
     for pair in packed.split(separator: ";") where pair.hasPrefix(question + "=") {

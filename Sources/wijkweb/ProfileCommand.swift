@@ -19,6 +19,7 @@ struct ProfileCommand: ParsableCommand {
   @Option(help: "table, csv or json.") var format: String = "table"
   @Option(help: "Language of the table: nl or en.") var language: String = "nl"
   @Option(help: "Minimum group size (default: the round's; never below 5).") var minGroup: Int?
+  @Flag(help: "Instead of the profile: Cronbach's alpha per part and dimension, for researchers.") var diagnostics = false
 
   func validate() throws {
     guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not \(format).") }
@@ -31,6 +32,12 @@ struct ProfileCommand: ParsableCommand {
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
     if weighted {
       throw Failure("Round \"\(info.name)\" has no population file, so it cannot be weighted; leave out --weighted.")
+    }
+    if diagnostics {
+      var reliability = Reliability(questionnaire: questionnaire)
+      try store.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
+      print(ReliabilityOutput.render(reliability.rows, round: info.name, format: format), terminator: "")
+      return
     }
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup)
