@@ -138,6 +138,22 @@ enum Schema {
         ALTER TABLE reflections ADD COLUMN reviewer TEXT;
         """)
     }
+    migrator.registerMigration("v4-population") { db in
+      try db.execute(sql: """
+        -- Population margins per area for weighting a round (CBS kerncijfers: by sex and by age band).
+        CREATE TABLE population (
+          round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+          area_code TEXT NOT NULL,
+          men INTEGER NOT NULL,
+          women INTEGER NOT NULL,
+          age_15_24 INTEGER NOT NULL,
+          age_25_44 INTEGER NOT NULL,
+          age_45_64 INTEGER NOT NULL,
+          age_65_plus INTEGER NOT NULL,
+          PRIMARY KEY (round_id, area_code)
+        ) WITHOUT ROWID;
+        """)
+    }
     return migrator
   }
 }

@@ -3,6 +3,8 @@ import WijkwebCore
 
 /// One completed response's scores in one part, as the profile aggregation reads them.
 public struct PartScoreRow: Sendable {
+  /// The response's row key (for looking up its weight).
+  public var responseKey: Int64
   public var areaCode: String?
   public var partID: String
   /// The six dimension scores in `Dimension.allCases` order; nil where the response has no score.
@@ -49,22 +51,24 @@ extension Store {
     try writer.read { db in
       let sql: String
       if breakdown == nil {
-        sql = "SELECT area_code, part_id, \(Self.scoreColumns) FROM part_scores WHERE round_id = ?"
+        sql = "SELECT area_code, part_id, \(Self.scoreColumns), response_key FROM part_scores WHERE round_id = ?"
       } else {
         sql = """
-          SELECT s.area_code, s.part_id, \(Dimension.allCases.map { "s." + $0.key }.joined(separator: ", ")), r.packed_demographics
+          SELECT s.area_code, s.part_id, \(Dimension.allCases.map { "s." + $0.key }.joined(separator: ", ")), s.response_key,
+            r.packed_demographics
           FROM part_scores s JOIN responses r ON r.key = s.response_key WHERE s.round_id = ?
           """
       }
       let statement = try db.makeStatement(sql: sql)
       let cursor = try Row.fetchCursor(statement, arguments: [roundID])
-      var row = PartScoreRow(areaCode: nil, partID: "", scores: Array(repeating: nil, count: 6), category: nil)
+      var row = PartScoreRow(responseKey: 0, areaCode: nil, partID: "", scores: Array(repeating: nil, count: 6), category: nil)
       while let next = try cursor.next() {
         row.areaCode = next[0]
         row.partID = next[1]
         for index in 0 ..< 6 { row.scores[index] = next[index + 2] }
+        row.responseKey = next[8]
         if let breakdown {
-          let packed: String = next[8] ?? ""
+          let packed: String = next[9] ?? ""
           row.category = Self.category(in: packed, question: breakdown)
         }
         try body(row)

@@ -15,7 +15,7 @@ struct ProfileCommand: ParsableCommand {
   @Option(help: "Only this area (a code such as WK001411): its figures per dimension.") var area: String?
   @Option(help: "Break down by a question about the resident: age, sex or household.") var by: String?
   @Option(help: "Only this part (e.g. health or neighbourhood, or its title).") var part: String?
-  @Flag(help: "Weight to the population (needs a population file for the round).") var weighted = false
+  @Flag(help: "Weight to the population by raking (needs `wijkweb round population` for the round).") var weighted = false
   @Option(help: "table, csv or json.") var format: String = "table"
   @Option(help: "Language of the table: nl or en.") var language: String = "nl"
   @Option(help: "Minimum group size (default: the round's; never below 5).") var minGroup: Int?
@@ -30,9 +30,6 @@ struct ProfileCommand: ParsableCommand {
   func run() throws {
     let store = try AppSetup.openStore(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
-    if weighted {
-      throw Failure("Round \"\(info.name)\" has no population file, so it cannot be weighted; leave out --weighted.")
-    }
     if diagnostics {
       var reliability = Reliability(questionnaire: questionnaire)
       try store.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
@@ -40,7 +37,7 @@ struct ProfileCommand: ParsableCommand {
       return
     }
     let engine = ProfileEngine(store: store)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted)
     var figures = profile.figures
     if let part {
       guard let match = questionnaire.parts.first(where: { $0.id == part || $0.title.texts.values.contains(part) }) else {

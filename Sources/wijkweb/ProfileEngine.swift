@@ -1,3 +1,4 @@
+import Foundation
 import WijkwebCore
 import WijkwebStore
 
@@ -14,30 +15,87 @@ struct ProfileEngine {
       .first { try store.completedCount(roundID: $0.id) > 0 }
   }
 
-  func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?) throws -> ProfileTotals {
+  /// Accumulated scores of a round; with `weights` (by response key), each response counts with its
+  /// weight and responses without one are left out.
+  func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?, weights: [Int64: Double]? = nil) throws -> ProfileTotals {
     let categories = breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? []
     var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
     try store.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
-      aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.category)
+      var weight = 1.0
+      if let weights {
+        guard let found = weights[row.responseKey] else { return }
+        weight = found
+      }
+      aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.category, weight: weight)
     }
     return aggregator.rolledUp()
   }
 
-  func profile(round: RoundInfo, questionnaire: Questionnaire, breakdown: String?, minimum: Int?) throws -> Profile {
+  /// Raking weights for the completed responses of `round` to `population`, by response key, and how many
+  /// responses could not be weighted (no area with a population above them).
+  func weights(round: RoundInfo, population: [AreaPopulation], tree: AreaTree) throws -> (weights: [Int64: Double], left: Int) {
+    var keys: [Int64] = []
+    var respondents: [Weighting.Respondent] = []
+    try store.forEachWeightingRow(roundID: round.id) { row in
+      keys.append(row.responseKey)
+      respondents.append(Weighting.Respondent(
+        areaCode: row.areaCode,
+        sex: Weighting.sexCategory(Store.demographicChoice(in: row.packedDemographics, question: "sex")),
+        age: Weighting.ageCategory(Store.demographicChoice(in: row.packedDemographics, question: "age"))))
+    }
+    let computed: [Double?]
+    do {
+      computed = try Weighting.weights(respondents: respondents, populations: population, tree: tree)
+    } catch let error as WeightingError {
+      throw Failure("Round \"\(round.name)\": \(error.description)")
+    }
+    var result: [Int64: Double] = [:]
+    result.reserveCapacity(keys.count)
+    for (key, weight) in zip(keys, computed) { if let weight { result[key] = weight } }
+    return (result, keys.count - result.count)
+  }
+
+  /// The profile of a round; `weighted` rakes to the round's population (the previous round to its own,
+  /// or to this round's when it has none) and says on standard error how many responses were left out.
+  func profile(round: RoundInfo, questionnaire: Questionnaire, breakdown: String?, minimum: Int?, weighted: Bool = false) throws -> Profile {
     if let breakdown, !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
       throw Failure("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
     let tree = AreaTree(areas: try store.areas())
-    let current = try totals(round: round, questionnaire: questionnaire, tree: tree, breakdown: breakdown)
+    var population: [AreaPopulation] = []
+    var currentWeights: [Int64: Double]?
+    if weighted {
+      population = try store.population(roundID: round.id)
+      guard !population.isEmpty else {
+        throw Failure("Round \"\(round.name)\" has no population file, so it cannot be weighted; load one with `wijkweb round population \"\(round.name)\" FILE` or leave out --weighted.")
+      }
+      guard ["sex", "age"].allSatisfy({ id in questionnaire.demographics.contains { $0.id == id } }) else {
+        throw Failure("The questionnaire of round \"\(round.name)\" asks no sex and age, so it cannot be weighted to the population; leave out --weighted.")
+      }
+      let (found, left) = try weights(round: round, population: population, tree: tree)
+      guard !found.isEmpty else {
+        throw Failure("No response of round \"\(round.name)\" lies in an area of its population file, so nothing can be weighted; check the codes in the file.")
+      }
+      if left > 0 {
+        FileHandle.standardError.write(Data("gewogen: \(left) antwoorden liggen buiten de gebieden van het bevolkingsbestand en tellen niet mee\n".utf8))
+      }
+      currentWeights = found
+    }
+    let current = try totals(round: round, questionnaire: questionnaire, tree: tree, breakdown: breakdown, weights: currentWeights)
     var previous: ProfileTotals?
     if let before = try previousRound(of: round) {
       let earlier = try store.questionnaire(ofRound: before.id)
       if Self.comparable(earlier, questionnaire) {
-        previous = try totals(round: before, questionnaire: earlier, tree: tree, breakdown: breakdown)
+        var earlierWeights: [Int64: Double]?
+        if weighted {
+          let own = try store.population(roundID: before.id)
+          earlierWeights = try weights(round: before, population: own.isEmpty ? population : own, tree: tree).weights
+        }
+        previous = try totals(round: before, questionnaire: earlier, tree: tree, breakdown: breakdown, weights: earlierWeights)
       }
     }
     let rule = SuppressionRule(minimumGroupSize: minimum ?? round.minGroupSize)
-    return Profile.build(totals: current, previous: previous, rule: rule, breakdown: breakdown)
+    return Profile.build(totals: current, previous: previous, rule: rule, breakdown: breakdown, weighted: weighted)
   }
 
   /// Two questionnaire versions are compared only when every part has the same statements per dimension.

@@ -6,8 +6,8 @@ import WijkwebStore
 /// `wijkweb round create|list|close|show`.
 struct RoundCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "round", abstract: "Rounds (peilingen): create, list, close, show.",
-    subcommands: [Create.self, List.self, Close.self, Show.self])
+    commandName: "round", abstract: "Rounds (peilingen): create, list, close, show, population for weighting.",
+    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self])
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create an open round for a questionnaire.")

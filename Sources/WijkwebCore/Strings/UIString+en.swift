@@ -89,6 +89,7 @@ extension UIString {
     .profilePart: "part",
     .profileWeighted: "weighted to the population",
     .profileUnweighted: "unweighted",
+    .profileEffectiveSize: "effective n after weighting (Kish): {1}",
     .profileMinimum: "groups below {1} respondents suppressed",
     .profileArea: "area",
     .profileCategory: "group",

@@ -89,6 +89,7 @@ extension UIString {
     .profilePart: "deel",
     .profileWeighted: "gewogen naar de bevolking",
     .profileUnweighted: "ongewogen",
+    .profileEffectiveSize: "effectieve n na weging (Kish): {1}",
     .profileMinimum: "groepen onder {1} deelnemers onderdrukt",
     .profileArea: "gebied",
     .profileCategory: "groep",

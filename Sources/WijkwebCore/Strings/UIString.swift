@@ -27,7 +27,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case noticeFirstQuestion, noticeSaveFailed, saveFailedDiskFull, saveFailedReadOnly, saveFailedBusy, saveFailedOther
   case languageName
   case profileTitle, profilePart, profileWeighted, profileUnweighted, profileMinimum, profileArea, profileCategory
-  case profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
+  case profileEffectiveSize, profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
   case dashboardTitle, dashboardKeysOverview, dashboardKeysArea, dashboardLegend, dashboardSuppressedArea, dashboardWebLegend
   case dashboardPrevious, dashboardBreakdownHint, dashboardHelpMove, dashboardHelpEnter, dashboardHelpPart, dashboardHelpBreakdown
   case reviewTitle, reviewProgress, reviewDone, reviewEditing, reviewKeysEditing, reviewRedacted, reviewKeys, reviewPublishable

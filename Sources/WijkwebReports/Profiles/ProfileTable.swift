@@ -109,6 +109,14 @@ public struct ProfileTable {
         }
         lines.append(line)
       }
+      if profile.weighted {
+        let sizes = partFigures.filter { !$0.suppressed }.compactMap { $0.summary?.effectiveSampleSize }
+        if let low = sizes.min(), let high = sizes.max() {
+          let shown = NumberFormat.dutch(low) == NumberFormat.dutch(high)
+            ? NumberFormat.dutch(low) : NumberFormat.dutch(low) + "-" + NumberFormat.dutch(high)
+          lines.append(text(.profileEffectiveSize, shown))
+        }
+      }
       lines.append("")
     }
     lines.append(text(.profileLegendSuppressed, profile.minimumGroupSize))
