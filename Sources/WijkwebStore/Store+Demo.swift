@@ -20,18 +20,23 @@ extension Store {
   }
 
   /// Fills `roundID` with `count` synthetic completed responses from `generator`, in batches of one
-  /// transaction each, calling `progress` after each batch. Demo responses have device "demo" and no
-  /// receipt code.
-  public func insertDemo(roundID: Int64, count: Int, generator: inout DemoGenerator, idSeed: UInt64, completedAt: Date,
+  /// transaction each, calling `progress` after each batch. The next batch is generated on a second
+  /// thread while the current one is written. Demo responses have device "demo" and no receipt code.
+  public func insertDemo(roundID: Int64, count: Int, generator: DemoGenerator, idSeed: UInt64, completedAt: Date,
                          progress: (Int) -> Void = { _ in }) throws {
     let questionnaire = try questionnaire(ofRound: roundID)
     let timestamp = Self.timestamp(completedAt)
-    var ids = SeededRandom(seed: idSeed)
-    let batchSize = 50_000
+    let batchSize = 20_000
+    let source = DemoSource(generator: generator, ids: SeededRandom(seed: idSeed))
+    let sizes = stride(from: 0, to: count, by: batchSize).map { min(batchSize, count - $0) }
+    let remainingSizes = SizeQueue(sizes)
+    let batches = Prefetcher(count: sizes.count) { source.batch(remainingSizes.next()) }
+    defer { batches.cancel() }
     var done = 0
-    while done < count {
-      let size = min(batchSize, count - done)
+    while let batch = batches.next() {
       try writer.write { db in
+        // A larger page cache keeps the id index in memory while a million rows go in.
+        try db.execute(sql: "PRAGMA cache_size = -131072")
         let response = try db.makeStatement(sql: """
           INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id,
             volunteer_code, language, area_code, status, started_at, completed_at, packed_answers, packed_demographics)
@@ -41,9 +46,7 @@ extension Store {
           INSERT INTO part_scores (response_key, part_id, round_id, area_code, \(Self.scoreColumns))
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
-        for _ in 0 ..< size {
-          let demo = generator.next()
-          let id = Self.uuid(&ids)
+        for (id, demo) in batch {
           response.setUncheckedArguments([
             id, roundID, questionnaire.id, questionnaire.version, questionnaire.contentHash, demo.areaCode, timestamp,
             timestamp, demo.packedAnswers, demo.packedDemographics,
@@ -57,18 +60,54 @@ extension Store {
           }
         }
       }
-      done += size
+      done += batch.count
       progress(done)
     }
   }
 
   /// A version-4-style UUID string from a seeded generator.
   static func uuid(_ random: inout SeededRandom) -> String {
-    let high = random.next()
-    let low = random.next()
-    let hex = String(format: "%016llx%016llx", high, low)
-    let characters = Array(hex)
-    return String(characters[0 ..< 8]) + "-" + String(characters[8 ..< 12]) + "-4" + String(characters[13 ..< 16]) + "-"
-      + String(characters[16 ..< 20]) + "-" + String(characters[20 ..< 32])
+    let digits = Array("0123456789abcdef".utf8)
+    var hex = [UInt8](repeating: 0, count: 32)
+    for (offset, word) in [random.next(), random.next()].enumerated() {
+      for nibble in 0 ..< 16 { hex[offset * 16 + nibble] = digits[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)] }
+    }
+    var text = [UInt8]()
+    text.reserveCapacity(36)
+    text += hex[0 ..< 8]
+    text.append(UInt8(ascii: "-"))
+    text += hex[8 ..< 12]
+    text += Array("-4".utf8)
+    text += hex[13 ..< 16]
+    text.append(UInt8(ascii: "-"))
+    text += hex[16 ..< 20]
+    text.append(UInt8(ascii: "-"))
+    text += hex[20 ..< 32]
+    return String(decoding: text, as: UTF8.self)
   }
+}
+
+/// The demo generator and id generator, used only by the prefetching thread.
+private final class DemoSource: @unchecked Sendable {
+  var generator: DemoGenerator
+  var ids: SeededRandom
+
+  init(generator: DemoGenerator, ids: SeededRandom) {
+    self.generator = generator
+    self.ids = ids
+  }
+
+  func batch(_ size: Int) -> [(String, DemoResponse)] {
+    (0 ..< size).map { _ in
+      let response = generator.next()
+      return (Store.uuid(&ids), response)
+    }
+  }
+}
+
+/// Batch sizes handed out one by one to the prefetching thread.
+private final class SizeQueue: @unchecked Sendable {
+  private var sizes: [Int]
+  init(_ sizes: [Int]) { self.sizes = sizes.reversed() }
+  func next() -> Int { sizes.popLast() ?? 0 }
 }

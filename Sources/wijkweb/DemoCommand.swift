@@ -43,17 +43,17 @@ struct DemoCommand: ParsableCommand {
       let previousName = name + " (vorig jaar)"
       let previousID = try store.createRound(name: previousName, questionnaire: questionnaire, areaSet: gemeente,
                                              startsOn: "\(year - 1)-09-01", endsOn: "\(year - 1)-12-31")
-      var generator = DemoGenerator(questionnaire: questionnaire, areas: areas, seed: seed &+ 1_000_003, shift: -0.15)
-      try store.insertDemo(roundID: previousID, count: max(1, responses / 2), generator: &generator, idSeed: seed &+ 77,
+      let generator = DemoGenerator(questionnaire: questionnaire, areas: areas, seed: seed &+ 1_000_003, shift: -0.15)
+      try store.insertDemo(roundID: previousID, count: max(1, responses / 2), generator: generator, idSeed: seed &+ 77,
                            completedAt: now.addingTimeInterval(-365 * 86400))
       try store.closeRound(id: previousID)
       made.append((previousName, Int(previousID), max(1, responses / 2)))
     }
     let roundID = try store.createRound(name: name, questionnaire: questionnaire, areaSet: gemeente,
                                         startsOn: "\(year)-09-01", endsOn: "\(year)-12-31")
-    var generator = DemoGenerator(questionnaire: questionnaire, areas: areas, seed: seed)
+    let generator = DemoGenerator(questionnaire: questionnaire, areas: areas, seed: seed)
     let started = Date()
-    try store.insertDemo(roundID: roundID, count: responses, generator: &generator, idSeed: seed, completedAt: now) { done in
+    try store.insertDemo(roundID: roundID, count: responses, generator: generator, idSeed: seed, completedAt: now) { done in
       if done % 200_000 == 0 && done < responses { FileHandle.standardError.write(Data("\(done) responses...\n".utf8)) }
     }
     made.append((name, Int(roundID), responses))

@@ -7,7 +7,6 @@ import Darwin
 /// One synthetic completed response.
 public struct DemoResponse: Sendable {
   public var areaCode: String
-  public var demographics: [String: String?]
   public var packedAnswers: String
   public var packedDemographics: String
   /// Per part, the six dimension scores in `Dimension.allCases` order.
@@ -25,7 +24,11 @@ public struct DemoGenerator {
   private let areaWeights: [Double]
   /// Per area, per part, per dimension: the area's shift from the overall mean.
   private let areaEffects: [[[Double]]]
-  private let itemDimension: [[Int]]
+  /// How each question about the resident is drawn, in questionnaire order.
+  private let demographicPlans: [DemographicPlan]
+  /// Per part, how each statement is drawn.
+  private let itemPlans: [[ItemPlan]]
+  private let minAnsweredShare: Double
   /// Per part, the number of statements of each dimension.
   private let itemTotals: [[Int]]
   private let itemCount: Int
@@ -58,7 +61,14 @@ public struct DemoGenerator {
       }
     }
     let order = Dimension.allCases
-    itemDimension = questionnaire.parts.map { part in part.items.map { item in order.firstIndex(of: item.dimension) ?? 0 } }
+    demographicPlans = questionnaire.demographics.map(DemographicPlan.init)
+    itemPlans = questionnaire.parts.map { part in
+      part.items.map { item in
+        ItemPlan(dimension: order.firstIndex(of: item.dimension) ?? 0, dontKnow: item.scale.dontKnow,
+                 minimum: Double(item.scale.min), maximum: Double(item.scale.max))
+      }
+    }
+    minAnsweredShare = questionnaire.scoring.minAnsweredShare
     itemTotals = questionnaire.parts.map { part in order.map { dimension in part.items(of: dimension).count } }
     itemCount = questionnaire.allItems.count
     random = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 1)
@@ -68,46 +78,71 @@ public struct DemoGenerator {
   private static let sexWeights = [0.49, 0.98, 1.0]
   private static let householdWeights = [0.38, 0.66, 0.9, 0.97, 1.0]
 
-  private mutating func choose(_ question: DemographicQuestion, weights: [Double]?) -> (String?, Int?) {
-    if question.preferNotToSay && random.unit() < 0.03 { return (nil, nil) }
-    let cumulative = weights.flatMap { $0.count == question.choices.count ? $0 : nil }
-      ?? (1 ... question.choices.count).map(Double.init)
-    let index = random.pick(cumulative)
-    return (question.choices[index].id, index)
+  /// How one question about the resident is drawn.
+  struct DemographicPlan {
+    enum Role { case age, sex, household, other }
+    var role: Role
+    var prefix: [UInt8]
+    var preferNotToSay: Bool
+    var cumulative: [Double]
+    var choices: [[UInt8]]
+
+    init(_ question: DemographicQuestion) {
+      let weights: [Double]?
+      switch question.id {
+      case "age": role = .age; weights = DemoGenerator.ageWeights
+      case "sex": role = .sex; weights = DemoGenerator.sexWeights
+      case "household": role = .household; weights = DemoGenerator.householdWeights
+      default: role = .other; weights = nil
+      }
+      prefix = Array((question.id + "=").utf8)
+      preferNotToSay = question.preferNotToSay
+      cumulative = weights.flatMap { $0.count == question.choices.count ? $0 : nil } ?? (1 ... max(1, question.choices.count)).map(Double.init)
+      choices = question.choices.map { Array($0.id.utf8) }
+    }
+  }
+
+  /// How one statement is drawn: its dimension, whether "weet niet" is allowed, and its scale.
+  struct ItemPlan {
+    var dimension: Int
+    var dontKnow: Bool
+    var minimum: Double
+    var maximum: Double
+  }
+
+  private mutating func choose(_ plan: DemographicPlan) -> Int? {
+    if plan.preferNotToSay && random.unit() < 0.03 { return nil }
+    return random.pick(plan.cumulative)
   }
 
   /// The next response.
   public mutating func next() -> DemoResponse {
     let areaIndex = random.pick(areaWeights)
-    var demographics: [String: String?] = [:]
     var ageIndex: Int?
     var alone = false
-    for question in questionnaire.demographics {
-      switch question.id {
-      case "age":
-        let (choice, index) = choose(question, weights: Self.ageWeights)
-        demographics[question.id] = .some(choice)
-        ageIndex = index
-      case "sex":
-        demographics[question.id] = .some(choose(question, weights: Self.sexWeights).0)
-      case "household":
-        let (choice, index) = choose(question, weights: Self.householdWeights)
-        demographics[question.id] = .some(choice)
-        alone = index == 0
-      default:
-        demographics[question.id] = .some(choose(question, weights: nil).0)
+    var demographics: [UInt8] = []
+    demographics.reserveCapacity(64)
+    for (index, plan) in demographicPlans.enumerated() {
+      let choice = choose(plan)
+      switch plan.role {
+      case .age: ageIndex = choice
+      case .household: alone = choice == 0
+      case .sex, .other: break
       }
+      if index > 0 { demographics.append(UInt8(ascii: ";")) }
+      demographics += plan.prefix
+      if let choice, plan.choices.indices.contains(choice) { demographics += plan.choices[choice] }
     }
     let general = random.normal()
     let age = Double(ageIndex ?? 2) - 2
-    var packed: [Character] = []
+    var packed: [UInt8] = []
     packed.reserveCapacity(itemCount)
     var partScores: [[Double?]] = []
-    partScores.reserveCapacity(questionnaire.parts.count)
+    partScores.reserveCapacity(itemPlans.count)
     var latent = [Double](repeating: 0, count: 6)
     var sums = [Int](repeating: 0, count: 6)
     var answered = [Int](repeating: 0, count: 6)
-    for (partIndex, part) in questionnaire.parts.enumerated() {
+    for partIndex in itemPlans.indices {
       for dimension in 0 ..< 6 {
         var value = dimensionMeans[dimension] - (partIndex == 0 ? 0 : 0.5) + shift
         value += areaEffects[areaIndex][partIndex][dimension] + general * 1.1 + random.normal() * 0.7
@@ -118,28 +153,27 @@ public struct DemoGenerator {
         sums[dimension] = 0
         answered[dimension] = 0
       }
-      for (itemIndex, item) in part.items.enumerated() {
-        let dimension = itemDimension[partIndex][itemIndex]
-        if item.scale.dontKnow && random.unit() < 0.03 {
-          packed.append("-")
+      for item in itemPlans[partIndex] {
+        if item.dontKnow && random.unit() < 0.03 {
+          packed.append(UInt8(ascii: "-"))
           continue
         }
-        let raw = latent[dimension] + random.normal() * 1.2
-        let value = Int(min(Double(item.scale.max), max(Double(item.scale.min), raw.rounded())))
-        packed.append(value == 10 ? "X" : Character(Unicode.Scalar(UInt8(48 + value))))
-        sums[dimension] += value
-        answered[dimension] += 1
+        let raw = latent[item.dimension] + random.normal() * 1.2
+        let value = Int(min(item.maximum, max(item.minimum, raw.rounded())))
+        packed.append(value == 10 ? UInt8(ascii: "X") : UInt8(48 + value))
+        sums[item.dimension] += value
+        answered[item.dimension] += 1
       }
+      let totals = itemTotals[partIndex]
       partScores.append((0 ..< 6).map { dimension in
-        let total = itemTotals[partIndex][dimension]
+        let total = totals[dimension]
         guard total > 0, answered[dimension] > 0,
-              Double(answered[dimension]) >= questionnaire.scoring.minAnsweredShare * Double(total) - 1e-9 else { return nil }
+              Double(answered[dimension]) >= minAnsweredShare * Double(total) - 1e-9 else { return nil }
         return Double(sums[dimension]) / Double(answered[dimension])
       })
     }
     return DemoResponse(
-      areaCode: areaCodes[areaIndex], demographics: demographics, packedAnswers: String(packed),
-      packedDemographics: AnswerCodec.packDemographics(demographics, questions: questionnaire.demographics),
-      partScores: partScores)
+      areaCode: areaCodes[areaIndex], packedAnswers: String(decoding: packed, as: UTF8.self),
+      packedDemographics: String(decoding: demographics, as: UTF8.self), partScores: partScores)
   }
 }
