@@ -27,7 +27,9 @@ extension Store {
     let questionnaire = try questionnaire(ofRound: roundID)
     let timestamp = Self.timestamp(completedAt)
     let batchSize = 20_000
-    let source = DemoSource(generator: generator, ids: SeededRandom(seed: idSeed))
+    // Ids start at a moment fixed by the seed, so the same seed gives the same ids.
+    let idStart = Date(timeIntervalSince1970: 1_767_225_600 + Double(idSeed % 10_000_000))
+    let source = DemoSource(generator: generator, ids: SeededRandom(seed: idSeed), start: idStart)
     let sizes = stride(from: 0, to: count, by: batchSize).map { min(batchSize, count - $0) }
     let remainingSizes = SizeQueue(sizes)
     let batches = Prefetcher(count: sizes.count) { source.batch(remainingSizes.next()) }
@@ -65,24 +67,22 @@ extension Store {
     }
   }
 
-  /// A version-4-style UUID string from a seeded generator.
-  static func uuid(_ random: inout SeededRandom) -> String {
+  /// A time-ordered UUID (version 7 layout): 48 bits of milliseconds (`start` plus `sequence`), then
+  /// random bits from a seeded generator. Ids that grow with insertion keep the unique index an append.
+  static func uuid(start: Date, sequence: Int, _ random: inout SeededRandom) -> String {
+    let milliseconds = UInt64(max(0, start.timeIntervalSince1970 * 1000)) &+ UInt64(sequence)
+    let high = (milliseconds << 16) | 0x7000 | (random.next() & 0x0FFF)
+    let low = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
     let digits = Array("0123456789abcdef".utf8)
-    var hex = [UInt8](repeating: 0, count: 32)
-    for (offset, word) in [random.next(), random.next()].enumerated() {
-      for nibble in 0 ..< 16 { hex[offset * 16 + nibble] = digits[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)] }
-    }
     var text = [UInt8]()
     text.reserveCapacity(36)
-    text += hex[0 ..< 8]
-    text.append(UInt8(ascii: "-"))
-    text += hex[8 ..< 12]
-    text += Array("-4".utf8)
-    text += hex[13 ..< 16]
-    text.append(UInt8(ascii: "-"))
-    text += hex[16 ..< 20]
-    text.append(UInt8(ascii: "-"))
-    text += hex[20 ..< 32]
+    for (offset, word) in [high, low].enumerated() {
+      for nibble in 0 ..< 16 {
+        let position = offset * 16 + nibble
+        if position == 8 || position == 12 || position == 16 || position == 20 { text.append(UInt8(ascii: "-")) }
+        text.append(digits[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)])
+      }
+    }
     return String(decoding: text, as: UTF8.self)
   }
 }
@@ -91,16 +91,20 @@ extension Store {
 private final class DemoSource: @unchecked Sendable {
   var generator: DemoGenerator
   var ids: SeededRandom
+  let start: Date
+  var sequence = 0
 
-  init(generator: DemoGenerator, ids: SeededRandom) {
+  init(generator: DemoGenerator, ids: SeededRandom, start: Date) {
     self.generator = generator
     self.ids = ids
+    self.start = start
   }
 
   func batch(_ size: Int) -> [(String, DemoResponse)] {
     (0 ..< size).map { _ in
       let response = generator.next()
-      return (Store.uuid(&ids), response)
+      sequence += 1
+      return (Store.uuid(start: start, sequence: sequence, &ids), response)
     }
   }
 }
