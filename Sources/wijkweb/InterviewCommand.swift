@@ -17,8 +17,15 @@ struct InterviewCommand: ParsableCommand {
   @Option(help: "Language to start in: nl or en.")
   var language: String = "nl"
 
+  @Flag(help: "Line by line, without drawing: for a screen reader or braille display, or piped input.")
+  var plain = false
+
   func run() throws {
-    try Session.run(database: database, idleSeconds: idle, language: Language(language), menu: false)
+    if plain {
+      try PlainSession.run(database: database, language: Language(language))
+    } else {
+      try Session.run(database: database, idleSeconds: idle, language: Language(language), menu: false)
+    }
   }
 }
 

@@ -27,6 +27,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case noticeFirstQuestion, noticeSaveFailed, saveFailedDiskFull, saveFailedReadOnly, saveFailedBusy, saveFailedOther
   case languageName
   case profileTitle, profilePart, profileWeighted, profileUnweighted, profileMinimum, profileArea, profileCategory
+  case plainIntro, plainHelp, plainWelcome, plainChooseRound, plainVolunteerKnown, plainContinue, plainChoose, plainWebExplain, plainContinueOrBack, plainEarlierText, plainReflection, plainSave, plainSavedNext, plainAreaMatches, plainDontKnowOption, plainScale, plainKeepEarlier, plainBye, plainChooseNumber
   case profileEffectiveSize, profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
   case dashboardTitle, dashboardKeysOverview, dashboardKeysArea, dashboardLegend, dashboardSuppressedArea, dashboardWebLegend
   case dashboardPrevious, dashboardBreakdownHint, dashboardHelpMove, dashboardHelpEnter, dashboardHelpPart, dashboardHelpBreakdown

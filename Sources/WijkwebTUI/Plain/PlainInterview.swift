@@ -1,0 +1,151 @@
+import Foundation
+import WijkwebCore
+
+/// Runs an interview line by line: reads a line, turns it into the key presses the interview
+/// understands, records their effects, and writes what changed as lines. No cursor addressing, no
+/// drawing, so it works through a screen reader, a braille display, or a pipe.
+///
+/// Lines: a number chooses (a score, an option, an area), `w` is "weet niet", `b` or `<` goes back, an
+/// empty line continues, `l` (or `F2`) switches language, `?` repeats the prompt with help, `q` stops
+/// at the welcome or the saved screen. Text (volunteer code, area search, reflections) is typed on one line.
+public final class PlainInterview {
+  public private(set) var state: InterviewState
+  private let context: InterviewContext
+  private let recorder: InterviewRecorder
+  private let readLine: () -> String?
+  private let write: (String) -> Void
+  /// Whether the round was chosen (asked first when there is more than one open round).
+  private var roundPicked: Bool
+
+  public init(context: InterviewContext, recorder: InterviewRecorder, state: InterviewState,
+              readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+    self.context = context
+    self.recorder = recorder
+    self.state = state
+    self.readLine = readLine
+    self.write = write
+    roundPicked = context.rounds.count <= 1
+  }
+
+  /// Runs until `q`, Ctrl-D (end of input) or an interrupt; every confirmed answer is already stored.
+  public func run() {
+    write(UIString.plainIntro.text(state.language))
+    show()
+    while let raw = readLine() {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line == "?" {
+        write(UIString.plainHelp.text(state.language))
+        show()
+        continue
+      }
+      if line == "q", isQuitAllowed {
+        break
+      }
+      let before = state
+      for key in keys(for: line) {
+        handle(key)
+        if state.notice != nil || state.wantsToQuit { break }
+      }
+      if state.wantsToQuit { break }
+      if let notice = state.notice {
+        write(InterviewView.noticeText(notice, language: state.language))
+      }
+      if state.step != before.step || state.language != before.language || state.paused != before.paused {
+        show()
+      } else if case .area = state.step, state.query != before.query {
+        PlainInterviewText.areaMatches(state, context: context).forEach(write)
+      }
+    }
+    write(UIString.plainBye.text(state.language))
+  }
+
+  private var isQuitAllowed: Bool {
+    switch state.step {
+    case .welcome, .saved, .resumeOffer, .declined: return true
+    default: return false
+    }
+  }
+
+  private func show() {
+    PlainInterviewText.lines(state, context: context, roundPicked: roundPicked).filter { !$0.isEmpty }.forEach(write)
+  }
+
+  private func handle(_ key: Key) {
+    var next = state
+    let effects = next.handle(key, context: context)
+    do {
+      try recorder.record(effects)
+      state = next
+    } catch {
+      state.notice = .saveFailed((error as? SaveFailure)?.reason ?? .other)
+    }
+  }
+
+  private func characters(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+  /// Moves a list's highlight from `selection` to `target` and chooses it.
+  private func choose(_ target: Int, from selection: Int) -> [Key] {
+    let moves = target >= selection ? Array(repeating: Key.down, count: target - selection) : Array(repeating: Key.up, count: selection - target)
+    return moves + [.enter]
+  }
+
+  /// The key presses a line stands for at the current step.
+  func keys(for line: String) -> [Key] {
+    if line == "F2" || (line == "l" && !state.takesText) { return [.function(2)] }
+    if line == "<" { return [.escape] }
+    switch state.step {
+    case .resumeOffer, .confirmDiscard, .consent:
+      return line.isEmpty ? [.enter] : characters(String(line.prefix(1)))
+    case .welcome, .declined, .saved:
+      return [.enter]
+    case .volunteer:
+      if !roundPicked {
+        guard let number = Int(line), (1 ... context.rounds.count).contains(number) else {
+          write(UIString.plainChooseNumber.format(state.language, context.rounds.count))
+          return []
+        }
+        roundPicked = true
+        let moves = number - 1 >= state.roundIndex
+          ? Array(repeating: Key.down, count: number - 1 - state.roundIndex)
+          : Array(repeating: Key.up, count: state.roundIndex - number + 1)
+        moves.forEach(handle)
+        show()
+        return []
+      }
+      if line.isEmpty { return [.enter] }
+      return Array(repeating: .backspace, count: state.volunteerCode.count) + characters(line) + [.enter]
+    case .area:
+      let matches = state.query.isEmpty ? [] : context.areas.matches(state.query)
+      if let number = Int(line), (1 ... max(1, matches.count)).contains(number), !matches.isEmpty {
+        return choose(number - 1, from: state.selection)
+      }
+      if line.isEmpty { return [.enter] }
+      return Array(repeating: .backspace, count: state.query.count) + characters(line)
+    case .demographic(let index):
+      if line == "b" { return [.backspace] }
+      guard let question = context.round(state.roundIndex)?.questionnaire.demographics[index] else { return [] }
+      let count = question.choices.count + (question.preferNotToSay ? 1 : 0)
+      guard let number = Int(line), (1 ... count).contains(number) else {
+        write(UIString.plainChooseNumber.format(state.language, count))
+        return []
+      }
+      return choose(number - 1, from: state.selection)
+    case .item(let part, let index):
+      if line == "b" { return [.backspace] }
+      if line == "w" { return [.character("w")] }
+      if line.isEmpty { return [.enter] }
+      guard let scale = context.round(state.roundIndex)?.questionnaire.parts[part].items[index].scale,
+            let value = Int(line), (scale.min ... scale.max).contains(value) else {
+        write(UIString.noticeChooseScore.text(state.language))
+        return []
+      }
+      return [.home] + Array(repeating: .right, count: value - scale.min) + [.enter]
+    case .web, .summary:
+      return line == "b" ? [.backspace] : [.enter]
+    case .reflection:
+      // The typed line replaces the draft; an empty line keeps what was there (or leaves it empty).
+      if !line.isEmpty { state.editor = TextEditor(text: line) }
+      return [.tab]
+    }
+  }
+}

@@ -1,0 +1,74 @@
+"""`wijkweb interview --plain`: the whole interview through a pipe, line by line, no terminal needed."""
+import subprocess
+
+from conftest import BINARY, CLEAN_ENVIRONMENT, ITEM_IDS, TOTAL_ITEMS, answers_of, query
+
+WEET_NIET = {3, 40}
+TYPED = [None if k in WEET_NIET else (k * 3) % 11 for k in range(1, TOTAL_ITEMS + 1)]
+PART_ONE = 42
+
+
+def plain(db_path, lines, language="nl"):
+    environment = {key: value for key, value in CLEAN_ENVIRONMENT.items() if key != "TERM"}
+    result = subprocess.run([str(BINARY), "interview", "--plain", "--db", str(db_path), "--language", language],
+                            input="\n".join(lines) + "\n", capture_output=True, text=True, env=environment,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout, "plain mode must not send escape sequences"
+    return result.stdout.splitlines()
+
+
+def answers(values):
+    return ["w" if value is None else str(value) for value in values]
+
+
+def test_a_whole_interview_through_a_pipe(db_path):
+    lines = ["", "V12", "j", "beijum", "1", "2", "2", "1"]
+    lines += answers(TYPED[:PART_ONE]) + [""] + answers(TYPED[PART_ONE:]) + [""]
+    lines += ["", "Meer bankjes in het park.", "", "", "", "", "q"]
+    out = plain(db_path, lines)
+
+    # Every prompt is one line; the options are spelled out; the web is a list of scores.
+    assert "Kies: 1 = 15 tot en met 24 jaar, 2 = 25 tot en met 44 jaar" in "\n".join(out)
+    assert "Stelling 1 van 66. Mijn gezondheid, Lichaamsfuncties." in out
+    assert any(line.startswith("Typ een cijfer van 0 (helemaal niet) tot en met 10") and "w = weet niet" in line
+               for line in out)
+    web = next(line for line in out if line.startswith("Uw spinnenweb: Mijn gezondheid:"))
+    for name in ["Lichaamsfuncties", "Mentaal welbevinden", "Zingeving", "Kwaliteit van leven", "Meedoen",
+                 "Dagelijks functioneren"]:
+        assert name in web
+    receipt_line = next(line for line in out if line.startswith("Uw bewijsnummer: "))
+    receipt = receipt_line.split(": ", 1)[1].replace(" ", "")
+    assert out[-1] == "Gestopt. Alles wat bevestigd is, is bewaard."
+
+    rows = query(db_path, "SELECT id, status, receipt_code, area_code FROM responses")
+    assert len(rows) == 1 and rows[0][1:3] == ("completed", receipt)
+    stored = answers_of(db_path, rows[0][0])
+    assert stored == dict(zip(ITEM_IDS, TYPED))
+    assert query(db_path, "SELECT text FROM reflections WHERE text <> ''") == [("Meer bankjes in het park.",)]
+
+
+def test_wrong_input_is_answered_plainly_and_end_of_input_keeps_what_was_confirmed(db_path):
+    out = plain(db_path, ["", "Jan", "V12", "j", "beijum", "1", "7", "1", "1", "1", "11", "banaan", "6", "4"])
+    text = "\n".join(out)
+    assert "De code moet 2 tot 12 letters en cijfers hebben" in text
+    assert "Typ een nummer van 1 tot en met 6." in text
+    assert text.count("Kies eerst een cijfer (0 tot en met 10)") == 2
+    rows = query(db_path, "SELECT id, status FROM responses")
+    assert len(rows) == 1 and rows[0][1] == "in_progress"
+    assert answers_of(db_path, rows[0][0]) == {ITEM_IDS[0]: 6, ITEM_IDS[1]: 4}
+
+    # The next run offers to resume; h continues at statement 3 and an empty line keeps an earlier answer.
+    out = plain(db_path, ["h", "b", "", "9"])
+    assert any("Onderbroken gesprek" in line and "2 stellingen beantwoord" in line for line in out)
+    assert "Eerder gekozen: 4 Een lege regel houdt dit antwoord." in out
+    assert answers_of(db_path, rows[0][0]) == {ITEM_IDS[0]: 6, ITEM_IDS[1]: 4, ITEM_IDS[2]: 9}
+
+
+def test_english_on_request_and_switching_language_mid_interview(db_path):
+    out = plain(db_path, ["", "V12", "y", "beijum", "1", "1", "1", "1", "l", "5"], language="en")
+    text = "\n".join(out)
+    assert "Press Enter to begin, or type q to stop." in text
+    assert "Statement 1 of 66." in text
+    assert "Stelling 1 van 66." in text  # after l, the same statement in Dutch
+    assert "Gestopt. Alles wat bevestigd is, is bewaard." in text
