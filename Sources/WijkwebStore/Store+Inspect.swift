@@ -72,3 +72,21 @@ extension Store {
     try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM responses ORDER BY started_at DESC, id") }
   }
 }
+
+extension Store {
+  /// The six dimension scores per part id of the completed response with this receipt code and
+  /// questionnaire id (any round), for showing a resident's earlier web; nil when there is none.
+  public func earlierWeb(receiptCode: String, questionnaireID: String) throws -> [String: [Double?]]? {
+    guard let code = ReceiptCode.normalize(receiptCode) else { return nil }
+    return try writer.read { db in
+      guard let key = try Int64.fetchOne(db, sql: """
+        SELECT key FROM responses WHERE receipt_code = ? AND questionnaire_id = ? AND status = 'completed'
+        """, arguments: [code, questionnaireID]) else { return nil }
+      var scores: [String: [Double?]] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT part_id, \(Self.scoreColumns) FROM part_scores WHERE response_key = ?", arguments: [key]) {
+        scores[row[0]] = (1 ... 6).map { row[$0] as Double? }
+      }
+      return scores.isEmpty ? nil : scores
+    }
+  }
+}

@@ -32,6 +32,7 @@ extension Store {
         FROM reflections f JOIN responses p ON p.id = f.response_id JOIN rounds r ON r.id = p.round_id
         LEFT JOIN areas a ON a.code = p.area_code
         WHERE p.status = 'completed' AND (? IS NULL OR p.round_id = ?) AND (? OR f.review_status = 'unreviewed')
+          AND f.prompt_id NOT LIKE 'focus.%'
         ORDER BY p.completed_at, p.key, f.prompt_id
         """, arguments: [roundID, roundID, all]).map { row in
         let dimensions: String = row["dimensions"]

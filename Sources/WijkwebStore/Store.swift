@@ -174,8 +174,11 @@ public struct Store: Sendable {
       if text.isEmpty {
         try db.execute(sql: "DELETE FROM reflections WHERE response_id = ? AND prompt_id = ?", arguments: [responseID, promptID])
       } else {
-        try db.execute(sql: "INSERT OR REPLACE INTO reflections (response_id, prompt_id, text) VALUES (?, ?, ?)",
-                       arguments: [responseID, promptID, text])
+        // A dialogue answer ("dialogue.<part>.<dimension>.<n>") is tagged with its dimension for the review.
+        let fields = promptID.split(separator: ".")
+        let dimension = fields.count == 4 && fields[0] == "dialogue" ? String(fields[2]) : ""
+        try db.execute(sql: "INSERT OR REPLACE INTO reflections (response_id, prompt_id, text, dimensions) VALUES (?, ?, ?, ?)",
+                       arguments: [responseID, promptID, text, dimension])
       }
     case .setLanguage(let responseID, let language):
       try db.execute(sql: "UPDATE responses SET language = ? WHERE id = ?", arguments: [language.rawValue, responseID])

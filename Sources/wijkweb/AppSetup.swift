@@ -47,7 +47,8 @@ enum AppSetup {
       newReceiptCode: {
         var generator = SystemRandomNumberGenerator()
         return ReceiptCode.make(using: &generator)
-      })
+      },
+      earlierWeb: { code, questionnaireID in try? store.earlierWeb(receiptCode: code, questionnaireID: questionnaireID) })
   }
 }
 

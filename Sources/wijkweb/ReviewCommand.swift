@@ -32,6 +32,16 @@ struct ReviewCommand: ParsableCommand {
     for info in try store.rounds() where roundID == nil || info.id == roundID {
       let questionnaire = try store.questionnaire(ofRound: info.id)
       for prompt in questionnaire.reflection where prompts[prompt.id] == nil { prompts[prompt.id] = prompt.prompt }
+      for part in questionnaire.parts {
+        for dimension in questionnaire.dimensions {
+          for question in 0 ..< InterviewState.dialogueQuestions {
+            let id = InterviewState.dialogueID(partID: part.id, dimension: dimension.dimension, question: question)
+            prompts[id] = LocalizedText(Dictionary(uniqueKeysWithValues: [Language.dutch, .english].map { language in
+              (language, InterviewState.dialogueQuestion(question, dimension: dimension.name.text(language), language: language))
+            }))
+          }
+        }
+      }
       for dimension in questionnaire.dimensions where dimensionNames[dimension.dimension] == nil {
         dimensionNames[dimension.dimension] = dimension.name
       }

@@ -72,3 +72,37 @@ def test_english_on_request_and_switching_language_mid_interview(db_path):
     assert "Statement 1 of 66." in text
     assert "Stelling 1 van 66." in text  # after l, the same statement in Dutch
     assert "Gestopt. Alles wat bevestigd is, is bewaard." in text
+
+
+def test_the_conversation_after_the_web_and_the_earlier_web_by_receipt_code(db_path):
+    # A first interview, for its receipt code.
+    first = ["", "V12", "j", "beijum", "1", "1", "1", "1"] + ["4"] * PART_ONE + [""] + ["5"] * (TOTAL_ITEMS - PART_ONE)
+    out = plain(db_path, first + ["", "", "", "", "", "", "", "q"])
+    receipt = next(line for line in out if line.startswith("Uw bewijsnummer: ")).split(": ", 1)[1].replace(" ", "")
+
+    # The second: topics 2 and 5 on the first web, the three questions for each, and the earlier web.
+    lines = ["", "", "j", "beijum", "1", "1", "1", "1"] + ["8"] * PART_ONE
+    lines += ["v", "ZZZZ", receipt, "2 5", "", "Rust in mijn hoofd", "Minder piekeren", "De huisarts", "Samen sporten",
+              "", "Het buurthuis"]
+    lines += ["9"] * (TOTAL_ITEMS - PART_ONE) + ["", "", "", "", "", "", "", "q"]
+    out = plain(db_path, lines)
+    text = "\n".join(out)
+    assert "Waarover wilt u verder praten? Typ één of twee nummers: 1 = Lichaamsfuncties, 2 = Mentaal welbevinden" in text
+    assert "Dit bewijsnummer hoort niet bij een eerder gesprek" in text
+    assert "Vorige keer: Lichaamsfuncties 4,0; Mentaal welbevinden 4,0" in text
+    assert "Gekozen: Mentaal welbevinden, Meedoen. Druk op Enter om erover te praten." in text
+    assert "Gesprek over Mentaal welbevinden. Vraag 1 van 3. Wat is voor u belangrijk als het gaat om mentaal welbevinden?" in text
+    assert "Gesprek over Meedoen. Vraag 3 van 3. Wat of wie kan u daarbij helpen? Wat is een eerste stap?" in text
+
+    second = query(db_path, "SELECT id FROM responses WHERE status = 'completed' ORDER BY key")[1][0]
+    stored = dict(query(db_path, "SELECT prompt_id, text FROM reflections WHERE response_id = ?", (second,)))
+    assert stored == {
+        "focus.health": "mentaal_welbevinden,meedoen",
+        "dialogue.health.mentaal_welbevinden.1": "Rust in mijn hoofd",
+        "dialogue.health.mentaal_welbevinden.2": "Minder piekeren",
+        "dialogue.health.mentaal_welbevinden.3": "De huisarts",
+        "dialogue.health.meedoen.1": "Samen sporten",
+        "dialogue.health.meedoen.3": "Het buurthuis",
+    }
+    # Dialogue answers are tagged with their dimension for the review; the topics themselves are not free text.
+    assert query(db_path, "SELECT dimensions FROM reflections WHERE prompt_id = 'dialogue.health.meedoen.1'") == [("meedoen",)]

@@ -7,11 +7,17 @@ public struct InterviewContext: Sendable {
   public var newResponseID: @Sendable () -> String
   /// Makes a receipt code for a completed response.
   public var newReceiptCode: @Sendable () -> String
+  /// Finds a completed interview of another round of the same questionnaire by its receipt code (as
+  /// typed, with the questionnaire id) and gives its six scores per part id; nil when there is none.
+  /// Nil itself when earlier webs cannot be looked up.
+  public var earlierWeb: (@Sendable (_ receiptCode: String, _ questionnaireID: String) -> [String: [Double?]]?)?
 
   public init(
     rounds: [RoundChoice], areas: [Area],
-    newResponseID: @escaping @Sendable () -> String, newReceiptCode: @escaping @Sendable () -> String
+    newResponseID: @escaping @Sendable () -> String, newReceiptCode: @escaping @Sendable () -> String,
+    earlierWeb: (@Sendable (_ receiptCode: String, _ questionnaireID: String) -> [String: [Double?]]?)? = nil
   ) {
+    self.earlierWeb = earlierWeb
     self.rounds = rounds
     self.areas = AreaSearch(areas: areas)
     self.areaNames = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })

@@ -48,7 +48,7 @@ extension InterviewState {
 
   private func isInProgressStep(_ step: Step) -> Bool {
     switch step {
-    case .area, .demographic, .item, .web, .reflection, .summary: return true
+    case .area, .demographic, .item, .web, .dialogue, .earlierCode, .reflection, .summary: return true
     default: return false
     }
   }
@@ -83,6 +83,9 @@ extension InterviewState {
     case .demographic(let index): return handleDemographic(key, index: index, context: context)
     case .item(let part, let index): return handleItem(key, part: part, index: index, context: context)
     case .web(let part): return handleWeb(key, part: part, context: context)
+    case .dialogue(let part, let focus, let question):
+      return handleDialogue(key, part: part, focus: focus, question: question, context: context)
+    case .earlierCode(let part): return handleEarlierCode(key, part: part, context: context)
     case .reflection(let index): return handleReflection(key, index: index, context: context)
     case .summary: return handleSummary(key, context: context)
     case .saved:
@@ -330,16 +333,99 @@ extension InterviewState {
   }
 
   private mutating func handleWeb(_ key: Key, part: Int, context: InterviewContext) -> [InterviewEffect] {
-    guard let questionnaire = questionnaire(in: context) else { return [] }
+    guard let questionnaire = questionnaire(in: context), let responseID else { return [] }
+    let partID = questionnaire.parts[part].id
     switch key {
     case .enter:
-      if part + 1 < questionnaire.parts.count {
-        enter(.item(part: part + 1, index: 0), context: context)
-      } else {
-        enter(questionnaire.reflection.isEmpty ? .summary : .reflection(0), context: context)
-      }
+      enter(focus(partID: partID).isEmpty ? afterWeb(part, questionnaire) : .dialogue(part: part, focus: 0, question: 0), context: context)
     case .backspace, .escape, .character("b"):
       enter(.item(part: part, index: questionnaire.parts[part].items.count - 1), context: context)
+    case .character("v") where context.earlierWeb != nil:
+      earlierCode = ""
+      step = .earlierCode(part: part)
+    case .character(let character):
+      // 1-6 mark or unmark a dimension to talk about, in the order of the web.
+      guard let digit = character.wholeNumberValue, (1 ... questionnaire.dimensionOrder.count).contains(digit) else { break }
+      let dimension = questionnaire.dimensionOrder[digit - 1]
+      var marked = focus(partID: partID)
+      if let index = marked.firstIndex(of: dimension) {
+        marked.remove(at: index)
+      } else if marked.count >= Self.maximumFocus {
+        notice = .focusAtMostTwo
+        return []
+      } else {
+        marked.append(dimension)
+      }
+      let text = marked.map(\.key).joined(separator: ",")
+      reflections[Self.focusID(partID: partID)] = text.isEmpty ? nil : text
+      return [.setReflection(responseID: responseID, promptID: Self.focusID(partID: partID), text: text)]
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Where the interview goes after the web of `part` and its conversation.
+  private func afterWeb(_ part: Int, _ questionnaire: Questionnaire) -> Step {
+    if part + 1 < questionnaire.parts.count { return .item(part: part + 1, index: 0) }
+    return questionnaire.reflection.isEmpty ? .summary : .reflection(0)
+  }
+
+  private mutating func handleDialogue(_ key: Key, part: Int, focus index: Int, question: Int, context: InterviewContext) -> [InterviewEffect] {
+    guard let questionnaire = questionnaire(in: context), let responseID else { return [] }
+    let partID = questionnaire.parts[part].id
+    let marked = focus(partID: partID)
+    guard marked.indices.contains(index) else {
+      enter(.web(part: part), context: context)
+      return []
+    }
+    switch key {
+    case .tab, .function(10):
+      let id = Self.dialogueID(partID: partID, dimension: marked[index], question: question)
+      let text = editor.text.trimmingWhitespace
+      reflections[id] = text.isEmpty ? nil : text
+      if question + 1 < Self.dialogueQuestions {
+        enter(.dialogue(part: part, focus: index, question: question + 1), context: context)
+      } else if index + 1 < marked.count {
+        enter(.dialogue(part: part, focus: index + 1, question: 0), context: context)
+      } else {
+        enter(afterWeb(part, questionnaire), context: context)
+      }
+      return [.setReflection(responseID: responseID, promptID: id, text: text)]
+    case .escape, .backTab:
+      if question > 0 {
+        enter(.dialogue(part: part, focus: index, question: question - 1), context: context)
+      } else if index > 0 {
+        enter(.dialogue(part: part, focus: index - 1, question: Self.dialogueQuestions - 1), context: context)
+      } else {
+        enter(.web(part: part), context: context)
+      }
+    default:
+      editor.handle(key)
+    }
+    return []
+  }
+
+  private mutating func handleEarlierCode(_ key: Key, part: Int, context: InterviewContext) -> [InterviewEffect] {
+    guard let questionnaire = questionnaire(in: context) else { return [] }
+    switch key {
+    case .character(let character):
+      if earlierCode.count < 20, character.isASCII, character.isLetter || character.isNumber || character == "-" {
+        earlierCode.append(Character(character.uppercased()))
+      }
+    case .backspace:
+      if !earlierCode.isEmpty { earlierCode.removeLast() }
+    case .enter:
+      guard let found = context.earlierWeb?(earlierCode, questionnaire.id) else {
+        notice = .earlierNotFound
+        return []
+      }
+      earlierScores = found
+      earlierCode = ""
+      step = .web(part: part)
+    case .escape:
+      earlierCode = ""
+      step = .web(part: part)
     default:
       break
     }
@@ -399,6 +485,11 @@ extension InterviewState {
       slider = answers[questionnaire.parts[part].items[index].id]?.score
     case .reflection(let index):
       editor = TextEditor(text: reflections[questionnaire.reflection[index].id] ?? "")
+    case .dialogue(let part, let index, let question):
+      let partID = questionnaire.parts[part].id
+      let marked = focus(partID: partID)
+      editor = TextEditor(text: marked.indices.contains(index)
+        ? reflections[Self.dialogueID(partID: partID, dimension: marked[index], question: question)] ?? "" : "")
     case .demographic(let index):
       let question = questionnaire.demographics[index]
       if let answered = demographics[question.id] {

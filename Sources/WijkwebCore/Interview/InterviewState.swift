@@ -17,7 +17,12 @@ public struct InterviewState: Hashable, Sendable {
     case area
     case demographic(Int)
     case item(part: Int, index: Int)
+    /// The web of a part; digits mark the one or two dimensions the resident wants to talk about.
     case web(part: Int)
+    /// One of the three dialogue questions about a dimension marked on the web of `part`.
+    case dialogue(part: Int, focus: Int, question: Int)
+    /// The receipt code of an earlier round, to show that web beside this one.
+    case earlierCode(part: Int)
     case reflection(Int)
     case summary
     case saved(receiptCode: String)
@@ -39,6 +44,11 @@ public struct InterviewState: Hashable, Sendable {
   public var demographics: [String: String?] = [:]
   public var answers: [String: AnswerValue] = [:]
   public var reflections: [String: String] = [:]
+  /// The resident's scores per part id (in `Dimension.allCases` order) from an earlier round, found with their receipt code (shown
+  /// beside the web; never stored with this response).
+  public var earlierScores: [String: [Double?]] = [:]
+  /// The receipt code being typed on the earlier-web screen.
+  public var earlierCode = ""
   /// The interrupted interview offered for resuming, if any.
   public var interrupted: SavedInterview?
 
@@ -68,7 +78,7 @@ public struct InterviewState: Hashable, Sendable {
   /// Whether the current step takes typed text, so letter keys are text rather than commands.
   public var takesText: Bool {
     switch step {
-    case .volunteer, .area, .reflection: return true
+    case .volunteer, .area, .reflection, .dialogue, .earlierCode: return true
     default: return false
     }
   }
@@ -89,7 +99,8 @@ extension InterviewState.Step {
     case .area: return "area"
     case .demographic(let index): return "demographic:\(index)"
     case .item(let part, let index): return "item:\(part):\(index)"
-    case .web(let part): return "web:\(part)"
+    case .web(let part), .earlierCode(let part): return "web:\(part)"
+    case .dialogue(let part, let focus, let question): return "dialogue:\(part):\(focus):\(question)"
     case .reflection(let index): return "reflection:\(index)"
     case .summary: return "summary"
     default: return "area"
@@ -108,9 +119,49 @@ extension InterviewState.Step {
       && questionnaire.parts[numbers[0]].items.indices.contains(numbers[1]):
       self = .item(part: numbers[0], index: numbers[1])
     case ("web", 1) where questionnaire.parts.indices.contains(numbers[0]): self = .web(part: numbers[0])
+    case ("dialogue", 3) where questionnaire.parts.indices.contains(numbers[0]) && (0 ..< 2).contains(numbers[1])
+      && (0 ..< InterviewState.dialogueQuestions).contains(numbers[2]):
+      self = .dialogue(part: numbers[0], focus: numbers[1], question: numbers[2])
     case ("reflection", 1) where questionnaire.reflection.indices.contains(numbers[0]): self = .reflection(numbers[0])
     case ("summary", 0): self = .summary
     default: return nil
     }
+  }
+}
+
+extension InterviewState {
+  /// The dialogue questions asked about each marked dimension: what is important, what would you like
+  /// to change, what or who could help.
+  public static let dialogueQuestions = 3
+  /// At most this many dimensions can be marked on a web.
+  public static let maximumFocus = 2
+
+  /// The dialogue question `index` (0: what is important, 1: what to change, 2: what or who could help)
+  /// about a dimension, by its name.
+  public static func dialogueQuestion(_ index: Int, dimension name: String, language: Language) -> String {
+    switch index {
+    case 0: return UIString.dialogueImportant.format(language, name.lowercased())
+    case 1: return UIString.dialogueChange.format(language, name.lowercased())
+    default: return UIString.dialogueHelp.text(language)
+    }
+  }
+
+  /// The reflection id under which the marked dimensions of a part are stored.
+  public static func focusID(partID: String) -> String { "focus.\(partID)" }
+
+  /// The reflection id of a dialogue answer.
+  public static func dialogueID(partID: String, dimension: Dimension, question: Int) -> String {
+    "dialogue.\(partID).\(dimension.key).\(question + 1)"
+  }
+
+  /// The earlier round's score of a dimension in a part (scores are kept in `Dimension.allCases` order).
+  public func earlierScore(partID: String, dimension: Dimension) -> Double? {
+    guard let scores = earlierScores[partID], let index = Dimension.allCases.firstIndex(of: dimension), index < scores.count else { return nil }
+    return scores[index]
+  }
+
+  /// The dimensions marked on the web of a part, in the order they were marked.
+  public func focus(partID: String) -> [Dimension] {
+    (reflections[Self.focusID(partID: partID)] ?? "").split(separator: ",").compactMap { Dimension(rawValue: String($0)) }
   }
 }

@@ -67,6 +67,10 @@ public enum InterviewNotice: Hashable, Sendable {
   case noAreaMatch
   case noOpenRound
   case firstQuestion
+  /// A third dimension was marked on the web.
+  case focusAtMostTwo
+  /// No completed interview of an earlier round has this receipt code.
+  case earlierNotFound
   case saveFailed(SaveFailureReason)
 
   /// Why the store could not save, so the screen can say what to do.

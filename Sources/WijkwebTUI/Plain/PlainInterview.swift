@@ -54,6 +54,9 @@ public final class PlainInterview {
         show()
       } else if case .area = state.step, state.query != before.query {
         PlainInterviewText.areaMatches(state, context: context).forEach(write)
+      } else if case .web(let part) = state.step, state.reflections != before.reflections,
+                let questionnaire = context.round(state.roundIndex)?.questionnaire {
+        write(PlainInterviewText.focusLine(state, questionnaire: questionnaire, part: part))
       }
     }
     write(UIString.plainBye.text(state.language))
@@ -140,8 +143,30 @@ public final class PlainInterview {
         return []
       }
       return [.home] + Array(repeating: .right, count: value - scale.min) + [.enter]
-    case .web, .summary:
+    case .summary:
       return line == "b" ? [.backspace] : [.enter]
+    case .web(let part):
+      if line == "b" { return [.backspace] }
+      if line == "v" { return [.character("v")] }
+      if line.isEmpty { return [.enter] }
+      guard let questionnaire = context.round(state.roundIndex)?.questionnaire else { return [] }
+      let order = questionnaire.dimensionOrder
+      let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
+      guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { (1 ... order.count).contains($0) } ?? false }) else {
+        write(UIString.plainChooseNumber.format(state.language, order.count))
+        return []
+      }
+      let wanted = numbers.compactMap { $0 }.map { order[$0 - 1] }
+      let marked = state.focus(partID: questionnaire.parts[part].id)
+      // Unmark what was not asked for, then mark what is new, each with its number key.
+      let toggles = marked.filter { !wanted.contains($0) } + wanted.filter { !marked.contains($0) }
+      return toggles.compactMap { dimension in order.firstIndex(of: dimension).map { Key.character(Character(String($0 + 1))) } }
+    case .earlierCode:
+      if line.isEmpty { return [.escape] }
+      return Array(repeating: .backspace, count: state.earlierCode.count) + characters(line) + [.enter]
+    case .dialogue:
+      if !line.isEmpty { state.editor = TextEditor(text: line) }
+      return [.tab]
     case .reflection:
       // The typed line replaces the draft; an empty line keeps what was there (or leaves it empty).
       if !line.isEmpty { state.editor = TextEditor(text: line) }

@@ -45,8 +45,31 @@ public enum PlainInterviewText {
         questionnaire.name(of: score.dimension).text(language) + " "
           + (score.score.map(SpiderWebView.formatScore) ?? text(.webNoScore))
       }
-      return [text(.webTitle, thePart.title.text(language)) + ": " + scores.joined(separator: "; ") + ".",
-              text(.plainWebExplain), text(.plainContinueOrBack)]
+      var lines = [text(.webTitle, thePart.title.text(language)) + ": " + scores.joined(separator: "; ") + "."]
+      if state.earlierScores[thePart.id] != nil {
+        let listed = questionnaire.dimensionOrder.map { dimension in
+          questionnaire.name(of: dimension).text(language) + " "
+            + (state.earlierScore(partID: thePart.id, dimension: dimension).map(SpiderWebView.formatScore) ?? text(.webNoScore))
+        }
+        lines.append(text(.plainEarlierWeb, listed.joined(separator: "; ")))
+      }
+      lines.append(text(.plainWebExplain))
+      lines.append(focusLine(state, questionnaire: questionnaire, part: part))
+      if context.earlierWeb != nil, state.earlierScores[thePart.id] == nil { lines.append(text(.plainEarlierOffer)) }
+      lines.append(text(.plainContinueOrBack))
+      return lines
+    case .dialogue(let part, let focus, let question):
+      guard let questionnaire else { return [] }
+      let marked = state.focus(partID: questionnaire.parts[part].id)
+      guard marked.indices.contains(focus) else { return [] }
+      let name = questionnaire.name(of: marked[focus]).text(language)
+      var lines = [text(.dialogueTitle, name) + ". " + text(.reflectionProgress, question + 1, InterviewState.dialogueQuestions) + ". "
+        + InterviewState.dialogueQuestion(question, dimension: name, language: language)]
+      if !state.editor.text.isEmpty { lines.append(text(.plainEarlierText, state.editor.text)) }
+      lines.append(text(.plainDialogue))
+      return lines
+    case .earlierCode:
+      return [text(.earlierTitle) + ". " + text(.earlierText), text(.plainEarlierCode)]
     case .reflection(let index):
       guard let prompt = questionnaire?.reflection[index], let count = questionnaire?.reflection.count else { return [] }
       var lines = [text(.reflectionProgress, index + 1, count) + ". " + prompt.prompt.text(language)]
@@ -85,6 +108,17 @@ public enum PlainInterviewText {
       "\(offset + 1) = \(match.matchedName)" + (match.parentName.map { " (\($0))" } ?? "")
     }
     return [UIString.plainAreaMatches.format(language, options.joined(separator: ", "))]
+  }
+
+  /// Which topics the resident chose on the web, or the question which they would like.
+  public static func focusLine(_ state: InterviewState, questionnaire: Questionnaire, part: Int) -> String {
+    let language = state.language
+    let marked = state.focus(partID: questionnaire.parts[part].id)
+    if marked.isEmpty {
+      let options = questionnaire.dimensionOrder.enumerated().map { "\($0.offset + 1) = \(questionnaire.name(of: $0.element).text(language))" }
+      return UIString.plainWebFocus.format(language, options.joined(separator: ", "))
+    }
+    return UIString.webFocusChosen.format(language, marked.map { questionnaire.name(of: $0).text(language) }.joined(separator: ", "))
   }
 
   static func options(_ question: DemographicQuestion, language: Language) -> String {

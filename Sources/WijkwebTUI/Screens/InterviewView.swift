@@ -47,7 +47,12 @@ public enum InterviewView {
       keys = ItemScreen.draw(&frame, state: state, questionnaire: questionnaire, part: part, index: index)
     case .web(let part):
       guard let questionnaire else { return frame.buffer }
-      keys = WebScreen.draw(&frame, state: state, questionnaire: questionnaire, part: part)
+      keys = WebScreen.draw(&frame, state: state, questionnaire: questionnaire, part: part, canLookUpEarlier: context.earlierWeb != nil)
+    case .dialogue(let part, let focus, let question):
+      guard let questionnaire else { return frame.buffer }
+      keys = DialogueScreen.draw(&frame, state: state, questionnaire: questionnaire, part: part, focus: focus, question: question)
+    case .earlierCode:
+      keys = EarlierCodeScreen.draw(&frame, state: state)
     case .reflection(let index):
       guard let questionnaire else { return frame.buffer }
       keys = ReflectionScreen.draw(&frame, state: state, questionnaire: questionnaire, index: index)
@@ -73,6 +78,8 @@ public enum InterviewView {
     case .noAreaMatch: return UIString.noticeNoArea.text(language)
     case .noOpenRound: return UIString.noticeNoRound.text(language)
     case .firstQuestion: return UIString.noticeFirstQuestion.text(language)
+    case .focusAtMostTwo: return UIString.noticeFocusAtMostTwo.text(language)
+    case .earlierNotFound: return UIString.noticeEarlierNotFound.text(language)
     case .saveFailed(let reason):
       let why: UIString
       switch reason {
