@@ -1,0 +1,49 @@
+/// The responses as CSV: UTF-8 without a byte order mark, a header row of variable names, one row per
+/// response; numbers with a decimal point, "weet niet" as 99, no answer as an empty field. The codebook
+/// goes to a CSV file of its own (`CodebookCSV`).
+public final class ResponsesCSV: ResponseSink {
+  private let codebook: Codebook
+  private let data: OutputFile
+  private let codebookPath: String
+
+  /// Writes the data to `dataPath` and the codebook to `codebookPath` (both temporary files).
+  public init(codebook: Codebook, dataPath: String, codebookPath: String) throws {
+    self.codebook = codebook
+    self.codebookPath = codebookPath
+    data = try OutputFile(path: dataPath)
+  }
+
+  public func begin(rowCount: Int) throws {
+    try data.write(codebook.variables.map { Self.escape($0.name) }.joined(separator: ",") + "\n")
+  }
+
+  public func write(_ values: [ExportValue]) throws {
+    var line = ""
+    for (index, value) in values.enumerated() {
+      if index > 0 { line += "," }
+      switch value {
+      case .text(let text): line += Self.escape(text)
+      default: line += value.plain
+      }
+    }
+    line += "\n"
+    try data.write(line)
+  }
+
+  public func finish() throws {
+    try data.close()
+    let file = try OutputFile(path: codebookPath)
+    try file.write(CodebookCSV.render(codebook))
+    try file.close()
+  }
+
+  /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
+  public static func escape(_ field: String) -> String {
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+    var out = "\""
+    for character in field {
+      if character == "\"" { out += "\"\"" } else { out.append(character) }
+    }
+    return out + "\""
+  }
+}
