@@ -52,7 +52,7 @@ struct ExportResponsesCommand: ParsableCommand {
       let sink: any ResponseSink
       switch format {
       case .csv:
-        let codebookFile = try ExportDestination(path: ExportPaths.codebook(for: out), force: force)
+        let codebookFile = try ExportDestination(path: ResponsesCSV.codebookPath(for: out), force: force)
         destinations.append(codebookFile)
         sink = try ResponsesCSV(codebook: codebook, dataPath: destination.temporaryPath, codebookPath: codebookFile.temporaryPath)
       case .xlsx: sink = try ResponsesXLSX(codebook: codebook, path: destination.temporaryPath, english: english)
@@ -124,13 +124,5 @@ struct ExportProfilesCommand: ParsableCommand {
     } catch let error as ExportError {
       throw Failure(error.message)
     }
-  }
-}
-
-/// Where the files of an export go.
-enum ExportPaths {
-  /// The codebook beside a CSV export: `out.csv` gives `out-codebook.csv`.
-  static func codebook(for path: String) -> String {
-    path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) + "-codebook.csv" : path + "-codebook.csv"
   }
 }

@@ -65,10 +65,11 @@ public enum CodebookBuilder {
           ValueLabel(code: String(item.scale.min), label: both(item.scale.low)),
           ValueLabel(code: String(item.scale.max), label: both(item.scale.high)),
         ]
-        values.append(dontKnow)
+        if item.scale.dontKnow { values.append(dontKnow) }
         add(ExportVariable(
           name: item.id, kind: .item, type: .integer, label: label, text: both(item.text), part: part.id,
-          dimension: item.dimension.key, source: item.id, valueLabels: values, missingValues: [Codebook.dontKnowCode]))
+          dimension: item.dimension.key, source: item.id, valueLabels: values,
+          missingValues: item.scale.dontKnow ? [Codebook.dontKnowCode] : []))
       }
     }
     for part in questionnaire.parts {

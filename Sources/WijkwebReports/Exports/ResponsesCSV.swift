@@ -37,6 +37,11 @@ public final class ResponsesCSV: ResponseSink {
     try file.close()
   }
 
+  /// The codebook beside a CSV export: `out.csv` gives `out-codebook.csv`, `out` gives `out-codebook.csv`.
+  public static func codebookPath(for path: String) -> String {
+    path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) + "-codebook.csv" : path + "-codebook.csv"
+  }
+
   /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
   public static func escape(_ field: String) -> String {
     guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
