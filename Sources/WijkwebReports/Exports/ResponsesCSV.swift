@@ -44,7 +44,10 @@ public final class ResponsesCSV: ResponseSink {
 
   /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
   public static func escape(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+    // Bytes, not characters: the check runs for every text cell of every row.
+    guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+      return field
+    }
     var out = "\""
     for character in field {
       if character == "\"" { out += "\"\"" } else { out.append(character) }
