@@ -18,6 +18,7 @@ public struct ResponseRowBuilder {
   /// Per area code, its code at each level of `Codebook.areaLevels` (nil where not applicable).
   private let lineage: [String: [String?]]
   private var days = ExportDay()
+  private var demographicCache: [String: [String: String]] = [:]
 
   public init(codebook: Codebook, questionnaire: Questionnaire, areas: [Area]) {
     round = codebook.round
@@ -61,7 +62,15 @@ public struct ResponseRowBuilder {
   /// The values of one response, one per codebook variable.
   public mutating func values(_ record: ResponseRecord) -> [ExportValue] {
     let answers = Array(record.packedAnswers.utf8)
-    let demographics = Self.demographics(record.packedDemographics)
+    let demographics: [String: String]
+    if let known = demographicCache[record.packedDemographics] {
+      demographics = known
+    } else {
+      // Few distinct combinations of answers exist, so each is parsed once.
+      demographics = Self.demographics(record.packedDemographics)
+      if demographicCache.count > 10_000 { demographicCache.removeAll() }
+      demographicCache[record.packedDemographics] = demographics
+    }
     let areaCodes = record.areaCode.flatMap { lineage[$0] }
     var values: [ExportValue] = []
     values.reserveCapacity(sources.count)

@@ -19,12 +19,14 @@ public final class ResponsesCSV: ResponseSink {
 
   public func write(_ values: [ExportValue]) throws {
     var line = ""
-    for (index, value) in values.enumerated() {
+    var index = 0
+    while index < values.count {
       if index > 0 { line += "," }
-      switch value {
+      switch values[index] {
       case .text(let text): line += Self.escape(text)
-      default: line += value.plain
+      case let value: line += value.plain
       }
+      index += 1
     }
     line += "\n"
     try data.write(line)

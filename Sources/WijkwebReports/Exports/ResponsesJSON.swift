@@ -31,10 +31,10 @@ public final class ResponsesJSON: ResponseSink {
 
   public func write(_ values: [ExportValue]) throws {
     var out = rows == 0 ? "\n    {" : ",\n    {"
-    for (index, value) in values.enumerated() {
+    for index in 0 ..< min(values.count, names.count) {
       if index > 0 { out += ", " }
       out += names[index]
-      switch value {
+      switch values[index] {
       case .missing: out += "null"
       case .integer(let number): out += String(number)
       case .decimal(let number): out += number.isFinite ? "\(number)" : "null"

@@ -72,8 +72,13 @@ public final class ResponsesSAV: ResponseSink {
     guard let writer else { throw ExportError("The SPSS file was not started.") }
     row += 1
     try check(readstat_begin_row(writer))
-    for (index, value) in values.enumerated() where index < variables.count {
+    // Index loops: `enumerated()` costs a generic metadata look-up per cell in debug builds.
+    var index = 0
+    let count = min(values.count, variables.count)
+    while index < count {
       let variable = variables[index]
+      let value = values[index]
+      index += 1
       switch value {
       case .missing: try check(readstat_insert_missing_value(writer, variable))
       case .integer(let number): try check(readstat_insert_double_value(writer, variable, Double(number)))

@@ -30,7 +30,7 @@ public final class ResponsesXLSX: ResponseSink {
 
   public func write(_ values: [ExportValue]) throws {
     row += 1
-    for (column, value) in values.enumerated() { try data.value(row, column, value) }
+    for column in 0 ..< values.count { try data.value(row, column, values[column]) }
   }
 
   public func finish() throws { try workbook.close() }
