@@ -5,9 +5,9 @@ extension Store {
   /// Streams the completed responses of a round to an export, in one read snapshot.
   ///
   /// `begin` gets the number of responses that follow (SPSS needs it in the file header); then `body`
-  /// gets each response in the order stored, one at a time from a database cursor, so memory stays
-  /// bounded whatever the round's size. With `includeText`, each record carries the publishable
-  /// reflections only (the redacted copy where the reviewer made one); otherwise no text at all.
+  /// gets each response, by area code and then in the order stored, one at a time from a database
+  /// cursor, so memory stays bounded whatever the round's size. With `includeText`, each record carries
+  /// the publishable reflections only (the redacted copy where the reviewer made one); otherwise no text.
   public func forEachExportRecord(
     roundID: Int64, partIDs: [String], includeText: Bool,
     begin: (Int) throws -> Void, _ body: (ResponseRecord) throws -> Void
@@ -17,13 +17,15 @@ extension Store {
         SELECT count(*) FROM responses WHERE round_id = ? AND status = 'completed'
         """, arguments: [roundID]) ?? 0
       try begin(count)
-      // Responses in stored order, each followed by its part score rows (none when it has no scores).
+      // Responses by area code, then in stored order, each followed by its part score rows (none when it has
+      // no scores). This is the order of the index on (round_id, status, area_code, key): no sort, no temporary
+      // B-tree, so the first row arrives at once and memory stays flat.
       let statement = try db.makeStatement(sql: """
         SELECT r.key, r.id, r.area_code, r.completed_at, r.packed_answers, r.packed_demographics, s.part_id,
           \(Dimension.allCases.map { "s." + $0.key }.joined(separator: ", "))
         FROM responses r LEFT JOIN part_scores s ON s.response_key = r.key
         WHERE r.round_id = ? AND r.status = 'completed'
-        ORDER BY r.key
+        ORDER BY r.area_code, r.key
         """)
       let texts = includeText ? try db.makeStatement(sql: """
         SELECT prompt_id, CASE review_status WHEN 'publishable_edited' THEN redacted_text ELSE text END
