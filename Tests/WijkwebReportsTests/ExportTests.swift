@@ -185,6 +185,7 @@ import WijkwebCore
     #expect(throws: ExportError.self) { try ExportDestination(path: path, force: false) }
     #expect(throws: ExportError.self) { try ExportDestination(path: folder + "/missing/uit.csv", force: false) }
     #expect(throws: ExportError.self) { try ExportDestination(path: folder, force: false) }
+    #expect(throws: ExportError.self) { try ExportDestination(path: path + "/in-een-bestand.csv", force: false) }
     let again = try ExportDestination(path: path, force: true)
     try "nieuw".write(toFile: again.temporaryPath, atomically: false, encoding: .utf8)
     try again.commit()

@@ -32,8 +32,11 @@ public final class ExportDestination {
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     guard !name.isEmpty else { throw ExportError("\(path) names a folder; give --out a file name.") }
     var folderInfo = stat()
-    guard stat(folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+    guard stat(folder, &folderInfo) == 0 else {
       throw ExportError("The folder \(folder) does not exist; create it first (mkdir -p \(folder)) or choose another --out.")
+    }
+    guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+      throw ExportError("\(folder) is a file, not a folder; choose another --out.")
     }
     Self.counter += 1
     temporaryPath = (folder == "/" ? "" : folder) + "/." + name + ".partial-\(getpid())-\(Self.counter)"
