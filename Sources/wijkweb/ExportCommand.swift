@@ -69,9 +69,9 @@ struct ExportResponsesCommand: ParsableCommand {
       try sink.finish()
       for file in destinations { try file.commit() }
       let paths = destinations.map(\.path).joined(separator: " and ")
+      let text = includeText ? " with publishable text" : ", no text"
       try store.audit(
-        "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(includeText ? " with publishable text" : ", no text") to \(paths)",
-        actor: "coordinator")
+        "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths)", actor: "coordinator")
       print("\(rows) responses of round \"\(info.name)\" written to \(paths)")
     } catch let error as ExportError {
       throw Failure(error.message)
@@ -117,10 +117,9 @@ struct ExportProfilesCommand: ParsableCommand {
       }
       try destination.commit()
       let suppressed = profile.figures.filter(\.suppressed).count
-      try store.audit(
-        "export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(profile.figures.count) figures (\(suppressed) suppressed) to \(out)",
-        actor: "coordinator")
-      print("\(profile.figures.count) figures of round \"\(info.name)\" written to \(out) (\(suppressed) suppressed: fewer than \(profile.minimumGroupSize) respondents)")
+      let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
+      try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
+      print("\(figures) of round \"\(info.name)\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
     } catch let error as ExportError {
       throw Failure(error.message)
     }

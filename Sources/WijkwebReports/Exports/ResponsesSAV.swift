@@ -83,7 +83,9 @@ public final class ResponsesSAV: ResponseSink {
       case .missing: try check(readstat_insert_missing_value(writer, variable))
       case .integer(let number): try check(readstat_insert_double_value(writer, variable, Double(number)))
       case .decimal(let number):
-        try check(number.isFinite ? readstat_insert_double_value(writer, variable, number) : readstat_insert_missing_value(writer, variable))
+        let result = number.isFinite
+          ? readstat_insert_double_value(writer, variable, number) : readstat_insert_missing_value(writer, variable)
+        try check(result)
       case .text(let text), .day(let text): try check(readstat_insert_string_value(writer, variable, text))
       }
     }

@@ -23,7 +23,8 @@ public final class ResponsesXLSX: ResponseSink {
 
   public func begin(rowCount: Int) throws {
     guard rowCount < XLSXWorkbook.maximumRows else {
-      throw ExportError("\(rowCount) responses do not fit in one spreadsheet (at most \(XLSXWorkbook.maximumRows - 1) rows); use --format csv or sav.")
+      throw ExportError(
+        "\(rowCount) responses do not fit in one spreadsheet (at most \(XLSXWorkbook.maximumRows - 1) rows); use --format csv or sav.")
     }
     try data.header(codebook.variables.map(\.name))
   }
