@@ -245,7 +245,10 @@ def test_sav_round_trip_with_labels_and_user_missing(demo):
         wanted = expected[row_id]
         for name in names:
             value, expect = data[name][index], wanted[name]
-            if isinstance(expect, (int, float)):
+            if name == "completed_on":
+                assert isinstance(value, datetime.date), "the day is an SPSS date"
+                assert value.isoformat() == expect, (row_id, name)
+            elif isinstance(expect, (int, float)):
                 assert_same(float(expect), value, (row_id, name))
             elif expect is None:
                 # System-missing numbers read back as None (or NaN), empty strings as "".
@@ -256,6 +259,7 @@ def test_sav_round_trip_with_labels_and_user_missing(demo):
     assert meta.variable_value_labels["h_lf_1"][99.0] == "weet niet / niet van toepassing"
     assert meta.variable_value_labels["age"]["75+"] == "75 jaar of ouder"
     assert meta.missing_ranges["h_lf_1"] == [{"lo": 99.0, "hi": 99.0}]
+    assert meta.original_variable_types["completed_on"] == "SDATE10"
     english = out / "answers.sav"
     wijkweb(db_path, "export", "responses", "--round", ROUND, "--format", "sav", "--out", str(english), "--language", "en")
     _, meta = pyreadstat.read_sav(str(english), metadataonly=True, output_format="dict")

@@ -158,10 +158,14 @@ import WijkwebCore
     #expect(lines.contains { $0.hasPrefix("h_lf_1,item,integer,") && $0.contains("99=weet niet / niet van toepassing") && $0.hasSuffix(",99") })
   }
 
-  @Test func savLabelsAreCutAtCharacterBoundaries() {
+  @Test func savLabelsAreCutAtCharacterBoundariesAndDaysAreSPSSDates() {
     #expect(ResponsesSAV.truncated("kort", bytes: 10) == "kort")
     #expect(ResponsesSAV.truncated("ééé", bytes: 5) == "éé")
     #expect(ResponsesSAV.truncated("abcdef", bytes: 3) == "abc")
+    #expect(ResponsesSAV.spssSeconds("1582-10-14") == 0)
+    #expect(ResponsesSAV.spssSeconds("1970-01-01") == 12_219_379_200)
+    #expect(ResponsesSAV.spssSeconds("2026-11-23") == Double(12_219_379_200 + 20_780 * 86_400))
+    #expect(ResponsesSAV.spssSeconds("later") == nil)
   }
 
   @Test func destinationWritesOnlyWhenCommittedAndExplainsFolders() throws {

@@ -34,7 +34,7 @@ public struct ExportVariable: Hashable, Sendable {
     case integer
     /// Numbers with decimals (dimension scores).
     case decimal
-    /// A calendar day, `yyyy-MM-dd` (a date cell in XLSX, a 10-character string in SPSS).
+    /// A calendar day, `yyyy-MM-dd` (a date cell in XLSX, a date in SPSS).
     case date
   }
 

@@ -1,7 +1,7 @@
 import CReadStat
 
 /// The responses as an SPSS .sav file through ReadStat: variable labels (in the chosen language), value
-/// labels, 99 declared user-missing on every statement, the completion day as a 10-character string.
+/// labels, 99 declared user-missing on every statement, the completion day as an SPSS date (SDATE10).
 /// Rows go straight to the file as they come (row-compressed), so memory stays bounded.
 public final class ResponsesSAV: ResponseSink {
   /// SPSS limits: variable labels 256 bytes, value labels 120 bytes.
@@ -36,7 +36,7 @@ public final class ResponsesSAV: ResponseSink {
     try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS))
     try check(readstat_writer_set_file_label(writer, Self.truncated("Wijkweb: " + codebook.round, bytes: 64)))
     for (index, variable) in codebook.variables.enumerated() {
-      let numeric = variable.type == .integer || variable.type == .decimal
+      let numeric = variable.type == .integer || variable.type == .decimal || variable.type == .date
       guard let added = readstat_add_variable(
         writer, variable.name, numeric ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_STRING, numeric ? 0 : max(1, variable.width))
       else { throw ExportError("Cannot add the variable \(variable.name) to the SPSS file.") }
@@ -45,6 +45,7 @@ public final class ResponsesSAV: ResponseSink {
       readstat_variable_set_alignment(added, numeric ? READSTAT_ALIGNMENT_RIGHT : READSTAT_ALIGNMENT_LEFT)
       if variable.type == .integer { readstat_variable_set_format(added, "F3.0") }
       if variable.type == .decimal { readstat_variable_set_format(added, "F8.2") }
+      if variable.type == .date { readstat_variable_set_format(added, "SDATE10") }
       if !variable.valueLabels.isEmpty, numeric || variable.width <= 8 {
         // SPSS keeps value labels of string variables only for strings of at most 8 bytes.
         guard let labels = readstat_add_label_set(writer, numeric ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_STRING, "labels\(index)")
@@ -86,7 +87,13 @@ public final class ResponsesSAV: ResponseSink {
         let result = number.isFinite
           ? readstat_insert_double_value(writer, variable, number) : readstat_insert_missing_value(writer, variable)
         try check(result)
-      case .text(let text), .day(let text): try check(readstat_insert_string_value(writer, variable, text))
+      case .text(let text): try check(readstat_insert_string_value(writer, variable, text))
+      case .day(let day):
+        if let seconds = Self.spssSeconds(day) {
+          try check(readstat_insert_double_value(writer, variable, seconds))
+        } else {
+          try check(readstat_insert_missing_value(writer, variable))
+        }
       }
     }
     try check(readstat_end_row(writer))
@@ -103,6 +110,15 @@ public final class ResponsesSAV: ResponseSink {
     if let failure = file.failure { throw failure }
     let reason = String(cString: readstat_error_message(result))
     throw ExportError("Writing the SPSS file \(path) failed\(row > 0 ? " at response \(row)" : ""): \(reason).")
+  }
+
+  /// A `yyyy-MM-dd` day as SPSS stores dates: seconds since 14 October 1582.
+  static func spssSeconds(_ day: String) -> Double? {
+    let parts = day.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3, (1 ... 12).contains(parts[1]), (1 ... 31).contains(parts[2]) else { return nil }
+    let days = ExportDay.daysFromCivil(year: parts[0], month: parts[1], day: parts[2])
+      - ExportDay.daysFromCivil(year: 1582, month: 10, day: 14)
+    return Double(days) * 86400
   }
 
   /// `text` cut to at most `bytes` UTF-8 bytes, never inside a character.
