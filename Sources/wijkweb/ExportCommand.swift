@@ -17,10 +17,10 @@ struct ExportResponsesCommand: ParsableCommand {
     commandName: "responses",
     abstract: "One row per completed response (pseudonymous), with a codebook in Dutch and English.",
     discussion: """
-      Columns: response_id, round, questionnaire_id, questionnaire_version, gemeente, gebied, wijk, buurt,
-      completed_on (the day), the questions about the resident, every statement (0-10; 99 = weet niet /
-      niet van toepassing; empty = not answered) and every dimension score per part. csv writes the
-      codebook to PATH-codebook.csv beside it; xlsx has a codebook sheet; sav has variable and value labels
+      Columns: response_id, round, questionnaire_id, questionnaire_version, gemeente, gebied, wijk, buurt, \
+      completed_on (the day), the questions about the resident, every statement (0-10; 99 = weet niet / \
+      niet van toepassing; empty = not answered) and every dimension score per part. csv writes the \
+      codebook to PATH-codebook.csv beside it; xlsx has a codebook sheet; sav has variable and value labels \
       (99 user-missing); json holds its codebook (see Docs/export-json.md).
       """)
 
