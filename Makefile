@@ -1,14 +1,15 @@
 # Wijkweb: `make run` installs what is missing, builds and starts the program;
 # `make test` runs the whole test suite (unit, screen and end-to-end tests in tmux).
 SHELL := /bin/bash
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev sqlite3 tmux python3 python3-pytest
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev sqlite3 tmux python3 python3-pytest python3-pip libxlsxwriter-dev libreadstat-dev
 DB ?=
 
 .PHONY: deps build run test unit e2e clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ "$$missing" = " python3-pytest" ] && python3 -c 'import pytest' 2>/dev/null; then missing=""; fi; \
+	if python3 -c 'import pytest' 2>/dev/null; then missing="$${missing/ python3-pytest/}"; fi; \
+	if python3 -m pip --version >/dev/null 2>&1; then missing="$${missing/ python3-pip/}"; fi; \
 	if [ -n "$$missing" ]; then echo "Installing:$$missing"; apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; fi
 	@command -v swift >/dev/null || { echo "Swift 6.3 is needed: put its toolchain on PATH (e.g. /opt/swift/usr/bin)."; exit 1; }
 
@@ -24,6 +25,7 @@ unit: deps
 
 e2e: deps
 	swift build
+	@python3 -c 'import pyreadstat' 2>/dev/null || python3 -m pip install --break-system-packages -q pyreadstat
 	LANG=C.UTF-8 python3 -m pytest -q Tests/EndToEnd
 
 test: unit e2e

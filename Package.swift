@@ -18,6 +18,16 @@ let package = Package(
       path: "Sources/CNcursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    .systemLibrary(
+      name: "CXlsxWriter",
+      path: "Sources/CXlsxWriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .systemLibrary(
+      name: "CReadStat",
+      path: "Sources/CReadStat",
+      providers: [.apt(["libreadstat-dev"])]
+    ),
     .target(
       name: "WijkwebCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
@@ -28,7 +38,7 @@ let package = Package(
     ),
     .target(
       name: "WijkwebReports",
-      dependencies: ["WijkwebCore"]
+      dependencies: ["WijkwebCore", "CXlsxWriter", "CReadStat"]
     ),
     .target(
       name: "WijkwebTUI",

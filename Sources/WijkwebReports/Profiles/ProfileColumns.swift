@@ -11,6 +11,9 @@ public enum ProfileColumns {
     "diff_previous", "diff_previous_low", "diff_previous_high", "diff_previous_significant",
   ]
 
+  /// The columns that hold text; every other column holds a number (or 0/1 for yes/no), or nothing.
+  public static let textual: Set<String> = ["round", "part", "area_code", "area_name", "level", "dimension", "breakdown", "category"]
+
   /// The values of one figure, in `names` order; empty strings where a value is absent or suppressed.
   public static func values(_ figure: ProfileFigure, round: String, profile: Profile) -> [String] {
     func number(_ value: Double?, _ decimals: Int = 4) -> String { value.map { NumberFormat.machine($0, decimals: decimals) } ?? "" }

@@ -4,7 +4,7 @@ import WijkwebCore
 /// figure an object with the keys of `ProfileColumns` (numbers as numbers, absent values as null).
 public enum ProfileJSON {
   public static func render(_ profile: Profile, round: String, figures: [ProfileFigure]) -> String {
-    let textual: Set<String> = ["round", "part", "area_code", "area_name", "level", "dimension", "breakdown", "category"]
+    let textual = ProfileColumns.textual
     var out = "{\n  \"round\": \(quote(round)),\n  \"weighted\": \(profile.weighted),\n"
     out += "  \"minimum_group_size\": \(profile.minimumGroupSize),\n"
     out += "  \"breakdown\": \(profile.breakdown.map(quote) ?? "null"),\n  \"figures\": ["

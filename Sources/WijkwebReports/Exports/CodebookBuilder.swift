@@ -1,0 +1,97 @@
+import WijkwebCore
+
+/// Builds the codebook of a round's responses export from its questionnaire.
+///
+/// The columns, in order: `response_id`, `round`, `questionnaire_id`, `questionnaire_version`, the area
+/// codes `gemeente`, `gebied`, `wijk`, `buurt`, `completed_on`, one column per question about the resident
+/// (its id), one per statement (its id made a valid name: `h-lf-1` is `h_lf_1`), one per part and
+/// dimension score (`health_meedoen`), and with free text one per reflection prompt (`text_<prompt id>`).
+public enum CodebookBuilder {
+  /// - Parameters:
+  ///   - areas: the area hierarchy, for value labels (area names) and the widths of the code columns.
+  ///   - textWidths: with free text, the longest publishable text per prompt id in bytes; nil leaves the
+  ///     text columns out.
+  public static func build(questionnaire: Questionnaire, round: String, areas: [Area], textWidths: [String: Int]? = nil) -> Codebook {
+    var names = VariableNames()
+    var variables: [ExportVariable] = []
+    func add(_ variable: ExportVariable) {
+      var variable = variable
+      variable.name = names.unique(variable.name)
+      if variable.type == .string { variable.width = max(1, variable.width) }
+      variables.append(variable)
+    }
+    func both(_ text: LocalizedText) -> ExportText { ExportText(nl: text.text(.dutch), en: text.text(.english)) }
+
+    add(ExportVariable(name: "response_id", kind: .id, type: .string,
+                       label: ExportText(nl: "Pseudoniem van het interview (willekeurig id)", en: "Pseudonym of the interview (random id)"),
+                       width: 36))
+    add(ExportVariable(name: "round", kind: .round, type: .string, label: ExportText(nl: "Ronde", en: "Round"), width: round.utf8.count))
+    add(ExportVariable(name: "questionnaire_id", kind: .questionnaire, type: .string,
+                       label: ExportText(nl: "Vragenlijst", en: "Questionnaire"), width: questionnaire.id.utf8.count))
+    add(ExportVariable(name: "questionnaire_version", kind: .version, type: .integer,
+                       label: ExportText(nl: "Versie van de vragenlijst", en: "Version of the questionnaire")))
+    let areaLabels: [AreaLevel: ExportText] = [
+      .gemeente: ExportText(nl: "Gemeente (code)", en: "Municipality (code)"),
+      .gebied: ExportText(nl: "Gebied (code)", en: "Area of the municipality (gebied, code)"),
+      .wijk: ExportText(nl: "Wijk (code)", en: "District (wijk, code)"),
+      .buurt: ExportText(nl: "Buurt (code)", en: "Neighbourhood (buurt, code)"),
+    ]
+    for level in Codebook.areaLevels {
+      let ofLevel = areas.filter { $0.level == level }.sorted { $0.code < $1.code }
+      add(ExportVariable(
+        name: level.rawValue, kind: .area, type: .string, label: areaLabels[level] ?? ExportText(nl: level.rawValue, en: level.rawValue),
+        valueLabels: ofLevel.map { ValueLabel(code: $0.code, label: ExportText(nl: $0.name, en: $0.name)) },
+        width: ofLevel.map(\.code.utf8.count).max() ?? 1))
+    }
+    add(ExportVariable(name: "completed_on", kind: .date, type: .date,
+                       label: ExportText(nl: "Datum van afronding (dag)", en: "Date completed (day)"), width: 10))
+
+    for question in questionnaire.demographics {
+      add(ExportVariable(
+        name: question.id, kind: .demographic, type: .string, label: both(question.question), text: both(question.question),
+        source: question.id, valueLabels: question.choices.map { ValueLabel(code: $0.id, label: both($0.label)) },
+        width: question.choices.map(\.id.utf8.count).max() ?? 1))
+    }
+
+    let dontKnow = ValueLabel(code: String(Codebook.dontKnowCode),
+                              label: ExportText(nl: "weet niet / niet van toepassing", en: "don't know / not applicable"))
+    for part in questionnaire.parts {
+      for item in part.items {
+        let dimension = questionnaire.name(of: item.dimension)
+        let label = item.aspect.map { aspect in
+          ExportText(nl: dimension.text(.dutch) + ": " + aspect.text(.dutch), en: dimension.text(.english) + ": " + aspect.text(.english))
+        } ?? both(item.text)
+        var values = [
+          ValueLabel(code: String(item.scale.min), label: both(item.scale.low)),
+          ValueLabel(code: String(item.scale.max), label: both(item.scale.high)),
+        ]
+        if item.scale.dontKnow { values.append(dontKnow) }
+        add(ExportVariable(
+          name: item.id, kind: .item, type: .integer, label: label, text: both(item.text), part: part.id,
+          dimension: item.dimension.key, source: item.id, valueLabels: values,
+          missingValues: item.scale.dontKnow ? [Codebook.dontKnowCode] : []))
+      }
+    }
+    for part in questionnaire.parts {
+      for dimension in questionnaire.dimensionOrder {
+        let name = questionnaire.name(of: dimension)
+        add(ExportVariable(
+          name: part.id + "_" + dimension.key, kind: .score, type: .decimal,
+          label: ExportText(nl: "Score \(name.text(.dutch)) (\(part.title.text(.dutch)))",
+                            en: "Score \(name.text(.english)) (\(part.title.text(.english)))"),
+          part: part.id, dimension: dimension.key))
+      }
+    }
+    if let textWidths {
+      for prompt in questionnaire.reflection {
+        add(ExportVariable(
+          name: "text_" + prompt.id, kind: .text, type: .string,
+          label: ExportText(nl: "Reflectie: " + prompt.prompt.text(.dutch), en: "Reflection: " + prompt.prompt.text(.english)),
+          text: both(prompt.prompt), part: prompt.partID, source: prompt.id, width: textWidths[prompt.id] ?? 1))
+      }
+    }
+    return Codebook(
+      round: round, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+      questionnaireHash: questionnaire.contentHash, questionnaireTitle: both(questionnaire.title), variables: variables)
+  }
+}

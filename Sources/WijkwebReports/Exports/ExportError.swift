@@ -1,0 +1,6 @@
+/// An export that could not be written, said so that the user can act on it.
+public struct ExportError: Error, CustomStringConvertible, Sendable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}

@@ -1,0 +1,93 @@
+import CXlsxWriter
+
+/// An .xlsx file written through libxlsxwriter in constant-memory mode: every sheet is written row by
+/// row to a temporary file and zipped at `close`, so a sheet of 100 000 rows needs no more memory than one.
+final class XLSXWorkbook {
+  /// The most rows a sheet can hold (Excel's limit).
+  static let maximumRows = 1_048_576
+
+  private let workbook: UnsafeMutablePointer<lxw_workbook>
+  private let path: String
+  let bold: UnsafeMutablePointer<lxw_format>?
+  let date: UnsafeMutablePointer<lxw_format>?
+  private var closed = false
+
+  init(path: String) throws {
+    self.path = path
+    var options = lxw_workbook_options(constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
+    guard let workbook = workbook_new_opt(path, &options) else {
+      throw ExportError("Cannot start the spreadsheet \(path). Check that the folder is writable and the disk has space.")
+    }
+    self.workbook = workbook
+    bold = workbook_add_format(workbook)
+    format_set_bold(bold)
+    date = workbook_add_format(workbook)
+    format_set_num_format(date, "yyyy-mm-dd")
+  }
+
+  deinit {
+    // A workbook abandoned after an error still frees its memory and temporary files.
+    if !closed { _ = workbook_close(workbook) }
+  }
+
+  /// Adds a sheet (names are at most 31 characters in Excel).
+  func sheet(_ name: String) throws -> XLSXSheet {
+    guard let sheet = workbook_add_worksheet(workbook, name) else {
+      throw ExportError("Cannot add the sheet \(name) to \(path).")
+    }
+    return XLSXSheet(sheet: sheet, workbook: self)
+  }
+
+  /// Zips the sheets into the file.
+  func close() throws {
+    closed = true
+    let result = workbook_close(workbook)
+    if result != LXW_NO_ERROR {
+      throw ExportError("Writing the spreadsheet \(path) failed: \(String(cString: lxw_strerror(result))). Check that the disk has space.")
+    }
+  }
+
+  fileprivate func check(_ result: lxw_error, row: Int) throws {
+    guard result != LXW_NO_ERROR else { return }
+    throw ExportError("Writing row \(row + 1) of the spreadsheet \(path) failed: \(String(cString: lxw_strerror(result))).")
+  }
+}
+
+/// One sheet of an `XLSXWorkbook`; rows must be written in order.
+struct XLSXSheet {
+  let sheet: UnsafeMutablePointer<lxw_worksheet>
+  let workbook: XLSXWorkbook
+
+  func number(_ row: Int, _ column: Int, _ value: Double) throws {
+    try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value, nil), row: row)
+  }
+
+  func string(_ row: Int, _ column: Int, _ value: String, bold: Bool = false) throws {
+    try workbook.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), value, bold ? workbook.bold : nil), row: row)
+  }
+
+  /// A `yyyy-MM-dd` day as a date cell; any other text as a string.
+  func day(_ row: Int, _ column: Int, _ value: String) throws {
+    let parts = value.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return try string(row, column, value) }
+    var datetime = lxw_datetime(year: Int32(parts[0]), month: Int32(parts[1]), day: Int32(parts[2]), hour: 0, min: 0, sec: 0)
+    try workbook.check(worksheet_write_datetime(sheet, lxw_row_t(row), lxw_col_t(column), &datetime, workbook.date), row: row)
+  }
+
+  /// Writes an export value: numbers as numbers, days as dates, texts as strings, nothing for no value.
+  func value(_ row: Int, _ column: Int, _ value: ExportValue) throws {
+    switch value {
+    case .missing: return
+    case .integer(let number): try self.number(row, column, Double(number))
+    case .decimal(let number): if number.isFinite { try self.number(row, column, number) }
+    case .text(let text): try string(row, column, text)
+    case .day(let text): try day(row, column, text)
+    }
+  }
+
+  /// A bold header row, frozen so it stays in view.
+  func header(_ names: [String]) throws {
+    for (column, name) in names.enumerated() { try string(0, column, name, bold: true) }
+    worksheet_freeze_panes(sheet, 1, 0)
+  }
+}

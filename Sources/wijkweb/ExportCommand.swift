@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebReports
+import WijkwebStore
+
+/// `wijkweb export`: results as files for spreadsheets, SPSS, R and other programs.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Write results to files: responses with a codebook, or profiles.",
+    subcommands: [ExportResponsesCommand.self, ExportProfilesCommand.self])
+}
+
+/// `wijkweb export responses`: one row per completed response, with a codebook.
+struct ExportResponsesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "responses",
+    abstract: "One row per completed response (pseudonymous), with a codebook in Dutch and English.",
+    discussion: """
+      Columns: response_id, round, questionnaire_id, questionnaire_version, gemeente, gebied, wijk, buurt, \
+      completed_on (the day), the questions about the resident, every statement (0-10; 99 = weet niet / \
+      niet van toepassing; empty = not answered) and every dimension score per part. csv writes the \
+      codebook to PATH-codebook.csv beside it; xlsx has a codebook sheet; sav has variable and value labels \
+      (99 user-missing); json holds its codebook (see Docs/export-json.md).
+      """)
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The round (default: the most recent).") var round: String?
+  @Option(help: "csv, xlsx, sav or json.") var format: String
+  @Option(help: "The file to write.") var out: String
+  @Flag(help: "Add the reflections reviewed as publishable (the edited copy where there is one).") var includeText = false
+  @Option(help: "Language of the SPSS labels and the sheet names: nl or en.") var language: String = "nl"
+  @Flag(help: "Replace the file(s) if they exist.") var force = false
+
+  func validate() throws {
+    guard ResponseFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx, sav or json, not \(format).") }
+    guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+  }
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    guard let format = ResponseFormat(rawValue: format) else { return }
+    let english = language == "en"
+    let areas = try store.areas()
+    let widths = includeText ? try store.publishableTextWidths(roundID: info.id) : nil
+    let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: info.name, areas: areas, textWidths: widths)
+    var builder = ResponseRowBuilder(codebook: codebook, questionnaire: questionnaire, areas: areas)
+    do {
+      let destination = try ExportDestination(path: out, force: force)
+      var destinations = [destination]
+      let sink: any ResponseSink
+      switch format {
+      case .csv:
+        let codebookFile = try ExportDestination(path: ResponsesCSV.codebookPath(for: out), force: force)
+        destinations.append(codebookFile)
+        sink = try ResponsesCSV(codebook: codebook, dataPath: destination.temporaryPath, codebookPath: codebookFile.temporaryPath)
+      case .xlsx: sink = try ResponsesXLSX(codebook: codebook, path: destination.temporaryPath, english: english)
+      case .sav: sink = try ResponsesSAV(codebook: codebook, path: destination.temporaryPath, english: english)
+      case .json: sink = try ResponsesJSON(codebook: codebook, path: destination.temporaryPath)
+      }
+      var rows = 0
+      try store.forEachExportRecord(
+        roundID: info.id, partIDs: questionnaire.parts.map(\.id), includeText: includeText, begin: { try sink.begin(rowCount: $0) }
+      ) { record in
+        try sink.write(builder.values(record))
+        rows += 1
+      }
+      try sink.finish()
+      for file in destinations { try file.commit() }
+      let paths = destinations.map(\.path).joined(separator: " and ")
+      let text = includeText ? " with publishable text" : ", no text"
+      try store.audit(
+        "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths)", actor: "coordinator")
+      print("\(rows) responses of round \"\(info.name)\" written to \(paths)")
+    } catch let error as ExportError {
+      throw Failure(error.message)
+    }
+  }
+}
+
+/// `wijkweb export profiles`: the figures of `wijkweb profile` for every area and dimension.
+struct ExportProfilesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "profiles",
+    abstract: "The figures of `wijkweb profile` for every area, part and dimension; small groups suppressed as on screen.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The round (default: the most recent).") var round: String?
+  @Option(help: "csv, xlsx or json.") var format: String
+  @Option(help: "The file to write.") var out: String
+  @Option(help: "Language of the sheet name: nl or en.") var language: String = "nl"
+  @Flag(help: "Replace the file if it exists.") var force = false
+
+  func validate() throws {
+    guard ProfileFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx or json, not \(format).") }
+    guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+  }
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    guard let format = ProfileFormat(rawValue: format) else { return }
+    let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    do {
+      let destination = try ExportDestination(path: out, force: force)
+      switch format {
+      case .csv, .json:
+        let text = format == .csv
+          ? ProfileCSV.render(profile, round: info.name, figures: profile.figures)
+          : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
+        let file = try OutputFile(path: destination.temporaryPath)
+        try file.write(text)
+        try file.close()
+      case .xlsx:
+        try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination.temporaryPath, english: language == "en")
+      }
+      try destination.commit()
+      let suppressed = profile.figures.filter(\.suppressed).count
+      let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
+      try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
+      print("\(figures) of round \"\(info.name)\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
+    } catch let error as ExportError {
+      throw Failure(error.message)
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import WijkwebCore
+@testable import WijkwebReports
+
+/// The pure pieces of the exports: variable names, day rounding, the codebook and the rows.
+@Suite(.serialized) struct ExportTests {
+  static func questionnaire() throws -> Questionnaire {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Questionnaires/positieve-gezondheid-wijk.yaml")
+    return try QuestionnaireParser.parse(try String(contentsOf: url, encoding: .utf8), source: url.path)
+  }
+
+  static let areas = [
+    Area(code: "GM1", level: .gemeente, name: "Stad", parentCode: nil),
+    Area(code: "GB1", level: .gebied, name: "Noord", parentCode: "GM1"),
+    Area(code: "WK1", level: .wijk, name: "Oud-Noord", parentCode: "GB1"),
+    Area(code: "BU1", level: .buurt, name: "Hoek", parentCode: "WK1"),
+    Area(code: "WK2", level: .wijk, name: "Dorp", parentCode: "GM1"),
+  ]
+
+  @Test func variableNamesAreValidAndUnique() {
+    #expect(VariableNames.sanitize("h-lf-1") == "h_lf_1")
+    #expect(VariableNames.sanitize("2e-vraag") == "v_2e_vraag")
+    #expect(VariableNames.sanitize("Leeftijd (jaren)") == "leeftijd__jaren")
+    #expect(VariableNames.sanitize("with") == "v_with")
+    #expect(VariableNames.sanitize("é") == "v")
+    #expect(VariableNames.sanitize(String(repeating: "a", count: 80)).count == 64)
+    var names = VariableNames()
+    #expect(names.unique("age") == "age")
+    #expect(names.unique("AGE") == "age_2")
+    #expect(names.unique("age") == "age_3")
+  }
+
+  @Test func timestampsAreRoundedToTheDay() {
+    #expect(ExportDay.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
+    #expect(ExportDay.daysFromCivil(year: 2000, month: 3, day: 1) == 11_017)
+    #expect(ExportDay.epochSeconds("2026-11-23T14:05:09Z") == 1_795_442_709)
+    #expect(ExportDay.epochSeconds("2026-11-23T15:05:09+01:00") == 1_795_442_709)
+    #expect(ExportDay.epochSeconds("2026-11-23T14:05:09.250Z") == 1_795_442_709)
+    #expect(ExportDay.epochSeconds("2026-13-23T14:05:09Z") == nil)
+    #expect(ExportDay.epochSeconds("gisteren") == nil)
+    var days = ExportDay()
+    // Noon UTC is the same calendar day in every time zone from UTC-11 to UTC+11.
+    #expect(days.day(of: "2026-11-23T12:00:00Z") == "2026-11-23")
+    #expect(days.day(of: "2026-11-23") == "2026-11-23")
+    #expect(days.day(of: "") == nil)
+  }
+
+  @Test func timestampsFollowTheLocalTimeZone() throws {
+    let saved = ProcessInfo.processInfo.environment["TZ"]
+    defer {
+      if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
+      tzset()
+    }
+    setenv("TZ", "Europe/Amsterdam", 1)
+    tzset()
+    var days = ExportDay()
+    // 23:30 UTC is already the next day in Amsterdam (UTC+1 in November).
+    #expect(days.day(of: "2026-11-23T23:30:00Z") == "2026-11-24")
+    #expect(days.day(of: "2026-11-23T22:30:00Z") == "2026-11-23")
+  }
+
+  @Test func codebookHasEveryColumnWithLabelsInBothLanguages() throws {
+    let questionnaire = try Self.questionnaire()
+    let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: "Najaar", areas: Self.areas)
+    let names = codebook.variables.map(\.name)
+    #expect(Array(names.prefix(9)) == [
+      "response_id", "round", "questionnaire_id", "questionnaire_version", "gemeente", "gebied", "wijk", "buurt", "completed_on",
+    ])
+    #expect(names.count == Set(names).count)
+    let items = codebook.variables.filter { $0.kind == .item }
+    #expect(items.count == questionnaire.allItems.count)
+    #expect(codebook.variables.filter { $0.kind == .score }.count == questionnaire.parts.count * 6)
+    #expect(codebook.variables.filter { $0.kind == .demographic }.map(\.name) == questionnaire.demographics.map(\.id))
+    #expect(!codebook.variables.contains { $0.kind == .text })
+    let first = try #require(items.first)
+    #expect(first.name == "h_lf_1")
+    #expect(first.source == "h-lf-1")
+    #expect(first.text?.nl == questionnaire.allItems[0].text.text(.dutch))
+    #expect(first.text?.en == questionnaire.allItems[0].text.text(.english))
+    #expect(first.missingValues == [99])
+    #expect(first.valueLabels.map(\.code) == ["0", "10", "99"])
+    #expect(first.valueLabels.last?.label.nl == "weet niet / niet van toepassing")
+    let wijk = try #require(codebook.variables.first { $0.name == "wijk" })
+    #expect(wijk.valueLabels.map(\.code) == ["WK1", "WK2"])
+    #expect(wijk.width == 3)
+    #expect(codebook.variables.allSatisfy { !$0.label.nl.isEmpty && !$0.label.en.isEmpty })
+    #expect(names.contains("health_lichaamsfuncties") && names.contains("neighbourhood_dagelijks_functioneren"))
+
+    let withText = CodebookBuilder.build(questionnaire: questionnaire, round: "Najaar", areas: Self.areas, textWidths: ["matters": 42])
+    let texts = withText.variables.filter { $0.kind == .text }
+    #expect(texts.count == questionnaire.reflection.count)
+    #expect(texts.first?.name == "text_matters")
+    #expect(texts.first?.width == 42)
+    #expect(texts.last?.width == 1)
+  }
+
+  @Test func rowsDecodePackedAnswersAreasAndScores() throws {
+    let questionnaire = try Self.questionnaire()
+    let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: "Najaar", areas: Self.areas, textWidths: ["matters": 10])
+    var builder = ResponseRowBuilder(codebook: codebook, questionnaire: questionnaire, areas: Self.areas)
+    let packed = "X-.5" + String(repeating: "7", count: questionnaire.allItems.count - 4)
+    var scores: [[Double?]] = Array(repeating: Array(repeating: 7, count: 6), count: questionnaire.parts.count)
+    scores[0][0] = 7.5
+    scores[0][1] = nil
+    let record = ResponseRecord(
+      id: "abc", areaCode: "BU1", completedAt: "2026-11-23T12:00:00Z", packedAnswers: packed,
+      packedDemographics: "age=25-44;sex=", partScores: scores, texts: ["matters": "Mijn kleinkinderen"])
+    let row = builder.values(record)
+    #expect(row.count == codebook.variables.count)
+    let value = { (name: String) -> ExportValue? in
+      codebook.variables.firstIndex { $0.name == name }.map { row[$0] }
+    }
+    #expect(value("response_id") == .text("abc"))
+    #expect(value("round") == .text("Najaar"))
+    #expect(value("questionnaire_version") == .integer(questionnaire.version))
+    #expect(value("gemeente") == .text("GM1"))
+    #expect(value("gebied") == .text("GB1"))
+    #expect(value("wijk") == .text("WK1"))
+    #expect(value("buurt") == .text("BU1"))
+    #expect(value("completed_on") == .day("2026-11-23"))
+    #expect(value("age") == .text("25-44"))
+    #expect(value("sex") == .missing)
+    #expect(value("household") == .missing)
+    #expect(value("h_lf_1") == .integer(10))
+    #expect(value("h_lf_2") == .integer(99))
+    #expect(value("h_lf_3") == .missing)
+    #expect(value("h_lf_4") == .integer(5))
+    #expect(value("health_lichaamsfuncties") == .decimal(7.5))
+    #expect(value("health_mentaal_welbevinden") == .missing)
+    #expect(value("text_matters") == .text("Mijn kleinkinderen"))
+    #expect(value("text_change") == .missing)
+
+    let village = builder.values(ResponseRecord(id: "d", areaCode: "WK2", completedAt: nil, packedAnswers: "", packedDemographics: "",
+                                                partScores: []))
+    let gebied = try #require(codebook.variables.firstIndex { $0.name == "gebied" })
+    #expect(village[gebied] == .missing)
+    #expect(village[gebied + 1] == .text("WK2"))
+  }
+
+  @Test func csvQuotesOnlyWhatNeedsIt() {
+    #expect(ResponsesCSV.escape("plain") == "plain")
+    #expect(ResponsesCSV.escape("a, b") == "\"a, b\"")
+    #expect(ResponsesCSV.escape("zei \"ja\"") == "\"zei \"\"ja\"\"\"")
+    #expect(ResponsesCSV.escape("regel\nregel") == "\"regel\nregel\"")
+    #expect(ResponsesCSV.codebookPath(for: "/tmp/uit.csv") == "/tmp/uit-codebook.csv")
+    #expect(ResponsesCSV.codebookPath(for: "uit") == "uit-codebook.csv")
+    #expect(ExportValue.decimal(7.0).plain == "7.0")
+    #expect(ExportValue.integer(99).plain == "99")
+  }
+
+  @Test func codebookCSVHasOneRowPerVariable() throws {
+    let codebook = CodebookBuilder.build(questionnaire: try Self.questionnaire(), round: "Najaar", areas: Self.areas)
+    let lines = CodebookCSV.render(codebook).split(separator: "\n")
+    #expect(lines.first == Substring(CodebookCSV.columns.joined(separator: ",")))
+    #expect(lines.count == codebook.variables.count + 1)
+    #expect(lines.contains { $0.hasPrefix("h_lf_1,item,integer,") && $0.contains("99=weet niet / niet van toepassing") && $0.hasSuffix(",99") })
+  }
+
+  @Test func savLabelsAreCutAtCharacterBoundariesAndDaysAreSPSSDates() {
+    #expect(ResponsesSAV.truncated("kort", bytes: 10) == "kort")
+    #expect(ResponsesSAV.truncated("ééé", bytes: 5) == "éé")
+    #expect(ResponsesSAV.truncated("abcdef", bytes: 3) == "abc")
+    #expect(ResponsesSAV.spssSeconds("1582-10-14") == 0)
+    #expect(ResponsesSAV.spssSeconds("1970-01-01") == 12_219_379_200)
+    #expect(ResponsesSAV.spssSeconds("2026-11-23") == Double(12_219_379_200 + 20_780 * 86_400))
+    #expect(ResponsesSAV.spssSeconds("later") == nil)
+  }
+
+  @Test func destinationWritesOnlyWhenCommittedAndExplainsFolders() throws {
+    let folder = NSTemporaryDirectory() + "wijkweb-export-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/uit.csv"
+    do {
+      let destination = try ExportDestination(path: path, force: false)
+      let file = try OutputFile(path: destination.temporaryPath)
+      try file.write("half")
+      try file.close()
+      #expect(!FileManager.default.fileExists(atPath: path))
+      // Abandoned without commit: the temporary file goes, nothing appears.
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    let destination = try ExportDestination(path: path, force: false)
+    try "klaar".write(toFile: destination.temporaryPath, atomically: false, encoding: .utf8)
+    try destination.commit()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "klaar")
+    #expect(throws: ExportError.self) { try ExportDestination(path: path, force: false) }
+    #expect(throws: ExportError.self) { try ExportDestination(path: folder + "/missing/uit.csv", force: false) }
+    #expect(throws: ExportError.self) { try ExportDestination(path: folder, force: false) }
+    #expect(throws: ExportError.self) { try ExportDestination(path: path + "/in-een-bestand.csv", force: false) }
+    let again = try ExportDestination(path: path, force: true)
+    try "nieuw".write(toFile: again.temporaryPath, atomically: false, encoding: .utf8)
+    try again.commit()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "nieuw")
+  }
+}
