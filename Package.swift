@@ -18,6 +18,11 @@ let package = Package(
       path: "Sources/CNcursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    .systemLibrary(
+      name: "CCairo",
+      path: "Sources/CCairo",
+      providers: [.apt(["libcairo2-dev"])]
+    ),
     .target(
       name: "WijkwebCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
@@ -28,7 +33,7 @@ let package = Package(
     ),
     .target(
       name: "WijkwebReports",
-      dependencies: ["WijkwebCore"]
+      dependencies: ["WijkwebCore", "CCairo"]
     ),
     .target(
       name: "WijkwebTUI",
