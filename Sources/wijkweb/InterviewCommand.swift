@@ -17,8 +17,15 @@ struct InterviewCommand: ParsableCommand {
   @Option(help: "Language to start in: nl or en.")
   var language: String = "nl"
 
+  @Option(help: "Folder for the residents' take-home webs (key p at the end; default: $WIJKWEB_TAKE_HOME_DIR).")
+  var takeHomeFolder: String?
+
+  @Option(help: "Printer for the take-home webs, through lp (default: $WIJKWEB_PRINTER); wins over the folder.")
+  var printer: String?
+
   func run() throws {
-    try Session.run(database: database, idleSeconds: idle, language: Language(language), menu: false)
+    try Session.run(database: database, idleSeconds: idle, language: Language(language), menu: false,
+                    takeHome: TakeHome.configured(folder: takeHomeFolder, printer: printer))
   }
 }
 
@@ -32,13 +39,14 @@ struct MenuCommand: ParsableCommand {
   var idle: Int = 180
 
   func run() throws {
-    try Session.run(database: database, idleSeconds: idle, language: .dutch, menu: true)
+    try Session.run(database: database, idleSeconds: idle, language: .dutch, menu: true,
+                    takeHome: TakeHome.configured(folder: nil, printer: nil))
   }
 }
 
 /// One terminal session: the menu and/or the interview on ncurses, with the terminal restored on every exit.
 enum Session {
-  static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool) throws {
+  static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool, takeHome: TakeHome?) throws {
     let store = try AppSetup.openStore(database)
     let context = try AppSetup.interviewContext(store)
     guard ["nl", "en"].contains(language.rawValue) else {
@@ -80,6 +88,7 @@ enum Session {
         }
       }
       let app = InterviewApp(terminal: terminal, context: context, recorder: recorder, state: startState, idleSeconds: idleSeconds)
+      app.takeHomePrinter = takeHome
       if app.run() == .interrupted || !menu { return }
     }
   }

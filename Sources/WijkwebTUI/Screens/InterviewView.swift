@@ -56,6 +56,7 @@ public enum InterviewView {
       keys = SummaryScreen.draw(&frame, state: state, questionnaire: questionnaire)
     case .saved(let receipt):
       keys = SavedScreen.draw(&frame, receipt: receipt)
+      if !state.savedScores.isEmpty { keys.append(UIString.takeHomeKey.text(language)) }
     }
     if !state.takesText || state.step == .area || state.step == .volunteer {
       keys.append(state.takesText ? "F1: ?" : UIString.keyHelp.text(language))
@@ -82,6 +83,14 @@ public enum InterviewView {
       case .other: why = .saveFailedOther
       }
       return UIString.noticeSaveFailed.format(language, why.text(language))
+    case .takeHome(let outcome):
+      switch outcome {
+      case .written(let fileName): return UIString.takeHomeWritten.format(language, fileName)
+      case .printed(let printer): return UIString.takeHomePrinted.format(language, printer)
+      case .notConfigured: return UIString.takeHomeNotConfigured.text(language)
+      case .folderUnusable(let path): return UIString.takeHomeFolderUnusable.format(language, path)
+      case .failed(let reason): return UIString.takeHomeFailed.format(language, reason)
+      }
     }
   }
 }
