@@ -40,7 +40,11 @@ struct ReportCommand: ParsableCommand {
       guard let index = tree.index[area] else { throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.") }
       areas = [tree.areas[index]]
     } else {
-      areas = builder.areasWithResponses()
+      var responseAreas = Set<String>()
+      try store.forEachPartScore(roundID: info.id) { row in
+        if let code = row.areaCode { responseAreas.insert(code) }
+      }
+      areas = builder.areasWithResponses(responseAreas)
       if areas.isEmpty { throw Failure("Round \"\(info.name)\" has no completed responses yet, so there is nothing to report.") }
     }
     let lang = Language(language)

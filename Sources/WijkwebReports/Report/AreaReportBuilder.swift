@@ -78,14 +78,19 @@ public struct AreaReportBuilder {
     return own.isEmpty || own.allSatisfy(\.suppressed)
   }
 
-  /// The areas with at least one respondent, in reading order: each area followed by those inside it.
-  public func areasWithResponses() -> [Area] {
-    let answered = Set(profile.figures.filter { $0.suppressed || ($0.summary?.n ?? 0) > 0 }.map(\.area.code))
+  /// The areas that hold at least one of `responseAreas` (the area codes of the round's responses),
+  /// in reading order: each area followed by those inside it, siblings by code.
+  public func areasWithResponses(_ responseAreas: Set<String>) -> [Area] {
+    var answered = Set<Int>()
+    for code in responseAreas {
+      guard let index = tree.index[code] else { continue }
+      answered.formUnion(tree.lineage(of: index))
+    }
     var result: [Area] = []
-    var stack = tree.areas.indices.filter { tree.parent[$0] == nil }.reversed().map { $0 }
+    var stack = tree.areas.indices.filter { tree.parent[$0] == nil }.sorted { tree.areas[$0].code > tree.areas[$1].code }
     while let next = stack.popLast() {
-      if answered.contains(tree.areas[next].code) { result.append(tree.areas[next]) }
-      stack += tree.children[next].sorted { tree.areas[$0].name > tree.areas[$1].name }
+      if answered.contains(next) { result.append(tree.areas[next]) }
+      stack += tree.children[next].sorted { tree.areas[$0].code > tree.areas[$1].code }
     }
     return result
   }
@@ -94,7 +99,7 @@ public struct AreaReportBuilder {
   public func report(for area: Area) -> AreaReport {
     let suppressed = isSuppressed(area: area.code)
     let n = respondents(area: area.code)
-    let nText = suppressed ? "< \(profile.minimumGroupSize)" : n.map(String.init) ?? "0"
+    let nText = suppressed ? "n < \(profile.minimumGroupSize)" : "n = " + (n.map(String.init) ?? "0")
     var report = AreaReport(
       title: area.name, subtitle: text(.reportSubtitle, levelName(area.level), roundName, nText),
       instrument: questionnaire.title.text(language), suppressed: suppressed, suppressedText: nil, parts: [],

@@ -8,7 +8,7 @@ public struct ReportLayout {
   static var contentWidth: Double { pageWidth - 2 * margin }
 
   /// The tallest a web's box may be.
-  static let webHeight = 200.0
+  static let webHeight = 190.0
   static let tableSize = 8.5
   static let rowHeight = 11.5
   static let bodySize = 8.5

@@ -27,13 +27,25 @@ public enum WebSeriesStyle: Sendable, Equatable {
 public struct WebSeries: Sendable, Equatable {
   public var scores: [Double?]
   public var style: WebSeriesStyle
-  public init(scores: [Double?], style: WebSeriesStyle) {
+  /// Draw the line through the axes that have a score, leaving out the others (a resident's own web,
+  /// whose scores are listed beside it); otherwise an incomplete series is not drawn at all.
+  public var skipsMissing: Bool
+  public init(scores: [Double?], style: WebSeriesStyle, skipsMissing: Bool = false) {
     self.scores = scores
     self.style = style
+    self.skipsMissing = skipsMissing
   }
 
   /// Whether every axis has a score: a web with a gap would be drawn through the centre and misread.
   public var isComplete: Bool { !scores.isEmpty && scores.allSatisfy { $0?.isFinite ?? false } }
+
+  /// The axes to draw: all when complete; those with a score when gaps are skipped (at least three); else none.
+  var drawnAxes: [Int] {
+    if isComplete { return Array(scores.indices) }
+    guard skipsMissing else { return [] }
+    let scored = scores.indices.filter { scores[$0]?.isFinite ?? false }
+    return scored.count >= 3 ? scored : []
+  }
 }
 
 /// Draws a spider web into a square box: rings at 2, 4, ..., 10, one axis per dimension with its name
@@ -42,6 +54,9 @@ public struct WebSeries: Sendable, Equatable {
 public enum SpiderWebDrawing {
   /// The gap between the rim and an axis name, in ems of the label size.
   static let labelGap = 0.6
+  /// The distance between the baselines of a two-line axis name, in ems: a little more than the
+  /// font's ascent plus descent, so the lines never touch.
+  static let labelLineHeight = 1.2
 
   /// A web in a box of `width` by `height` points with `axisNames` around it, as large as the names
   /// leave room for. Incomplete series are left out.
@@ -56,8 +71,8 @@ public enum SpiderWebDrawing {
     for axis in 0 ..< axisNames.count {
       drawing.elements.append(.line(from: geometry.centre, to: geometry.point(axis: axis, score: 10), stroke: grid))
     }
-    for item in series where item.isComplete {
-      let points = geometry.polygon(item.scores)
+    for item in series where !item.drawnAxes.isEmpty {
+      let points = item.drawnAxes.map { geometry.point(axis: $0, score: item.scores[$0]) }
       drawing.elements.append(.polygon(points, stroke: item.style.stroke, fill: item.style.fill?.colour,
                                        fillOpacity: item.style.fill?.opacity ?? 0))
       if item.style == .main {
@@ -84,7 +99,7 @@ public enum SpiderWebDrawing {
     let widest = axisNames.flatMap { $0.split(separator: " ") }.map { TextMetrics.width(String($0), size: labelSize, weight: .bold) }.max() ?? 0
     let gap = labelSize * labelGap
     let side = min(widest, width / 4) + gap + 1
-    let vertical = 2 * labelSize * 1.15 + gap
+    let vertical = 2 * labelSize * labelLineHeight + gap
     let radius = max(10, min(width / 2 - side, height / 2 - vertical))
     return SpiderWebGeometry(centre: Point(x: width / 2, y: height / 2), radius: radius, axisCount: axisNames.count)
   }
@@ -94,7 +109,7 @@ public enum SpiderWebDrawing {
   static func axisLabel(_ name: String, axis: Int, geometry: SpiderWebGeometry, width side: Double, size: Double) -> [DrawingElement] {
     let (dx, dy) = geometry.direction(of: axis)
     let anchor: TextAnchor = dx > 0.3 ? .start : dx < -0.3 ? .end : .middle
-    let lineHeight = size * 1.15
+    let lineHeight = size * labelLineHeight
     let gap = size * labelGap
     let point = geometry.point(axis: axis, distance: geometry.radius + gap)
     // The room between the rim point and the box's edge on the label's side.

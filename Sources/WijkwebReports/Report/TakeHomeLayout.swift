@@ -37,10 +37,10 @@ public enum TakeHomeLayout {
       let values = questionnaire.dimensionOrder.map { dimension in scores.first { $0.partID == part.id && $0.dimension == dimension }?.score }
       line(part.title.text(language), size: 13, weight: .bold)
       y += 4
-      let webWidth = content * 0.62
+      let webWidth = content * 0.66
       let webHeight = block - (y - top) - 10
       let web = SpiderWebDrawing.make(width: webWidth, height: webHeight, axisNames: names,
-                                      series: [WebSeries(scores: values, style: .main)], labelSize: 9)
+                                      series: [WebSeries(scores: values, style: .main, skipsMissing: true)], labelSize: 8.5)
       drawing.place(web, x: margin, y: y)
       // The scores beside the web, one per line, vertically centred on it.
       let listX = margin + webWidth + 16
