@@ -172,6 +172,6 @@ extension UIString {
     .takeHomePrinted: "Your web has been sent to printer {1}.",
     .takeHomeNotConfigured: "Taking the web home is not set up: give a folder or printer (--take-home-folder or --printer).",
     .takeHomeFailed: "The web could not be made ({1}). Your answers are saved all the same.",
-    .takeHomeFolderUnusable: "The folder {1} is missing or cannot be written; the web was not kept. Your answers are saved all the same.",
+    .takeHomeFolderUnusable: "Web not kept: folder {1} is missing or read-only. Your answers are saved all the same.",
   ]
 }

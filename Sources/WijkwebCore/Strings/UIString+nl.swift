@@ -172,6 +172,6 @@ extension UIString {
     .takeHomePrinted: "Uw web is naar printer {1} gestuurd.",
     .takeHomeNotConfigured: "Meenemen is niet ingesteld: geef een map of printer op (--take-home-folder of --printer).",
     .takeHomeFailed: "Het web kon niet worden gemaakt ({1}). Uw antwoorden zijn wel opgeslagen.",
-    .takeHomeFolderUnusable: "De map {1} bestaat niet of is niet beschrijfbaar; het web is niet bewaard. Uw antwoorden zijn wel opgeslagen.",
+    .takeHomeFolderUnusable: "Web niet bewaard: map {1} ontbreekt of is alleen-lezen. Uw antwoorden zijn wel opgeslagen.",
   ]
 }

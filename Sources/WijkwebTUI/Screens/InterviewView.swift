@@ -66,6 +66,12 @@ public enum InterviewView {
     return frame.buffer
   }
 
+  /// A folder as the one-line notice can show it: long paths as "…/" and their last folder.
+  static func shortPath(_ path: String) -> String {
+    guard path.count > 24, let last = path.split(separator: "/").last else { return path }
+    return "…/" + last
+  }
+
   static func noticeText(_ notice: InterviewNotice, language: Language) -> String {
     switch notice {
     case .chooseScoreFirst: return UIString.noticeChooseScore.text(language)
@@ -88,7 +94,7 @@ public enum InterviewView {
       case .written(let fileName): return UIString.takeHomeWritten.format(language, fileName)
       case .printed(let printer): return UIString.takeHomePrinted.format(language, printer)
       case .notConfigured: return UIString.takeHomeNotConfigured.text(language)
-      case .folderUnusable(let path): return UIString.takeHomeFolderUnusable.format(language, path)
+      case .folderUnusable(let path): return UIString.takeHomeFolderUnusable.format(language, shortPath(path))
       case .failed(let reason): return UIString.takeHomeFailed.format(language, reason)
       }
     }
