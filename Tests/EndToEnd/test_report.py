@@ -184,6 +184,12 @@ def test_html_is_self_contained_with_a_section_per_area(demo, all_html):
     assert "Groningen" in all_html and "Lichaamsfuncties" in all_html and "stroke-dasharray" in all_html
 
 
+def test_reports_are_in_the_audit_log(demo, all_pdf, all_html):
+    _, db = demo
+    log = wijkweb("audit", "--db", str(db)).stdout
+    assert "report\tDemo 2026: pdf, 37 area(s)" in log and "report\tDemo 2026: html, 37 area(s)" in log
+
+
 def test_english_report(demo):
     folder, db = demo
     out = folder / "gemeente-en.pdf"

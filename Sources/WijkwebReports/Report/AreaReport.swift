@@ -2,7 +2,7 @@ import WijkwebCore
 
 /// Everything one page of the wijkdialoog report says about one area, in words and numbers ready to
 /// print (already in the report's language), before any layout.
-public struct AreaReport: Sendable, Equatable {
+public struct AreaReport: Sendable {
   /// The area's name, large at the top.
   public var title: String
   /// Level, round and n in one line.
@@ -24,11 +24,6 @@ public struct AreaReport: Sendable, Equatable {
   public var quotes: (heading: String, items: [(dimension: String?, text: String)])?
   /// The method note at the foot of the page.
   public var footer: String
-
-  public static func == (a: AreaReport, b: AreaReport) -> Bool {
-    a.title == b.title && a.subtitle == b.subtitle && a.suppressed == b.suppressed && a.parts == b.parts
-      && a.strengths == b.strengths && a.footer == b.footer
-  }
 }
 
 /// One part of the questionnaire ("Mijn gezondheid", "Mijn wijk") on an area's page: its web and table.
