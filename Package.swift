@@ -49,6 +49,6 @@ let package = Package(
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
-    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports"]),
+    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
   ]
 )

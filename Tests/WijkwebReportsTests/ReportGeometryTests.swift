@@ -1,3 +1,4 @@
+import CCairo
 import Testing
 @testable import WijkwebReports
 
@@ -134,5 +135,32 @@ import Testing
     // Okabe-Ito colours; the area's line is the darkest.
     #expect(WebSeriesStyle.main.stroke.colour.css == "#0072b2" && WebSeriesStyle.comparison.stroke.colour.css == "#e69f00")
     #expect(WebSeriesStyle.main.stroke.colour.luma < WebSeriesStyle.comparison.stroke.colour.luma)
+  }
+}
+
+/// The widths the layout measures are the widths cairo draws: DejaVu Sans found through fontconfig.
+@Suite struct TextMetricsAgainstCairoTests {
+  static let samples = ["Lichaamsfuncties", "Dagelijks functioneren", "één café, coördinatie", "−0,4 ▼ +0,3 ▲", "95%-interval",
+                        "“Mijn wijk”", "Wat bewoners zeggen: 6,1 – 6,8"]
+
+  @Test(arguments: [FontWeight.regular, .bold])
+  func widthsMatchCairo(weight: FontWeight) throws {
+    let surface = try #require(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10))
+    defer { cairo_surface_destroy(surface) }
+    let context = try #require(cairo_create(surface))
+    defer { cairo_destroy(context) }
+    let options = try #require(cairo_font_options_create())
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    cairo_set_font_options(context, options)
+    cairo_font_options_destroy(options)
+    cairo_select_font_face(context, PDFRenderer.fontFamily, CAIRO_FONT_SLANT_NORMAL, weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_set_font_size(context, 100)
+    for sample in Self.samples {
+      var extents = cairo_text_extents_t()
+      cairo_text_extents(context, sample, &extents)
+      let measured = TextMetrics.width(sample, size: 100, weight: weight)
+      #expect(abs(extents.x_advance - measured) < 0.5, "\(sample): cairo \(extents.x_advance), metrics \(measured)")
+    }
   }
 }

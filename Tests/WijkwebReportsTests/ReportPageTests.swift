@@ -45,7 +45,7 @@ import WijkwebCore
     ReportQuote(areaCode: "A", dimensions: [.meedoen], text: "Buren groeten elkaar niet meer."),
     ReportQuote(areaCode: "A", dimensions: [.zingeving, .meedoen], text: "Vrijwilligerswerk geeft mij zin."),
     ReportQuote(areaCode: "A", dimensions: [], text: "Het park is prachtig."),
-    ReportQuote(areaCode: "A", dimensions: [.lichaamsfuncties], text: "Fietspaden zijn slecht."),
+    ReportQuote(areaCode: "A", dimensions: [.lichaamsfuncties], text: "Fietspaden zijn slecht" + String(repeating: ", en de stoepen ook", count: 30) + "."),
     ReportQuote(areaCode: "B", dimensions: [.meedoen], text: "Dit komt uit een kleine wijk."),
     ReportQuote(areaCode: "C", dimensions: [.meedoen], text: "Dit komt uit Middel."),
   ]
@@ -119,6 +119,10 @@ import WijkwebCore
                          height: ReportLayout.pageHeight - 2 * ReportLayout.margin + 1)
     let boxes = page.textBoxes
     #expect(boxes.count > 10)
+    if code == "A" {
+      let quote = boxes.filter { $0.text.hasPrefix("“Fietspaden") || $0.text.hasPrefix(", en") || $0.text.contains("stoepen") }
+      #expect(quote.count == 3 && quote.last?.text.hasSuffix("…") == true, "a long quote is cut after three lines")
+    }
     for entry in boxes {
       #expect(printable.contains(entry.box), "\(entry.text) leaves the printable area: \(entry.box)")
     }

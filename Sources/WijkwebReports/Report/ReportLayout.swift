@@ -46,12 +46,12 @@ public struct ReportLayout {
     }
     if !report.strengths.isEmpty {
       layout.y += 8
-      for sentence in report.strengths { layout.paragraph(sentence, size: bodySize) }
+      for sentence in report.strengths { layout.paragraph(sentence, size: bodySize, limit: footerTop) }
     }
-    if let starters = report.starters {
+    if let starters = report.starters, layout.y + 50 < footerTop {
       layout.y += 8
       layout.heading(starters.heading)
-      layout.paragraph(starters.intro, size: bodySize, colour: .muted)
+      layout.paragraph(starters.intro, size: bodySize, colour: .muted, limit: footerTop)
       for item in starters.items {
         layout.labelled(item.dimension, item.topics.joined(separator: "  ·  "), size: bodySize, maxLines: 2, limit: footerTop)
       }
@@ -93,9 +93,10 @@ public struct ReportLayout {
       drawing.elements.append(.line(from: Point(x: left, y: y), to: Point(x: left + width, y: y), stroke: Stroke(colour: .rule, width: 0.8)))
     }
 
-    /// Wrapped text over the full width.
-    mutating func paragraph(_ string: String, size: Double, colour: RGB = .text) {
+    /// Wrapped text over the full width; lines that would pass `limit` (the footer's top) are left out.
+    mutating func paragraph(_ string: String, size: Double, colour: RGB = .text, limit: Double = .infinity) {
       for line in TextMetrics.wrap(string, width: width, size: size) {
+        guard y + (TextMetrics.ascent + TextMetrics.descent) * size <= limit else { return }
         text(line, size: size, colour: colour)
         y += size * 0.2
       }
