@@ -27,7 +27,7 @@ struct TakeHome: TakeHomePrinter {
       let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
       defer { try? FileManager.default.removeItem(atPath: temporary) }
       do {
-        try PDFRenderer.write([page], to: temporary, title: UIString.takeHomeTitle.text(language))
+        try PDFRenderer.write([page], to: temporary, title: UIString.takeHomeTitle.text(language), day: Self.isoDay(date))
       } catch {
         return .failed("\(error)")
       }
@@ -39,8 +39,10 @@ struct TakeHome: TakeHomePrinter {
           FileManager.default.isWritableFile(atPath: folder) else { return .folderUnusable(path: folder) }
     let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
     do {
-      try PDFRenderer.write([page], to: path, title: UIString.takeHomeTitle.text(language))
-      try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+      try PDFRenderer.write([page], to: path, title: UIString.takeHomeTitle.text(language), day: Self.isoDay(date))
+      // Owner-only, and no time of day in the file's dates either.
+      let midnight = Calendar(identifier: .gregorian).startOfDay(for: date)
+      try? FileManager.default.setAttributes([.posixPermissions: 0o600, .modificationDate: midnight], ofItemAtPath: path)
     } catch {
       return .failed("\(error)")
     }

@@ -5,6 +5,7 @@ import os
 import re
 import stat
 import subprocess
+import time
 
 from conftest import BINARY, SPACED_RECEIPT, TOTAL_ITEMS, query
 
@@ -43,6 +44,11 @@ def test_p_writes_the_residents_web_to_the_folder(tui, tmp_path, db_path):
     assert name in " ".join(screen.split())
     assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
     assert pdf_pages(files[0]) == 1
+    # Only the day, never the time: neither in the PDF's metadata nor in the file's modification time.
+    info = subprocess.run(["pdfinfo", "-isodates", str(files[0])], capture_output=True, text=True, check=True).stdout
+    created = re.search(r"^CreationDate:\s+(\S+)", info, re.M).group(1)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00(Z|[+-]\d{2}(:?\d{2})?)?", created), created
+    assert time.localtime(files[0].stat().st_mtime)[3:6] == (0, 0, 0)
     text = " ".join(pdf_text(files[0]).split())
     for wanted in ["Mijn spinnenweb", "Datum:", "Mijn gezondheid", "Mijn wijk", "Lichaamsfuncties", "Dagelijks functioneren"]:
         assert wanted in text, wanted

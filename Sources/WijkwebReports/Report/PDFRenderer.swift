@@ -12,8 +12,9 @@ public enum PDFRenderer {
   /// The font family cairo asks fontconfig for (fonts-dejavu-core).
   public static let fontFamily = "DejaVu Sans"
 
-  /// Writes `pages` to `path`, one PDF page each.
-  public static func write(_ pages: [Drawing], to path: String, title: String) throws {
+  /// Writes `pages` to `path`, one PDF page each. `day` (2026-11-23), when given, is the only creation
+  /// date in the file, so a resident's printout carries no time that could be matched to their response.
+  public static func write(_ pages: [Drawing], to path: String, title: String, day: String? = nil) throws {
     guard let first = pages.first else { throw RenderError("There is nothing to put in \(path).") }
     guard let surface = cairo_pdf_surface_create(path, first.width, first.height) else {
       throw RenderError("Could not create \(path).")
@@ -24,6 +25,9 @@ public enum PDFRenderer {
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Wijkweb")
+    if let day {
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, day + "T00:00:00")
+    }
     guard let context = cairo_create(surface) else { throw RenderError("Could not draw into \(path).") }
     defer { cairo_destroy(context) }
     if let options = cairo_font_options_create() {
