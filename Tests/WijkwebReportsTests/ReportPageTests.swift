@@ -138,6 +138,8 @@ import WijkwebCore
     #expect(report.legend.gemeente == nil && report.legend.previous == nil)
     #expect(report.parts.allSatisfy { $0.gemeente == nil && $0.previous == nil })
     #expect(report.parts[0].rows.allSatisfy { $0.versusGemeente == nil && $0.versusPrevious == nil })
+    #expect(report.parts[0].headers[4].isEmpty && report.parts[0].headers[5].isEmpty, "no empty columns under a heading")
+    #expect(try Self.builder().report(for: Self.area("A")).parts[0].headers[4] == "t.o.v. gemeente")
   }
 
   @Test func englishUsesDecimalPointsAndEnglishWords() throws {

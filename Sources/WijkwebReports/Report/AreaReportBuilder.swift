@@ -159,6 +159,9 @@ public struct AreaReportBuilder {
       row.versusPrevious = figure.versusPrevious.map(marked)
       result.rows.append(row)
     }
+    // A comparison nobody has (the gemeente with itself, a first round) gets no heading either.
+    if result.rows.allSatisfy({ $0.versusGemeente == nil }) { result.headers[4] = "" }
+    if result.rows.allSatisfy({ $0.versusPrevious == nil }) { result.headers[5] = "" }
     return result
   }
 
