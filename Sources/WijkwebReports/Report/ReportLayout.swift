@@ -8,14 +8,14 @@ public struct ReportLayout {
   static var contentWidth: Double { pageWidth - 2 * margin }
 
   /// The tallest a web's box may be.
-  static let webHeight = 190.0
+  static let webHeight = 172.0
   static let tableSize = 8.5
-  static let rowHeight = 11.5
+  static let rowHeight = 11.0
   static let bodySize = 8.5
   static let footerSize = 6.8
 
   /// The table's columns as shares of the content width; the first holds the dimension's name.
-  static let columnShares = [0.27, 0.12, 0.17, 0.13, 0.155, 0.155]
+  static let columnShares = [0.25, 0.11, 0.16, 0.13, 0.16, 0.19]
 
   /// The page of `report`, with `pageLabel` ("pagina 2 van 37") at the foot.
   public static func page(_ report: AreaReport, pageLabel: String) -> Drawing {
@@ -27,7 +27,7 @@ public struct ReportLayout {
     layout.text(report.subtitle, size: 10, colour: .text)
     layout.y += 5
     layout.rule()
-    layout.y += 10
+    layout.y += 8
     let footerTop = layout.footer(report.footer, pageLabel: pageLabel)
     if report.suppressed {
       layout.y += 30
@@ -41,15 +41,15 @@ public struct ReportLayout {
     layout.webs(report)
     layout.legend(report.legend)
     for part in report.parts {
-      layout.y += 8
+      layout.y += 6
       layout.table(part)
     }
     if !report.strengths.isEmpty {
-      layout.y += 8
+      layout.y += 6
       for sentence in report.strengths { layout.paragraph(sentence, size: bodySize, limit: footerTop) }
     }
     if let starters = report.starters, layout.y + 50 < footerTop {
-      layout.y += 8
+      layout.y += 6
       layout.heading(starters.heading)
       layout.paragraph(starters.intro, size: bodySize, colour: .muted, limit: footerTop)
       for item in starters.items {
@@ -57,7 +57,7 @@ public struct ReportLayout {
       }
     }
     if let quotes = report.quotes {
-      layout.y += 8
+      layout.y += 6
       if layout.y + 40 < footerTop {
         layout.heading(quotes.heading)
         for quote in quotes.items {
@@ -105,7 +105,7 @@ public struct ReportLayout {
     /// A bold label in a left column beside wrapped text; false (and nothing drawn) when it would pass `limit`.
     @discardableResult
     mutating func labelled(_ label: String, _ string: String, size: Double, maxLines: Int, limit: Double) -> Bool {
-      let labelWidth = width * 0.27
+      let labelWidth = width * 0.24
       let lines = TextMetrics.wrap(string, width: width - labelWidth - 6, size: size, maxLines: maxLines)
       let lineHeight = size * 1.25
       let labelLines = TextMetrics.wrap(label, width: labelWidth - 6, size: size, weight: .bold, maxLines: 2)
@@ -138,7 +138,7 @@ public struct ReportLayout {
         let web = SpiderWebDrawing.make(width: column - 8, height: ReportLayout.webHeight, axisNames: part.dimensionNames, series: series)
         drawing.place(web, x: x + 4, y: y + 14)
       }
-      y += 14 + ReportLayout.webHeight + 4
+      y += 14 + ReportLayout.webHeight
     }
 
     /// A sample of each series' line with its label, in one centred row.
