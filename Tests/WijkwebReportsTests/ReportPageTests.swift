@@ -122,6 +122,7 @@ import WijkwebCore
     if code == "A" {
       let quote = boxes.filter { $0.text.hasPrefix("“Fietspaden") || $0.text.hasPrefix(", en") || $0.text.contains("stoepen") }
       #expect(quote.count == 3 && quote.last?.text.hasSuffix("…") == true, "a long quote is cut after three lines")
+      #expect(boxes.filter { $0.text.hasPrefix("“") }.count == AreaReportBuilder.maximumQuotes, "all five quotes fit on the page")
     }
     for entry in boxes {
       #expect(printable.contains(entry.box), "\(entry.text) leaves the printable area: \(entry.box)")
