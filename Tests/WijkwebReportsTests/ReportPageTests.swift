@@ -44,7 +44,8 @@ import WijkwebCore
     ReportQuote(areaCode: "A", dimensions: [.meedoen], text: "Meer activiteiten voor ouderen."),
     ReportQuote(areaCode: "A", dimensions: [.meedoen], text: "Buren groeten elkaar niet meer."),
     ReportQuote(areaCode: "A", dimensions: [.zingeving, .meedoen], text: "Vrijwilligerswerk geeft mij zin."),
-    ReportQuote(areaCode: "A", dimensions: [], text: "Het park is prachtig."),
+    ReportQuote(areaCode: "A", dimensions: [], text: "Het park\nis  prachtig.\n"),
+    ReportQuote(areaCode: "A", dimensions: [.meedoen], text: " \n "),
     ReportQuote(areaCode: "A", dimensions: [.lichaamsfuncties], text: "Fietspaden zijn slecht" + String(repeating: ", en de stoepen ook", count: 30) + "."),
     ReportQuote(areaCode: "B", dimensions: [.meedoen], text: "Dit komt uit een kleine wijk."),
     ReportQuote(areaCode: "C", dimensions: [.meedoen], text: "Dit komt uit Middel."),
@@ -88,7 +89,7 @@ import WijkwebCore
     #expect(!quotes.contains { $0.text.contains("kleine wijk") || $0.text.contains("Middel") })
     // Round robin: every tagged dimension and the untagged quote get one before meedoen gets a second.
     #expect(Set(quotes.compactMap(\.dimension)) == ["Lichaamsfuncties", "Zingeving", "Meedoen"])
-    #expect(quotes.contains { $0.dimension == nil })
+    #expect(quotes.contains { $0.dimension == nil && $0.text == "Het park is prachtig." }, "line breaks become spaces")
     #expect(quotes.first?.dimension == "Lichaamsfuncties", "in the questionnaire's dimension order")
     // The gemeente's page may quote every wijk shown in it.
     let city = try Self.builder().report(for: Self.area("G"))

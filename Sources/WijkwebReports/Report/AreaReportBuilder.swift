@@ -209,6 +209,11 @@ public struct AreaReportBuilder {
     return (text(.reportStartersTitle), text(.reportStartersIntro, part.title.text(language)), Array(items))
   }
 
+  /// A reflection as running text: line breaks and runs of white space become single spaces.
+  static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
   /// Up to five quotes from residents of the area (or the areas inside it), tagged ones first in
   /// dimension order, each beside the name of its first tagged dimension.
   func pickQuotes(area: Area) -> (heading: String, items: [(dimension: String?, text: String)])? {
@@ -216,7 +221,9 @@ public struct AreaReportBuilder {
     let inside = Set(([index] + tree.descendants(of: index)).map { tree.areas[$0].code })
     let order = questionnaire.dimensionOrder
     let candidates = quotes.filter { quote in quote.areaCode.map(inside.contains) ?? false }
-      .map { quote in (dimension: quote.dimensions.sorted { (order.firstIndex(of: $0) ?? 9) < (order.firstIndex(of: $1) ?? 9) }.first, text: quote.text) }
+      .map { quote in (dimension: quote.dimensions.sorted { (order.firstIndex(of: $0) ?? 9) < (order.firstIndex(of: $1) ?? 9) }.first,
+                       text: Self.oneLine(quote.text)) }
+      .filter { !$0.text.isEmpty }
       .sorted { a, b in
         let rankA = a.dimension.flatMap { order.firstIndex(of: $0) } ?? order.count
         let rankB = b.dimension.flatMap { order.firstIndex(of: $0) } ?? order.count

@@ -74,7 +74,6 @@ public struct RGB: Equatable, Sendable {
   public static let okabeOrange = RGB(hex: 0xE69F00)
   /// Okabe-Ito vermillion: the previous round.
   public static let okabeVermillion = RGB(hex: 0xD55E00)
-  public static let white = RGB(hex: 0xFFFFFF)
 }
 
 /// How a line is drawn: colour, width and dash pattern (empty: solid).

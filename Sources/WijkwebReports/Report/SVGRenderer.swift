@@ -2,7 +2,7 @@
 public enum SVGRenderer {
   /// An `<svg>` element of the drawing, scaled to the box it is put in.
   public static func svg(_ drawing: Drawing, label: String) -> String {
-    var out = "<svg viewBox=\"0 0 \(number(drawing.width)) \(number(drawing.height))\" role=\"img\" aria-label=\"\(escape(label))\">\n"
+    var out = "<svg viewBox=\"0 0 \(number(drawing.width)) \(number(drawing.height))\" aria-label=\"\(escape(label))\">\n"
     for element in drawing.elements { out += markup(element) + "\n" }
     return out + "</svg>"
   }
