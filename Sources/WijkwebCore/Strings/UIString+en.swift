@@ -160,7 +160,7 @@ extension UIString {
     .reportStartersTitle: "To talk about",
     .reportStartersIntro: "Neighbourhood topics for the weakest dimensions of “{1}”:",
     .reportQuotesTitle: "What residents say",
-    .reportFooterMethod: "Method. {1} respondents. Groups smaller than {2} respondents are not shown, not even where other figures would let them be worked out. Means with a 95% confidence interval (t distribution). A difference is marked (bold, ▲ or ▼) only when the 95% interval of the difference excludes 0; vs municipality = this area compared with the rest of the municipality. Below 5.5 = share of scores under 5.5. {3}. Based on the six dimensions of Positive Health; not a validated measurement scale: use the figures to start conversations, not as grades.",
+    .reportFooterMethod: "Method. {1} respondents. Groups smaller than {2} respondents are not shown, not even where other figures would let them be worked out. Means with a 95% confidence interval (t distribution). A difference is marked (bold, ▲ or ▼) only when the 95% interval of the difference excludes 0; vs municipality = this area compared with the rest of the municipality. Below 5.5 = share of respondents scoring under 5.5. {3}. Based on the six dimensions of Positive Health; not a validated measurement scale: use the figures to start conversations, not as grades.",
     .reportWeighted: "Weighted to the population",
     .reportUnweighted: "Unweighted",
     .reportPageNumber: "page {1} of {2}",

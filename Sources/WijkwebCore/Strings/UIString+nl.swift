@@ -160,7 +160,7 @@ extension UIString {
     .reportStartersTitle: "Om over te praten",
     .reportStartersIntro: "Onderwerpen uit de wijk bij de zwakste dimensies van “{1}”:",
     .reportQuotesTitle: "Wat bewoners zeggen",
-    .reportFooterMethod: "Methode. {1} deelnemers. Groepen kleiner dan {2} deelnemers tonen we niet, ook niet als ze uit andere cijfers te berekenen zouden zijn. Gemiddelden met een 95%-betrouwbaarheidsinterval (t-verdeling). Een verschil is alleen gemarkeerd (vet, ▲ of ▼) als het 95%-interval van het verschil 0 niet bevat; t.o.v. gemeente = dit gebied vergeleken met de rest van de gemeente. Onvoldoende = score lager dan 5,5. {3}. Gebaseerd op de zes dimensies van Positieve Gezondheid; geen gevalideerde meetschaal: gebruik de cijfers als gespreksstof, niet als rapportcijfer.",
+    .reportFooterMethod: "Methode. {1} deelnemers. Groepen kleiner dan {2} deelnemers tonen we niet, ook niet als ze uit andere cijfers te berekenen zouden zijn. Gemiddelden met een 95%-betrouwbaarheidsinterval (t-verdeling). Een verschil is alleen gemarkeerd (vet, ▲ of ▼) als het 95%-interval van het verschil 0 niet bevat; t.o.v. gemeente = dit gebied vergeleken met de rest van de gemeente. Onvoldoende = aandeel deelnemers met een score lager dan 5,5. {3}. Gebaseerd op de zes dimensies van Positieve Gezondheid; geen gevalideerde meetschaal: gebruik de cijfers als gespreksstof, niet als rapportcijfer.",
     .reportWeighted: "Gewogen naar de bevolking",
     .reportUnweighted: "Ongewogen",
     .reportPageNumber: "pagina {1} van {2}",
