@@ -19,6 +19,11 @@ let package = Package(
       providers: [.apt(["libncursesw5-dev"])]
     ),
     .systemLibrary(
+      name: "CCairo",
+      path: "Sources/CCairo",
+      providers: [.apt(["libcairo2-dev"])]
+    ),
+    .systemLibrary(
       name: "CXlsxWriter",
       path: "Sources/CXlsxWriter",
       providers: [.apt(["libxlsxwriter-dev"])]
@@ -38,7 +43,7 @@ let package = Package(
     ),
     .target(
       name: "WijkwebReports",
-      dependencies: ["WijkwebCore", "CXlsxWriter", "CReadStat"]
+      dependencies: ["WijkwebCore", "CCairo", "CXlsxWriter", "CReadStat"]
     ),
     .target(
       name: "WijkwebTUI",
@@ -54,6 +59,6 @@ let package = Package(
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
-    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports"]),
+    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
   ]
 )

@@ -20,11 +20,18 @@ struct InterviewCommand: ParsableCommand {
   @Flag(help: "Line by line, without drawing: for a screen reader or braille display, or piped input.")
   var plain = false
 
+  @Option(help: "Folder for the residents' take-home webs (key p at the end; default: $WIJKWEB_TAKE_HOME_DIR).")
+  var takeHomeFolder: String?
+
+  @Option(help: "Printer for the take-home webs, through lp (default: $WIJKWEB_PRINTER); wins over the folder.")
+  var printer: String?
+
   func run() throws {
+    let takeHome = TakeHome.configured(folder: takeHomeFolder, printer: printer)
     if plain {
-      try PlainSession.run(database: database, language: Language(language))
+      try PlainSession.run(database: database, language: Language(language), takeHome: takeHome)
     } else {
-      try Session.run(database: database, idleSeconds: idle, language: Language(language), menu: false)
+      try Session.run(database: database, idleSeconds: idle, language: Language(language), menu: false, takeHome: takeHome)
     }
   }
 }
@@ -39,13 +46,14 @@ struct MenuCommand: ParsableCommand {
   var idle: Int = 180
 
   func run() throws {
-    try Session.run(database: database, idleSeconds: idle, language: .dutch, menu: true)
+    try Session.run(database: database, idleSeconds: idle, language: .dutch, menu: true,
+                    takeHome: TakeHome.configured(folder: nil, printer: nil))
   }
 }
 
 /// One terminal session: the menu and/or the interview on ncurses, with the terminal restored on every exit.
 enum Session {
-  static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool) throws {
+  static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool, takeHome: TakeHome?) throws {
     let store = try AppSetup.openStore(database)
     let context = try AppSetup.interviewContext(store)
     guard ["nl", "en"].contains(language.rawValue) else {
@@ -87,6 +95,7 @@ enum Session {
         }
       }
       let app = InterviewApp(terminal: terminal, context: context, recorder: recorder, state: startState, idleSeconds: idleSeconds)
+      app.takeHomePrinter = takeHome
       if app.run() == .interrupted || !menu { return }
     }
   }

@@ -5,7 +5,7 @@ import WijkwebTUI
 
 /// `wijkweb interview --plain`: the interview on standard input and output, a line at a time.
 enum PlainSession {
-  static func run(database: DatabaseOptions, language: Language) throws {
+  static func run(database: DatabaseOptions, language: Language, takeHome: TakeHome?) throws {
     guard ["nl", "en"].contains(language.rawValue) else {
       throw Failure("Unknown language \"\(language)\"; use nl or en.")
     }
@@ -18,6 +18,7 @@ enum PlainSession {
       context: context, recorder: StoreRecorder(store: store), state: state,
       readLine: { Swift.readLine(strippingNewline: true) },
       write: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
+    interview.takeHomePrinter = takeHome
     interview.run()
   }
 }

@@ -7,7 +7,7 @@ struct WijkwebCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wijkweb",
     abstract: "Positive Health in the neighbourhood: interviews, profiles and reports.",
-    subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
+    subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, ReportCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
       PurgeCommand.self, BackupCommand.self, AuditCommand.self, CheckCommand.self],
     defaultSubcommand: MenuCommand.self
   )

@@ -90,6 +90,7 @@ extension InterviewState {
     case .summary: return handleSummary(key, context: context)
     case .saved:
       if key == .enter || key == .escape { startOver() }
+      if key == .character("p"), !savedScores.isEmpty { return [.takeHome(scores: savedScores, language: language)] }
       return []
     }
   }
@@ -463,6 +464,7 @@ extension InterviewState {
       self = InterviewState(volunteerCode: keptCode)
       roundIndex = keptRound
       step = .saved(receiptCode: receipt)
+      savedScores = scores
       return [.complete(responseID: responseID, receiptCode: receipt, scores: scores, answers: packedAnswers, demographics: packedDemographics)]
     case .backspace, .escape, .character("b"):
       enter(questionnaire.reflection.isEmpty ? .web(part: questionnaire.parts.count - 1)

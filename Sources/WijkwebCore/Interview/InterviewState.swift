@@ -51,6 +51,9 @@ public struct InterviewState: Hashable, Sendable {
   public var earlierCode = ""
   /// The interrupted interview offered for resuming, if any.
   public var interrupted: SavedInterview?
+  /// The dimension scores of the response just saved, only while the saved screen shows: the resident
+  /// may take their own web home (`p`). Cleared with everything else on Enter or after the idle time.
+  public var savedScores: [DimensionScore] = []
 
   /// The score on the slider, not yet confirmed.
   public var slider: Int?

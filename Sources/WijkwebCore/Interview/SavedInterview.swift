@@ -57,6 +57,23 @@ public enum InterviewEffect: Hashable, Sendable {
   /// Completes the response: its answers packed (see `AnswerCodec`), demographics packed, and scores.
   case complete(responseID: String, receiptCode: String, scores: [DimensionScore], answers: String, demographics: String)
   case discard(responseID: String)
+  /// Not a store write: the resident asked (key `p` on the saved screen) to take their own web home as
+  /// a printed page; the app hands this to its take-home printer after the key's writes.
+  case takeHome(scores: [DimensionScore], language: Language)
+}
+
+/// What became of a resident's request to take their web home, for the line at the bottom of the screen.
+public enum TakeHomeOutcome: Hashable, Sendable {
+  /// Written to the configured folder under this file name.
+  case written(fileName: String)
+  /// Sent to this printer.
+  case printed(printer: String)
+  /// Neither a folder nor a printer is configured.
+  case notConfigured
+  /// The configured folder is missing or cannot be written.
+  case folderUnusable(path: String)
+  /// Rendering or printing failed, with a short reason.
+  case failed(String)
 }
 
 /// Something the interview has to tell the volunteer in a line at the bottom of the screen.
@@ -72,6 +89,7 @@ public enum InterviewNotice: Hashable, Sendable {
   /// No completed interview of an earlier round has this receipt code.
   case earlierNotFound
   case saveFailed(SaveFailureReason)
+  case takeHome(TakeHomeOutcome)
 
   /// Why the store could not save, so the screen can say what to do.
   public enum SaveFailureReason: Hashable, Sendable {

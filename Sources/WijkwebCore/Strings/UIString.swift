@@ -36,6 +36,9 @@ public enum UIString: String, CaseIterable, Sendable {
   case reviewNotPublishable, reviewPublishableEdited, reviewUnreviewed, reviewHelpMark, reviewHelpEdit, reviewHelpTags, reviewHelpMove
   case dashboardHelpQuit, dashboardWebLegendPrevious, dashboardLoading
   case profileDimension, profileMean, profileInterval, profileMedian, profileBelowPass, profileVersusRest, profileVersusPrevious
+  case reportLevelGemeente, reportLevelGebied, reportLevelWijk, reportLevelBuurt, reportSubtitle, reportTooSmall, reportTooSmallDetail, reportLegendGemeente, reportLegendPrevious, reportColumnDimension, reportColumnMean, reportColumnInterval
+  case reportColumnBelowPass, reportColumnVersusGemeente, reportColumnVersusPrevious, reportSuppressedCell, reportStrongWeak, reportStartersTitle, reportStartersIntro, reportQuotesTitle, reportFooterMethod, reportWeighted, reportUnweighted, reportPageNumber
+  case takeHomeTitle, takeHomeDate, takeHomeNote, takeHomeKey, takeHomeWritten, takeHomePrinted, takeHomeNotConfigured, takeHomeFailed, takeHomeFolderUnusable
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

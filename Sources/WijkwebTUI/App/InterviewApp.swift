@@ -16,6 +16,12 @@ public protocol InterviewRecorder {
   func record(_ effects: [InterviewEffect]) throws
 }
 
+/// Puts a resident's own web on paper: a PDF in a folder, or a printer. Never throws: what happened
+/// is said on the saved screen, and the response is stored whatever happens here.
+public protocol TakeHomePrinter {
+  func takeHome(scores: [DimensionScore], questionnaire: Questionnaire, language: Language) -> TakeHomeOutcome
+}
+
 /// Runs an interview on a terminal: draw, read a key, update the state, record, redraw.
 ///
 /// A key's effects are recorded before the next screen is drawn; when recording fails, the state stays
@@ -28,6 +34,8 @@ public final class InterviewApp {
   private let idleMilliseconds: Int
   /// Called after each key press is handled and drawn, with the key; for latency measurements.
   public var afterKey: ((Key) -> Void)?
+  /// Where `p` on the saved screen sends the resident's web; nil: not configured.
+  public var takeHomePrinter: TakeHomePrinter?
 
   /// Why the interview screen was left.
   public enum Exit: Sendable { case quit, interrupted }
@@ -66,11 +74,17 @@ public final class InterviewApp {
     }
     var next = state
     let effects = next.handle(key, context: context)
+    let writes = effects.filter { if case .takeHome = $0 { return false } else { return true } }
     do {
-      try recorder.record(effects)
+      try recorder.record(writes)
       state = next
     } catch {
       state.notice = .saveFailed((error as? SaveFailure)?.reason ?? .other)
+      return
+    }
+    for case .takeHome(let scores, let language) in effects {
+      guard let questionnaire = state.questionnaire(in: context) else { continue }
+      state.notice = .takeHome(takeHomePrinter?.takeHome(scores: scores, questionnaire: questionnaire, language: language) ?? .notConfigured)
     }
   }
 

@@ -14,6 +14,8 @@ public final class PlainInterview {
   private let recorder: InterviewRecorder
   private let readLine: () -> String?
   private let write: (String) -> Void
+  /// Writes or prints the resident's take-home web (`p` at the end), when configured.
+  public var takeHomePrinter: TakeHomePrinter?
   /// Whether the round was chosen (asked first when there is more than one open round).
   private var roundPicked: Bool
 
@@ -71,16 +73,25 @@ public final class PlainInterview {
 
   private func show() {
     PlainInterviewText.lines(state, context: context, roundPicked: roundPicked).filter { !$0.isEmpty }.forEach(write)
+    if case .saved = state.step, !state.savedScores.isEmpty, takeHomePrinter != nil {
+      write(UIString.takeHomeKey.text(state.language))
+    }
   }
 
   private func handle(_ key: Key) {
     var next = state
     let effects = next.handle(key, context: context)
+    let writes = effects.filter { if case .takeHome = $0 { return false } else { return true } }
     do {
-      try recorder.record(effects)
+      try recorder.record(writes)
       state = next
     } catch {
       state.notice = .saveFailed((error as? SaveFailure)?.reason ?? .other)
+      return
+    }
+    for case .takeHome(let scores, let language) in effects {
+      guard let questionnaire = state.questionnaire(in: context) else { continue }
+      state.notice = .takeHome(takeHomePrinter?.takeHome(scores: scores, questionnaire: questionnaire, language: language) ?? .notConfigured)
     }
   }
 
@@ -99,7 +110,9 @@ public final class PlainInterview {
     switch state.step {
     case .resumeOffer, .confirmDiscard, .consent:
       return line.isEmpty ? [.enter] : characters(String(line.prefix(1)))
-    case .welcome, .declined, .saved:
+    case .saved:
+      return line == "p" ? [.character("p")] : [.enter]
+    case .welcome, .declined:
       return [.enter]
     case .volunteer:
       if !roundPicked {

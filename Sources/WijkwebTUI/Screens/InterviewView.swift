@@ -61,6 +61,7 @@ public enum InterviewView {
       keys = SummaryScreen.draw(&frame, state: state, questionnaire: questionnaire)
     case .saved(let receipt):
       keys = SavedScreen.draw(&frame, receipt: receipt)
+      if !state.savedScores.isEmpty { keys.append(UIString.takeHomeKey.text(language)) }
     }
     if !state.takesText || state.step == .area || state.step == .volunteer {
       keys.append(state.takesText ? "F1: ?" : UIString.keyHelp.text(language))
@@ -68,6 +69,12 @@ public enum InterviewView {
     keys.append(UIString.keyLanguage.text(language))
     frame.footer(keys: keys, notice: notice)
     return frame.buffer
+  }
+
+  /// A folder as the one-line notice can show it: long paths as "…/" and their last folder.
+  static func shortPath(_ path: String) -> String {
+    guard path.count > 24, let last = path.split(separator: "/").last else { return path }
+    return "…/" + last
   }
 
   static func noticeText(_ notice: InterviewNotice, language: Language) -> String {
@@ -89,6 +96,14 @@ public enum InterviewView {
       case .other: why = .saveFailedOther
       }
       return UIString.noticeSaveFailed.format(language, why.text(language))
+    case .takeHome(let outcome):
+      switch outcome {
+      case .written(let fileName): return UIString.takeHomeWritten.format(language, fileName)
+      case .printed(let printer): return UIString.takeHomePrinted.format(language, printer)
+      case .notConfigured: return UIString.takeHomeNotConfigured.text(language)
+      case .folderUnusable(let path): return UIString.takeHomeFolderUnusable.format(language, shortPath(path))
+      case .failed(let reason): return UIString.takeHomeFailed.format(language, reason)
+      }
     }
   }
 }
