@@ -36,18 +36,19 @@ enum Passphrase {
 
   /// One line typed on the terminal with echo off.
   static func ask(_ prompt: String) throws -> String {
-    FileHandle.standardError.write(Data(prompt.utf8))
+    // Echo goes off before the prompt appears, so nothing typed after the prompt is ever shown.
     var saved = termios()
     let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
     if hasTerminal {
       var silent = saved
       silent.c_lflag &= ~tcflag_t(ECHO)
-      tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+      tcsetattr(STDIN_FILENO, TCSANOW, &silent)
     }
     defer {
-      if hasTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+      if hasTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
       FileHandle.standardError.write(Data("\n".utf8))
     }
+    FileHandle.standardError.write(Data(prompt.utf8))
     guard let line = readLine(strippingNewline: true) else { throw Failure("No passphrase was typed; nothing was done.") }
     return line
   }

@@ -174,3 +174,27 @@ def test_a_backup_taken_while_another_process_writes_opens_and_passes_check(tmp_
                 SELECT r.name, (SELECT count(*) FROM responses WHERE round_id = r.id),
                   (SELECT count(*) FROM part_scores WHERE round_id = r.id) FROM rounds r WHERE r.name LIKE 'W%'"""):
             assert count in (0, per_round) and scores == 2 * count, (path, name, count, scores)
+
+
+def test_the_passphrase_is_asked_without_echo_on_a_terminal(tui, tmp_path, db_path):
+    source = laptop(tmp_path, "bron", 5, responses=5)
+    sealed = tmp_path / "asked.bundle"
+    tui.start("bundle", "export", "--db", str(source), "--encrypt", "--out", str(sealed), idle=None)
+    tui.wait_for("Passphrase:")
+    tui.type(PASSPHRASE)
+    tui.send("Enter")
+    tui.wait_for("Passphrase again:")
+    tui.type(PASSPHRASE)
+    tui.send("Enter")
+    screen = tui.wait_for("bundle written to")
+    assert PASSPHRASE not in screen and "(encrypted)" in screen.replace("\n", ""), repr(screen)
+    tui.kill()
+    assert sealed.read_bytes().startswith(b"WIJKWEB-SEALED 1\n")
+
+    tui.start("bundle", "import", str(sealed), idle=None)
+    tui.wait_for("Passphrase:")
+    tui.type(PASSPHRASE)
+    tui.send("Enter")
+    screen = tui.wait_for("conflicts: 0", timeout=20)
+    assert "new: 5" in screen and PASSPHRASE not in screen
+    assert query(db_path, "SELECT count(*) FROM responses WHERE volunteer_code = 'DEMO'") == [(5,)]
