@@ -12,6 +12,8 @@ public struct BundleImportReport: Hashable, Sendable {
   public var withdrawn = 0
   /// Responses in the bundle that were withdrawn earlier and so were not brought back.
   public var skippedWithdrawn = 0
+  /// Responses in the bundle whose round is past its retention period here, so they were not stored.
+  public var skippedExpired = 0
   /// Withdrawals recorded for the first time.
   public var newWithdrawals = 0
   /// Responses whose id (or receipt code) this database holds with other content: left as they were.
@@ -34,7 +36,7 @@ extension Store {
   ///
   /// Questionnaires and rounds the database lacks are created; a round of the same name with another
   /// questionnaire refuses the bundle. Withdrawals delete the response wherever it is and keep it out
-  /// afterwards. A response already present with the same content is left alone; with other content it is
+  /// afterwards; responses of a round past its retention period here are not stored either. A response already present with the same content is left alone; with other content it is
   /// a conflict, reported and not overwritten. New responses get their part scores the way a completed
   /// interview does (`insertPartScores`). The import is written to the audit log.
   public func importBundle(_ checked: BundleValidator.Checked, file: String, actor: String, now: Date = Date()) throws -> BundleImportReport {
@@ -48,6 +50,7 @@ extension Store {
             """, arguments: [questionnaire.contentHash, questionnaire.id, questionnaire.version, questionnaire.source, Self.timestamp(now)])
         }
         var roundIDs: [String: Int64] = [:]
+        var expired = Set<String>()
         for round in contents.rounds {
           if let row = try Row.fetchOne(db, sql: "SELECT id, questionnaire_hash FROM rounds WHERE name = ?", arguments: [round.name]) {
             guard row["questionnaire_hash"] == round.questionnaireHash else {
@@ -65,6 +68,12 @@ extension Store {
                                round.retentionDays, round.status, Self.timestamp(now)])
             roundIDs[round.name] = db.lastInsertedRowID
             report.createdRounds.append(round.name)
+          }
+          // What `purge` deleted here must not come back from another laptop.
+          if try Bool.fetchOne(db, sql: """
+            SELECT date(ends_on, '+' || retention_days || ' days') < ? FROM rounds WHERE name = ?
+            """, arguments: [Self.day(now), round.name]) == true {
+            expired.insert(round.name)
           }
         }
         let knownAreas = Set(try String.fetchAll(db, sql: "SELECT code FROM areas"))
@@ -94,6 +103,10 @@ extension Store {
           }
         }
         for response in contents.responses {
+          if expired.contains(response.round) {
+            report.skippedExpired += 1
+            continue
+          }
           try importResponse(response, checked: checked, roundIDs: roundIDs, report: &report, in: db)
         }
         try Self.audit("bundle-import", detail: """

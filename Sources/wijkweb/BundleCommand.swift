@@ -95,6 +95,9 @@ struct BundleImportCommand: ParsableCommand {
     print("already present: \(report.alreadyPresent)")
     print("withdrawn: \(report.withdrawn)"
       + (report.skippedWithdrawn > 0 ? " (and \(report.skippedWithdrawn) in the bundle not brought back: withdrawn earlier)" : ""))
+    if report.skippedExpired > 0 {
+      print("not stored: \(report.skippedExpired) responses of rounds past their retention period")
+    }
     print("conflicts: \(report.conflicts.count)")
     for conflict in report.conflicts {
       print("  response \(conflict.responseID): \(conflict.reason); kept as it was")

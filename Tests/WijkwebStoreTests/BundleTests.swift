@@ -157,6 +157,38 @@ import WijkwebCore
     #expect(try b.store.auditLog().filter { $0.action == "bundle-import" }.count == 5)
   }
 
+  @Test func theEarliestOfTwoWithdrawalsOfOneResponseWinsOnEveryLaptop() throws {
+    let a = try Self.laptop(seed: 20, demo: 0, interviews: 1)
+    var early = try a.store.bundleContents()
+    let id = early.responses[0].id
+    early.responses = []
+    var late = early
+    early.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-20T10:00:00Z", deviceID: "laptop-b")]
+    late.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-21T10:00:00Z", deviceID: "laptop-c")]
+    let one = try Store.inMemory()
+    let other = try Store.inMemory()
+    for (store, order) in [(one, [early, late]), (other, [late, early, late])] {
+      try store.importAreas(StoreTests.areas)
+      try Self.importBundle(try Self.export(a.store), into: store)
+      for contents in order { try Self.importBundle(try BundleFormat.encode(contents), into: store) }
+      #expect(try store.tombstones().map { $0.withdrawnAt } == ["2026-11-20T10:00:00Z"])
+      #expect(try store.response(id: id) == nil)
+    }
+    #expect(try one.canonicalDump() == other.canonicalDump())
+  }
+
+  @Test func responsesOfARoundPastItsRetentionAreNotBroughtBack() throws {
+    let a = try Self.laptop(seed: 21, demo: 2, interviews: 0)
+    let old = try a.store.createRound(name: "Voorjaar 2020", questionnaire: try Self.questionnaire(), areaSet: "GM0014",
+                                      startsOn: "2020-01-01", endsOn: "2020-06-30", retentionDays: 30)
+    var random = SeededRandom(seed: 4)
+    try Self.complete(a.store, roundID: old, receipt: "ZZZZ-YYYY", random: &random, reflection: "Oud")
+    let b = try Self.laptop(seed: 22, demo: 0, interviews: 0)
+    let report = try Self.importBundle(try Self.export(a.store), into: b.store)
+    #expect(report.new == 2 && report.skippedExpired == 1)
+    #expect(!(try b.store.canonicalDump().joined().contains("ZZZZ-YYYY")))
+  }
+
   @Test func theSameIdWithOtherContentIsAConflictAndNotOverwritten() throws {
     let a = try Self.laptop(seed: 5, demo: 3, interviews: 1)
     let b = try Self.laptop(seed: 6, demo: 0, interviews: 0)
