@@ -107,7 +107,7 @@ extension Store {
             report.skippedExpired += 1
             continue
           }
-          try importResponse(response, checked: checked, roundIDs: roundIDs, report: &report, in: db)
+          try importResponse(response, roundIDs: roundIDs, report: &report, in: db)
         }
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
@@ -120,16 +120,18 @@ extension Store {
     }
   }
 
-  private func importResponse(_ response: BundleResponse, checked: BundleValidator.Checked, roundIDs: [String: Int64],
+  private func importResponse(_ response: BundleResponse, roundIDs: [String: Int64],
                               report: inout BundleImportReport, in db: Database) throws {
-    if try Bool.fetchOne(db, sql: "SELECT 1 FROM tombstones WHERE response_id = ?", arguments: [response.id]) == true {
+    // Cached statements: a bundle of a whole round runs these a hundred thousand times.
+    if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM tombstones WHERE response_id = ?"), arguments: [response.id]) == true {
       report.skippedWithdrawn += 1
       return
     }
-    if let row = try Row.fetchOne(db, sql: """
+    if let row = try Row.fetchOne(try db.cachedStatement(sql: """
       SELECT r.key, \(Self.bundleResponseColumns) FROM responses r JOIN rounds rd ON rd.id = r.round_id WHERE r.id = ?
-      """, arguments: [response.id]) {
-      let reflections = try Row.fetchAll(db, sql: "SELECT prompt_id, text FROM reflections WHERE response_id = ?", arguments: [response.id])
+      """), arguments: [response.id]) {
+      let reflections = try Row.fetchAll(try db.cachedStatement(sql: "SELECT prompt_id, text FROM reflections WHERE response_id = ?"),
+                                        arguments: [response.id])
         .map { BundleReflection(promptID: $0["prompt_id"], text: $0["text"]) }
       let stored = Self.bundleResponse(row, scores: [:], reflections: reflections)
       if stored.sameContent(as: response) {
@@ -140,29 +142,32 @@ extension Store {
       return
     }
     if let code = response.receiptCode,
-       let other = try String.fetchOne(db, sql: "SELECT id FROM responses WHERE receipt_code = ?", arguments: [code]) {
+       let other = try String.fetchOne(try db.cachedStatement(sql: "SELECT id FROM responses WHERE receipt_code = ?"), arguments: [code]) {
       report.conflicts.append(BundleConflict(responseID: response.id, reason: "receipt code \(code) belongs to response \(other) here"))
       return
     }
-    guard let roundID = roundIDs[response.round], let questionnaire = checked.questionnaires[response.questionnaireHash] else {
+    guard let roundID = roundIDs[response.round] else {
       throw StoreError("response \(response.id) names round \"\(response.round)\", which the bundle does not define; nothing was imported.")
     }
-    try db.execute(sql: """
+    try db.cachedStatement(sql: """
       INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code,
         language, area_code, status, started_at, completed_at, receipt_code, packed_answers, packed_demographics)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?)
-      """, arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
+      """).execute(arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
                        response.deviceID, response.volunteerCode, response.language, response.areaCode, response.startedAt,
                        response.completedAt, response.receiptCode, response.packedAnswers, response.packedDemographics])
     for reflection in response.reflections {
-      try db.execute(sql: """
+      try db.cachedStatement(sql: """
         INSERT INTO reflections (response_id, prompt_id, text, review_status, redacted_text, dimensions, reviewed_at, reviewer)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, arguments: [response.id, reflection.promptID, reflection.text, reflection.reviewStatus, reflection.redactedText,
+        """).execute(arguments: [response.id, reflection.promptID, reflection.text, reflection.reviewStatus, reflection.redactedText,
                          reflection.dimensions, reflection.reviewedAt, reflection.reviewer])
     }
-    // The same scores a completed interview stores: computed from the answers with the pinned questionnaire.
-    let scores = questionnaire.scores(answers: AnswerCodec.unpack(response.packedAnswers, items: questionnaire.allItems))
+    // The rows a completed interview gets, through the same function. The scores are those the validator
+    // computed again from the answers with the pinned questionnaire and found equal to the carried ones.
+    let scores = response.scores.sorted { $0.key < $1.key }.flatMap { part, values in
+      zip(Dimension.allCases, values).map { DimensionScore(partID: part, dimension: $0, score: $1, answered: 0, total: 0) }
+    }
     try insertPartScores(responseID: response.id, scores: scores, in: db)
     report.new += 1
   }

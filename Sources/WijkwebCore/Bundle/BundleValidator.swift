@@ -158,21 +158,10 @@ public enum BundleValidator {
     return byPart
   }
 
-  /// Whether the scores a response carries are those its answers give.
+  /// Whether the scores a response carries are exactly those its answers give (the same computation on
+  /// every laptop, so the same doubles), which lets the store keep them as a completed interview would.
   static func scoresMatch(_ response: BundleResponse, questionnaire: Questionnaire) -> Bool {
-    let expected = partScores(packed: response.packedAnswers, questionnaire: questionnaire)
-    guard Set(expected.keys) == Set(response.scores.keys) else { return false }
-    for (part, values) in expected {
-      guard let carried = response.scores[part], carried.count == values.count else { return false }
-      for (left, right) in zip(values, carried) {
-        switch (left, right) {
-        case (nil, nil): continue
-        case let (left?, right?) where abs(left - right) < 1e-9: continue
-        default: return false
-        }
-      }
-    }
-    return true
+    partScores(packed: response.packedAnswers, questionnaire: questionnaire) == response.scores
   }
 
   static func checkDemographics(_ response: BundleResponse, questionnaire: Questionnaire) throws {
