@@ -51,8 +51,12 @@ public enum BundleFormat {
     var body = Array((magic + "\n").utf8)
     body += try encoder.encode(manifest)
     body.append(newline)
-    body += records
-    return body + Array((endPrefix + sha256(body) + "\n").utf8)
+    // In place: a bundle of a whole round is tens of megabytes.
+    body.reserveCapacity(body.count + records.count + endPrefix.utf8.count + 65)
+    body.append(contentsOf: records)
+    records = []
+    body.append(contentsOf: Array((endPrefix + sha256(body) + "\n").utf8))
+    return body
   }
 
   // MARK: Reading
