@@ -4,10 +4,11 @@
 ///
 /// What needs the receiving database (known area codes, rounds of the same name) is checked by the store.
 public enum BundleValidator {
-  /// A bundle whose records were checked, with its questionnaires parsed, by content hash.
+  /// A bundle whose records were checked, with its questionnaires parsed, by content hash. Only `check`
+  /// makes one, and it cannot be changed afterwards, so the store imports only what was checked.
   public struct Checked: Sendable {
-    public var contents: BundleContents
-    public var questionnaires: [String: Questionnaire]
+    public let contents: BundleContents
+    public let questionnaires: [String: Questionnaire]
   }
 
   /// The characters a packed answer may hold (`AnswerCodec`).
