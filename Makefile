@@ -1,7 +1,7 @@
 # Wijkweb: `make run` installs what is missing, builds and starts the program;
 # `make test` runs the whole test suite (unit, screen and end-to-end tests in tmux).
 SHELL := /bin/bash
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev sqlite3 tmux python3 python3-pytest python3-pip libxlsxwriter-dev libreadstat-dev libcairo2-dev fonts-dejavu-core poppler-utils
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libsodium-dev sqlite3 tmux python3 python3-pytest python3-pip libxlsxwriter-dev libreadstat-dev libcairo2-dev fonts-dejavu-core poppler-utils
 DB ?=
 
 .PHONY: deps build run test unit e2e clean

@@ -33,13 +33,18 @@ let package = Package(
       path: "Sources/CReadStat",
       providers: [.apt(["libreadstat-dev"])]
     ),
+    .systemLibrary(
+      name: "CSodium",
+      path: "Sources/CSodium",
+      providers: [.apt(["libsodium-dev"])]
+    ),
     .target(
       name: "WijkwebCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
     .target(
       name: "WijkwebStore",
-      dependencies: ["WijkwebCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["WijkwebCore", "CSodium", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
       name: "WijkwebReports",

@@ -206,10 +206,10 @@ public struct Store: Sendable {
     for (partID, partScores) in Dictionary(grouping: scores, by: \.partID) {
       let byDimension = Dictionary(partScores.map { ($0.dimension, $0.score) }, uniquingKeysWith: { first, _ in first })
       let values: [DatabaseValueConvertible?] = [responseID, partID] + Dimension.allCases.map { byDimension[$0] ?? nil }
-      try db.execute(sql: """
+      try db.cachedStatement(sql: """
         INSERT OR REPLACE INTO part_scores (response_key, part_id, round_id, area_code, \(Self.scoreColumns))
         SELECT key, ?, round_id, area_code, ?, ?, ?, ?, ?, ? FROM responses WHERE id = ?
-        """, arguments: StatementArguments(values.dropFirst() + [responseID]))
+        """).execute(arguments: StatementArguments(values.dropFirst() + [responseID]))
     }
   }
 

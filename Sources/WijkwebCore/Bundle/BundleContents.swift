@@ -1,0 +1,37 @@
+/// Everything a bundle carries: the rounds (with their questionnaires) that its responses belong to,
+/// the completed responses with their reflections, and withdrawals.
+public struct BundleContents: Hashable, Sendable {
+  /// The device id of the laptop that made the bundle.
+  public var deviceID: String
+  /// When the bundle was made, full ISO 8601.
+  public var createdAt: String
+  /// The time the bundle starts from, or nil when it holds everything.
+  public var since: String?
+  public var questionnaires: [BundleQuestionnaire]
+  public var rounds: [BundleRound]
+  public var responses: [BundleResponse]
+  public var tombstones: [BundleTombstone]
+
+  public init(deviceID: String, createdAt: String, since: String? = nil, questionnaires: [BundleQuestionnaire] = [],
+              rounds: [BundleRound] = [], responses: [BundleResponse] = [], tombstones: [BundleTombstone] = []) {
+    self.deviceID = deviceID
+    self.createdAt = createdAt
+    self.since = since
+    self.questionnaires = questionnaires
+    self.rounds = rounds
+    self.responses = responses
+    self.tombstones = tombstones
+  }
+
+  /// How many records of each kind the bundle holds.
+  public var counts: BundleCounts {
+    BundleCounts(questionnaires: questionnaires.count, rounds: rounds.count, responses: responses.count,
+                 reflections: responses.reduce(0) { $0 + $1.reflections.count }, tombstones: tombstones.count)
+  }
+
+  /// The records in the order they are written: questionnaires, rounds, responses, tombstones.
+  public var records: [BundleRecord] {
+    questionnaires.map(BundleRecord.questionnaire) + rounds.map(BundleRecord.round) + responses.map(BundleRecord.response)
+      + tombstones.map(BundleRecord.tombstone)
+  }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// The bundle file, version 1: UTF-8 text, one line each, every line ending in `\n`.
+///
+///     WIJKWEB-BUNDLE 1
+///     {manifest: format, device_id, created_at, since, rounds, counts, records_sha256}
+///     {"type":"questionnaire", ...}      questionnaires, then rounds, responses, tombstones
+///     ...
+///     WIJKWEB-BUNDLE-END <SHA-256 of every byte before this line>
+///
+/// The end line makes a cut-off copy and any changed byte detectable before anything is read.
+/// An encrypted bundle is this text sealed with a passphrase; it starts with `sealedMagic` instead.
+public enum BundleFormat {
+  /// The format version this program writes and reads.
+  public static let version = 1
+  /// The first line of a bundle (without its newline).
+  public static let magic = "WIJKWEB-BUNDLE \(version)"
+  /// The first line of an encrypted bundle (without its newline).
+  public static let sealedMagic = "WIJKWEB-SEALED \(version)"
+  /// How the last line starts; the checksum follows.
+  public static let endPrefix = "WIJKWEB-BUNDLE-END "
+
+  /// What a file looks like from its first bytes.
+  public enum Kind: Sendable { case plain, sealed, unknown }
+
+  /// Whether `bytes` start like a bundle, an encrypted bundle, or neither.
+  public static func kind(of bytes: [UInt8]) -> Kind {
+    if bytes.starts(with: Array((magic + "\n").utf8)) { return .plain }
+    if bytes.starts(with: Array((sealedMagic + "\n").utf8)) { return .sealed }
+    return .unknown
+  }
+
+  // MARK: Writing
+
+  /// A SHA-256 function giving 64 lower-case hex digits. The pure-Swift `SHA256.hex` is the default; the
+  /// store passes libsodium's, which is many times faster on bundles of a whole round.
+  public typealias Digest = @Sendable ([UInt8]) -> String
+
+  /// The bundle file for `contents`.
+  public static func encode(_ contents: BundleContents, sha256: Digest = { SHA256.hex(of: $0) }) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var records: [UInt8] = []
+    for record in contents.records {
+      records += try encoder.encode(record)
+      records.append(newline)
+    }
+    let manifest = BundleManifest(
+      format: version, deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
+      rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: sha256(records))
+    var body = Array((magic + "\n").utf8)
+    body += try encoder.encode(manifest)
+    body.append(newline)
+    // In place: a bundle of a whole round is tens of megabytes.
+    body.reserveCapacity(body.count + records.count + endPrefix.utf8.count + 65)
+    body.append(contentsOf: records)
+    records = []
+    body.append(contentsOf: Array((endPrefix + sha256(body) + "\n").utf8))
+    return body
+  }
+
+  // MARK: Reading
+
+  /// Reads a bundle file, checking its first line, its end line and checksums, its manifest and
+  /// every record's JSON. Does not check what the records say (see `BundleValidator`).
+  public static func decode(_ bytes: [UInt8], sha256: Digest = { SHA256.hex(of: $0) }) throws -> BundleContents {
+    let body = try checkedBody(bytes, sha256: sha256)
+    var lines = body.split(separator: newline, omittingEmptySubsequences: false)
+    // body ends with a newline, so the last piece is empty.
+    lines.removeLast()
+    guard lines.count >= 2 else {
+      throw BundleProblem("has no manifest (its second line); the file was damaged. Ask the sender for a new copy of the bundle.")
+    }
+    let decoder = JSONDecoder()
+    let manifest: BundleManifest
+    do {
+      manifest = try decoder.decode(BundleManifest.self, from: Data(lines[1]))
+    } catch {
+      throw BundleProblem("line 2, the manifest, cannot be read: \(describe(error)). Ask the sender to export the bundle again.")
+    }
+    guard manifest.format == version else {
+      throw BundleProblem("is in bundle format \(manifest.format); this Wijkweb reads format \(version). Use the same version of Wijkweb on both laptops.")
+    }
+    guard !manifest.deviceID.isEmpty, BundleTime.isTimestamp(manifest.createdAt) else {
+      throw BundleProblem("line 2, the manifest, lacks the device id or the time the bundle was made. Ask the sender to export the bundle again.")
+    }
+    let recordLines = lines.dropFirst(2)
+    var recordBytes: [UInt8] = []
+    recordBytes.reserveCapacity(body.count)
+    for line in recordLines {
+      recordBytes += line
+      recordBytes.append(newline)
+    }
+    guard sha256(recordBytes) == manifest.recordsSHA256 else {
+      throw BundleProblem("its records do not match the checksum in its manifest; the file was changed after it was made. Ask the sender for a new copy.")
+    }
+    var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since)
+    for (offset, line) in recordLines.enumerated() {
+      let lineNumber = offset + 3
+      let record: BundleRecord
+      do {
+        record = try decoder.decode(BundleRecord.self, from: Data(line))
+      } catch {
+        throw BundleProblem("line \(lineNumber) cannot be read: \(describe(error)). Ask the sender to export the bundle again.")
+      }
+      switch record {
+      case .questionnaire(let questionnaire): contents.questionnaires.append(questionnaire)
+      case .round(let round): contents.rounds.append(round)
+      case .response(let response): contents.responses.append(response)
+      case .tombstone(let tombstone): contents.tombstones.append(tombstone)
+      }
+    }
+    guard contents.counts == manifest.counts else {
+      throw BundleProblem("holds \(describe(contents.counts)) but its manifest says \(describe(manifest.counts)). Ask the sender to export the bundle again.")
+    }
+    guard contents.rounds.map(\.name) == manifest.rounds else {
+      throw BundleProblem("its rounds do not match the round names in its manifest. Ask the sender to export the bundle again.")
+    }
+    return contents
+  }
+
+  /// The bytes before the end line, after checking the first line, the end line and the checksum.
+  static func checkedBody(_ bytes: [UInt8], sha256: Digest) throws -> ArraySlice<UInt8> {
+    if bytes.isEmpty { throw BundleProblem("is empty. Copy the bundle again from the laptop that made it.") }
+    switch kind(of: bytes) {
+    case .plain: break
+    case .sealed: throw BundleProblem("is encrypted; it needs its passphrase.")
+    case .unknown:
+      let start = Array("WIJKWEB-BUNDLE ".utf8)
+      if bytes.starts(with: start) {
+        throw BundleProblem("is a bundle of another format than \(version): its first line is not \"\(magic)\". Use the same version of Wijkweb on both laptops, or ask for a new copy.")
+      }
+      throw BundleProblem("is not a Wijkweb bundle (it does not start with \"\(magic)\"), or its first line was damaged. Check that you chose the right file.")
+    }
+    guard bytes.last == newline else {
+      throw BundleProblem("is incomplete: it does not end with its end line, so it was probably cut off while copying. Copy the bundle again.")
+    }
+    let withoutLastNewline = bytes.dropLast()
+    let endStart = (withoutLastNewline.lastIndex(of: newline) ?? -1) + 1
+    let endLine = bytes[endStart ..< bytes.count - 1]
+    let prefix = Array(endPrefix.utf8)
+    guard endStart > 0, endLine.starts(with: prefix) else {
+      throw BundleProblem("is incomplete: its end line is missing, so it was probably cut off while copying. Copy the bundle again.")
+    }
+    let body = bytes[0 ..< endStart]
+    guard String(decoding: endLine.dropFirst(prefix.count), as: UTF8.self) == sha256(Array(body)) else {
+      throw BundleProblem("is damaged or was changed after it was made: its checksum does not match. Ask the sender for a new copy.")
+    }
+    return body
+  }
+
+  static let newline = UInt8(ascii: "\n")
+
+  static func describe(_ counts: BundleCounts) -> String {
+    "\(counts.questionnaires) questionnaires, \(counts.rounds) rounds, \(counts.responses) responses, "
+      + "\(counts.reflections) reflections and \(counts.tombstones) withdrawals"
+  }
+
+  /// A decoding error in words.
+  static func describe(_ error: any Error) -> String {
+    func field(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
+    switch error as? DecodingError {
+    case .keyNotFound(let key, let context)?:
+      return "the field \"\(field(context.codingPath + [key]))\" is missing"
+    case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+      return "the field \"\(field(context.codingPath))\" has a value of the wrong kind"
+    case .dataCorrupted(let context)?:
+      return context.codingPath.isEmpty ? "it is not valid JSON" : "the field \"\(field(context.codingPath))\": \(context.debugDescription)"
+    default:
+      return "it is not valid JSON"
+    }
+  }
+}

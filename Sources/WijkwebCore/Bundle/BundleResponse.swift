@@ -1,0 +1,118 @@
+/// A completed response in a bundle, with its reflections. Interviews in progress never travel.
+///
+/// The part scores travel for reference: the receiving laptop computes them again from `packedAnswers`
+/// with the round's questionnaire, exactly as a completed interview does, and refuses a bundle whose
+/// scores do not match its answers.
+public struct BundleResponse: Codable, Hashable, Sendable {
+  /// The response's identity on every laptop: a lower-case UUID.
+  public var id: String
+  /// The name of the round (a `BundleRound` in the same bundle).
+  public var round: String
+  public var questionnaireID: String
+  public var questionnaireVersion: Int
+  public var questionnaireHash: String
+  public var deviceID: String
+  public var volunteerCode: String
+  public var language: String
+  public var areaCode: String?
+  /// Always `completed`.
+  public var status: String
+  /// Full ISO 8601 times.
+  public var startedAt: String
+  public var completedAt: String
+  public var receiptCode: String?
+  /// `AnswerCodec.pack`: one character per statement of the questionnaire.
+  public var packedAnswers: String
+  /// `AnswerCodec.packDemographics`.
+  public var packedDemographics: String
+  /// The six dimension scores of each part, by part id, in `Dimension.allCases` order; nil where too
+  /// few statements were answered.
+  public var scores: [String: [Double?]]
+  public var reflections: [BundleReflection]
+
+  enum CodingKeys: String, CodingKey {
+    case id, round, language, status, scores, reflections
+    case questionnaireID = "questionnaire_id"
+    case questionnaireVersion = "questionnaire_version"
+    case questionnaireHash = "questionnaire_hash"
+    case deviceID = "device_id"
+    case volunteerCode = "volunteer_code"
+    case areaCode = "area_code"
+    case startedAt = "started_at"
+    case completedAt = "completed_at"
+    case receiptCode = "receipt_code"
+    case packedAnswers = "packed_answers"
+    case packedDemographics = "packed_demographics"
+  }
+
+  public init(id: String, round: String, questionnaireID: String, questionnaireVersion: Int, questionnaireHash: String,
+              deviceID: String, volunteerCode: String, language: String, areaCode: String?, status: String = "completed",
+              startedAt: String, completedAt: String, receiptCode: String?, packedAnswers: String,
+              packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection]) {
+    self.id = id
+    self.round = round
+    self.questionnaireID = questionnaireID
+    self.questionnaireVersion = questionnaireVersion
+    self.questionnaireHash = questionnaireHash
+    self.deviceID = deviceID
+    self.volunteerCode = volunteerCode
+    self.language = language
+    self.areaCode = areaCode
+    self.status = status
+    self.startedAt = startedAt
+    self.completedAt = completedAt
+    self.receiptCode = receiptCode
+    self.packedAnswers = packedAnswers
+    self.packedDemographics = packedDemographics
+    self.scores = scores
+    self.reflections = reflections
+  }
+
+  /// Whether `other` holds the same interview: every field and reflection text alike. The review of
+  /// reflections is left out, since reviewing on the merging laptop changes it after the fact; so are the
+  /// scores, which follow from the answers and the questionnaire.
+  public func sameContent(as other: BundleResponse) -> Bool {
+    func texts(_ response: BundleResponse) -> [String: String] {
+      Dictionary(response.reflections.map { ($0.promptID, $0.text) }, uniquingKeysWith: { first, _ in first })
+    }
+    var left = self
+    var right = other
+    left.reflections = []
+    right.reflections = []
+    left.scores = [:]
+    right.scores = [:]
+    return left == right && texts(self) == texts(other)
+  }
+}
+
+/// A resident's answer to a reflection prompt, with its review so far (see `wijkweb review`).
+public struct BundleReflection: Codable, Hashable, Sendable {
+  public var promptID: String
+  public var text: String
+  /// `unreviewed`, `publishable`, `not_publishable` or `publishable_edited`.
+  public var reviewStatus: String
+  public var redactedText: String?
+  /// The dimension keys the quote belongs to, joined by `;`.
+  public var dimensions: String
+  public var reviewedAt: String?
+  public var reviewer: String?
+
+  enum CodingKeys: String, CodingKey {
+    case text, dimensions, reviewer
+    case promptID = "prompt_id"
+    case reviewStatus = "review_status"
+    case redactedText = "redacted_text"
+    case reviewedAt = "reviewed_at"
+  }
+
+  public init(promptID: String, text: String, reviewStatus: String = "unreviewed", redactedText: String? = nil,
+              dimensions: String = "", reviewedAt: String? = nil, reviewer: String? = nil) {
+    self.promptID = promptID
+    self.text = text
+    self.reviewStatus = reviewStatus
+    self.redactedText = redactedText
+    self.dimensions = dimensions
+    self.reviewedAt = reviewedAt
+    self.reviewer = reviewer
+  }
+}

@@ -1,0 +1,37 @@
+/// A round's definition in a bundle. A round is known by its name: the same name with the same
+/// questionnaire hash is the same round on every laptop.
+public struct BundleRound: Codable, Hashable, Sendable {
+  public var name: String
+  public var questionnaireHash: String
+  /// The gemeente code whose areas the round covers.
+  public var areaSet: String
+  /// First and last day, `YYYY-MM-DD`.
+  public var startsOn: String
+  public var endsOn: String
+  public var minGroupSize: Int
+  public var retentionDays: Int
+  /// `open` or `closed`.
+  public var status: String
+
+  enum CodingKeys: String, CodingKey {
+    case name, status
+    case questionnaireHash = "questionnaire_hash"
+    case areaSet = "area_set"
+    case startsOn = "starts_on"
+    case endsOn = "ends_on"
+    case minGroupSize = "min_group_size"
+    case retentionDays = "retention_days"
+  }
+
+  public init(name: String, questionnaireHash: String, areaSet: String, startsOn: String, endsOn: String, minGroupSize: Int,
+              retentionDays: Int, status: String) {
+    self.name = name
+    self.questionnaireHash = questionnaireHash
+    self.areaSet = areaSet
+    self.startsOn = startsOn
+    self.endsOn = endsOn
+    self.minGroupSize = minGroupSize
+    self.retentionDays = retentionDays
+    self.status = status
+  }
+}

@@ -1,0 +1,197 @@
+/// Checks what a bundle's records say, before anything is stored: questionnaires match their hashes and
+/// parse, rounds name a questionnaire in the bundle, and every response is a completed interview whose
+/// answers, demographics and reflections fit its round's questionnaire.
+///
+/// What needs the receiving database (known area codes, rounds of the same name) is checked by the store.
+public enum BundleValidator {
+  /// A bundle whose records were checked, with its questionnaires parsed, by content hash. Only `check`
+  /// makes one, and it cannot be changed afterwards, so the store imports only what was checked.
+  public struct Checked: Sendable {
+    public let contents: BundleContents
+    public let questionnaires: [String: Questionnaire]
+  }
+
+  /// The characters a packed answer may hold (`AnswerCodec`).
+  static let answerCharacters = Set("0123456789X-.")
+
+  /// Checks every record of `contents`; throws the first problem found. `advice` ends the message.
+  public static func check(_ contents: BundleContents, advice: String = importAdvice) throws -> Checked {
+    do {
+      return try checkRecords(contents)
+    } catch let problem as BundleProblem {
+      throw BundleProblem("\(problem.message). \(advice)")
+    }
+  }
+
+  /// What to do when a bundle's records do not fit.
+  public static let importAdvice = "The bundle was not made by this version of Wijkweb or was changed; ask the sender to export it again."
+
+  static func checkRecords(_ contents: BundleContents) throws -> Checked {
+    let questionnaires = try checkQuestionnaires(contents.questionnaires)
+    let rounds = try checkRounds(contents.rounds, questionnaires: questionnaires)
+    var seen = Set<String>()
+    var receipts = Set<String>()
+    for response in contents.responses {
+      guard let round = rounds[response.round] else {
+        throw problem("response \(response.id) belongs to round \"\(response.round)\", which the bundle does not define")
+      }
+      guard let questionnaire = questionnaires[round.questionnaireHash] else {
+        throw problem("round \"\(round.name)\" has no questionnaire in the bundle")
+      }
+      guard seen.insert(response.id).inserted else { throw problem("response \(response.id) appears twice") }
+      if let code = response.receiptCode, !receipts.insert(code).inserted {
+        throw problem("receipt code \(code) appears on two responses")
+      }
+      try checkResponse(response, round: round, questionnaire: questionnaire)
+    }
+    var withdrawn = Set<String>()
+    for tombstone in contents.tombstones {
+      guard isResponseID(tombstone.responseID) else {
+        throw problem("a withdrawal names \"\(tombstone.responseID)\", which is not a response id")
+      }
+      guard withdrawn.insert(tombstone.responseID).inserted else {
+        throw problem("the withdrawal of response \(tombstone.responseID) appears twice")
+      }
+      guard BundleTime.isTimestamp(tombstone.withdrawnAt), !tombstone.deviceID.isEmpty else {
+        throw problem("the withdrawal of response \(tombstone.responseID) lacks a full time (YYYY-MM-DDTHH:MM:SSZ) or a device id")
+      }
+    }
+    return Checked(contents: contents, questionnaires: questionnaires)
+  }
+
+  static func checkQuestionnaires(_ records: [BundleQuestionnaire]) throws -> [String: Questionnaire] {
+    var parsed: [String: Questionnaire] = [:]
+    for record in records {
+      guard parsed[record.contentHash] == nil else { throw problem("questionnaire \(record.contentHash) appears twice") }
+      guard SHA256.hex(of: Array(record.source.utf8)) == record.contentHash else {
+        throw problem("the text of questionnaire \(record.id) version \(record.version) does not match its hash")
+      }
+      let questionnaire: Questionnaire
+      do {
+        questionnaire = try QuestionnaireParser.parse(record.source, source: "questionnaire \(record.id)")
+      } catch let problems as FileProblems {
+        throw problem("questionnaire \(record.id) cannot be used: \(problems.problems.first?.description ?? "it has problems")")
+      }
+      guard questionnaire.id == record.id, questionnaire.version == record.version else {
+        throw problem("questionnaire \(record.contentHash.prefix(12)) says it is \(questionnaire.id) version \(questionnaire.version), not \(record.id) version \(record.version)")
+      }
+      parsed[record.contentHash] = questionnaire
+    }
+    return parsed
+  }
+
+  static func checkRounds(_ records: [BundleRound], questionnaires: [String: Questionnaire]) throws -> [String: BundleRound] {
+    var rounds: [String: BundleRound] = [:]
+    for round in records {
+      guard !round.name.trimmingWhitespace.isEmpty else { throw problem("a round has no name") }
+      guard rounds[round.name] == nil else { throw problem("round \"\(round.name)\" appears twice") }
+      guard questionnaires[round.questionnaireHash] != nil else {
+        throw problem("round \"\(round.name)\" uses questionnaire \(round.questionnaireHash.prefix(12)), which the bundle does not hold")
+      }
+      guard BundleTime.isDay(round.startsOn), BundleTime.isDay(round.endsOn) else {
+        throw problem("round \"\(round.name)\" has a start or end that is not a day (YYYY-MM-DD)")
+      }
+      guard round.minGroupSize >= 5, round.retentionDays >= 1, ["open", "closed"].contains(round.status) else {
+        throw problem("round \"\(round.name)\" has a minimum group below 5, a retention below 1 day or an unknown status")
+      }
+      rounds[round.name] = round
+    }
+    return rounds
+  }
+
+  static func checkResponse(_ response: BundleResponse, round: BundleRound, questionnaire: Questionnaire) throws {
+    let id = response.id
+    guard isResponseID(id) else { throw problem("\"\(id)\" is not a response id (a lower-case UUID)") }
+    guard response.status == "completed" else {
+      throw problem("response \(id) is not completed (status \"\(response.status)\"); interviews in progress never travel in bundles")
+    }
+    guard response.questionnaireHash == round.questionnaireHash, response.questionnaireID == questionnaire.id,
+          response.questionnaireVersion == questionnaire.version
+    else {
+      throw problem("response \(id) names another questionnaire than its round \"\(round.name)\" uses")
+    }
+    guard !response.deviceID.isEmpty else { throw problem("response \(id) has no device id") }
+    guard questionnaire.languages.contains(Language(response.language)) else {
+      throw problem("response \(id) is in language \"\(response.language)\", which its questionnaire does not offer")
+    }
+    if let area = response.areaCode, area.isEmpty { throw problem("response \(id) has an empty area code") }
+    guard BundleTime.isTimestamp(response.startedAt), BundleTime.isTimestamp(response.completedAt) else {
+      throw problem("response \(id) lacks a full start or completion time (YYYY-MM-DDTHH:MM:SSZ)")
+    }
+    if let code = response.receiptCode, ReceiptCode.normalize(code) != code {
+      throw problem("response \(id) has \"\(code)\" as receipt code, which is not of the form XXXX-XXXX")
+    }
+    let statements = questionnaire.allItems.count
+    guard response.packedAnswers.count == statements else {
+      throw problem("response \(id) has \(response.packedAnswers.count) answers; its questionnaire \(questionnaire.id) has \(statements) statements")
+    }
+    if let wrong = response.packedAnswers.first(where: { !answerCharacters.contains($0) }) {
+      throw problem("response \(id) has \"\(wrong)\" among its answers; only 0-9, X, - and . are allowed")
+    }
+    try checkDemographics(response, questionnaire: questionnaire)
+    guard scoresMatch(response, questionnaire: questionnaire) else {
+      throw problem("response \(id) carries scores that do not follow from its answers")
+    }
+    var prompts = Set<String>()
+    let known = Set(questionnaire.reflection.map(\.id))
+    for reflection in response.reflections {
+      guard known.contains(reflection.promptID), prompts.insert(reflection.promptID).inserted else {
+        throw problem("response \(id) has a reflection for \"\(reflection.promptID)\", which its questionnaire does not ask or which appears twice")
+      }
+      guard !reflection.text.isEmpty, reviewStatuses.contains(reflection.reviewStatus) else {
+        throw problem("response \(id) has an empty reflection or an unknown review status for \"\(reflection.promptID)\"")
+      }
+    }
+  }
+
+  /// The review statuses a reflection may have.
+  static let reviewStatuses: Set<String> = ["unreviewed", "publishable", "not_publishable", "publishable_edited"]
+
+  /// The part scores of `packed` answers as a completed interview stores them: by part id, six values in
+  /// `Dimension.allCases` order.
+  public static func partScores(packed: String, questionnaire: Questionnaire) -> [String: [Double?]] {
+    let scores = questionnaire.scores(answers: AnswerCodec.unpack(packed, items: questionnaire.allItems))
+    var byPart: [String: [Double?]] = [:]
+    for part in questionnaire.parts {
+      let ofPart = scores.filter { $0.partID == part.id }
+      byPart[part.id] = Dimension.allCases.map { dimension in ofPart.first { $0.dimension == dimension }?.score ?? nil }
+    }
+    return byPart
+  }
+
+  /// Whether the scores a response carries are exactly those its answers give (the same computation on
+  /// every laptop, so the same doubles), which lets the store keep them as a completed interview would.
+  static func scoresMatch(_ response: BundleResponse, questionnaire: Questionnaire) -> Bool {
+    partScores(packed: response.packedAnswers, questionnaire: questionnaire) == response.scores
+  }
+
+  static func checkDemographics(_ response: BundleResponse, questionnaire: Questionnaire) throws {
+    var answered = Set<String>()
+    for pair in response.packedDemographics.split(separator: ";", omittingEmptySubsequences: false) where !response.packedDemographics.isEmpty {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard parts.count == 2, let question = questionnaire.demographics.first(where: { $0.id == parts[0] }),
+            answered.insert(question.id).inserted,
+            parts[1].isEmpty || question.choices.contains(where: { $0.id == parts[1] })
+      else {
+        throw problem("response \(response.id) has \"\(pair)\" among its answers about the resident, which its questionnaire does not offer")
+      }
+    }
+  }
+
+  /// Whether `id` is a lower-case UUID, the form every response id has.
+  public static func isResponseID(_ id: String) -> Bool {
+    let characters = Array(id.utf8)
+    guard characters.count == 36 else { return false }
+    for (index, character) in characters.enumerated() {
+      if [8, 13, 18, 23].contains(index) {
+        guard character == UInt8(ascii: "-") else { return false }
+      } else {
+        guard (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(character) || (UInt8(ascii: "a") ... UInt8(ascii: "f")).contains(character)
+        else { return false }
+      }
+    }
+    return true
+  }
+
+  static func problem(_ what: String) -> BundleProblem { BundleProblem(what) }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import WijkwebCore
+
+/// What importing a bundle did.
+public struct BundleImportReport: Hashable, Sendable {
+  /// Responses stored for the first time.
+  public var new = 0
+  /// Responses this database already held with the same content.
+  public var alreadyPresent = 0
+  /// Responses removed now because the bundle carries their withdrawal.
+  public var withdrawn = 0
+  /// Responses in the bundle that were withdrawn earlier and so were not brought back.
+  public var skippedWithdrawn = 0
+  /// Responses in the bundle whose round is past its retention period here, so they were not stored.
+  public var skippedExpired = 0
+  /// Withdrawals recorded for the first time.
+  public var newWithdrawals = 0
+  /// Responses whose id (or receipt code) this database holds with other content: left as they were.
+  public var conflicts: [BundleConflict] = []
+  /// Rounds the bundle brought that this database lacked.
+  public var createdRounds: [String] = []
+
+  public init() {}
+}
+
+/// A response of a bundle that was not stored because this database holds other content under its id.
+public struct BundleConflict: Hashable, Sendable {
+  public var responseID: String
+  /// Why, in a few plain words.
+  public var reason: String
+}
+
+extension Store {
+  /// Stores a checked bundle in one transaction: all of it or, when anything fails, nothing.
+  ///
+  /// Questionnaires and rounds the database lacks are created; a round of the same name with another
+  /// questionnaire refuses the bundle. Withdrawals delete the response wherever it is and keep it out
+  /// afterwards; responses of a round past its retention period here are not stored either. A response already present with the same content is left alone; with other content it is
+  /// a conflict, reported and not overwritten. New responses get their part scores the way a completed
+  /// interview does (`insertPartScores`). The import is written to the audit log.
+  public func importBundle(_ checked: BundleValidator.Checked, file: String, actor: String, now: Date = Date()) throws -> BundleImportReport {
+    let contents = checked.contents
+    do {
+      return try writer.write { db in
+        var report = BundleImportReport()
+        for questionnaire in contents.questionnaires {
+          try db.execute(sql: """
+            INSERT OR IGNORE INTO questionnaires (content_hash, id, version, source, installed_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [questionnaire.contentHash, questionnaire.id, questionnaire.version, questionnaire.source, Self.timestamp(now)])
+        }
+        var roundIDs: [String: Int64] = [:]
+        var expired = Set<String>()
+        for round in contents.rounds {
+          if let row = try Row.fetchOne(db, sql: "SELECT id, questionnaire_hash FROM rounds WHERE name = ?", arguments: [round.name]) {
+            guard row["questionnaire_hash"] == round.questionnaireHash else {
+              throw StoreError("""
+                round "\(round.name)" exists here with another questionnaire than in the bundle, so nothing was imported. \
+                Rename one of the rounds, or ask the sender which questionnaire the round should use.
+                """)
+            }
+            roundIDs[round.name] = row["id"]
+          } else {
+            try db.execute(sql: """
+              INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """, arguments: [round.name, round.questionnaireHash, round.areaSet, round.startsOn, round.endsOn, round.minGroupSize,
+                               round.retentionDays, round.status, Self.timestamp(now)])
+            roundIDs[round.name] = db.lastInsertedRowID
+            report.createdRounds.append(round.name)
+          }
+          // What `purge` deleted here must not come back from another laptop.
+          if try Bool.fetchOne(db, sql: """
+            SELECT date(ends_on, '+' || retention_days || ' days') < ? FROM rounds WHERE name = ?
+            """, arguments: [Self.day(now), round.name]) == true {
+            expired.insert(round.name)
+          }
+        }
+        let knownAreas = Set(try String.fetchAll(db, sql: "SELECT code FROM areas"))
+        if let missing = contents.responses.first(where: { $0.areaCode.map { !knownAreas.contains($0) } ?? false }),
+           let code = missing.areaCode {
+          throw StoreError("""
+            response \(missing.id) lies in area \(code), which this database does not know, so nothing was imported. \
+            Load that area list first (wijkweb areas import FILE), then import the bundle again.
+            """)
+        }
+        for tombstone in contents.tombstones {
+          try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [tombstone.responseID])
+          report.withdrawn += db.changesCount
+          let existing = try Row.fetchOne(db, sql: "SELECT withdrawn_at, device_id FROM tombstones WHERE response_id = ?",
+                                          arguments: [tombstone.responseID])
+          if let existing {
+            // The earliest withdrawal wins, so every laptop keeps the same one whatever the order of bundles.
+            let kept = (existing["withdrawn_at"] as String, existing["device_id"] as String)
+            if (tombstone.withdrawnAt, tombstone.deviceID) < kept {
+              try db.execute(sql: "UPDATE tombstones SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
+                             arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
+            }
+          } else {
+            try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id) VALUES (?, ?, ?)",
+                           arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID])
+            report.newWithdrawals += 1
+          }
+        }
+        for response in contents.responses {
+          if expired.contains(response.round) {
+            report.skippedExpired += 1
+            continue
+          }
+          try importResponse(response, roundIDs: roundIDs, report: &report, in: db)
+        }
+        try Self.audit("bundle-import", detail: """
+          \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
+          \(report.withdrawn) withdrawn, \(report.conflicts.count) conflicts
+          """, actor: actor, at: now, in: db)
+        return report
+      }
+    } catch let error as DatabaseError {
+      throw StoreError("The database refused the bundle, so nothing was imported: \(error.message ?? "\(error.resultCode)").")
+    }
+  }
+
+  private func importResponse(_ response: BundleResponse, roundIDs: [String: Int64],
+                              report: inout BundleImportReport, in db: Database) throws {
+    // Cached statements: a bundle of a whole round runs these a hundred thousand times.
+    if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM tombstones WHERE response_id = ?"), arguments: [response.id]) == true {
+      report.skippedWithdrawn += 1
+      return
+    }
+    if let row = try Row.fetchOne(try db.cachedStatement(sql: """
+      SELECT r.key, \(Self.bundleResponseColumns) FROM responses r JOIN rounds rd ON rd.id = r.round_id WHERE r.id = ?
+      """), arguments: [response.id]) {
+      let reflections = try Row.fetchAll(try db.cachedStatement(sql: "SELECT prompt_id, text FROM reflections WHERE response_id = ?"),
+                                        arguments: [response.id])
+        .map { BundleReflection(promptID: $0["prompt_id"], text: $0["text"]) }
+      let stored = Self.bundleResponse(row, scores: [:], reflections: reflections)
+      if stored.sameContent(as: response) {
+        report.alreadyPresent += 1
+      } else {
+        report.conflicts.append(BundleConflict(responseID: response.id, reason: "this database holds other content under the same id"))
+      }
+      return
+    }
+    if let code = response.receiptCode,
+       let other = try String.fetchOne(try db.cachedStatement(sql: "SELECT id FROM responses WHERE receipt_code = ?"), arguments: [code]) {
+      report.conflicts.append(BundleConflict(responseID: response.id, reason: "receipt code \(code) belongs to response \(other) here"))
+      return
+    }
+    guard let roundID = roundIDs[response.round] else {
+      throw StoreError("response \(response.id) names round \"\(response.round)\", which the bundle does not define; nothing was imported.")
+    }
+    try db.cachedStatement(sql: """
+      INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code,
+        language, area_code, status, started_at, completed_at, receipt_code, packed_answers, packed_demographics)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?)
+      """).execute(arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
+                       response.deviceID, response.volunteerCode, response.language, response.areaCode, response.startedAt,
+                       response.completedAt, response.receiptCode, response.packedAnswers, response.packedDemographics])
+    for reflection in response.reflections {
+      try db.cachedStatement(sql: """
+        INSERT INTO reflections (response_id, prompt_id, text, review_status, redacted_text, dimensions, reviewed_at, reviewer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """).execute(arguments: [response.id, reflection.promptID, reflection.text, reflection.reviewStatus, reflection.redactedText,
+                         reflection.dimensions, reflection.reviewedAt, reflection.reviewer])
+    }
+    // The rows a completed interview gets, through the same function. The scores are those the validator
+    // computed again from the answers with the pinned questionnaire and found equal to the carried ones.
+    let scores = response.scores.sorted { $0.key < $1.key }.flatMap { part, values in
+      zip(Dimension.allCases, values).map { DimensionScore(partID: part, dimension: $0, score: $1, answered: 0, total: 0) }
+    }
+    try insertPartScores(responseID: response.id, scores: scores, in: db)
+    report.new += 1
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import WijkwebCore
+
+extension Store {
+  /// What a bundle of this laptop holds: the completed responses of `rounds` (every round when empty)
+  /// with their reflections and scores, completed at or after `since` (a full UTC time) when given; the
+  /// rounds and questionnaires those responses need; and every withdrawal this laptop knows, whatever
+  /// `since` says, so a withdrawal keeps travelling. Interviews in progress never travel.
+  public func bundleContents(rounds: [String] = [], since: String? = nil, now: Date = Date()) throws -> BundleContents {
+    try writer.read { db in
+      let deviceID = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device_id'") ?? ""
+      var roundIDs: [Int64] = []
+      for name in rounds {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM rounds WHERE name = ?", arguments: [name]) else {
+          throw StoreError("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        }
+        roundIDs.append(id)
+      }
+      let roundFilter = roundIDs.isEmpty ? "" : "AND r.round_id IN (\(roundIDs.map { _ in "?" }.joined(separator: ", ")))"
+      let filterArguments = StatementArguments([since, since]) + StatementArguments(roundIDs)
+      var reflections: [String: [BundleReflection]] = [:]
+      for row in try Row.fetchAll(db, sql: """
+        SELECT f.response_id, f.prompt_id, f.text, f.review_status, f.redacted_text, f.dimensions, f.reviewed_at, f.reviewer
+        FROM reflections f JOIN responses r ON r.id = f.response_id
+        WHERE r.status = 'completed' AND (? IS NULL OR r.completed_at >= ?) \(roundFilter) ORDER BY f.response_id, f.prompt_id
+        """, arguments: filterArguments) {
+        reflections[row["response_id"], default: []].append(
+          BundleReflection(promptID: row["prompt_id"], text: row["text"], reviewStatus: row["review_status"],
+                           redactedText: row["redacted_text"], dimensions: row["dimensions"], reviewedAt: row["reviewed_at"],
+                           reviewer: row["reviewer"]))
+      }
+      var scores: [Int64: [String: [Double?]]] = [:]
+      for row in try Row.fetchAll(db, sql: """
+        SELECT s.response_key, s.part_id, \(Dimension.allCases.map { "s.\($0.key)" }.joined(separator: ", "))
+        FROM part_scores s JOIN responses r ON r.key = s.response_key
+        WHERE r.status = 'completed' AND (? IS NULL OR r.completed_at >= ?) \(roundFilter)
+        """, arguments: filterArguments) {
+        scores[row["response_key"], default: [:]][row["part_id"]] = Dimension.allCases.map { row[$0.key] as Double? }
+      }
+      let responses = try Row.fetchAll(db, sql: """
+        SELECT r.key, \(Self.bundleResponseColumns) FROM responses r JOIN rounds rd ON rd.id = r.round_id
+        WHERE r.status = 'completed' AND (? IS NULL OR r.completed_at >= ?) \(roundFilter) ORDER BY r.id
+        """, arguments: filterArguments).map { row in
+        Self.bundleResponse(row, scores: scores[row["key"]] ?? [:], reflections: reflections[row["id"]] ?? [])
+      }
+      var roundNames = rounds
+      for response in responses where !roundNames.contains(response.round) { roundNames.append(response.round) }
+      let bundleRounds = try roundNames.sorted().compactMap { name in
+        try Row.fetchOne(db, sql: """
+          SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status
+          FROM rounds WHERE name = ?
+          """, arguments: [name]).map { row in
+          BundleRound(name: row["name"], questionnaireHash: row["questionnaire_hash"], areaSet: row["area_set"],
+                      startsOn: row["starts_on"], endsOn: row["ends_on"], minGroupSize: row["min_group_size"],
+                      retentionDays: row["retention_days"], status: row["status"])
+        }
+      }
+      let questionnaires = try Set(bundleRounds.map(\.questionnaireHash)).sorted().compactMap { hash in
+        try Row.fetchOne(db, sql: "SELECT content_hash, id, version, source FROM questionnaires WHERE content_hash = ?",
+                         arguments: [hash]).map { row in
+          BundleQuestionnaire(contentHash: row["content_hash"], id: row["id"], version: row["version"], source: row["source"])
+        }
+      }
+      let tombstones = try Row.fetchAll(db, sql: "SELECT response_id, withdrawn_at, device_id FROM tombstones ORDER BY response_id")
+        .map { row in
+          BundleTombstone(responseID: row["response_id"], withdrawnAt: row["withdrawn_at"], deviceID: row["device_id"])
+        }
+      return BundleContents(deviceID: deviceID, createdAt: Self.timestamp(now), since: since, questionnaires: questionnaires,
+                            rounds: bundleRounds, responses: responses, tombstones: tombstones)
+    }
+  }
+
+  /// Records in the audit log that `contents` was written to `file`.
+  public func recordBundleExport(_ contents: BundleContents, file: String, encrypted: Bool, actor: String, now: Date = Date()) throws {
+    let counts = contents.counts
+    try audit("bundle-export", detail: """
+      \(file): \(counts.responses) responses, \(counts.reflections) reflections, \(counts.tombstones) withdrawals\
+      \(contents.since.map { " since \($0)" } ?? "")\(encrypted ? ", encrypted" : "")
+      """, actor: actor, at: now)
+  }
+
+  /// The columns `bundleResponse(_:scores:reflections:)` reads, from `responses r JOIN rounds rd`.
+  static let bundleResponseColumns = """
+    r.id, rd.name AS round, r.questionnaire_id, r.questionnaire_version, r.questionnaire_hash, r.device_id, r.volunteer_code,
+    r.language, r.area_code, r.status, r.started_at, r.completed_at, r.receipt_code, r.packed_answers, r.packed_demographics
+    """
+
+  /// A stored response as a bundle carries it.
+  static func bundleResponse(_ row: Row, scores: [String: [Double?]], reflections: [BundleReflection]) -> BundleResponse {
+    BundleResponse(
+      id: row["id"], round: row["round"], questionnaireID: row["questionnaire_id"], questionnaireVersion: row["questionnaire_version"],
+      questionnaireHash: row["questionnaire_hash"], deviceID: row["device_id"], volunteerCode: row["volunteer_code"],
+      language: row["language"], areaCode: row["area_code"], status: row["status"], startedAt: row["started_at"],
+      completedAt: row["completed_at"] ?? "", receiptCode: row["receipt_code"], packedAnswers: row["packed_answers"] ?? "",
+      packedDemographics: row["packed_demographics"] ?? "", scores: scores, reflections: reflections)
+  }
+}

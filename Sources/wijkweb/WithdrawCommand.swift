@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+
+/// `wijkweb withdraw CODE`: a resident takes back their answers with the receipt code they were given.
+struct WithdrawCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "withdraw",
+    abstract: "Delete the response with this receipt code and its reflections; the withdrawal travels in later bundles.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Argument(help: "The receipt code as shown to the resident, e.g. K7MP-3QXA (spaces, dashes and case do not matter).")
+  var code: String
+  @Option(help: "Your operator code, recorded in the audit log.") var by: String = "coordinator"
+
+  func run() throws {
+    guard let normalized = ReceiptCode.normalize(code) else {
+      throw Failure("\"\(code)\" is not a receipt code: a receipt code has eight letters and digits, like K7MP-3QXA. Check the code on the resident's slip.")
+    }
+    let store = try AppSetup.openStore(database)
+    guard let withdrawal = try store.withdraw(receiptCode: normalized, actor: by) else {
+      throw Failure("No response on this laptop has receipt code \(normalized). It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.")
+    }
+    print("withdrawn: response with receipt code \(normalized) and its \(withdrawal.reflections) reflections deleted; the withdrawal travels in the next bundles")
+  }
+}
