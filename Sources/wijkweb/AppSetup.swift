@@ -40,9 +40,9 @@ enum AppSetup {
   }
 
   /// What the interview needs from the store.
-  static func interviewContext(_ store: Store) throws -> InterviewContext {
+  static func interviewContext(_ store: Store, rightToLeft: Bool = false) throws -> InterviewContext {
     InterviewContext(
-      rounds: try store.openRounds(), areas: try store.areas(),
+      rounds: try LanguageFiles.apply(to: try store.openRounds(), rightToLeft: rightToLeft), areas: try store.areas(),
       newResponseID: { UUID().uuidString.lowercased() },
       newReceiptCode: {
         var generator = SystemRandomNumberGenerator()

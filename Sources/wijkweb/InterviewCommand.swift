@@ -56,8 +56,9 @@ enum Session {
   static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool, takeHome: TakeHome?) throws {
     let store = try AppSetup.openStore(database)
     let context = try AppSetup.interviewContext(store)
-    guard ["nl", "en"].contains(language.rawValue) else {
-      throw Failure("Unknown language \"\(language)\"; use nl or en.")
+    let offered = Set(context.rounds.flatMap(\.questionnaire.languages))
+    guard offered.contains(language) else {
+      throw Failure("The interview is not available in \"\(language)\"; it is in \(offered.sorted().map(\.rawValue).joined(separator: ", ")). `wijkweb languages` shows what each language lacks.")
     }
     let terminal = try CursesTerminal()
     defer { terminal.stop() }

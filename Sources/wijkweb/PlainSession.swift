@@ -6,11 +6,12 @@ import WijkwebTUI
 /// `wijkweb interview --plain`: the interview on standard input and output, a line at a time.
 enum PlainSession {
   static func run(database: DatabaseOptions, language: Language, takeHome: TakeHome?) throws {
-    guard ["nl", "en"].contains(language.rawValue) else {
-      throw Failure("Unknown language \"\(language)\"; use nl or en.")
-    }
     let store = try AppSetup.openStore(database)
-    let context = try AppSetup.interviewContext(store)
+    let context = try AppSetup.interviewContext(store, rightToLeft: true)
+    let offered = Set(context.rounds.flatMap(\.questionnaire.languages))
+    guard offered.contains(language) else {
+      throw Failure("The interview is not available in \"\(language)\"; it is in \(offered.sorted().map(\.rawValue).joined(separator: ", ")). `wijkweb languages` shows what each language lacks.")
+    }
     let state = InterviewState(
       volunteerCode: try store.rememberedVolunteerCode(today: Store.day(Date())) ?? "",
       interrupted: try store.interruptedInterview(), language: language)

@@ -108,6 +108,16 @@ struct RoundCommand: ParsableCommand {
 
 /// Finds a questionnaire by id in the shipped folder, or reads it from a path.
 enum QuestionnaireFiles {
+  /// Every shipped questionnaire that parses, in file name order.
+  static func all() throws -> [Questionnaire] {
+    let folder = try DataFiles.folder("Questionnaires")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    return files.compactMap { file in
+      let url = folder.appendingPathComponent(file)
+      return try? QuestionnaireParser.parse(try DataFiles.read(url), source: url.path)
+    }
+  }
+
   static func load(_ idOrPath: String) throws -> (String, Questionnaire) {
     var url = URL(fileURLWithPath: idOrPath)
     if !FileManager.default.fileExists(atPath: url.path) {

@@ -416,7 +416,7 @@ public struct QuestionnaireParser {
     return map.mark?.line
   }
 
-  private static func problem(from error: YamlError) -> FileProblem {
+  static func problem(from error: YamlError) -> FileProblem {
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
       return FileProblem(line: mark.line, "The file is not valid YAML here: \(problem). Check indentation and quotes.")

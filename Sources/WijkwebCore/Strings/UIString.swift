@@ -64,7 +64,7 @@ public enum UIString: String, CaseIterable, Sendable {
     switch language {
     case .dutch: return dutch
     case .english: return english
-    default: return [:]
+    default: return LanguagePacks.table(for: language)
     }
   }
 

@@ -1,0 +1,36 @@
+import Foundation
+import WijkwebCore
+
+/// The language files in `Languages/` (one per language beyond Dutch and English).
+enum LanguageFiles {
+  /// Every language file, read and checked; a file with problems is a failure naming its lines.
+  static func load() throws -> [LanguagePack] {
+    guard let folder = try? DataFiles.folder("Languages") else { return [] }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return try names.filter { $0.hasSuffix(".yaml") }.sorted().map { name in
+      let url = folder.appendingPathComponent(name)
+      do {
+        return try LanguagePack.parse(try DataFiles.read(url), source: url.path, expected: Language(String(name.dropLast(5))))
+      } catch let problems as FileProblems {
+        throw Failure("A language file has problems:\n\(problems)")
+      }
+    }
+  }
+
+  /// Registers the complete languages and adds each to the rounds whose questionnaire it translates
+  /// completely. Right-to-left languages only when `rightToLeft` (plain mode): the terminal screen does
+  /// not reorder or shape them.
+  static func apply(to rounds: [RoundChoice], rightToLeft: Bool) throws -> [RoundChoice] {
+    var result = rounds
+    for pack in try load() where pack.direction == .leftToRight || rightToLeft {
+      guard LanguagePacks.register(pack) else { continue }
+      for index in result.indices {
+        let questionnaire = result[index].questionnaire
+        if let translated = questionnaire.adding(pack.language, translations: pack.questionnaires[questionnaire.id] ?? [:]) {
+          result[index].questionnaire = translated
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+
+/// `wijkweb languages`: which interview languages are complete, and what each of the others lacks.
+struct LanguagesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "languages", abstract: "Interview languages: complete ones, and the texts each other language still lacks.")
+
+  @Option(help: "List every missing text of this language (a code such as tr).") var missing: String?
+
+  func run() throws {
+    let packs = try LanguageFiles.load()
+    let questionnaires = try QuestionnaireFiles.all()
+    let interfaceTotal = UIString.allCases.count
+    print("Texts present per language: the interface, then each questionnaire.")
+    for builtIn in [Language.dutch, .english] {
+      let cells = questionnaires.map { q in "\(q.id) " + (q.languages.contains(builtIn) ? "\(q.texts.count)/\(q.texts.count)" : "0/\(q.texts.count)") }
+      print(row(builtIn.rawValue, builtIn == .dutch ? "Nederlands" : "English", interfaceTotal, interfaceTotal, cells, offered: true))
+    }
+    for pack in packs {
+      let cells = questionnaires.map { questionnaire -> String in
+        let total = questionnaire.texts.count
+        return "\(questionnaire.id) \(total - pack.missingTexts(of: questionnaire).count)/\(total)"
+      }
+      let offered = pack.missingStrings.isEmpty && questionnaires.contains { pack.missingTexts(of: $0).isEmpty }
+      print(row(pack.language.rawValue, pack.name, interfaceTotal - pack.missingStrings.count, interfaceTotal, cells, offered: offered))
+    }
+    print("""
+
+      A language is offered to residents when its interface texts and a questionnaire's texts are all there
+      (no half translations, and no machine translation). Right-to-left languages (such as Arabic) are
+      offered only in `wijkweb interview --plain`: the terminal screen does not reorder or shape
+      right-to-left text, while the plain mode writes each line in logical order for a screen reader or
+      braille display. Translators fill in Languages/<code>.yaml; `--missing <code>` lists what is left.
+      """)
+    for pack in packs where pack.direction == .rightToLeft {
+      print("\(pack.language.rawValue): right-to-left, plain mode only")
+    }
+    if let code = missing {
+      guard let pack = packs.first(where: { $0.language.rawValue == code }) else {
+        throw Failure("There is no language file Languages/\(code).yaml; the languages are \(packs.map(\.language.rawValue).joined(separator: ", ")).")
+      }
+      print("\nMissing in \(code) (interface, key: Dutch text):")
+      for key in pack.missingStrings { print("  \(key.rawValue): \(key.text(.dutch))") }
+      for questionnaire in questionnaires {
+        let paths = pack.missingTexts(of: questionnaire)
+        guard !paths.isEmpty else { continue }
+        print("\nMissing in \(code) for \(questionnaire.id) (path: Dutch text):")
+        let dutch = Dictionary(questionnaire.texts.map { ($0.path, $0.text.text(.dutch)) }, uniquingKeysWith: { first, _ in first })
+        for path in paths { print("  \(path): \(dutch[path] ?? "")") }
+      }
+    }
+  }
+
+  private func row(_ code: String, _ name: String, _ present: Int, _ total: Int, _ cells: [String], offered: Bool) -> String {
+    "\(code)  \(name)  \(offered ? "offered" : "not offered yet (missing texts)")\n    interface \(present)/\(total); "
+      + cells.joined(separator: "; ")
+  }
+}
