@@ -29,6 +29,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case profileTitle, profilePart, profileWeighted, profileUnweighted, profileMinimum, profileArea, profileCategory
   case plainIntro, plainHelp, plainWelcome, plainChooseRound, plainVolunteerKnown, plainContinue, plainChoose, plainWebExplain, plainContinueOrBack, plainEarlierText, plainReflection, plainSave, plainSavedNext, plainAreaMatches, plainDontKnowOption, plainScale, plainKeepEarlier, plainBye, plainChooseNumber
   case webFocusQuestion, webFocusChosen, keyFocus, keyEarlierWeb, dialogueTitle, dialogueImportant, dialogueChange, dialogueHelp, dialogueHint, earlierTitle, earlierText, earlierPrompt, earlierLabel, nowLabel, earlierLegend, noticeFocusAtMostTwo, noticeEarlierNotFound, plainWebFocus, plainEarlierOffer, plainEarlierCode, plainEarlierWeb, plainDialogue
+  case helpFocus, helpEarlier, helpTakeHome
   case profileEffectiveSize, profileEveryone, profileLegendSuppressed, profileLegendMarker, profileLegendDifference, profileNoData
   case dashboardTitle, dashboardKeysOverview, dashboardKeysArea, dashboardLegend, dashboardSuppressedArea, dashboardWebLegend
   case dashboardPrevious, dashboardBreakdownHint, dashboardHelpMove, dashboardHelpEnter, dashboardHelpPart, dashboardHelpBreakdown

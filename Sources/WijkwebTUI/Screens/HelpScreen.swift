@@ -7,7 +7,7 @@ enum HelpScreen {
     frame.buffer.put(UIString.helpTitle.text(language), x: frame.margin, y: frame.bodyTop + 1, style: .heading)
     let lines: [UIString] = [
       .helpDigits, .helpTen, .helpArrows, .helpEnter, .helpDontKnow, .helpBack, .helpList,
-      .helpText, .helpTab, .helpEscape, .helpLanguage, .helpHelp, .helpQuit,
+      .helpText, .helpTab, .helpEscape, .helpFocus, .helpEarlier, .helpTakeHome, .helpLanguage, .helpHelp, .helpQuit,
     ]
     var row = frame.bodyTop + 3
     for line in lines where row <= frame.bodyBottom {
