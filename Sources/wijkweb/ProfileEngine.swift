@@ -61,6 +61,10 @@ struct ProfileEngine {
     if let breakdown, !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
       throw Failure("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
+    let sealed = try store.sealedCount(roundID: round.id)
+    if sealed > 0 {
+      FileHandle.standardError.write(Data("\(sealed) sealed responses not counted; import them with the key (wijkweb unseal --key FILE)\n".utf8))
+    }
     let tree = AreaTree(areas: try store.areas())
     var population: [AreaPopulation] = []
     var currentWeights: [Int64: Double]?
