@@ -161,11 +161,16 @@ public struct Store: Sendable {
   }
 
   /// Copies the write-ahead log into the database file and empties it, so the pages that held a sealed
-  /// response's readable content before it was sealed are gone from the log as well. Best effort: when a
-  /// reader holds the log, the next sealed completion or the next start tries again.
+  /// response's readable content before it was sealed are gone from the log as well. Best effort, waiting
+  /// half a second at most: when another program (a dashboard, say) holds the log, the interview goes on
+  /// and the next sealed completion, or the last connection closing, empties it.
   func checkpointQuietly() {
     guard path != nil else { return }
-    _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    _ = try? writer.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA busy_timeout = 500")
+      defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+      try db.checkpoint(.truncate)
+    }
   }
 
   /// Applies one effect; true when it sealed a completed response.
