@@ -143,3 +143,39 @@ def test_a_sealed_round_keeps_answers_unreadable_until_the_key_opens_them(tmp_pa
     assert (SECRET,) in query(relay, "SELECT text FROM reflections")
     status, out, err = run("profile", "--db", relay, "--round", "Verzegeld", "--format", "json", check=0)
     assert "sealed responses not counted" not in err
+
+
+def test_keys_create_asks_the_passphrase_twice_without_echo_and_offers_a_paper_backup(tui, tmp_path):
+    tui.start("keys", "create", "--out", str(tmp_path / "team"), idle=None, width=250)
+    tui.wait_for("Passphrase:")
+    assert "the sealed responses are lost for good" in tui.screen()
+    tui.type("geheime zin van het team")
+    tui.send("Enter")
+    tui.wait_for("Passphrase again:")
+    tui.type("geheime zin van het team")
+    tui.send("Enter")
+    tui.wait_for("paper backup of the key")
+    tui.type("j")
+    tui.send("Enter")
+    tui.wait_for("paper backup written to")
+    assert "geheime zin" not in tui.screen(history=True), "the passphrase was echoed"
+    assert (tmp_path / "team.key").exists() and (tmp_path / "team.pub").exists()
+    paper = tmp_path / "team.paper.txt"
+    assert os.stat(paper).st_mode & 0o077 == 0
+    run("keys", "restore", "--paper", paper, "--out", tmp_path / "terug", check=0)
+    assert (tmp_path / "terug.key").read_bytes() == (tmp_path / "team.key").read_bytes()
+
+
+def test_a_mistyped_paper_backup_is_refused_and_writes_nothing(tmp_path):
+    passphrase_file = tmp_path / "zin.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n")
+    run("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase_file,
+        "--paper", tmp_path / "papier.txt", check=0)
+    lines = (tmp_path / "papier.txt").read_text().splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("03: "))
+    swapped = "B" if lines[index][4] != "B" else "C"
+    lines[index] = lines[index][:4] + swapped + lines[index][5:]
+    (tmp_path / "fout.txt").write_text("\n".join(lines) + "\n")
+    status, out, err = run("keys", "restore", "--paper", tmp_path / "fout.txt", "--out", tmp_path / "terug")
+    assert status != 0 and "line 3" in err and "typing error" in err and "Traceback" not in err
+    assert not (tmp_path / "terug.key").exists()
