@@ -130,7 +130,8 @@ enum KeyFiles {
     }
     do {
       let envelope = try TeamKey.parseSecret(String(decoding: data, as: UTF8.self))
-      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The key file \(path)")
+      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The key file \(path)",
+                                               prompt: "Passphrase of the key \(path): ")
       return try TeamKey.open(envelope: envelope, passphrase: passphrase)
     } catch let problem as KeyProblem {
       throw Failure("The key file \(path) cannot be opened: \(problem.message). Nothing was changed.")

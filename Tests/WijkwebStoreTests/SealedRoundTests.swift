@@ -96,6 +96,9 @@ import WijkwebCore
     #expect(try store.sealedCount() == 1)
     #expect(try store.counts().completed == 1)
     #expect(try store.roundDetail(named: "Verzegeld")?.sealed == 1)
+    // The resident can still withdraw with the receipt code: the withdrawal needs no key.
+    #expect(try store.withdraw(receiptCode: "K7MP-3QXA", actor: "test") != nil)
+    #expect(try store.sealedCount() == 0 && store.counts().completed == 0)
   }
 
   @Test func aSealedBundleTravelsSealedAndOpensWithTheKeyIntoAnOrdinaryResponse() throws {
