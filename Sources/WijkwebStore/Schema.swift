@@ -154,6 +154,16 @@ enum Schema {
         ) WITHOUT ROWID;
         """)
     }
+    migrator.registerMigration("v5-sealed") { db in
+      try db.execute(sql: """
+        -- A sealed round: completed responses are sealed to this public key (base64, libsodium crypto_box).
+        ALTER TABLE rounds ADD COLUMN seal_public_key TEXT;
+        -- A completed response of a sealed round: its answers, demographics, scores and reflections,
+        -- sealed (crypto_box_seal of `SealedContent` JSON). Then packed_answers and packed_demographics are
+        -- NULL and it has no part_scores or reflections rows until it is unsealed with the team key.
+        ALTER TABLE responses ADD COLUMN sealed BLOB;
+        """)
+    }
     return migrator
   }
 }

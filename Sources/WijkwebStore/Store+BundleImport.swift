@@ -20,6 +20,10 @@ public struct BundleImportReport: Hashable, Sendable {
   public var conflicts: [BundleConflict] = []
   /// Rounds the bundle brought that this database lacked.
   public var createdRounds: [String] = []
+  /// Responses stored sealed (this laptop cannot read them; they travel onward as they are).
+  public var sealed = 0
+  /// Responses this database held sealed and that the bundle, opened with the team key, made readable.
+  public var unsealed = 0
 
   public init() {}
 }
@@ -62,10 +66,11 @@ extension Store {
             roundIDs[round.name] = row["id"]
           } else {
             try db.execute(sql: """
-              INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,
+                seal_public_key)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """, arguments: [round.name, round.questionnaireHash, round.areaSet, round.startsOn, round.endsOn, round.minGroupSize,
-                               round.retentionDays, round.status, Self.timestamp(now)])
+                               round.retentionDays, round.status, Self.timestamp(now), round.sealPublicKey])
             roundIDs[round.name] = db.lastInsertedRowID
             report.createdRounds.append(round.name)
           }
@@ -111,7 +116,7 @@ extension Store {
         }
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
-          \(report.withdrawn) withdrawn, \(report.conflicts.count) conflicts
+          \(report.withdrawn) withdrawn, \(report.conflicts.count) conflicts, \(report.sealed) stored sealed, \(report.unsealed) unsealed
           """, actor: actor, at: now, in: db)
         return report
       }
@@ -135,7 +140,13 @@ extension Store {
         .map { BundleReflection(promptID: $0["prompt_id"], text: $0["text"]) }
       let stored = Self.bundleResponse(row, scores: [:], reflections: reflections)
       if stored.sameContent(as: response) {
-        report.alreadyPresent += 1
+        if stored.isSealed && !response.isSealed {
+          // Sealed here, opened with the team key in the bundle: readable from now on.
+          try writeUnsealed(response, in: db)
+          report.unsealed += 1
+        } else {
+          report.alreadyPresent += 1
+        }
       } else {
         report.conflicts.append(BundleConflict(responseID: response.id, reason: "this database holds other content under the same id"))
       }
@@ -151,11 +162,14 @@ extension Store {
     }
     try db.cachedStatement(sql: """
       INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code,
-        language, area_code, status, started_at, completed_at, receipt_code, packed_answers, packed_demographics)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?)
+        language, area_code, status, started_at, completed_at, receipt_code, packed_answers, packed_demographics, sealed)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?)
       """).execute(arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
                        response.deviceID, response.volunteerCode, response.language, response.areaCode, response.startedAt,
-                       response.completedAt, response.receiptCode, response.packedAnswers, response.packedDemographics])
+                       response.completedAt, response.receiptCode, response.isSealed ? nil : response.packedAnswers,
+                       response.isSealed ? nil : response.packedDemographics,
+                       response.sealed.flatMap { Data(base64Encoded: $0) }])
+    if response.isSealed { report.sealed += 1 }
     for reflection in response.reflections {
       try db.cachedStatement(sql: """
         INSERT INTO reflections (response_id, prompt_id, text, review_status, redacted_text, dimensions, reviewed_at, reviewer)
@@ -165,10 +179,7 @@ extension Store {
     }
     // The rows a completed interview gets, through the same function. The scores are those the validator
     // computed again from the answers with the pinned questionnaire and found equal to the carried ones.
-    let scores = response.scores.sorted { $0.key < $1.key }.flatMap { part, values in
-      zip(Dimension.allCases, values).map { DimensionScore(partID: part, dimension: $0, score: $1, answered: 0, total: 0) }
-    }
-    try insertPartScores(responseID: response.id, scores: scores, in: db)
+    try insertPartScores(responseID: response.id, scores: Self.dimensionScores(response.scores), in: db)
     report.new += 1
   }
 }

@@ -48,12 +48,12 @@ extension Store {
       for response in responses where !roundNames.contains(response.round) { roundNames.append(response.round) }
       let bundleRounds = try roundNames.sorted().compactMap { name in
         try Row.fetchOne(db, sql: """
-          SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status
+          SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key
           FROM rounds WHERE name = ?
           """, arguments: [name]).map { row in
           BundleRound(name: row["name"], questionnaireHash: row["questionnaire_hash"], areaSet: row["area_set"],
                       startsOn: row["starts_on"], endsOn: row["ends_on"], minGroupSize: row["min_group_size"],
-                      retentionDays: row["retention_days"], status: row["status"])
+                      retentionDays: row["retention_days"], status: row["status"], sealPublicKey: row["seal_public_key"])
         }
       }
       let questionnaires = try Set(bundleRounds.map(\.questionnaireHash)).sorted().compactMap { hash in
@@ -83,7 +83,8 @@ extension Store {
   /// The columns `bundleResponse(_:scores:reflections:)` reads, from `responses r JOIN rounds rd`.
   static let bundleResponseColumns = """
     r.id, rd.name AS round, r.questionnaire_id, r.questionnaire_version, r.questionnaire_hash, r.device_id, r.volunteer_code,
-    r.language, r.area_code, r.status, r.started_at, r.completed_at, r.receipt_code, r.packed_answers, r.packed_demographics
+    r.language, r.area_code, r.status, r.started_at, r.completed_at, r.receipt_code, r.packed_answers, r.packed_demographics,
+    r.sealed
     """
 
   /// A stored response as a bundle carries it.
@@ -93,6 +94,7 @@ extension Store {
       questionnaireHash: row["questionnaire_hash"], deviceID: row["device_id"], volunteerCode: row["volunteer_code"],
       language: row["language"], areaCode: row["area_code"], status: row["status"], startedAt: row["started_at"],
       completedAt: row["completed_at"] ?? "", receiptCode: row["receipt_code"], packedAnswers: row["packed_answers"] ?? "",
-      packedDemographics: row["packed_demographics"] ?? "", scores: scores, reflections: reflections)
+      packedDemographics: row["packed_demographics"] ?? "", scores: scores, reflections: reflections,
+      sealed: (row["sealed"] as Data?).map { $0.base64EncodedString() })
   }
 }

@@ -11,7 +11,7 @@ extension Store {
     try writer.read { db in
       var lines: [String] = []
       for row in try Row.fetchAll(db, sql: """
-        SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status FROM rounds ORDER BY name
+        SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key FROM rounds ORDER BY name
         """) {
         lines.append("round|" + Self.fields(row))
       }

@@ -8,13 +8,14 @@ extension Store {
   /// gets each response, by area code and then in the order stored, one at a time from a database
   /// cursor, so memory stays bounded whatever the round's size. With `includeText`, each record carries
   /// the publishable reflections only (the redacted copy where the reviewer made one); otherwise no text.
+  /// Responses still sealed to the team key are left out (`sealedCount` says how many).
   public func forEachExportRecord(
     roundID: Int64, partIDs: [String], includeText: Bool,
     begin: (Int) throws -> Void, _ body: (ResponseRecord) throws -> Void
   ) throws {
     try writer.read { db in
       let count = try Int.fetchOne(db, sql: """
-        SELECT count(*) FROM responses WHERE round_id = ? AND status = 'completed'
+        SELECT count(*) FROM responses WHERE round_id = ? AND status = 'completed' AND sealed IS NULL
         """, arguments: [roundID]) ?? 0
       try begin(count)
       // Responses by area code, then in stored order, each followed by its part score rows (none when it has
@@ -24,7 +25,7 @@ extension Store {
         SELECT r.key, r.id, r.area_code, r.completed_at, r.packed_answers, r.packed_demographics, s.part_id,
           \(Dimension.allCases.map { "s." + $0.key }.joined(separator: ", "))
         FROM responses r LEFT JOIN part_scores s ON s.response_key = r.key
-        WHERE r.round_id = ? AND r.status = 'completed'
+        WHERE r.round_id = ? AND r.status = 'completed' AND r.sealed IS NULL
         ORDER BY r.area_code, r.key
         """)
       let texts = includeText ? try db.makeStatement(sql: """

@@ -41,7 +41,7 @@ extension Store {
   public func forEachWeightingRow(roundID: Int64, _ body: (WeightingRow) throws -> Void) throws {
     try writer.read { db in
       let cursor = try Row.fetchCursor(db, sql: """
-        SELECT key, area_code, packed_demographics FROM responses WHERE round_id = ? AND status = 'completed'
+        SELECT key, area_code, packed_demographics FROM responses WHERE round_id = ? AND status = 'completed' AND sealed IS NULL
         """, arguments: [roundID])
       while let row = try cursor.next() {
         try body(WeightingRow(responseKey: row[0], areaCode: row[1], packedDemographics: row[2] ?? ""))

@@ -11,6 +11,10 @@ public struct RoundDetail: Hashable, Sendable {
   public var retentionDays: Int
   public var completed: Int
   public var inProgress: Int
+  /// Completed responses still sealed to the team key (counted among `completed`).
+  public var sealed: Int
+  /// Whether completed responses of this round are sealed to a team key.
+  public var isSealedRound: Bool
 }
 
 extension Store {
@@ -21,11 +25,14 @@ extension Store {
       guard let row = try Row.fetchOne(db, sql: """
         SELECT r.area_set, r.ends_on, r.retention_days, q.version,
           (SELECT count(*) FROM responses WHERE round_id = r.id AND status = 'completed') AS completed,
-          (SELECT count(*) FROM responses WHERE round_id = r.id AND status = 'in_progress') AS in_progress
+          (SELECT count(*) FROM responses WHERE round_id = r.id AND status = 'in_progress') AS in_progress,
+          (SELECT count(*) FROM responses WHERE round_id = r.id AND status = 'completed' AND sealed IS NOT NULL) AS sealed,
+          r.seal_public_key IS NOT NULL AS sealed_round
         FROM rounds r JOIN questionnaires q ON q.content_hash = r.questionnaire_hash WHERE r.id = ?
         """, arguments: [info.id]) else { return nil }
       return RoundDetail(info: info, questionnaireVersion: row["version"], areaSet: row["area_set"], endsOn: row["ends_on"],
-                         retentionDays: row["retention_days"], completed: row["completed"], inProgress: row["in_progress"])
+                         retentionDays: row["retention_days"], completed: row["completed"], inProgress: row["in_progress"],
+                         sealed: row["sealed"], isSealedRound: row["sealed_round"])
     }
   }
 

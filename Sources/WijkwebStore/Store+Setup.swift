@@ -33,15 +33,18 @@ extension Store {
   /// Creates an open round for `questionnaire` (which must be installed) over the areas of `areaSet`.
   @discardableResult
   public func createRound(name: String, questionnaire: Questionnaire, areaSet: String, startsOn: String, endsOn: String,
-                          minGroupSize: Int = 10, retentionDays: Int = 730, now: Date = Date()) throws -> Int64 {
+                          minGroupSize: Int = 10, retentionDays: Int = 730, sealPublicKey: [UInt8]? = nil,
+                         now: Date = Date()) throws -> Int64 {
     try writer.write { db in
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM rounds WHERE name = ?", arguments: [name]) ?? 0 > 0 {
         throw StoreError("A round named \"\(name)\" already exists; choose another name.")
       }
       try db.execute(sql: """
-        INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)
-        """, arguments: [name, questionnaire.contentHash, areaSet, startsOn, endsOn, minGroupSize, retentionDays, Self.timestamp(now)])
+        INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,
+          seal_public_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+        """, arguments: [name, questionnaire.contentHash, areaSet, startsOn, endsOn, minGroupSize, retentionDays, Self.timestamp(now),
+                         sealPublicKey.map { Data($0).base64EncodedString() }])
       return db.lastInsertedRowID
     }
   }

@@ -16,6 +16,7 @@ public struct Store: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
+    configuration.prepareDatabase { db in try Self.prepare(db) }
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
@@ -33,7 +34,14 @@ public struct Store: Sendable {
   public static func inMemory() throws -> Store {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
+    configuration.prepareDatabase { db in try Self.prepare(db) }
     return try Store(writer: DatabaseQueue(configuration: configuration), path: nil)
+  }
+
+  /// Every connection overwrites deleted content with zeros, so the readable answers and reflections of a
+  /// sealed response do not linger in free pages after it is sealed.
+  static func prepare(_ db: Database) throws {
+    try db.execute(sql: "PRAGMA secure_delete = ON")
   }
 
   init(writer: any DatabaseWriter, path: String?) throws {
@@ -139,16 +147,34 @@ public struct Store: Sendable {
   public func apply(_ effects: [InterviewEffect], now: Date = Date()) throws {
     guard !effects.isEmpty else { return }
     let timestamp = Self.timestamp(now)
+    let sealedOne: Bool
     do {
-      try writer.write { db in
-        for effect in effects { try apply(effect, at: timestamp, now: now, in: db) }
+      sealedOne = try writer.write { db in
+        var sealed = false
+        for effect in effects { sealed = try apply(effect, at: timestamp, now: now, in: db) || sealed }
+        return sealed
       }
     } catch let error as DatabaseError {
       throw Self.plain(error, path: path)
     }
+    if sealedOne { checkpointQuietly() }
   }
 
-  private func apply(_ effect: InterviewEffect, at timestamp: String, now: Date, in db: Database) throws {
+  /// Copies the write-ahead log into the database file and empties it, so the pages that held a sealed
+  /// response's readable content before it was sealed are gone from the log as well. Best effort, waiting
+  /// half a second at most: when another program (a dashboard, say) holds the log, the interview goes on
+  /// and the next sealed completion, or the last connection closing, empties it.
+  func checkpointQuietly() {
+    guard path != nil else { return }
+    _ = try? writer.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA busy_timeout = 500")
+      defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+      try db.checkpoint(.truncate)
+    }
+  }
+
+  /// Applies one effect; true when it sealed a completed response.
+  private func apply(_ effect: InterviewEffect, at timestamp: String, now: Date, in db: Database) throws -> Bool {
     switch effect {
     case .rememberVolunteer(let code):
       try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('volunteer_code', ?), ('volunteer_date', ?)",
@@ -185,6 +211,11 @@ public struct Store: Sendable {
     case .setPosition(let responseID, let position):
       try db.execute(sql: "UPDATE responses SET position = ? WHERE id = ? AND status = 'in_progress'", arguments: [position, responseID])
     case .complete(let responseID, let receiptCode, let scores, let answers, let demographics):
+      if let publicKey = try sealPublicKey(ofResponse: responseID, in: db) {
+        try completeSealed(responseID: responseID, receiptCode: receiptCode, scores: scores, answers: answers,
+                           demographics: demographics, publicKey: publicKey, at: timestamp, in: db)
+        return true
+      }
       try db.execute(sql: """
         UPDATE responses SET status = 'completed', completed_at = ?, receipt_code = ?, position = NULL,
           packed_answers = ?, packed_demographics = ?
@@ -199,6 +230,7 @@ public struct Store: Sendable {
     case .takeHome:
       break  // Nothing to store: the resident's own printout (see `InterviewApp`).
     }
+    return false
   }
 
   /// Stores the six dimension scores of each part in one row, with the response's round and area.

@@ -73,10 +73,22 @@ struct BundleImportCommand: ParsableCommand {
   @Argument(help: "The bundle file.") var file: String
   @Option(help: "The passphrase of an encrypted bundle is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var passphraseFile: String?
+  @Option(help: "Open sealed responses with this team key file (NAME.key); its passphrase is asked once. Without it they stay sealed.")
+  var key: String?
+  @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
+  var keyPassphraseFile: String?
 
   func run() throws {
     // The whole bundle is read, decrypted and checked before the database is opened.
-    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    var contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    if let key, contents.responses.contains(where: \.isSealed) {
+      let opened = try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile)
+      do {
+        contents = try SealedResponses.open(contents, with: opened)
+      } catch let problem as KeyProblem {
+        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
+      }
+    }
     let checked: BundleValidator.Checked
     do {
       checked = try BundleValidator.check(contents)
@@ -98,6 +110,10 @@ struct BundleImportCommand: ParsableCommand {
     if report.skippedExpired > 0 {
       print("not stored: \(report.skippedExpired) responses of rounds past their retention period")
     }
+    if report.sealed > 0 {
+      print("sealed: \(report.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
+    }
+    if report.unsealed > 0 { print("unsealed: \(report.unsealed) responses stored sealed here are readable now") }
     print("conflicts: \(report.conflicts.count)")
     for conflict in report.conflicts {
       print("  response \(conflict.responseID): \(conflict.reason); kept as it was")

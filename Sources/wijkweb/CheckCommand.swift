@@ -14,6 +14,8 @@ struct CheckCommand: ParsableCommand {
     print("database: \(store.path ?? "")")
     print("schema: \(try store.schemaVersion())")
     print("responses: \(counts.completed) completed, \(counts.inProgress) in progress; answers: \(counts.answers)")
+    let sealed = try store.sealedCount()
+    if sealed > 0 { print("sealed: \(sealed) completed responses sealed to the team key (their answers are not counted above)") }
     if problems.isEmpty {
       print("integrity: ok")
     } else {

@@ -41,6 +41,10 @@ struct ExportResponsesCommand: ParsableCommand {
     let store = try AppSetup.openStore(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
     guard let format = ResponseFormat(rawValue: format) else { return }
+    let sealed = try store.sealedCount(roundID: info.id)
+    if sealed > 0 {
+      FileHandle.standardError.write(Data("\(sealed) sealed responses not exported; import them with the key (wijkweb unseal --key FILE)\n".utf8))
+    }
     let english = language == "en"
     let areas = try store.areas()
     let widths = includeText ? try store.publishableTextWidths(roundID: info.id) : nil

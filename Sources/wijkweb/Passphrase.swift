@@ -21,12 +21,12 @@ enum Passphrase {
   }
 
   /// The passphrase from the file or the environment, else asked on the terminal (twice when `confirm`).
-  static func required(file: String?, confirm: Bool, purpose: String) throws -> String {
+  static func required(file: String?, confirm: Bool, purpose: String, prompt: String = "Passphrase: ") throws -> String {
     if let passphrase = try given(file: file) { return passphrase }
     guard isatty(STDIN_FILENO) == 1 else {
       throw Failure("\(purpose) needs a passphrase: give --passphrase-file FILE or set \(environmentName).")
     }
-    let passphrase = try ask("Passphrase: ")
+    let passphrase = try ask(prompt)
     guard !passphrase.isEmpty else { throw Failure("No passphrase was typed; nothing was done.") }
     if confirm, try ask("Passphrase again: ") != passphrase {
       throw Failure("The two passphrases differ; nothing was done. Try again.")

@@ -6,6 +6,9 @@ import WijkwebStore
 /// questionnaire for trends, suppression by the round's minimum group size.
 struct ProfileEngine {
   let store: Store
+  /// Whether `profile` says on standard error how many sealed responses it left out (not while a
+  /// curses screen is up).
+  var reportsSealed = true
 
   /// The latest round before `round` with the same questionnaire id that has completed responses.
   func previousRound(of round: RoundInfo) throws -> RoundInfo? {
@@ -60,6 +63,10 @@ struct ProfileEngine {
   func profile(round: RoundInfo, questionnaire: Questionnaire, breakdown: String?, minimum: Int?, weighted: Bool = false) throws -> Profile {
     if let breakdown, !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
       throw Failure("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
+    }
+    let sealed = try store.sealedCount(roundID: round.id)
+    if sealed > 0, reportsSealed {
+      FileHandle.standardError.write(Data("\(sealed) sealed responses not counted; import them with the key (wijkweb unseal --key FILE)\n".utf8))
     }
     let tree = AreaTree(areas: try store.areas())
     var population: [AreaPopulation] = []

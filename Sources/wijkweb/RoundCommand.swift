@@ -20,6 +20,8 @@ struct RoundCommand: ParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD (default: 90 days after the start).") var ends: String?
     @Option(help: "Groups smaller than this are never shown (at least 5).") var minGroup: Int = 10
     @Option(help: "Days after the round's end that responses are kept.") var retentionDays: Int = 730
+    @Option(help: "Seal completed responses to this team public key (NAME.pub from `wijkweb keys create`): laptops can count and bundle them but not read them.")
+    var sealTo: String?
 
     func validate() throws {
       if minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
@@ -30,6 +32,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     func run() throws {
+      let sealKey = try sealTo.map(KeyFiles.publicKey)
       let store = try AppSetup.openStore(database)
       let (source, parsed) = try QuestionnaireFiles.load(questionnaire)
       try store.installQuestionnaire(source: source, questionnaire: parsed)
@@ -42,11 +45,11 @@ struct RoundCommand: ParsableCommand {
       let end = ends ?? Store.day((RoundCommand.date(start) ?? Date()).addingTimeInterval(90 * 86400))
       do {
         try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
-                              minGroupSize: minGroup, retentionDays: retentionDays)
+                              minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
       } catch let error as StoreError {
         throw Failure(error.message)
       }
-      print("round \"\(name)\" created: \(parsed.id) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end")
+      print("round \"\(name)\" created: \(parsed.id) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
     }
   }
 
@@ -92,6 +95,9 @@ struct RoundCommand: ParsableCommand {
         retention: \(detail.retentionDays) days after the end
         responses: \(detail.completed) completed, \(detail.inProgress) in progress
         """)
+      if detail.isSealedRound || detail.sealed > 0 {
+        print("sealed: \(detail.sealed) of the completed responses are sealed to the team key (counted, not readable here)")
+      }
     }
   }
 

@@ -29,9 +29,16 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   /// few statements were answered.
   public var scores: [String: [Double?]]
   public var reflections: [BundleReflection]
+  /// In a sealed round: the base64 of the `SealedContent` sealed to the round's public key. Then the
+  /// packed answers and demographics are empty and there are no scores or reflections: they are inside.
+  /// Absent in bundles of unsealed rounds (and of Wijkweb before sealing), so those read as before.
+  public var sealed: String?
+
+  /// Whether the content is sealed and this laptop cannot read it.
+  public var isSealed: Bool { sealed != nil }
 
   enum CodingKeys: String, CodingKey {
-    case id, round, language, status, scores, reflections
+    case id, round, language, status, scores, reflections, sealed
     case questionnaireID = "questionnaire_id"
     case questionnaireVersion = "questionnaire_version"
     case questionnaireHash = "questionnaire_hash"
@@ -48,7 +55,7 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   public init(id: String, round: String, questionnaireID: String, questionnaireVersion: Int, questionnaireHash: String,
               deviceID: String, volunteerCode: String, language: String, areaCode: String?, status: String = "completed",
               startedAt: String, completedAt: String, receiptCode: String?, packedAnswers: String,
-              packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection]) {
+              packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection], sealed: String? = nil) {
     self.id = id
     self.round = round
     self.questionnaireID = questionnaireID
@@ -66,12 +73,38 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     self.packedDemographics = packedDemographics
     self.scores = scores
     self.reflections = reflections
+    self.sealed = sealed
+  }
+
+  /// This response with its content opened from `content`: no longer sealed.
+  public func unsealed(with content: SealedContent) -> BundleResponse {
+    var copy = self
+    copy.packedAnswers = content.packedAnswers
+    copy.packedDemographics = content.packedDemographics
+    copy.scores = content.scores
+    copy.reflections = content.reflections
+    copy.sealed = nil
+    return copy
   }
 
   /// Whether `other` holds the same interview: every field and reflection text alike. The review of
   /// reflections is left out, since reviewing on the merging laptop changes it after the fact; so are the
-  /// scores, which follow from the answers and the questionnaire.
+  /// scores, which follow from the answers and the questionnaire. A sealed copy and an open copy of the
+  /// same response are alike when everything readable in both is (its sealed content cannot be compared
+  /// without the key).
   public func sameContent(as other: BundleResponse) -> Bool {
+    if isSealed != other.isSealed || (isSealed && sealed != other.sealed) {
+      func readable(_ response: BundleResponse) -> BundleResponse {
+        var copy = response
+        copy.packedAnswers = ""
+        copy.packedDemographics = ""
+        copy.scores = [:]
+        copy.reflections = []
+        copy.sealed = nil
+        return copy
+      }
+      return readable(self) == readable(other)
+    }
     func texts(_ response: BundleResponse) -> [String: String] {
       Dictionary(response.reflections.map { ($0.promptID, $0.text) }, uniquingKeysWith: { first, _ in first })
     }

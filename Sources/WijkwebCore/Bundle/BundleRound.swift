@@ -12,9 +12,13 @@ public struct BundleRound: Codable, Hashable, Sendable {
   public var retentionDays: Int
   /// `open` or `closed`.
   public var status: String
+  /// The team's public key (base64) that completed responses of a sealed round are sealed to; absent
+  /// for rounds that are not sealed.
+  public var sealPublicKey: String?
 
   enum CodingKeys: String, CodingKey {
     case name, status
+    case sealPublicKey = "seal_public_key"
     case questionnaireHash = "questionnaire_hash"
     case areaSet = "area_set"
     case startsOn = "starts_on"
@@ -24,7 +28,7 @@ public struct BundleRound: Codable, Hashable, Sendable {
   }
 
   public init(name: String, questionnaireHash: String, areaSet: String, startsOn: String, endsOn: String, minGroupSize: Int,
-              retentionDays: Int, status: String) {
+              retentionDays: Int, status: String, sealPublicKey: String? = nil) {
     self.name = name
     self.questionnaireHash = questionnaireHash
     self.areaSet = areaSet
@@ -33,5 +37,6 @@ public struct BundleRound: Codable, Hashable, Sendable {
     self.minGroupSize = minGroupSize
     self.retentionDays = retentionDays
     self.status = status
+    self.sealPublicKey = sealPublicKey
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks what a bundle's records say, before anything is stored: questionnaires match their hashes and
 /// parse, rounds name a questionnaire in the bundle, and every response is a completed interview whose
 /// answers, demographics and reflections fit its round's questionnaire.
@@ -121,6 +123,10 @@ public enum BundleValidator {
     if let code = response.receiptCode, ReceiptCode.normalize(code) != code {
       throw problem("response \(id) has \"\(code)\" as receipt code, which is not of the form XXXX-XXXX")
     }
+    if let sealed = response.sealed {
+      try checkSealed(response, sealed: sealed, round: round)
+      return
+    }
     let statements = questionnaire.allItems.count
     guard response.packedAnswers.count == statements else {
       throw problem("response \(id) has \(response.packedAnswers.count) answers; its questionnaire \(questionnaire.id) has \(statements) statements")
@@ -135,12 +141,38 @@ public enum BundleValidator {
     var prompts = Set<String>()
     let known = Set(questionnaire.reflection.map(\.id))
     for reflection in response.reflections {
-      guard known.contains(reflection.promptID), prompts.insert(reflection.promptID).inserted else {
+      guard known.contains(reflection.promptID) || isConversationID(reflection.promptID),
+            prompts.insert(reflection.promptID).inserted else {
         throw problem("response \(id) has a reflection for \"\(reflection.promptID)\", which its questionnaire does not ask or which appears twice")
       }
       guard !reflection.text.isEmpty, reviewStatuses.contains(reflection.reviewStatus) else {
         throw problem("response \(id) has an empty reflection or an unknown review status for \"\(reflection.promptID)\"")
       }
+    }
+  }
+
+  /// Whether `id` names an answer of the conversation after the web: `focus.<part>` or
+  /// `dialogue.<part>.<dimension>.<n>` (`InterviewState.focusID`, `dialogueID`).
+  static func isConversationID(_ id: String) -> Bool {
+    let fields = id.split(separator: ".", omittingEmptySubsequences: false)
+    if fields.count == 2, fields[0] == "focus" { return !fields[1].isEmpty }
+    return fields.count == 4 && fields[0] == "dialogue" && !fields[1].isEmpty
+      && Dimension.allCases.contains { $0.key == fields[2] } && Int(fields[3]) != nil
+  }
+
+  /// A sealed response carries its content only sealed: nothing readable besides what counts it.
+  static func checkSealed(_ response: BundleResponse, sealed: String, round: BundleRound) throws {
+    let id = response.id
+    guard round.sealPublicKey != nil else {
+      throw problem("response \(id) is sealed, but its round \"\(round.name)\" is not a sealed round")
+    }
+    guard response.packedAnswers.isEmpty, response.packedDemographics.isEmpty, response.scores.isEmpty,
+          response.reflections.isEmpty
+    else {
+      throw problem("response \(id) is sealed but also carries answers, scores or reflections in the clear")
+    }
+    guard let bytes = Data(base64Encoded: sealed), bytes.count > 48 else {
+      throw problem("response \(id) has a sealed content that is not base64 or is too short")
     }
   }
 

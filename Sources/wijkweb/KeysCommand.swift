@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+
+/// `wijkweb keys create|restore`: the team key pair of sealed rounds.
+struct KeysCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "keys", abstract: "The team key of sealed rounds: create a key pair, or restore it from its paper backup.",
+    subcommands: [Create.self, Restore.self])
+
+  struct Create: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Make a key pair: NAME.pub for `round create --seal-to`, NAME.key (passphrase-protected) to open sealed responses.")
+    @Option(help: "The name of the two files, without extension: NAME.pub and NAME.key.") var out: String
+    @Option(help: "Also write a printable paper backup of the (still encrypted) key to this file.") var paper: String?
+    @Option(help: "The passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too); else it is asked twice.")
+    var passphraseFile: String?
+
+    func run() throws {
+      let publicPath = out + ".pub"
+      let secretPath = out + ".key"
+      for path in [publicPath, secretPath, paper].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
+        throw Failure("\(path) already exists; choose another name with --out (or --paper). Nothing was written.")
+      }
+      FileHandle.standardError.write(Data("""
+        The key file \(secretPath) and its passphrase are the only way to read sealed responses. If you lose either, \
+        the sealed responses are lost for good: nobody can recover them. Keep the passphrase somewhere safe, apart from the file.
+
+        """.utf8))
+      let passphrase = try Passphrase.required(file: passphraseFile, confirm: true, purpose: "Creating a team key")
+      let files: TeamKey.Files
+      do {
+        files = try TeamKey.create(passphrase: passphrase)
+      } catch let problem as KeyProblem {
+        throw Failure("The key could not be made: \(problem.message). Nothing was written.")
+      }
+      try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
+      try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
+      print("key pair written: \(publicPath) (give it to `wijkweb round create --seal-to`), \(secretPath) (keep it safe, owner-only)")
+      var paperPath = paper
+      if paperPath == nil, try Passphrase.given(file: passphraseFile) == nil, isatty(STDIN_FILENO) == 1 {
+        FileHandle.standardError.write(Data("Write a paper backup of the key to \(out).paper.txt to print? (y/n) ".utf8))
+        if let answer = readLine(), ["y", "yes", "j", "ja"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) {
+          paperPath = out + ".paper.txt"
+        }
+      }
+      if let paperPath {
+        try KeyFiles.write(PaperKey.text(for: files.envelope, instructions: KeyFiles.paperInstructions), to: paperPath, mode: 0o600)
+        print("paper backup written to \(paperPath): print it, keep it apart from the passphrase, then delete the file")
+      }
+    }
+  }
+
+  struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Rebuild NAME.key and NAME.pub from a paper backup typed into a text file.")
+    @Option(help: "The text file with the paper backup typed in (the lines from WIJKWEB-PAPER-KEY 1 to WIJKWEB-PAPER-KEY-END).")
+    var paper: String
+    @Option(help: "The name of the two files to write, without extension: NAME.pub and NAME.key.") var out: String
+
+    func run() throws {
+      guard let data = FileManager.default.contents(atPath: paper) else {
+        throw Failure("Cannot read \(paper). Check the name and that you may read it.")
+      }
+      let envelope: [UInt8]
+      let publicKey: [UInt8]
+      do {
+        envelope = try PaperKey.bytes(from: String(decoding: data, as: UTF8.self))
+        publicKey = try TeamKey.publicKey(ofEnvelope: envelope)
+      } catch let problem as PaperKeyProblem {
+        throw Failure("The paper backup in \(paper) cannot be read: \(problem.message). Nothing was written.")
+      } catch let problem as KeyProblem {
+        throw Failure("The paper backup in \(paper) is not a Wijkweb key: \(problem.message). Nothing was written.")
+      }
+      let publicPath = out + ".pub"
+      let secretPath = out + ".key"
+      for path in [publicPath, secretPath] where FileManager.default.fileExists(atPath: path) {
+        throw Failure("\(path) already exists; choose another name with --out. Nothing was written.")
+      }
+      let files = TeamKey.Files(publicKey: publicKey, envelope: envelope)
+      try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
+      try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
+      print("key restored: \(secretPath) and \(publicPath); it opens with the same passphrase as before")
+    }
+  }
+}
+
+/// Reading and writing key files.
+enum KeyFiles {
+  static let paperInstructions = """
+    Wijkweb team key - paper backup
+
+    This is the team's secret key for sealed rounds, still encrypted with its passphrase: the paper alone
+    does not open anything, and without the passphrase it is useless. Keep it apart from the passphrase.
+
+    To restore: type the block below (from WIJKWEB-PAPER-KEY 1 to WIJKWEB-PAPER-KEY-END) into a text file,
+    then run   wijkweb keys restore --paper FILE --out team
+    Spaces and upper or lower case do not matter. The two letters at the end of each line check that line;
+    the CHECKSUM line checks the whole key.
+    """
+
+  /// Writes `text` to a new file at `path` with `mode`, all at once.
+  static func write(_ text: String, to path: String, mode: Int) throws {
+    let temporary = path + ".part"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: mode]) else {
+      throw Failure("Cannot write \(path). Check that the folder exists and that you may write there.")
+    }
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw Failure("Cannot write \(path). Check that the folder exists and that you may write there.")
+    }
+  }
+
+  /// The public key in the file at `path`, for `round create --seal-to`.
+  static func publicKey(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Failure("Cannot read the public key file \(path). Check the name (made by `wijkweb keys create --out NAME`, as NAME.pub).")
+    }
+    do {
+      return try TeamKey.parsePublic(String(decoding: data, as: UTF8.self))
+    } catch let problem as KeyProblem {
+      throw Failure("\(path) cannot be used as public key: \(problem.message).")
+    }
+  }
+
+  /// The key pair in the file at `path`, opened with the passphrase (file, environment or asked once).
+  static func open(_ path: String, passphraseFile: String?) throws -> TeamKey.Opened {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Failure("Cannot read the key file \(path). Check the name and that you may read it. Nothing was changed.")
+    }
+    do {
+      let envelope = try TeamKey.parseSecret(String(decoding: data, as: UTF8.self))
+      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The key file \(path)",
+                                               prompt: "Passphrase of the key \(path): ")
+      return try TeamKey.open(envelope: envelope, passphrase: passphrase)
+    } catch let problem as KeyProblem {
+      throw Failure("The key file \(path) cannot be opened: \(problem.message). Nothing was changed.")
+    }
+  }
+}

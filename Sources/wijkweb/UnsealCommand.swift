@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import WijkwebCore
+import WijkwebStore
+
+/// `wijkweb unseal --key FILE`: make the sealed responses already in this database readable.
+struct UnsealCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "unseal",
+    abstract: "Open the sealed responses in this database with the team key, so profiles, exports and reports count them.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The team's key file (made by `wijkweb keys create`, NAME.key).") var key: String
+  @Option(help: "The key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too); else it is asked once.")
+  var passphraseFile: String?
+
+  func run() throws {
+    let store = try AppSetup.openStore(database)
+    let contents = try store.sealedContents()
+    guard !contents.responses.isEmpty else {
+      print("no sealed responses in this database; nothing to do")
+      return
+    }
+    let opened = try KeyFiles.open(key, passphraseFile: passphraseFile)
+    let checked: BundleValidator.Checked
+    do {
+      checked = try BundleValidator.check(try SealedResponses.open(contents, with: opened),
+                                          advice: "The sealed response was changed or made by another version of Wijkweb.")
+    } catch let problem as KeyProblem {
+      throw Failure("The sealed responses cannot be opened with \(key): \(problem.message). Nothing was changed.")
+    } catch let problem as BundleProblem {
+      throw Failure("A sealed response does not fit its round: \(problem.message) Nothing was changed.")
+    }
+    let count: Int
+    do {
+      count = try store.unseal(checked, actor: "coordinator")
+    } catch let error as StoreError {
+      throw Failure(error.message)
+    }
+    print("unsealed: \(count) responses are readable now and count in profiles, exports and reports")
+  }
+}
