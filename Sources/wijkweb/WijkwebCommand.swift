@@ -8,7 +8,7 @@ struct WijkwebCommand: ParsableCommand {
     commandName: "wijkweb",
     abstract: "Positive Health in the neighbourhood: interviews, profiles and reports.",
     subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
-      PurgeCommand.self, BackupCommand.self, AuditCommand.self, CheckCommand.self],
+      PurgeCommand.self, BackupCommand.self, AuditCommand.self, CheckCommand.self, BenchInterviewCommand.self],
     defaultSubcommand: MenuCommand.self
   )
 }
