@@ -30,6 +30,9 @@ struct BenchInterviewCommand: ParsableCommand {
   @Option(help: "Write the result here instead of standard output (needed with curses).")
   var out: String?
 
+  @Option(help: "Also list the slowest N key presses with the screen they were pressed on (on standard error).")
+  var slowest: Int = 0
+
   func validate() throws {
     guard ["memory", "curses"].contains(terminal) else { throw ValidationError("--terminal must be memory or curses, not \(terminal).") }
     guard keys > 0 else { throw ValidationError("--keys must be at least 1.") }
@@ -60,8 +63,18 @@ struct BenchInterviewCommand: ParsableCommand {
     let timed = ScriptedTerminal(base: base, keys: keyList)
     let app = InterviewApp(terminal: timed, context: context, recorder: StoreRecorder(store: store), state: InterviewState())
     var latencies: [UInt64] = []
+    var cpuTimes: [UInt64] = []
     latencies.reserveCapacity(keyList.count)
-    app.afterKey = { _ in latencies.append(DispatchTime.now().uptimeNanoseconds - timed.keyReadAt) }
+    cpuTimes.reserveCapacity(keyList.count)
+    var slow: [(nanoseconds: UInt64, key: Key, step: InterviewState.Step)] = []
+    var step = app.state.step
+    app.afterKey = { key in
+      let nanoseconds = DispatchTime.now().uptimeNanoseconds - timed.keyReadAt
+      latencies.append(nanoseconds)
+      cpuTimes.append(ScriptedTerminal.threadCPUTime() - timed.keyReadCPU)
+      if slowest > 0 { slow.append((nanoseconds, key, step)) }
+      step = app.state.step
+    }
     app.run()
     let size = base.size
     curses?.stop()
@@ -70,15 +83,21 @@ struct BenchInterviewCommand: ParsableCommand {
     guard completed == interviews else {
       throw Failure("The scripted interview did not complete as expected: \(completed) of \(interviews) interviews stored.")
     }
+    for entry in slow.sorted(by: { $0.nanoseconds > $1.nanoseconds }).prefix(slowest) {
+      FileHandle.standardError.write(Data("\(entry.nanoseconds / 1000) us  \(entry.key)  on \(entry.step)\n".utf8))
+    }
     latencies.sort()
-    func percentile(_ p: Double) -> Double {
-      guard !latencies.isEmpty else { return 0 }
-      let rank = Int((p / 100 * Double(latencies.count)).rounded(.up)) - 1
-      return Double(latencies[min(max(rank, 0), latencies.count - 1)]) / 1000
+    cpuTimes.sort()
+    /// The p-th percentile (nearest rank) of sorted nanoseconds, in microseconds.
+    func percentile(_ p: Double, of values: [UInt64]) -> Double {
+      guard !values.isEmpty else { return 0 }
+      let rank = Int((p / 100 * Double(values.count)).rounded(.up)) - 1
+      return Double(values[min(max(rank, 0), values.count - 1)]) / 1000
     }
     let result = String(
-      format: "{\"terminal\": \"%@\", \"width\": %d, \"height\": %d, \"keys\": %d, \"interviews\": %d, \"p50_us\": %.1f, \"p99_us\": %.1f, \"max_us\": %.1f}\n",
-      terminal, size.width, size.height, latencies.count, interviews, percentile(50), percentile(99), percentile(100))
+      format: "{\"terminal\": \"%@\", \"width\": %d, \"height\": %d, \"keys\": %d, \"interviews\": %d, \"p50_us\": %.1f, \"p99_us\": %.1f, \"max_us\": %.1f, \"cpu_p50_us\": %.1f, \"cpu_p99_us\": %.1f}\n",
+      terminal, size.width, size.height, latencies.count, interviews, percentile(50, of: latencies), percentile(99, of: latencies),
+      percentile(100, of: latencies), percentile(50, of: cpuTimes), percentile(99, of: cpuTimes))
     if let out {
       try Data(result.utf8).write(to: URL(fileURLWithPath: out))
     } else {
@@ -94,6 +113,8 @@ final class ScriptedTerminal: WijkwebTUI.Terminal {
   private var next = 0
   /// When the last key was handed out (monotonic nanoseconds).
   private(set) var keyReadAt: UInt64 = 0
+  /// The CPU time this thread had used when the last key was handed out (nanoseconds).
+  private(set) var keyReadCPU: UInt64 = 0
 
   init(base: WijkwebTUI.Terminal, keys: [Key]) {
     self.base = base
@@ -104,9 +125,19 @@ final class ScriptedTerminal: WijkwebTUI.Terminal {
   var supportsUnicode: Bool { base.supportsUnicode }
   func draw(_ buffer: ScreenBuffer) { base.draw(buffer) }
 
+  /// CPU time used by the calling thread, in nanoseconds: unlike wall time, not inflated by other jobs.
+  static func threadCPUTime() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+  }
+
   /// The next scripted key; Ctrl-C when the script is done, which ends the interview.
   func readKey(timeoutMilliseconds: Int) -> Key? {
-    defer { keyReadAt = DispatchTime.now().uptimeNanoseconds }
+    defer {
+      keyReadCPU = Self.threadCPUTime()
+      keyReadAt = DispatchTime.now().uptimeNanoseconds
+    }
     guard next < keys.count else { return .interrupt }
     next += 1
     return keys[next - 1]
