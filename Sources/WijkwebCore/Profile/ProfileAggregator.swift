@@ -27,6 +27,8 @@ public struct ProfileAggregator: Sendable {
     categoryIndex = Dictionary(categories.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
     cells = Array(repeating: ScoreAccumulator(), count: tree.areas.count * partIDs.count * 6 * (categories.count + 1))
     stagedStart = Array(repeating: -1, count: cells.count)
+    // Room for every cell up front, so growing never copies; only the pages of cells in use are touched.
+    staged.reserveCapacity(cells.count * Self.bins)
   }
 
   private static let bins = 10 * ScoreAccumulator.resolution + 1
