@@ -84,10 +84,14 @@ def summary(children):
           "cpu": statistics.median(c.cpu for c in children), "rss_mb": max(c.rss_mb for c in children)}
 
 
+class CommandFailed(Exception):
+  """A measured command exited with a failure; the message holds its command line and standard error."""
+
+
 def checked(argv, stdout_path=None, env=None):
   child = run_child(argv, stdout_path, env)
   if child.status != 0:
-    raise SystemExit(f"failed ({child.status}): {' '.join(map(str, argv))}\n{child.stderr}")
+    raise CommandFailed(f"failed ({child.status}): {' '.join(map(str, argv))}\n{child.stderr.strip()}")
   return child
 
 
@@ -298,47 +302,60 @@ class Suite:
                floor["seconds"], note=f"max RSS {result['rss_mb']:.0f} MB")
 
     if available(self.binary, "bundle", "import") and available(self.binary, "bundle", "export"):
-      bundle = self.scratch / "round.bundle"
-      bundle.unlink(missing_ok=True)
-      exported = measure([self.binary, "bundle", "export", "--db", db, "--round", name, "--out", bundle], 1)
-      self.row("bulk", f"bundle export {medium:,}", exported["seconds"], "s")
-      target = {}
-
-      def fresh():
-        target["db"] = self.fresh_database("import")
-
-      times, peaks = [], []
-      for _ in range(runs):
-        fresh()
-        child = run_child([self.binary, "bundle", "import", bundle, "--db", target["db"]])
-        if child.status != 0:
-          raise SystemExit(f"bundle import failed: {child.stderr}")
-        times.append(child.seconds)
-        peaks.append(child.rss_mb)
-      copy = self.scratch / "copy.sqlite"
-
-      def clear_copy():
-        copy.unlink(missing_ok=True)
-
-      raw = measure(["sqlite3", copy, f"ATTACH '{db}' AS src; "
-                     f"CREATE TABLE r AS SELECT * FROM src.responses WHERE round_id = {round_id}; "
-                     f"CREATE TABLE s AS SELECT * FROM src.part_scores WHERE round_id = {round_id};"], runs, before=clear_copy)
-      self.row("bulk", f"bundle import {medium:,}", statistics.median(times), "s", "sqlite3 copy of the same rows",
-               raw["seconds"], note=f"max RSS {max(peaks):.0f} MB")
+      try:
+        self.bundle_import(db, round_id, name, medium, runs)
+      except CommandFailed as failure:
+        self.failed(f"bundle import {medium:,}", failure)
     else:
       self.row("bulk", f"bundle import {medium:,}", float("nan"), "s", note="not available in this build")
 
     if available(self.binary, "report"):
-      db, _ = self.database(big)
-      _, name = self.round_of(db)
-      pdf = self.scratch / "report.pdf"
-      report = measure([self.binary, "report", "--db", db, "--round", name, "--all", "--format", "pdf", "--out", pdf], runs,
-                       before=lambda: pdf.unlink(missing_ok=True))
-      profile = measure([self.binary, "profile", "--db", db, "--round", name, "--format", "json"], runs)
-      self.row("bulk", f"report --all --format pdf {big:,}", report["seconds"], "s", "wijkweb profile (all areas)",
-               profile["seconds"], note=f"max RSS {report['rss_mb']:.0f} MB")
+      try:
+        self.report(big, runs)
+      except CommandFailed as failure:
+        self.failed(f"report --all --format pdf {big:,}", failure)
     else:
       self.row("bulk", f"report --all --format pdf {big:,}", float("nan"), "s", note="not available in this build")
+
+  def failed(self, name, failure):
+    """A figure whose command failed: the table says so (first line of its message), the rest still runs."""
+    self.log(f"    {failure}")
+    lines = [line for line in str(failure).splitlines()[1:] if line.strip()] or [str(failure).splitlines()[0]]
+    self.row("bulk", name, float("nan"), "s", note=f"failed: {lines[0][:100]}")
+
+  def bundle_import(self, db, round_id, name, responses, runs):
+    bundle = self.scratch / "round.bundle"
+    bundle.unlink(missing_ok=True)
+    exported = measure([self.binary, "bundle", "export", "--db", db, "--round", name, "--out", bundle], 1)
+    self.row("bulk", f"bundle export {responses:,}", exported["seconds"], "s")
+    children = []
+    for _ in range(runs):
+      target = self.fresh_database("import")
+      children.append(checked([self.binary, "bundle", "import", bundle, "--db", target]))
+    imported = summary(children)
+    copy = self.scratch / "copy.sqlite"
+    raw = measure(["sqlite3", copy, f"ATTACH '{db}' AS src; "
+                   f"CREATE TABLE r AS SELECT * FROM src.responses WHERE round_id = {round_id}; "
+                   f"CREATE TABLE s AS SELECT * FROM src.part_scores WHERE round_id = {round_id};"], runs,
+                  before=lambda: copy.unlink(missing_ok=True))
+    self.row("bulk", f"bundle import {responses:,}", imported["seconds"], "s", "sqlite3 copy of the same rows",
+             raw["seconds"], note=f"max RSS {imported['rss_mb']:.0f} MB")
+
+  def report(self, responses, runs):
+    db, _ = self.database(responses)
+    _, name = self.round_of(db)
+    pdf = self.scratch / "report.pdf"
+
+    def clear():
+      if pdf.is_dir():
+        shutil.rmtree(pdf)
+      pdf.unlink(missing_ok=True)
+
+    report = measure([self.binary, "report", "--db", db, "--round", name, "--all", "--format", "pdf", "--out", pdf], runs,
+                     before=clear)
+    profile = measure([self.binary, "profile", "--db", db, "--round", name, "--format", "json"], runs)
+    self.row("bulk", f"report --all --format pdf {responses:,}", report["seconds"], "s", "wijkweb profile (all areas)",
+             profile["seconds"], note=f"max RSS {report['rss_mb']:.0f} MB")
 
   def interview(self, big):
     self.log("\n(4) interview: key press to finished redraw (inside the program), start to first screen")
@@ -432,7 +449,7 @@ class Suite:
     print(f"{'figure':<44} {'value':>12}  {'baseline':<32} {'baseline':>10} {'ratio':>7}")
     for group, name, value, unit, baseline, baseline_value, ratio, note in self.rows:
       print(f"{name:<44} {format_value(value, unit):>12}  {baseline:<32} {format_value(baseline_value, unit):>10} "
-            f"{(f'{ratio:.2f}x' if ratio else ''):>7}" + (f"  {note}" if note and 'not available' in note else ""))
+            f"{(f'{ratio:.2f}x' if ratio else ''):>7}" + (f"  {note}" if note and ('not available' in note or note.startswith('failed')) else ""))
     print("\nTargets:")
     for target, passed, measured in self.verdicts:
       print(f"  {'PASS' if passed else 'MISS'}  {target}: {measured}")
@@ -498,6 +515,8 @@ def main():
       Path(args.markdown).write_text(suite.markdown())
     if args.json:
       Path(args.json).write_text(json.dumps({"results": suite.results, "verdicts": suite.verdicts}, indent=1, default=str))
+  except CommandFailed as failure:
+    raise SystemExit(str(failure))
   finally:
     shutil.rmtree(suite.scratch, ignore_errors=True)
 
