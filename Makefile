@@ -1,10 +1,11 @@
 # Wijkweb: `make run` installs what is missing, builds and starts the program;
-# `make test` runs the whole test suite (unit, screen and end-to-end tests in tmux).
+# `make test` runs the whole test suite (unit, screen and end-to-end tests in tmux);
+# `make bench` runs the benchmark suite (Benchmarks/run; not part of `make test`).
 SHELL := /bin/bash
 APT_PACKAGES := libncursesw5-dev libsqlite3-dev libsodium-dev sqlite3 tmux python3 python3-pytest python3-pip libxlsxwriter-dev libreadstat-dev libcairo2-dev fonts-dejavu-core poppler-utils
 DB ?=
 
-.PHONY: deps build run test unit e2e clean
+.PHONY: deps build run test unit e2e bench clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -29,6 +30,9 @@ e2e: deps
 	LANG=C.UTF-8 python3 -m pytest -q Tests/EndToEnd
 
 test: unit e2e
+
+bench: deps
+	Benchmarks/run
 
 clean:
 	rm -rf .build

@@ -95,7 +95,8 @@ enum Session {
           _ = startState.handle(.character("h"), context: context)
         }
       }
-      let app = InterviewApp(terminal: terminal, context: context, recorder: recorder, state: startState, idleSeconds: idleSeconds)
+      let app = InterviewApp(terminal: FirstDrawReport.wrapping(terminal), context: context, recorder: recorder, state: startState,
+                             idleSeconds: idleSeconds)
       app.takeHomePrinter = takeHome
       if app.run() == .interrupted || !menu { return }
     }

@@ -8,6 +8,14 @@ public struct ProfileAggregator: Sendable {
   private let partIndex: [String: Int]
   private let categoryIndex: [String: Int]
   private var cells: [ScoreAccumulator]
+  /// Scores of weight 1 counted per cell and histogram bin, moved into `cells` at the end: a count is far
+  /// cheaper than a histogram update per score. A cell's counts are `Self.bins` entries from
+  /// `stagedStart[cell]` in `staged`, added with the cell's first score (-1: none yet).
+  private var staged: [UInt32] = []
+  private var stagedStart: [Int]
+  /// Whether weight-1 scores still go to `staged`. The first other weight moves the staged counts into
+  /// `cells` and ends staging, so weighted sums are added in the same order as without it.
+  private var staging = true
   /// Part score rows whose area is not in the hierarchy.
   public private(set) var unplaced = 0
 
@@ -18,7 +26,12 @@ public struct ProfileAggregator: Sendable {
     partIndex = Dictionary(partIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     categoryIndex = Dictionary(categories.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
     cells = Array(repeating: ScoreAccumulator(), count: tree.areas.count * partIDs.count * 6 * (categories.count + 1))
+    stagedStart = Array(repeating: -1, count: cells.count)
+    // Room for every cell up front, so growing never copies; only the pages of cells in use are touched.
+    staged.reserveCapacity(cells.count * Self.bins)
   }
+
+  private static let bins = 10 * ScoreAccumulator.resolution + 1
 
   private var stride: Int { categories.count + 1 }
 
@@ -33,17 +46,51 @@ public struct ProfileAggregator: Sendable {
       return
     }
     let categoryOffset = category.flatMap { categoryIndex[$0] }
+    if staging, weight != 1 { moveStaged() }
     for dimension in 0 ..< min(6, scores.count) {
       guard let score = scores[dimension] else { continue }
       let base = offset(area: area, part: part, dimension: dimension)
-      cells[base].add(score, weight: weight)
-      if let categoryOffset { cells[base + categoryOffset].add(score, weight: weight) }
+      if staging {
+        guard let bin = ScoreAccumulator.binIndex(score) else { continue }
+        stage(bin, in: base)
+        if let categoryOffset { stage(bin, in: base + categoryOffset) }
+      } else {
+        cells[base].add(score, weight: weight)
+        if let categoryOffset { cells[base + categoryOffset].add(score, weight: weight) }
+      }
+    }
+  }
+
+  private mutating func stage(_ bin: Int32, in cell: Int) {
+    var start = stagedStart[cell]
+    if start < 0 {
+      start = staged.count
+      stagedStart[cell] = start
+      staged.append(contentsOf: repeatElement(0, count: Self.bins))
+    }
+    staged[start + Int(bin)] += 1
+  }
+
+  /// Moves the staged counts into `cells` and ends staging.
+  private mutating func moveStaged() {
+    addStaged(to: &cells)
+    staged = []
+    stagedStart = Array(repeating: -1, count: cells.count)
+    staging = false
+  }
+
+  private func addStaged(to cells: inout [ScoreAccumulator]) {
+    for (cell, start) in stagedStart.enumerated() where start >= 0 {
+      for bin in 0 ..< Self.bins where staged[start + bin] > 0 {
+        cells[cell].add(binIndex: Int32(bin), count: Int(staged[start + bin]))
+      }
     }
   }
 
   /// Each area's accumulators including everything below it.
   public func rolledUp() -> ProfileTotals {
     var totals = cells
+    addStaged(to: &totals)
     // Children come after their parents in `tree.areas`, so walking backwards adds each area's
     // complete total to its parent.
     for area in tree.areas.indices.reversed() {

@@ -43,13 +43,28 @@ public struct ScoreAccumulator: Sendable, Equatable {
   /// Adds one score with a weight: scores outside 0...10 are clamped into it; NaN scores and weights that
   /// are not finite and positive are ignored.
   public mutating func add(_ score: Double, weight: Double = 1) {
-    guard !score.isNaN, weight.isFinite, weight > 0 else { return }
-    let index = Int32((min(max(score, 0), 10) * Double(Self.resolution)).rounded())
+    guard weight.isFinite, weight > 0, let index = Self.binIndex(score) else { return }
     bins[index, default: .empty].add(count: 1, weight: weight)
     count += 1
     weightSum += weight
     weightSquareSum += weight * weight
     if weight != 1 { isWeighted = true }
+  }
+
+  /// The histogram bin `add` puts a score in (clamped into 0...10); nil for NaN, which is ignored.
+  static func binIndex(_ score: Double) -> Int32? {
+    guard !score.isNaN else { return nil }
+    return Int32((min(max(score, 0), 10) * Double(resolution)).rounded())
+  }
+
+  /// Adds `count` scores of weight 1 in bin `index`: the same as `count` calls of `add` with such a
+  /// score and weight 1 (sums of whole numbers are exact in any order).
+  mutating func add(binIndex index: Int32, count: Int) {
+    guard count > 0 else { return }
+    bins[index, default: .empty].add(count: count, weight: Double(count))
+    self.count += count
+    weightSum += Double(count)
+    weightSquareSum += Double(count)
   }
 
   /// Adds all scores of another accumulator, as if they had been added here.

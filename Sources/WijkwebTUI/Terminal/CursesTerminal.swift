@@ -8,6 +8,8 @@ public final class CursesTerminal: Terminal {
   public private(set) var supportsUnicode: Bool
   private let useColor: Bool
   private var started = false
+  /// The screen last drawn, to rewrite only the rows that changed.
+  private var shown: ScreenBuffer?
 
   /// Starts curses on the controlling terminal. Throws when there is none or `TERM` is unusable.
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -57,8 +59,20 @@ public final class CursesTerminal: Terminal {
   public var size: Size { Size(width: Int(ww_cols()), height: Int(ww_lines())) }
 
   public func draw(_ buffer: ScreenBuffer) {
-    erase()
+    // Only the rows that differ from the screen shown before are rewritten (ncurses then sends only what
+    // changed); after a resize, or the first time, everything is.
+    let previous = shown.flatMap { shown in
+      shown.width == buffer.width && shown.height == buffer.height && buffer.width == Int(ww_cols()) && buffer.height == Int(ww_lines())
+        ? shown : nil
+    }
+    if previous == nil { erase() }
     for y in 0 ..< min(buffer.height, Int(ww_lines())) {
+      if let previous {
+        let row = y * buffer.width ..< (y + 1) * buffer.width
+        if previous.cells[row] == buffer.cells[row] { continue }
+        move(Int32(y), 0)
+        clrtoeol()
+      }
       var x = 0
       while x < min(buffer.width, Int(ww_cols())) {
         let style = buffer[x, y].style
@@ -83,6 +97,7 @@ public final class CursesTerminal: Terminal {
       curs_set(0)
     }
     refresh()
+    shown = buffer
   }
 
   private func attributes(for style: Style) -> Int32 {

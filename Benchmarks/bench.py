@@ -1,0 +1,525 @@
+#!/usr/bin/env python3
+"""The Wijkweb benchmark suite (run it through Benchmarks/run).
+
+Every figure is printed with the ratio to a baseline measured in the same run, so a busy machine moves
+both alike. Times are medians over --runs runs; memory is the largest peak resident set size (max RSS) of
+those runs, read from the child's own resource usage. Demo databases are cached in .build/bench-data,
+keyed by the files that decide their content and by their size, so a second run starts at once.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / ".build" / "bench-data"
+DIMENSIONS = ["lichaamsfuncties", "mentaal_welbevinden", "zingeving", "kwaliteit_van_leven", "meedoen",
+              "dagelijks_functioneren"]
+# The files that decide what `wijkweb demo` writes: a change to any of them makes new databases.
+# (Not the schema: a cached database is brought up to the binary's schema by `wijkweb check` before use.)
+DEMO_INPUTS = ["Sources/WijkwebStore/Store+Demo.swift",
+               "Sources/WijkwebStore/Store+Setup.swift", "Sources/WijkwebCore/Demo/DemoGenerator.swift",
+               "Sources/wijkweb/DemoCommand.swift", "Sources/wijkweb/AppSetup.swift",
+               "Questionnaires/positieve-gezondheid-wijk.yaml", "Areas/groningen.csv"]
+
+# Count and mean per wijk, part and dimension, straight from SQLite: buurten are mapped to their wijk
+# through the areas table, as wijkweb rolls them up. Counts and sums are first grouped per area (one pass
+# over the round's rows), then per wijk: about twice as fast here as joining every row to its wijk.
+BASELINE_SQL = """
+WITH wijk_of(area, wijk) AS (
+  SELECT code, code FROM areas WHERE level = 'wijk'
+  UNION ALL SELECT code, parent_code FROM areas WHERE level = 'buurt'),
+per_area AS (
+  SELECT area_code, part_id, {sums} FROM part_scores WHERE round_id = {round} GROUP BY area_code, part_id)
+SELECT w.wijk, p.part_id, {means}
+FROM per_area p JOIN wijk_of w ON w.area = p.area_code
+GROUP BY w.wijk, p.part_id;
+""".strip()
+
+PANDAS_SCRIPT = """
+import re, sys
+import pandas as pd
+frame = pd.read_csv(sys.argv[1])
+scores = [c for c in frame.columns if re.fullmatch(r"[a-z]+_(%s)" % "|".join(sys.argv[2].split(",")), c)]
+result = frame.groupby("wijk")[scores].agg(["count", "mean"])
+print(result.to_csv(), end="")
+"""
+
+FIRST_DRAW_LAUNCHER = (
+  "import os, sys, time\n"
+  "open(sys.argv[1], 'w').write(repr(time.time()))\n"
+  "os.execv(sys.argv[2], sys.argv[2:])\n")
+
+
+class Child:
+  """One finished child process: wall time, CPU time (user + system), peak RSS in MB, exit status, standard error."""
+
+  def __init__(self, seconds, cpu, rss_mb, status, stderr):
+    self.seconds, self.cpu, self.rss_mb, self.status, self.stderr = seconds, cpu, rss_mb, status, stderr
+
+
+def run_child(argv, stdout_path=None, env=None):
+  """Runs argv to completion, measuring its wall time, CPU time and its own peak RSS (os.wait4)."""
+  with tempfile.TemporaryFile() as err, open(stdout_path or os.devnull, "wb") as out:
+    start = time.perf_counter()
+    process = subprocess.Popen([str(a) for a in argv], stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    err.seek(0)
+    return Child(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode,
+                 err.read().decode(errors="replace"))
+
+
+def summary(children):
+  return {"seconds": statistics.median(c.seconds for c in children), "runs": [c.seconds for c in children],
+          "cpu": statistics.median(c.cpu for c in children), "rss_mb": max(c.rss_mb for c in children)}
+
+
+class CommandFailed(Exception):
+  """A measured command exited with a failure; the message holds its command line and standard error."""
+
+
+def checked(argv, stdout_path=None, env=None):
+  child = run_child(argv, stdout_path, env)
+  if child.status != 0:
+    raise CommandFailed(f"failed ({child.status}): {' '.join(map(str, argv))}\n{child.stderr.strip()}")
+  return child
+
+
+def measure(argv, runs, before=None, stdout_path=None, env=None):
+  """Median wall and CPU time and largest peak RSS over `runs` runs; `before()` runs untimed before each."""
+  children = []
+  for _ in range(runs):
+    if before:
+      before()
+    children.append(checked(argv, stdout_path, env))
+  return summary(children)
+
+
+def measure_pair(contender, baseline, runs):
+  """Like `measure` for two commands, alternating them run by run so that load from other jobs on the
+  machine falls on both alike."""
+  first, second = [], []
+  for _ in range(runs):
+    first.append(checked(contender))
+    second.append(checked(baseline))
+  return summary(first), summary(second)
+
+
+def private_folder(path):
+  """A folder only the owner can read: wijkweb refuses databases in group- or world-readable folders."""
+  path.mkdir(parents=True, exist_ok=True)
+  path.chmod(0o700)
+  return path
+
+
+def sqlite(db, sql):
+  return subprocess.run(["sqlite3", str(db), sql], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def available(binary, *command):
+  """Whether this build has `wijkweb COMMAND`: its --help succeeds and is its own (an unknown command
+  falls through to the menu's help)."""
+  result = subprocess.run([str(binary), *command, "--help"], capture_output=True, text=True)
+  return result.returncode == 0 and f"wijkweb {' '.join(command)}" in result.stdout
+
+
+class Suite:
+  def __init__(self, args):
+    self.args = args
+    self.binary = Path(args.binary) if args.binary else ROOT / ".build" / "release" / "wijkweb"
+    self.rows = []
+    self.checked = set()
+    self.verdicts = []
+    self.results = {}
+    self.scratch = Path(tempfile.mkdtemp(prefix="wijkweb-bench-"))
+    self.scratch.chmod(0o700)
+
+  # Output
+
+  def row(self, group, name, value, unit, baseline=None, baseline_value=None, ratio=None, note=""):
+    if ratio is None and baseline_value:
+      ratio = value / baseline_value
+    self.rows.append((group, name, value, unit, baseline or "", baseline_value, ratio, note))
+    self.results[f"{group}: {name}"] = {"value": value, "unit": unit, "baseline": baseline,
+                                        "baseline_value": baseline_value, "ratio": ratio}
+    print(f"  {name}: {format_value(value, unit)}"
+          + (f"  (baseline {baseline}: {format_value(baseline_value, unit)}, ratio {ratio:.2f}x)" if ratio else "")
+          + (f"  {note}" if note else ""), flush=True)
+
+  def verdict(self, target, passed, measured):
+    self.verdicts.append((target, passed, measured))
+
+  def log(self, text):
+    print(text, flush=True)
+
+  # Set-up
+
+  def build(self):
+    if self.args.no_build:
+      return
+    self.log("Building the release binary (swift build -c release)...")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "wijkweb"], cwd=ROOT, check=True)
+
+  def data_key(self):
+    digest = hashlib.sha256()
+    for name in DEMO_INPUTS:
+      path = ROOT / name
+      digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()[:12]
+
+  def database(self, responses):
+    """The cached demo database of `responses` responses (made now when missing), and the demo run's
+    figures when it was made in this run."""
+    folder = private_folder(DATA / f"{self.data_key()}-{responses}")
+    db = folder / "wijkweb.sqlite"
+    done = folder / "complete"
+    made = None
+    if not done.exists():
+      for stale in folder.glob("wijkweb.sqlite*"):
+        stale.unlink()
+      self.log(f"Making the demo database of {responses} responses in {folder}...")
+      made = measure([self.binary, "demo", "--db", db, "--responses", responses, "--seed", 1], 1)
+      done.write_text(json.dumps(made))
+    elif responses not in self.checked:
+      # Untimed: migrates a database made by an earlier build and warms the page cache for every contender.
+      child = run_child([self.binary, "check", "--db", db])
+      if child.status != 0:
+        raise SystemExit(f"wijkweb check failed on {db}: {child.stderr}")
+    self.checked.add(responses)
+    return db, made
+
+  def round_of(self, db):
+    """(id, name) of the demo's current round: the one made last."""
+    round_id, name = sqlite(db, "SELECT id, name FROM rounds ORDER BY id DESC LIMIT 1").split("|", 1)
+    return int(round_id), name
+
+  def fresh_database(self, name):
+    """An empty, seeded database in a new private folder of the scratch space."""
+    folder = self.scratch / name
+    if folder.exists():
+      shutil.rmtree(folder)
+    db = private_folder(folder) / "wijkweb.sqlite"
+    child = run_child([self.binary, "check", "--db", db])
+    if child.status != 0:
+      raise SystemExit(f"could not make a fresh database: {child.stderr}")
+    return db
+
+  # The figures
+
+  def profile_vs_sqlite(self, sizes):
+    self.log("\n(1) wijkweb profile --level wijk --format json against sqlite3 (count and mean per wijk, part, dimension)")
+    sums = ", ".join(f"count({d}) AS n_{d}, sum({d}) AS s_{d}" for d in DIMENSIONS)
+    means = ", ".join(f"sum(n_{d}), sum(s_{d}) / sum(n_{d})" for d in DIMENSIONS)
+    growth = []
+    for responses in sizes:
+      db, _ = self.database(responses)
+      round_id, name = self.round_of(db)
+      profile, baseline = measure_pair(
+        [self.binary, "profile", "--db", db, "--round", name, "--level", "wijk", "--format", "json"],
+        ["sqlite3", db, BASELINE_SQL.format(sums=sums, means=means, round=round_id)], self.args.runs)
+      self.results[f"profile-{responses}"] = profile
+      self.results[f"sqlite-{responses}"] = baseline
+      self.row("profile", f"profile {responses:,}", profile["seconds"], "s", "sqlite3", baseline["seconds"])
+      self.row("profile", f"profile {responses:,} (CPU time)", profile["cpu"], "s", "sqlite3 (CPU time)", baseline["cpu"])
+      self.row("memory", f"profile {responses:,} max RSS", profile["rss_mb"], "MB", "sqlite3", baseline["rss_mb"])
+      growth.append((responses, profile["seconds"], baseline["seconds"]))
+    self.log("\n    growth of (1) with the responses:")
+    for (n0, p0, s0), (n1, p1, s1) in zip(growth, growth[1:]):
+      self.row("growth", f"profile {n0:,} -> {n1:,}", p1 / p0, "x", "sqlite3 growth", s1 / s0,
+               note=f"(responses x{n1 // n0})")
+    largest = sizes[-1]
+    if f"profile-{largest}" in self.results:
+      ratio = self.results[f"profile-{largest}"]["seconds"] / self.results[f"sqlite-{largest}"]["seconds"]
+      self.verdict(f"profile at {largest:,} within 1.5x of sqlite3", ratio <= 1.5, f"{ratio:.2f}x")
+    if 100_000 in sizes and largest >= 1_000_000:
+      big, small = self.results[f"profile-{largest}"]["rss_mb"], self.results["profile-100000"]["rss_mb"]
+      self.verdict(f"profile peak memory at {largest:,} under 150 MB", big < 150, f"{big:.1f} MB")
+      self.verdict(f"profile peak memory at {largest:,} <= 1.5x its value at 100,000", big <= 1.5 * small,
+                   f"{big:.1f} MB / {small:.1f} MB = {big / small:.2f}x")
+
+  def pandas_route(self, responses):
+    self.log(f"\n(2) export responses --format csv + pandas (read + group-by) against wijkweb profile, {responses:,} responses")
+    db, _ = self.database(responses)
+    _, name = self.round_of(db)
+    csv = self.scratch / "responses.csv"
+    runs = min(self.args.runs, self.args.heavy_runs)
+    export = measure([self.binary, "export", "responses", "--db", db, "--round", name, "--format", "csv", "--out", csv,
+                      "--force"], runs)
+    pandas = measure([sys.executable, "-c", PANDAS_SCRIPT, csv, ",".join(DIMENSIONS)], runs)
+    profile = self.results.get(f"profile-{responses}") or measure(
+      [self.binary, "profile", "--db", db, "--round", name, "--level", "wijk", "--format", "json"], self.args.runs)
+    route = export["seconds"] + pandas["seconds"]
+    self.row("pandas", f"export csv {responses:,}", export["seconds"], "s")
+    self.row("pandas", f"pandas read + group-by {responses:,}", pandas["seconds"], "s", note=f"max RSS {pandas['rss_mb']:.0f} MB")
+    self.row("pandas", f"export + pandas {responses:,}", route, "s", "wijkweb profile", profile["seconds"])
+    self.verdict(f"export + pandas at {responses:,} at least 5x slower than wijkweb profile", route >= 5 * profile["seconds"],
+                 f"{route / profile['seconds']:.1f}x")
+
+  def bulk(self, big, medium):
+    self.log("\n(3) demo, exports, bundle import, report")
+    runs = min(self.args.runs, self.args.heavy_runs)
+    for responses in (medium, big):
+      db, made = self.database(responses)
+      if made is None:
+        folder = self.scratch / f"demo-{responses}"
+
+        def clear(folder=folder):
+          if folder.exists():
+            shutil.rmtree(folder)
+          private_folder(folder)
+
+        made = measure([self.binary, "demo", "--db", folder / "wijkweb.sqlite", "--responses", responses, "--seed", 1],
+                       1 if responses >= 1_000_000 else runs, before=clear)
+        shutil.rmtree(folder, ignore_errors=True)
+      copy = self.scratch / "vacuum-copy.sqlite"
+      vacuum = measure(["sqlite3", db, f"VACUUM INTO '{copy}'"], runs, before=lambda: copy.unlink(missing_ok=True))
+      copy.unlink(missing_ok=True)
+      self.results[f"demo-{responses}"] = made
+      self.row("bulk", f"demo --responses {responses:,}", made["seconds"], "s", "sqlite3 VACUUM INTO (same file)",
+               vacuum["seconds"], note=f"({responses * 3 // 2:,} responses incl. the earlier round)")
+      self.row("memory", f"demo {responses:,} max RSS", made["rss_mb"], "MB")
+
+    db, _ = self.database(medium)
+    round_id, name = self.round_of(db)
+    dump = self.scratch / "dump.csv"
+    floor = measure(["sqlite3", "-csv", "-header", db, f"SELECT * FROM responses WHERE round_id = {round_id} AND status = 'completed'"],
+                    runs, stdout_path=dump)
+    for form in ("csv", "xlsx", "sav"):
+      out = self.scratch / f"responses.{form}"
+      result = measure([self.binary, "export", "responses", "--db", db, "--round", name, "--format", form, "--out", out,
+                        "--force"], runs)
+      self.row("bulk", f"export responses {medium:,} to {form}", result["seconds"], "s", "sqlite3 -csv dump of the rows",
+               floor["seconds"], note=f"max RSS {result['rss_mb']:.0f} MB")
+
+    if available(self.binary, "bundle", "import") and available(self.binary, "bundle", "export"):
+      try:
+        self.bundle_import(db, round_id, name, medium, runs)
+      except CommandFailed as failure:
+        self.failed(f"bundle import {medium:,}", failure)
+    else:
+      self.row("bulk", f"bundle import {medium:,}", float("nan"), "s", note="not available in this build")
+
+    if available(self.binary, "report"):
+      try:
+        self.report(big, runs)
+      except CommandFailed as failure:
+        self.failed(f"report --all --format pdf {big:,}", failure)
+    else:
+      self.row("bulk", f"report --all --format pdf {big:,}", float("nan"), "s", note="not available in this build")
+
+  def failed(self, name, failure):
+    """A figure whose command failed: the table says so (first line of its message), the rest still runs."""
+    self.log(f"    {failure}")
+    lines = [line for line in str(failure).splitlines()[1:] if line.strip()] or [str(failure).splitlines()[0]]
+    self.row("bulk", name, float("nan"), "s", note=f"failed: {lines[0][:100]}")
+
+  def bundle_import(self, db, round_id, name, responses, runs):
+    bundle = self.scratch / "round.bundle"
+    bundle.unlink(missing_ok=True)
+    exported = measure([self.binary, "bundle", "export", "--db", db, "--round", name, "--out", bundle], 1)
+    self.row("bulk", f"bundle export {responses:,}", exported["seconds"], "s")
+    children = []
+    for _ in range(runs):
+      target = self.fresh_database("import")
+      children.append(checked([self.binary, "bundle", "import", bundle, "--db", target]))
+    imported = summary(children)
+    copy = self.scratch / "copy.sqlite"
+    raw = measure(["sqlite3", copy, f"ATTACH '{db}' AS src; "
+                   f"CREATE TABLE r AS SELECT * FROM src.responses WHERE round_id = {round_id}; "
+                   f"CREATE TABLE s AS SELECT * FROM src.part_scores WHERE round_id = {round_id};"], runs,
+                  before=lambda: copy.unlink(missing_ok=True))
+    self.row("bulk", f"bundle import {responses:,}", imported["seconds"], "s", "sqlite3 copy of the same rows",
+             raw["seconds"], note=f"max RSS {imported['rss_mb']:.0f} MB")
+
+  def report(self, responses, runs):
+    db, _ = self.database(responses)
+    _, name = self.round_of(db)
+    pdf = self.scratch / "report.pdf"
+
+    def clear():
+      if pdf.is_dir():
+        shutil.rmtree(pdf)
+      pdf.unlink(missing_ok=True)
+
+    report = measure([self.binary, "report", "--db", db, "--round", name, "--all", "--format", "pdf", "--out", pdf], runs,
+                     before=clear)
+    profile = measure([self.binary, "profile", "--db", db, "--round", name, "--format", "json"], runs)
+    self.row("bulk", f"report --all --format pdf {responses:,}", report["seconds"], "s", "wijkweb profile (all areas)",
+             profile["seconds"], note=f"max RSS {report['rss_mb']:.0f} MB")
+
+  def interview(self, big):
+    self.log("\n(4) interview: key press to finished redraw (inside the program), start to first screen")
+    if not available(self.binary, "bench-interview"):
+      self.row("interview", "key press to redraw", float("nan"), "ms", note="not available in this build")
+      return
+    worst = 0.0
+    for width, height in ((80, 24), (200, 60)):
+      db = self.fresh_database(f"interview-memory-{width}")
+      out = self.scratch / "latency.json"
+      child = run_child([self.binary, "bench-interview", "--db", db, "--terminal", "memory", "--width", width,
+                         "--height", height, "--keys", self.args.keys], stdout_path=out)
+      if child.status != 0:
+        raise SystemExit(f"bench-interview failed: {child.stderr}")
+      memory = json.loads(out.read_text())
+      curses = self.curses_latency(width, height)
+      for label, figures in (("memory", memory), ("ncurses", curses)):
+        if figures is None:
+          self.row("interview", f"{label} {width}x{height}", float("nan"), "ms", note="tmux run failed")
+          continue
+        p99 = figures["p99_us"] / 1000
+        worst = max(worst, p99)
+        self.row("interview", f"{label} {width}x{height} p50", figures["p50_us"] / 1000, "ms", "target", 5.0)
+        self.row("interview", f"{label} {width}x{height} p99", p99, "ms", "target", 5.0,
+                 note=f"max {figures['max_us'] / 1000:.1f} ms over {figures['keys']} keys; "
+                      f"CPU time p50 {figures['cpu_p50_us'] / 1000:.2f} ms, p99 {figures['cpu_p99_us'] / 1000:.2f} ms")
+    self.verdict("key press to redraw p99 under 5 ms (all terminals and sizes)", worst < 5, f"worst p99 {worst:.2f} ms")
+
+    empty = self.fresh_database("first-draw-empty")
+    db, _ = self.database(big)
+    base = self.first_draw(empty)
+    loaded = self.first_draw(db)
+    if base is None or loaded is None:
+      self.row("interview", f"start to first screen, {big:,}", float("nan"), "ms", note="tmux run failed")
+      return
+    self.row("interview", f"start to first screen, {big:,}", loaded, "ms", "empty database", base)
+    self.verdict(f"start to first screen under 150 ms with {big:,}", loaded < 150, f"{loaded:.0f} ms")
+
+  def tmux(self, *args, check=True):
+    return subprocess.run(["tmux", "-L", f"wijkweb-bench-{os.getpid()}", *map(str, args)], capture_output=True, text=True,
+                          check=check)
+
+  def in_tmux(self, width, height, argv, done, timeout=120):
+    """Runs argv in a detached tmux window of a fixed size until `done` exists; False on time-out."""
+    env = ["env", "TERM=xterm-256color", "LANG=C.UTF-8"]
+    self.tmux("new-session", "-d", "-x", width, "-y", height, *env, *argv)
+    try:
+      deadline = time.time() + timeout
+      while not done.exists() and time.time() < deadline:
+        time.sleep(0.01)
+      return done.exists()
+    finally:
+      self.tmux("kill-server", check=False)
+
+  def curses_latency(self, width, height):
+    db = self.fresh_database(f"interview-curses-{width}")
+    out = self.scratch / f"curses-{width}.json"
+    partial = self.scratch / f"curses-{width}.json.part"
+    for path in (out, partial):
+      path.unlink(missing_ok=True)
+    # The program writes the figures to a file, then the shell renames it: its appearance means done.
+    script = (f"'{self.binary}' bench-interview --db '{db}' --terminal curses --keys {self.args.keys} --out '{partial}'"
+              f" && mv '{partial}' '{out}'")
+    if not self.in_tmux(width, height, ["sh", "-c", script], out):
+      return None
+    figures = json.loads(out.read_text())
+    if (figures["width"], figures["height"]) != (width, height):
+      self.log(f"    note: the tmux window was {figures['width']}x{figures['height']}, not {width}x{height}")
+    return figures
+
+  def first_draw(self, db):
+    """Median milliseconds from exec to the first drawn interview screen, over --runs runs."""
+    times = []
+    for run in range(self.args.runs):
+      started = self.scratch / "started"
+      drawn = self.scratch / "drawn"
+      for path in (started, drawn):
+        path.unlink(missing_ok=True)
+      argv = ["env", f"WIJKWEB_FIRST_DRAW_REPORT={drawn}", sys.executable, "-c", FIRST_DRAW_LAUNCHER, started,
+              self.binary, "interview", "--db", db]
+      if not self.in_tmux(80, 24, argv, drawn, timeout=60):
+        return None
+      time.sleep(0.05)  # the file is complete once written; give the write a moment
+      times.append((float(drawn.read_text()) - float(started.read_text())) * 1000)
+    return statistics.median(times)
+
+  # Report
+
+  def print_table(self):
+    print("\n" + "=" * 100)
+    print(f"{'figure':<44} {'value':>12}  {'baseline':<32} {'baseline':>10} {'ratio':>7}")
+    for group, name, value, unit, baseline, baseline_value, ratio, note in self.rows:
+      print(f"{name:<44} {format_value(value, unit):>12}  {baseline:<32} {format_value(baseline_value, unit):>10} "
+            f"{(f'{ratio:.2f}x' if ratio else ''):>7}" + (f"  {note}" if note and ('not available' in note or note.startswith('failed')) else ""))
+    print("\nTargets:")
+    for target, passed, measured in self.verdicts:
+      print(f"  {'PASS' if passed else 'MISS'}  {target}: {measured}")
+
+  def markdown(self):
+    lines = ["| figure | value | baseline | baseline value | ratio | note |", "|---|---:|---|---:|---:|---|"]
+    for group, name, value, unit, baseline, baseline_value, ratio, note in self.rows:
+      lines.append(f"| {name} | {format_value(value, unit)} | {baseline} | {format_value(baseline_value, unit)} | "
+                   f"{f'{ratio:.2f}x' if ratio else ''} | {note} |")
+    lines += ["", "| target | verdict | measured |", "|---|---|---|"]
+    for target, passed, measured in self.verdicts:
+      lines.append(f"| {target} | {'PASS' if passed else 'MISS'} | {measured} |")
+    return "\n".join(lines) + "\n"
+
+
+def format_value(value, unit):
+  if value is None:
+    return ""
+  if value != value:
+    return "n/a"
+  if unit == "s":
+    return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+  if unit == "ms":
+    return f"{value:.2f} ms"
+  if unit == "MB":
+    return f"{value:.1f} MB"
+  return f"{value:.2f}{unit}"
+
+
+def main():
+  parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+  parser.add_argument("--runs", type=int, default=5, help="runs per figure (median time, largest max RSS); default 5")
+  parser.add_argument("--heavy-runs", type=int, default=3, help="runs for exports, pandas, bundle and report; default 3")
+  parser.add_argument("--sizes", default="10000,100000,1000000", help="response counts for (1); the largest is used for the rest")
+  parser.add_argument("--keys", type=int, default=3000, help="key presses measured per interview benchmark")
+  parser.add_argument("--only", default="profile,pandas,bulk,interview", help="which parts to run")
+  parser.add_argument("--binary", help="a wijkweb binary to measure instead of building .build/release/wijkweb")
+  parser.add_argument("--no-build", action="store_true", help="measure the binary as it is")
+  parser.add_argument("--markdown", help="also write the table as Markdown to this file")
+  parser.add_argument("--json", help="also write all figures as JSON to this file")
+  args = parser.parse_args()
+  sizes = sorted(int(s) for s in args.sizes.split(","))
+  parts = set(args.only.split(","))
+  medium = 100_000 if 100_000 in sizes else sizes[0]
+  suite = Suite(args)
+  try:
+    suite.build()
+    if not suite.binary.exists():
+      raise SystemExit(f"no wijkweb binary at {suite.binary}")
+    private_folder(DATA)
+    print(f"wijkweb benchmarks, {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    if "profile" in parts:
+      suite.profile_vs_sqlite(sizes)
+    if "pandas" in parts:
+      suite.pandas_route(sizes[-1])
+    if "bulk" in parts:
+      suite.bulk(sizes[-1], medium)
+    if "interview" in parts:
+      suite.interview(sizes[-1])
+    suite.print_table()
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+    if args.markdown:
+      Path(args.markdown).write_text(suite.markdown())
+    if args.json:
+      Path(args.json).write_text(json.dumps({"results": suite.results, "verdicts": suite.verdicts}, indent=1, default=str))
+  except CommandFailed as failure:
+    raise SystemExit(str(failure))
+  finally:
+    shutil.rmtree(suite.scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+  main()
