@@ -86,6 +86,13 @@ public enum DatabaseLocation {
     throw StoreError("\(subject)\(others) can be \(verb(for: first.mode)) by other users (mode \(octal(first.mode))); health data must be owner-only. Run: \(commands.joined(separator: "; "))", kind: .other)
   }
 
+  /// Whether the file system holding `path` has no free blocks left for this user.
+  static func diskIsFull(path: String) -> Bool {
+    var info = statvfs()
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return statvfs(folder, &info) == 0 && info.f_bavail == 0
+  }
+
   private static func mode(of path: String) -> mode_t? {
     var info = stat()
     return stat(path, &info) == 0 ? info.st_mode : nil

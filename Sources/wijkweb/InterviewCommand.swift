@@ -40,6 +40,11 @@ struct MenuCommand: ParsableCommand {
 enum Session {
   static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool) throws {
     let store = try AppSetup.openStore(database)
+    do {
+      try InterviewLock.acquire(path: store.path ?? "")
+    } catch let error as StoreError {
+      throw Failure(error.message)
+    }
     let context = try AppSetup.interviewContext(store)
     guard ["nl", "en"].contains(language.rawValue) else {
       throw Failure("Unknown language \"\(language)\"; use nl or en.")
