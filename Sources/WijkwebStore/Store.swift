@@ -13,6 +13,11 @@ public struct Store: Sendable {
   /// Opens (creating it owner-only when missing) the database at `path` and brings its schema up to date.
   public init(path: String) throws {
     try DatabaseLocation.prepare(path: path)
+    // Refused before SQLite opens it: opening in WAL mode already writes to the file.
+    if !DatabaseLocation.looksLikeSQLite(path: path) {
+      throw StoreError("The file \(path) is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.", kind: .damaged)
+    }
+    try DatabaseLocation.checkOwnerOnly(path: path)
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
@@ -28,8 +33,6 @@ public struct Store: Sendable {
       }
       throw StoreError("Cannot open the database \(path): \(error.message ?? "\(error.resultCode)"). Check that the file is readable and writable.")
     }
-    // Once the file is known to be a database: refuse it while other users can read it.
-    try DatabaseLocation.checkOwnerOnly(path: path)
     try self.init(writer: pool, path: path)
   }
 
