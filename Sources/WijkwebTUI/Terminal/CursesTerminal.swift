@@ -8,6 +8,7 @@ public final class CursesTerminal: Terminal {
   public private(set) var supportsUnicode: Bool
   private let useColor: Bool
   private var started = false
+  private var decoder = UTF8KeyDecoder()
 
   /// Starts curses on the controlling terminal. Throws when there is none or `TERM` is unusable.
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -95,13 +96,17 @@ public final class CursesTerminal: Terminal {
     return Int32(bitPattern: UInt32(truncatingIfNeeded: value))
   }
 
+  /// Reads bytes (not ncurses' wide characters: see UTF8KeyDecoder) until a key is complete or the time is up.
   public func readKey(timeoutMilliseconds: Int) -> Key? {
     timeout(Int32(timeoutMilliseconds))
-    var value: wint_t = 0
-    let status = ww_get_wch(&value)
-    if status == ERR { return nil }
-    if status == ww_key_code_yes() { return Self.functionKey(Int32(value)) }
-    return Self.characterKey(UInt32(value))
+    while true {
+      let value = wgetch(ww_stdscr())
+      if value == ERR { return nil }
+      if value > 0xFF { return Self.functionKey(value) }
+      // The rest of a character follows at once; a stray byte is dropped and the wait goes on.
+      guard let scalar = decoder.feed(UInt8(value)) else { continue }
+      return Self.characterKey(scalar)
+    }
   }
 
   static func characterKey(_ value: UInt32) -> Key? {
