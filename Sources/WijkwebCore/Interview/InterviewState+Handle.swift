@@ -352,6 +352,12 @@ extension InterviewState {
     case .tab, .function(10):
       let prompt = questionnaire.reflection[index]
       let text = editor.text.trimmingWhitespace
+      if text != warnedReflection,
+         let found = PersonalDataCheck.findings(in: text, allowedNames: context.placeNames).first {
+        warnedReflection = text
+        notice = .personalData(found.kind, found.text)
+        return []
+      }
       reflections[prompt.id] = text
       enter(index + 1 < questionnaire.reflection.count ? .reflection(index + 1) : .summary, context: context)
       return [.setReflection(responseID: responseID, promptID: prompt.id, text: text)]
@@ -399,6 +405,7 @@ extension InterviewState {
       slider = answers[questionnaire.parts[part].items[index].id]?.score
     case .reflection(let index):
       editor = TextEditor(text: reflections[questionnaire.reflection[index].id] ?? "")
+      warnedReflection = reflections[questionnaire.reflection[index].id]
     case .demographic(let index):
       let question = questionnaire.demographics[index]
       if let answered = demographics[question.id] {

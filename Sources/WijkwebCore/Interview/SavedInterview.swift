@@ -68,6 +68,8 @@ public enum InterviewNotice: Hashable, Sendable {
   case noOpenRound
   case firstQuestion
   case saveFailed(SaveFailureReason)
+  /// The reflection looks like it holds personal data (the kind, the text found); Tab again keeps it.
+  case personalData(PersonalDataCheck.Finding.Kind, String)
 
   /// Why the store could not save, so the screen can say what to do.
   public enum SaveFailureReason: Hashable, Sendable {

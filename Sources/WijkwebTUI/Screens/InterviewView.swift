@@ -82,6 +82,16 @@ public enum InterviewView {
       case .other: why = .saveFailedOther
       }
       return UIString.noticeSaveFailed.format(language, why.text(language))
+    case .personalData(let kind, let text):
+      let what: UIString
+      switch kind {
+      case .email: what = .personalDataEmail
+      case .phone: what = .personalDataPhone
+      case .postcodeWithNumber, .postcode: what = .personalDataPostcode
+      case .address: what = .personalDataAddress
+      case .name: what = .personalDataName
+      }
+      return UIString.noticePersonalData.format(language, what.text(language), text)
     }
   }
 }
