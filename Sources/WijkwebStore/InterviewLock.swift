@@ -18,7 +18,14 @@ public enum InterviewLock {
     guard descriptor >= 0 else {
       throw StoreError("Cannot open the database \(path) to reserve it for the interview: \(String(cString: strerror(errno))).")
     }
-    if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+    // A Wijkweb that was just closed may take a moment to end: wait up to three seconds for it.
+    var attempts = 0
+    while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      attempts += 1
+      guard attempts > 60 else {
+        usleep(50_000)
+        continue
+      }
       throw StoreError(
         "Another Wijkweb is doing an interview on the database \(path). Finish or close that one first; one interview at a time per database keeps the answers apart.",
         kind: .busy)
