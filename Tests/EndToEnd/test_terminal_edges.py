@@ -2,22 +2,14 @@
 a resize to 20x10 in the middle of the interview and back, and bytes that are no UTF-8 at all. The program
 never crashes and never loses its place."""
 
-import re
-
 import pytest
 
-from conftest import TOTAL_ITEMS, WELCOME, answers_of, item_progress, query
+from conftest import BINARY, TOTAL_ITEMS, WELCOME, answers_of, item_progress, query
 
 
 def start(tui, width=100, height=30, **env):
     """Starts `wijkweb interview` with extra environment variables."""
-    argv = [str(tui_binary()), "interview", "--idle", "600"]
-    tui._new_session(argv, width, height, env)
-
-
-def tui_binary():
-    from conftest import BINARY
-    return BINARY
+    tui._new_session([str(BINARY), "interview", "--idle", "600"], width, height, env)
 
 
 def assert_alive(tui):
@@ -32,6 +24,7 @@ def test_a_dumb_or_unknown_terminal_gets_a_plain_message_or_a_working_screen(tui
         message = " ".join(tui.screen(history=True).split())
         assert "terminal" in message.lower() and "TERM" in message, message
         assert "Fatal error" not in message and "Stack dump" not in message, message
+        assert "--plain" not in message, "no such option"
         assert tui.pane("pane_dead_status") != "0"
     else:
         tui.begin_interview()

@@ -16,14 +16,14 @@ public final class CursesTerminal: Terminal {
     let codeset = String(cString: ww_codeset())
     supportsUnicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw TerminalError("This screen needs a terminal. Run it in a terminal window, or use --plain for line-by-line use.")
+      throw TerminalError("This screen needs a terminal. Run it in a terminal window.")
     }
     let term = environment["TERM"] ?? ""
     if term.isEmpty || term == "dumb" {
-      throw TerminalError("The terminal type \"\(term.isEmpty ? "(none)" : term)\" cannot show screens. Set TERM (e.g. TERM=xterm-256color), or use --plain.")
+      throw TerminalError("The terminal type \"\(term.isEmpty ? "(none)" : term)\" cannot show screens. Set TERM (e.g. TERM=xterm-256color) and start again.")
     }
     guard ww_start() == 0 else {
-      throw TerminalError("The terminal type \"\(term)\" is unknown on this machine. Set TERM=xterm-256color, or use --plain.")
+      throw TerminalError("The terminal type \"\(term)\" is unknown on this machine. Set TERM=xterm-256color and start again.")
     }
     ww_set_escdelay(25)
     started = true
