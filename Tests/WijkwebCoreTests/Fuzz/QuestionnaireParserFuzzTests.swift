@@ -29,7 +29,7 @@ import WijkwebCore
         if let why = PlainMessage.problem(problem.message) {
           Issue.record("not a plain message (\(why)): \(problem.message.prefix(300)) [\(label)]")
         }
-        if let line = problem.line, !(1 ... lineCount + 1).contains(line) {
+        if let line = problem.line, !(1 ... lineCount).contains(line) {
           Issue.record("line \(line) outside the file of \(lineCount) lines: \(problem.message.prefix(200)) [\(label)]")
         }
       }
@@ -60,7 +60,7 @@ import WijkwebCore
     // Packing answers of every statement round-trips, and scores stay within the scale.
     let items = questionnaire.allItems
     var answers: [String: AnswerValue] = [:]
-    for (index, item) in items.enumerated() { answers[item.id] = index % 5 == 0 ? .skipped : .score(item.scale.max - index % 3) }
+    for (index, item) in items.enumerated() { answers[item.id] = index % 5 == 0 && item.scale.dontKnow ? .skipped : .score(max(item.scale.min, item.scale.max - index % 3)) }
     #expect(AnswerCodec.unpack(AnswerCodec.pack(answers, items: items), items: items) == answers, "\(label)")
     for score in questionnaire.scores(answers: answers) {
       if let value = score.score { #expect((0 ... 10).contains(value), "\(label)") }
