@@ -67,7 +67,7 @@ public enum DatabaseLocation {
       // SQLite gives new companions the database's mode; only a leftover one can differ.
       for file in [path + "-wal", path + "-shm", path + "-journal"] {
         guard let mode = mode(of: file), mode & 0o077 != 0 else { continue }
-        exposed.append(("its journal \(file)", mode))
+        exposed.append(("the journal file \(file)", mode))
         commands.append("chmod 600 \(quoted(file))")
       }
     }
@@ -84,6 +84,21 @@ public enum DatabaseLocation {
     let others = exposed.count > 1 ? " (and \(exposed.dropFirst().map(\.what).joined(separator: ", ")))" : ""
     let subject = first.what.prefix(1).uppercased() + first.what.dropFirst()
     throw StoreError("\(subject)\(others) can be \(verb(for: first.mode)) by other users (mode \(octal(first.mode))); health data must be owner-only. Run: \(commands.joined(separator: "; "))", kind: .other)
+  }
+
+  /// Whether the file at `path` is empty (new) or starts with SQLite's header, "SQLite format 3" and a zero.
+  static func looksLikeSQLite(path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    return header.isEmpty || header == Data("SQLite format 3\u{0}".utf8)
+  }
+
+  /// Whether the file system holding `path` has no free blocks left for this user.
+  static func diskIsFull(path: String) -> Bool {
+    var info = statvfs()
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return statvfs(folder, &info) == 0 && info.f_bavail == 0
   }
 
   private static func mode(of path: String) -> mode_t? {

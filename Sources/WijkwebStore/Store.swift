@@ -13,6 +13,11 @@ public struct Store: Sendable {
   /// Opens (creating it owner-only when missing) the database at `path` and brings its schema up to date.
   public init(path: String) throws {
     try DatabaseLocation.prepare(path: path)
+    // Refused before SQLite opens it: opening in WAL mode already writes to the file.
+    if !DatabaseLocation.looksLikeSQLite(path: path) {
+      throw StoreError("The file \(path) is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.", kind: .damaged)
+    }
+    try DatabaseLocation.checkOwnerOnly(path: path)
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
@@ -23,10 +28,12 @@ public struct Store: Sendable {
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
       throw StoreError("The file \(path) is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.")
     } catch let error as DatabaseError {
+      // SQLite says only "disk I/O error" when there is no room for the -wal and -shm files.
+      if DatabaseLocation.diskIsFull(path: path) {
+        throw StoreError("The disk holding the database \(path) is full, so it cannot be opened for writing; what was stored before is kept. Free some space and try again.", kind: .diskFull)
+      }
       throw StoreError("Cannot open the database \(path): \(error.message ?? "\(error.resultCode)"). Check that the file is readable and writable.")
     }
-    // Once the file is known to be a database: refuse it while other users can read it.
-    try DatabaseLocation.checkOwnerOnly(path: path)
     try self.init(writer: pool, path: path)
   }
 

@@ -10,8 +10,12 @@ enum AppSetup {
   static let defaultAreas = "groningen.csv"
 
   /// Opens the store; on a first start seeds it, and on every start deletes responses past retention.
+  /// The database the command opened, for plain error messages (WijkwebCommand.main).
+  nonisolated(unsafe) static var openedPath: String?
+
   static func openStore(_ options: DatabaseOptions, purge: Bool = true) throws -> Store {
     let path = DatabaseLocation.resolve(explicit: options.path)
+    openedPath = path
     let store: Store
     do {
       store = try Store(path: path)

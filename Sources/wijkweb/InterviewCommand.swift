@@ -55,6 +55,11 @@ struct MenuCommand: ParsableCommand {
 enum Session {
   static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool, takeHome: TakeHome?) throws {
     let store = try AppSetup.openStore(database)
+    do {
+      try InterviewLock.acquire(path: store.path ?? "")
+    } catch let error as StoreError {
+      throw Failure(error.message)
+    }
     let context = try AppSetup.interviewContext(store)
     let offered = Set(context.rounds.flatMap(\.questionnaire.languages))
     guard offered.contains(language) else {

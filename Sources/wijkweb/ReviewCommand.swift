@@ -52,7 +52,9 @@ struct ReviewCommand: ParsableCommand {
     }
     let screen = try terminal ?? CursesTerminal()
     defer { if terminal == nil { screen.stop() } }
-    let app = ReviewApp(terminal: screen, state: ReviewState(entries: entries, language: language), prompts: prompts,
+    var state = ReviewState(entries: entries, language: language)
+    state.placeNames = Set(try store.areas().flatMap { [$0.name] + $0.aliases })
+    let app = ReviewApp(terminal: screen, state: state, prompts: prompts,
                         dimensionNames: dimensionNames) { index, entry in
       var item = items[index]
       item.status = ReviewStatus(rawValue: entry.status) ?? .unreviewed

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebStore
 
 /// `wijkweb`: Positive Health in the neighbourhood, in the terminal.
 @main
@@ -12,6 +13,20 @@ struct WijkwebCommand: ParsableCommand {
       AuditCommand.self, CheckCommand.self, BenchInterviewCommand.self],
     defaultSubcommand: MenuCommand.self
   )
+
+  /// Runs the command; an SQLite error that escaped it (a damaged page, a full disk, a lock held by
+  /// another Wijkweb) is said as a plain sentence with exit status 1, never as SQLite's own text.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if let plain = StoreError.plain(error, path: AppSetup.openedPath) {
+        exit(withError: Failure(plain.message))
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// Options every command takes.

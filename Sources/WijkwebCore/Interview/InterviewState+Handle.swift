@@ -384,6 +384,12 @@ extension InterviewState {
     case .tab, .function(10):
       let id = Self.dialogueID(partID: partID, dimension: marked[index], question: question)
       let text = editor.text.trimmingWhitespace
+      if text != warnedReflection,
+         let found = PersonalDataCheck.findings(in: text, allowedNames: context.placeNames).first {
+        warnedReflection = text
+        notice = .personalData(found.kind, found.text)
+        return []
+      }
       reflections[id] = text.isEmpty ? nil : text
       if question + 1 < Self.dialogueQuestions {
         enter(.dialogue(part: part, focus: index, question: question + 1), context: context)
@@ -439,6 +445,12 @@ extension InterviewState {
     case .tab, .function(10):
       let prompt = questionnaire.reflection[index]
       let text = editor.text.trimmingWhitespace
+      if text != warnedReflection,
+         let found = PersonalDataCheck.findings(in: text, allowedNames: context.placeNames).first {
+        warnedReflection = text
+        notice = .personalData(found.kind, found.text)
+        return []
+      }
       reflections[prompt.id] = text
       enter(index + 1 < questionnaire.reflection.count ? .reflection(index + 1) : .summary, context: context)
       return [.setReflection(responseID: responseID, promptID: prompt.id, text: text)]
@@ -487,11 +499,13 @@ extension InterviewState {
       slider = answers[questionnaire.parts[part].items[index].id]?.score
     case .reflection(let index):
       editor = TextEditor(text: reflections[questionnaire.reflection[index].id] ?? "")
+      warnedReflection = reflections[questionnaire.reflection[index].id]
     case .dialogue(let part, let index, let question):
       let partID = questionnaire.parts[part].id
       let marked = focus(partID: partID)
       editor = TextEditor(text: marked.indices.contains(index)
         ? reflections[Self.dialogueID(partID: partID, dimension: marked[index], question: question)] ?? "" : "")
+      warnedReflection = editor.text
     case .demographic(let index):
       let question = questionnaire.demographics[index]
       if let answered = demographics[question.id] {

@@ -63,6 +63,9 @@ public struct InterviewState: Hashable, Sendable {
   /// What has been typed in the area search.
   public var query = ""
   public var editor = TextEditor()
+  /// The reflection text the volunteer was last warned about (or that was already kept): a second Tab
+  /// on the same text stores it anyway; the reviewer decides.
+  public var warnedReflection: String?
 
   /// A fresh interview at the welcome screen, or at the resume offer when one was interrupted.
   public init(volunteerCode: String = "", interrupted: SavedInterview? = nil, language: Language = .dutch) {

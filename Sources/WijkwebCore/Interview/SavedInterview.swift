@@ -90,6 +90,8 @@ public enum InterviewNotice: Hashable, Sendable {
   case earlierNotFound
   case saveFailed(SaveFailureReason)
   case takeHome(TakeHomeOutcome)
+  /// The reflection looks like it holds personal data (the kind, the text found); Tab again keeps it.
+  case personalData(PersonalDataCheck.Finding.Kind, String)
 
   /// Why the store could not save, so the screen can say what to do.
   public enum SaveFailureReason: Hashable, Sendable {

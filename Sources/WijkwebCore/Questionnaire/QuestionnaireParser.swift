@@ -19,7 +19,15 @@ public struct QuestionnaireParser {
       hashed.contentHash = SHA256.hex(of: Array(text.utf8))
       return hashed
     }
-    throw FileProblems(source: source, problems: parser.problems)
+    // libyaml places an error at the end of a file cut short one or two lines past its last line (found by
+    // fuzzing); point to the last line instead of one that does not exist.
+    let lastLine = text.reduce(1) { $0 + ($1 == "\n" || $1 == "\r\n" || $1 == "\r" ? 1 : 0) }
+    let problems = parser.problems.map { problem in
+      var problem = problem
+      if let line = problem.line, line > lastLine { problem.line = lastLine }
+      return problem
+    }
+    throw FileProblems(source: source, problems: problems)
   }
 
   private mutating func read(_ yaml: String) -> Questionnaire? {

@@ -25,6 +25,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case keyContinue, keyConfirm, keyBack, keyEscBack, keyHelp, keyLanguage, keyDontKnow, keyChoose, keyNext, keySave, keyQuit
   case noticeChooseScore, noticeDontKnowNotAllowed, noticeVolunteerCode, noticeNoArea, noticeNoRound
   case noticeFirstQuestion, noticeSaveFailed, saveFailedDiskFull, saveFailedReadOnly, saveFailedBusy, saveFailedOther
+  case noticePersonalData, personalDataEmail, personalDataPhone, personalDataPostcode, personalDataAddress, personalDataName
   case languageName
   case profileTitle, profilePart, profileWeighted, profileUnweighted, profileMinimum, profileArea, profileCategory
   case plainIntro, plainHelp, plainWelcome, plainChooseRound, plainVolunteerKnown, plainContinue, plainChoose, plainWebExplain, plainContinueOrBack, plainEarlierText, plainReflection, plainSave, plainSavedNext, plainAreaMatches, plainDontKnowOption, plainScale, plainKeepEarlier, plainBye, plainChooseNumber

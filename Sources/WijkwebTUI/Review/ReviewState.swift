@@ -33,6 +33,12 @@ public struct ReviewState: Sendable {
   public var language: Language
   public var showingHelp = false
   public var wantsToQuit = false
+  /// What looks like personal data in the edited copy, shown after the first Tab; a second Tab on the
+  /// same text keeps it (the reviewer decides).
+  public var personalDataWarning: PersonalDataCheck.Finding?
+  /// Place names that are never taken for a person's name.
+  public var placeNames: Set<String> = []
+  private var warnedText: String?
 
   public init(entries: [Entry], language: Language = .dutch) {
     self.entries = entries
@@ -48,9 +54,15 @@ public struct ReviewState: Sendable {
       return []
     }
     if var editor {
+      personalDataWarning = nil
       switch key {
       case .tab, .function(10):
         let text = editor.text.trimmingWhitespaceAndNewlines
+        if text != warnedText, let found = PersonalDataCheck.findings(in: text, allowedNames: placeNames).first {
+          warnedText = text
+          personalDataWarning = found
+          return []
+        }
         self.editor = nil
         guard !text.isEmpty else { return [] }
         entries[index].redacted = text

@@ -43,7 +43,10 @@ public enum ReviewView {
         frame.buffer.put("| " + line, x: frame.margin, y: row + offset)
       }
       frame.buffer.cursor = Point(x: frame.margin + 2 + cursor.column, y: row + cursor.row)
-      frame.footer(keys: [UIString.reviewKeysEditing.text(language)], notice: nil)
+      let warning = state.personalDataWarning.map {
+        InterviewView.noticeText(.personalData($0.kind, $0.text), language: language)
+      }
+      frame.footer(keys: [UIString.reviewKeysEditing.text(language)], notice: warning)
       return frame.buffer
     }
     row = frame.paragraph("\u{201C}" + entry.text + "\u{201D}", y: row, style: .bold) + 1

@@ -104,6 +104,16 @@ public enum InterviewView {
       case .folderUnusable(let path): return UIString.takeHomeFolderUnusable.format(language, shortPath(path))
       case .failed(let reason): return UIString.takeHomeFailed.format(language, reason)
       }
+    case .personalData(let kind, let text):
+      let what: UIString
+      switch kind {
+      case .email: what = .personalDataEmail
+      case .phone: what = .personalDataPhone
+      case .postcodeWithNumber, .postcode: what = .personalDataPostcode
+      case .address: what = .personalDataAddress
+      case .name: what = .personalDataName
+      }
+      return UIString.noticePersonalData.format(language, what.text(language), text)
     }
   }
 }

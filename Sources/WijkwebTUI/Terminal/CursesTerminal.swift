@@ -10,6 +10,7 @@ public final class CursesTerminal: Terminal {
   private var started = false
   /// The screen last drawn, to rewrite only the rows that changed.
   private var shown: ScreenBuffer?
+  private var decoder = UTF8KeyDecoder()
 
   /// Starts curses on the controlling terminal. Throws when there is none or `TERM` is unusable.
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -17,14 +18,14 @@ public final class CursesTerminal: Terminal {
     let codeset = String(cString: ww_codeset())
     supportsUnicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw TerminalError("This screen needs a terminal. Run it in a terminal window, or use --plain for line-by-line use.")
+      throw TerminalError("This screen needs a terminal. Run it in a terminal window.")
     }
     let term = environment["TERM"] ?? ""
     if term.isEmpty || term == "dumb" {
-      throw TerminalError("The terminal type \"\(term.isEmpty ? "(none)" : term)\" cannot show screens. Set TERM (e.g. TERM=xterm-256color), or use --plain.")
+      throw TerminalError("The terminal type \"\(term.isEmpty ? "(none)" : term)\" cannot show screens. Set TERM (e.g. TERM=xterm-256color) and start again.")
     }
     guard ww_start() == 0 else {
-      throw TerminalError("The terminal type \"\(term)\" is unknown on this machine. Set TERM=xterm-256color, or use --plain.")
+      throw TerminalError("The terminal type \"\(term)\" is unknown on this machine. Set TERM=xterm-256color and start again.")
     }
     ww_set_escdelay(25)
     started = true
@@ -110,13 +111,17 @@ public final class CursesTerminal: Terminal {
     return Int32(bitPattern: UInt32(truncatingIfNeeded: value))
   }
 
+  /// Reads bytes (not ncurses' wide characters: see UTF8KeyDecoder) until a key is complete or the time is up.
   public func readKey(timeoutMilliseconds: Int) -> Key? {
     timeout(Int32(timeoutMilliseconds))
-    var value: wint_t = 0
-    let status = ww_get_wch(&value)
-    if status == ERR { return nil }
-    if status == ww_key_code_yes() { return Self.functionKey(Int32(value)) }
-    return Self.characterKey(UInt32(value))
+    while true {
+      let value = wgetch(ww_stdscr())
+      if value == ERR { return nil }
+      if value > 0xFF { return Self.functionKey(value) }
+      // The rest of a character follows at once; a stray byte is dropped and the wait goes on.
+      guard let scalar = decoder.feed(UInt8(value)) else { continue }
+      return Self.characterKey(scalar)
+    }
   }
 
   static func characterKey(_ value: UInt32) -> Key? {
