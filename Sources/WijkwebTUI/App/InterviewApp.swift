@@ -72,20 +72,7 @@ public final class InterviewApp {
     if key != .interrupt, size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
       return
     }
-    var next = state
-    let effects = next.handle(key, context: context)
-    let writes = effects.filter { if case .takeHome = $0 { return false } else { return true } }
-    do {
-      try recorder.record(writes)
-      state = next
-    } catch {
-      state.notice = .saveFailed((error as? SaveFailure)?.reason ?? .other)
-      return
-    }
-    for case .takeHome(let scores, let language) in effects {
-      guard let questionnaire = state.questionnaire(in: context) else { continue }
-      state.notice = .takeHome(takeHomePrinter?.takeHome(scores: scores, questionnaire: questionnaire, language: language) ?? .notConfigured)
-    }
+    InterviewStep.apply(key, to: &state, context: context, recorder: recorder, takeHomePrinter: takeHomePrinter)
   }
 
   func draw() {

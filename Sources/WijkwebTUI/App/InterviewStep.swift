@@ -1,0 +1,26 @@
+import WijkwebCore
+
+/// One key press through the interview, as every front end (the screen and the plain mode) applies it:
+/// the new state is kept only when its effects were recorded; a take-home request is then carried out
+/// and its outcome said as a notice.
+enum InterviewStep {
+  static func apply(
+    _ key: Key, to state: inout InterviewState, context: InterviewContext, recorder: InterviewRecorder,
+    takeHomePrinter: TakeHomePrinter?
+  ) {
+    var next = state
+    let effects = next.handle(key, context: context)
+    let writes = effects.filter { if case .takeHome = $0 { return false } else { return true } }
+    do {
+      try recorder.record(writes)
+      state = next
+    } catch {
+      state.notice = .saveFailed((error as? SaveFailure)?.reason ?? .other)
+      return
+    }
+    for case .takeHome(let scores, let language) in effects {
+      guard let questionnaire = state.questionnaire(in: context) else { continue }
+      state.notice = .takeHome(takeHomePrinter?.takeHome(scores: scores, questionnaire: questionnaire, language: language) ?? .notConfigured)
+    }
+  }
+}
