@@ -384,12 +384,7 @@ extension InterviewState {
     case .tab, .function(10):
       let id = Self.dialogueID(partID: partID, dimension: marked[index], question: question)
       let text = editor.text.trimmingWhitespace
-      if text != warnedReflection,
-         let found = PersonalDataCheck.findings(in: text, allowedNames: context.placeNames).first {
-        warnedReflection = text
-        notice = .personalData(found.kind, found.text)
-        return []
-      }
+      if warnsOfPersonalData(in: text, context: context) { return [] }
       reflections[id] = text.isEmpty ? nil : text
       if question + 1 < Self.dialogueQuestions {
         enter(.dialogue(part: part, focus: index, question: question + 1), context: context)
@@ -439,18 +434,23 @@ extension InterviewState {
     return []
   }
 
+  /// Whether free text looks like personal data and was not warned about yet: then the notice says what
+  /// was found and the text is not stored; Tab again on the same text keeps it.
+  private mutating func warnsOfPersonalData(in text: String, context: InterviewContext) -> Bool {
+    guard text != warnedReflection,
+          let found = PersonalDataCheck.findings(in: text, allowedNames: context.placeNames).first else { return false }
+    warnedReflection = text
+    notice = .personalData(found.kind, found.text)
+    return true
+  }
+
   private mutating func handleReflection(_ key: Key, index: Int, context: InterviewContext) -> [InterviewEffect] {
     guard let questionnaire = questionnaire(in: context), let responseID else { return [] }
     switch key {
     case .tab, .function(10):
       let prompt = questionnaire.reflection[index]
       let text = editor.text.trimmingWhitespace
-      if text != warnedReflection,
-         let found = PersonalDataCheck.findings(in: text, allowedNames: context.placeNames).first {
-        warnedReflection = text
-        notice = .personalData(found.kind, found.text)
-        return []
-      }
+      if warnsOfPersonalData(in: text, context: context) { return [] }
       reflections[prompt.id] = text
       enter(index + 1 < questionnaire.reflection.count ? .reflection(index + 1) : .summary, context: context)
       return [.setReflection(responseID: responseID, promptID: prompt.id, text: text)]
