@@ -30,9 +30,7 @@ extension Store {
     // Ids start at a moment fixed by the seed, so the same seed gives the same ids.
     let idStart = Date(timeIntervalSince1970: 1_767_225_600 + Double(idSeed % 10_000_000))
     let source = DemoSource(generator: generator, ids: SeededRandom(seed: idSeed), start: idStart)
-    let sizes = stride(from: 0, to: count, by: batchSize).map { min(batchSize, count - $0) }
-    let remainingSizes = SizeQueue(sizes)
-    let batches = Prefetcher(count: sizes.count) { source.batch(remainingSizes.next()) }
+    let batches = Prefetcher(count: (count + batchSize - 1) / batchSize) { source.batch(min(batchSize, count - source.sequence)) }
     defer { batches.cancel() }
     var done = 0
     while let batch = batches.next() {
@@ -87,7 +85,8 @@ extension Store {
   }
 }
 
-/// The demo generator and id generator, used only by the prefetching thread.
+/// The demo generator and id generator, used only by the prefetching thread; `sequence` counts the
+/// responses made so far.
 private final class DemoSource: @unchecked Sendable {
   var generator: DemoGenerator
   var ids: SeededRandom
@@ -107,11 +106,4 @@ private final class DemoSource: @unchecked Sendable {
       return (Store.uuid(start: start, sequence: sequence, &ids), response)
     }
   }
-}
-
-/// Batch sizes handed out one by one to the prefetching thread.
-private final class SizeQueue: @unchecked Sendable {
-  private var sizes: [Int]
-  init(_ sizes: [Int]) { self.sizes = sizes.reversed() }
-  func next() -> Int { sizes.popLast() ?? 0 }
 }

@@ -48,9 +48,4 @@ extension Store {
       }
     }
   }
-
-  /// The choice id of `question` in packed demographics, nil when absent or empty.
-  public static func demographicChoice(in packed: String, question: String) -> String? {
-    category(in: packed, question: question)
-  }
 }

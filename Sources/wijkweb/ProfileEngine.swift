@@ -43,8 +43,8 @@ struct ProfileEngine {
       keys.append(row.responseKey)
       respondents.append(Weighting.Respondent(
         areaCode: row.areaCode,
-        sex: Weighting.sexCategory(Store.demographicChoice(in: row.packedDemographics, question: "sex")),
-        age: Weighting.ageCategory(Store.demographicChoice(in: row.packedDemographics, question: "age"))))
+        sex: Weighting.sexCategory(Store.category(in: row.packedDemographics, question: "sex")),
+        age: Weighting.ageCategory(Store.category(in: row.packedDemographics, question: "age"))))
     }
     let computed: [Double?]
     do {
