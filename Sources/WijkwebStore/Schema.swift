@@ -171,6 +171,13 @@ enum Schema {
         CREATE INDEX responses_in_progress ON responses(started_at) WHERE status = 'in_progress';
         """)
     }
+    migrator.registerMigration("v6-language-status") { db in
+      try db.execute(sql: """
+        -- Beside the language of a response, whether its texts were the program's own ('built-in': Dutch,
+        -- English) or a language file's draft ('concept') or native-checked ('checked') translation.
+        ALTER TABLE responses ADD COLUMN language_status TEXT;
+        """)
+    }
     return migrator
   }
 }

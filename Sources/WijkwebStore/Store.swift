@@ -192,11 +192,11 @@ public struct Store: Sendable {
     case .begin(let responseID, let roundID, let volunteerCode, let language):
       try db.execute(sql: """
         INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id,
-          volunteer_code, language, status, position, started_at)
-        SELECT ?, r.id, q.id, q.version, q.content_hash, (SELECT value FROM meta WHERE key = 'device_id'), ?, ?,
+          volunteer_code, language, language_status, status, position, started_at)
+        SELECT ?, r.id, q.id, q.version, q.content_hash, (SELECT value FROM meta WHERE key = 'device_id'), ?, ?, ?,
           'in_progress', 'area', ?
         FROM rounds r JOIN questionnaires q ON q.content_hash = r.questionnaire_hash WHERE r.id = ?
-        """, arguments: [responseID, volunteerCode, language.rawValue, timestamp, roundID])
+        """, arguments: [responseID, volunteerCode, language.rawValue, LanguagePacks.recordedStatus(of: language), timestamp, roundID])
       if db.changesCount != 1 { throw StoreError("The round of this interview no longer exists.") }
     case .setArea(let responseID, let code):
       try db.execute(sql: "UPDATE responses SET area_code = ? WHERE id = ?", arguments: [code, responseID])
@@ -217,7 +217,8 @@ public struct Store: Sendable {
                        arguments: [responseID, promptID, text, dimension])
       }
     case .setLanguage(let responseID, let language):
-      try db.execute(sql: "UPDATE responses SET language = ? WHERE id = ?", arguments: [language.rawValue, responseID])
+      try db.execute(sql: "UPDATE responses SET language = ?, language_status = ? WHERE id = ?",
+                     arguments: [language.rawValue, LanguagePacks.recordedStatus(of: language), responseID])
     case .setPosition(let responseID, let position):
       try db.execute(sql: "UPDATE responses SET position = ? WHERE id = ? AND status = 'in_progress'", arguments: [position, responseID])
     case .complete(let responseID, let receiptCode, let scores, let answers, let demographics):

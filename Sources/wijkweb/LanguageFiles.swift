@@ -19,11 +19,11 @@ enum LanguageFiles {
 
   /// Registers the complete languages and adds each to the rounds whose questionnaire it translates
   /// completely. Right-to-left languages only when `rightToLeft` (plain mode): the terminal screen does
-  /// not reorder or shape them.
+  /// not reorder or shape them; it only registers them, so that it can say where they are offered.
   static func apply(to rounds: [RoundChoice], rightToLeft: Bool) throws -> [RoundChoice] {
     var result = rounds
-    for pack in try load() where pack.direction == .leftToRight || rightToLeft {
-      guard LanguagePacks.register(pack) else { continue }
+    for pack in try load() {
+      guard LanguagePacks.register(pack), pack.direction == .leftToRight || rightToLeft else { continue }
       for index in result.indices {
         let questionnaire = result[index].questionnaire
         if let translated = questionnaire.adding(pack.language, translations: pack.questionnaires[questionnaire.id] ?? [:]) {

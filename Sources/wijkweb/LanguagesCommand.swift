@@ -3,10 +3,13 @@ import Foundation
 import WijkwebCore
 import WijkwebStore
 
-/// `wijkweb languages`: which interview languages are complete, and what each of the others lacks.
+/// `wijkweb languages`: which interview languages are complete, their status (concept or checked), and
+/// what each of the others lacks. Fails when a language file claims a questionnaire (has texts for it)
+/// but is incomplete for it or for the interface, so a half translation never ships unnoticed.
 struct LanguagesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "languages", abstract: "Interview languages: complete ones, and the texts each other language still lacks.")
+    commandName: "languages",
+    abstract: "Interview languages: complete ones with their status, and the texts each other language still lacks.")
 
   @Option(help: "List every missing text of this language (a code such as tr).") var missing: String?
 
@@ -17,23 +20,29 @@ struct LanguagesCommand: ParsableCommand {
     print("Texts present per language: the interface, then each questionnaire.")
     for builtIn in [Language.dutch, .english] {
       let cells = questionnaires.map { q in "\(q.id) " + (q.languages.contains(builtIn) ? "\(q.texts.count)/\(q.texts.count)" : "0/\(q.texts.count)") }
-      print(row(builtIn.rawValue, builtIn == .dutch ? "Nederlands" : "English", interfaceTotal, interfaceTotal, cells, offered: true))
+      print(row(builtIn.rawValue, builtIn == .dutch ? "Nederlands" : "English", "built-in", interfaceTotal, interfaceTotal, cells, offered: true))
     }
+    var incomplete: [String] = []
     for pack in packs {
       let cells = questionnaires.map { questionnaire -> String in
         let total = questionnaire.texts.count
         return "\(questionnaire.id) \(total - pack.missingTexts(of: questionnaire).count)/\(total)"
       }
       let offered = pack.missingStrings.isEmpty && questionnaires.contains { pack.missingTexts(of: $0).isEmpty }
-      print(row(pack.language.rawValue, pack.name, interfaceTotal - pack.missingStrings.count, interfaceTotal, cells, offered: offered))
+      let status = pack.status == .concept ? "concept-vertaling (concept)" : "checked"
+      print(row(pack.language.rawValue, pack.name, status, interfaceTotal - pack.missingStrings.count, interfaceTotal, cells, offered: offered))
+      if !pack.note.isEmpty { print("    note: " + pack.note.split(whereSeparator: \.isNewline).joined(separator: " ")) }
+      incomplete += Self.shortfalls(of: pack, questionnaires: questionnaires)
     }
     print("""
 
       A language is offered to residents when its interface texts and a questionnaire's texts are all there
-      (no half translations, and no machine translation). Right-to-left languages (such as Arabic) are
-      offered only in `wijkweb interview --plain`: the terminal screen does not reorder or shape
-      right-to-left text, while the plain mode writes each line in logical order for a screen reader or
-      braille display. Translators fill in Languages/<code>.yaml; `--missing <code>` lists what is left.
+      (no half translations, and no machine translation). A concept language is a draft that no native
+      speaker has checked yet: screens mark it "concept-vertaling" and each response records it.
+      Right-to-left languages (such as Arabic) are offered only in `wijkweb interview --plain`: the
+      terminal screen does not reorder or shape right-to-left text, while the plain mode writes each line
+      in logical order for a screen reader or braille display. Translators fill in Languages/<code>.yaml;
+      `--missing <code>` lists what is left.
       """)
     for pack in packs where pack.direction == .rightToLeft {
       print("\(pack.language.rawValue): right-to-left, plain mode only")
@@ -52,10 +61,34 @@ struct LanguagesCommand: ParsableCommand {
         for path in paths { print("  \(path): \(dutch[path] ?? "")") }
       }
     }
+    if !incomplete.isEmpty {
+      throw Failure("Incomplete for what they claim:\n" + incomplete.map { "  " + $0 }.joined(separator: "\n"))
+    }
   }
 
-  private func row(_ code: String, _ name: String, _ present: Int, _ total: Int, _ cells: [String], offered: Bool) -> String {
-    "\(code)  \(name)  \(offered ? "offered" : "not offered yet (missing texts)")\n    interface \(present)/\(total); "
+  /// What a language file claims (the questionnaires it has texts for) but lacks: its interface texts,
+  /// or texts of a claimed questionnaire, or a questionnaire that does not exist. A file that claims
+  /// nothing (waiting for a translator) lacks nothing it claims.
+  static func shortfalls(of pack: LanguagePack, questionnaires: [Questionnaire]) -> [String] {
+    let claimed = pack.questionnaires.keys.sorted()
+    guard !claimed.isEmpty || !pack.strings.isEmpty else { return [] }
+    var result: [String] = []
+    let code = pack.language.rawValue
+    if !pack.missingStrings.isEmpty { result.append("\(code): \(pack.missingStrings.count) interface texts missing") }
+    if claimed.isEmpty { result.append("\(code): no questionnaire translated") }
+    for id in claimed {
+      guard let questionnaire = questionnaires.first(where: { $0.id == id }) else {
+        result.append("\(code): there is no questionnaire '\(id)'")
+        continue
+      }
+      let missing = pack.missingTexts(of: questionnaire).count
+      if missing > 0 { result.append("\(code): \(missing) texts of \(id) missing") }
+    }
+    return result
+  }
+
+  private func row(_ code: String, _ name: String, _ status: String, _ present: Int, _ total: Int, _ cells: [String], offered: Bool) -> String {
+    "\(code)  \(name)  \(offered ? "offered" : "not offered yet (missing texts)")  \(status)\n    interface \(present)/\(total); "
       + cells.joined(separator: "; ")
   }
 }

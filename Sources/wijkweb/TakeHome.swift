@@ -18,9 +18,10 @@ struct TakeHome: TakeHomePrinter {
     return TakeHome(folder: folder, printer: printer)
   }
 
-  func takeHome(scores: [DimensionScore], questionnaire: Questionnaire, language: Language) -> TakeHomeOutcome {
+  func takeHome(scores: [DimensionScore], questionnaire: Questionnaire, language requested: Language) -> TakeHomeOutcome {
     let date = now()
-    let page = TakeHomeLayout.page(scores: scores, questionnaire: questionnaire, language: language,
+    let language = LanguagePacks.printable(requested)
+    let page = TakeHomeLayout.page(scores: scores, questionnaire: questionnaire, language: requested,
                                    date: Self.displayDate(date, language: language))
     let name = Self.fileName(date: date, language: language)
     if let printer {

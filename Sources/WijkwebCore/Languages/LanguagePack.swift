@@ -8,18 +8,28 @@ public struct LanguagePack: Sendable, Equatable {
   /// are offered in plain mode, whose logical-order lines a screen reader or braille display handles.
   public enum Direction: String, Sendable { case leftToRight = "ltr", rightToLeft = "rtl" }
 
+  /// Whether a native speaker has checked the texts. A file without `status` is a concept: nothing is
+  /// taken as checked unless the file says who checked it and when.
+  public enum Status: String, Sendable { case concept, checked }
+
   public var language: Language
   /// The language's name in itself, e.g. "Türkçe".
   public var name: String
   public var direction: Direction
+  public var status: Status
+  /// For a concept: who wrote it and what a native speaker should check; for a checked file: who
+  /// checked it and when (`checked_by`, `checked_on`).
+  public var note: String
   public var strings: [UIString: String]
   public var questionnaires: [String: [String: String]]
 
   public init(language: Language, name: String, direction: Direction, strings: [UIString: String],
-              questionnaires: [String: [String: String]] = [:]) {
+              questionnaires: [String: [String: String]] = [:], status: Status = .concept, note: String = "") {
     self.language = language
     self.name = name
     self.direction = direction
+    self.status = status
+    self.note = note
     self.strings = strings
     self.questionnaires = questionnaires
   }
@@ -45,8 +55,9 @@ public struct LanguagePack: Sendable, Equatable {
     guard let top = root?.mapping else {
       throw FileProblems(source: source, problems: [FileProblem(line: 1, "The file must hold a mapping with language, name, direction and strings.")])
     }
-    for (key, _) in top where !["language", "name", "direction", "strings", "questionnaires"].contains(key.string ?? "") {
-      problems.append(FileProblem(line: key.mark?.line, "Unknown key '\(key.string ?? "")'; use language, name, direction, strings, questionnaires."))
+    let known = ["language", "name", "direction", "status", "note", "checked_by", "checked_on", "strings", "questionnaires"]
+    for (key, _) in top where !known.contains(key.string ?? "") {
+      problems.append(FileProblem(line: key.mark?.line, "Unknown key '\(key.string ?? "")'; use \(known.joined(separator: ", "))."))
     }
     let code = top["language"]?.string ?? ""
     if code.isEmpty { problems.append(FileProblem(line: top.mark?.line, "The file has no 'language' code, e.g. 'language: tr'.")) }
@@ -57,6 +68,19 @@ public struct LanguagePack: Sendable, Equatable {
     if name.isEmpty { problems.append(FileProblem(line: top.mark?.line, "The file has no 'name' (the language's name in itself).")) }
     let direction = Direction(rawValue: top["direction"]?.string ?? "ltr")
     if direction == nil { problems.append(FileProblem(line: top["direction"]?.mark?.line, "'direction' must be ltr or rtl.")) }
+
+    let status = Status(rawValue: top["status"]?.string ?? "concept")
+    if status == nil { problems.append(FileProblem(line: top["status"]?.mark?.line, "'status' must be concept or checked.")) }
+    var note = top["note"]?.string ?? ""
+    if status == .checked {
+      let checker = top["checked_by"]?.string ?? ""
+      let day = top["checked_on"]?.string ?? ""
+      if checker.isEmpty || !isDay(day) {
+        problems.append(FileProblem(line: top["status"]?.mark?.line,
+          "A checked language says who checked it and when: 'checked_by' (a name or organisation) and 'checked_on' (YYYY-MM-DD)."))
+      }
+      note = "checked by \(checker) on \(day)" + (note.isEmpty ? "" : "; " + note)
+    }
 
     var strings: [UIString: String] = [:]
     if let node = top["strings"], node.scalar == nil || !(node.string ?? "").isEmpty {
@@ -94,7 +118,13 @@ public struct LanguagePack: Sendable, Equatable {
     }
     if !problems.isEmpty { throw FileProblems(source: source, problems: problems) }
     return LanguagePack(language: Language(code), name: name, direction: direction ?? .leftToRight, strings: strings,
-                        questionnaires: questionnaires)
+                        questionnaires: questionnaires, status: status ?? .concept, note: note)
+  }
+
+  /// A day written YYYY-MM-DD.
+  static func isDay(_ text: String) -> Bool {
+    let fields = text.split(separator: "-", omittingEmptySubsequences: false)
+    return fields.count == 3 && fields.map(\.count) == [4, 2, 2] && fields.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
   }
 
   /// The numbers of the `{n}` placeholders in a text.

@@ -224,5 +224,9 @@ extension UIString {
     .takeHomeNotConfigured: "Taking the web home is not set up: give a folder or printer (--take-home-folder or --printer).",
     .takeHomeFailed: "The web could not be made ({1}). Your answers are saved all the same.",
     .takeHomeFolderUnusable: "Web not kept: folder {1} is missing or read-only. Your answers are saved all the same.",
+    .languageConcept: "concept-vertaling (draft translation)",
+    .volunteerLanguages: "Languages: {1}",
+    .arabicPlainOnly: "Arabic is offered in text mode (wijkweb interview --plain --language ar): this screen cannot show right-to-left text, the text mode can, also with a screen reader or braille display.",
+    .takeHomePrintedInDutch: "This page is in Dutch: the program cannot yet set Arabic script properly on paper.",
   ]
 }

@@ -224,5 +224,9 @@ extension UIString {
     .takeHomeNotConfigured: "Meenemen is niet ingesteld: geef een map of printer op (--take-home-folder of --printer).",
     .takeHomeFailed: "Het web kon niet worden gemaakt ({1}). Uw antwoorden zijn wel opgeslagen.",
     .takeHomeFolderUnusable: "Web niet bewaard: map {1} ontbreekt of is alleen-lezen. Uw antwoorden zijn wel opgeslagen.",
+    .languageConcept: "concept-vertaling",
+    .volunteerLanguages: "Talen: {1}",
+    .arabicPlainOnly: "Arabisch is er in de tekstmodus (wijkweb interview --plain --language ar): dit scherm kan geen tekst van rechts naar links tonen, de tekstmodus wel, ook met een schermlezer of brailleleesregel.",
+    .takeHomePrintedInDutch: "Dit blad is in het Nederlands: het programma kan Arabisch schrift nog niet goed op papier zetten.",
   ]
 }

@@ -3,8 +3,10 @@ import WijkwebCore
 /// The page a resident takes home: their own web per part, the scores per dimension and the date.
 /// Nothing else: no receipt code, no area, nothing that identifies them.
 public enum TakeHomeLayout {
-  /// The A4 page for `scores` (from the interview's completed response), texts in `language`.
-  public static func page(scores: [DimensionScore], questionnaire: Questionnaire, language: Language, date: String) -> Drawing {
+  /// The A4 page for `scores` (from the interview's completed response), texts in `language`, or in
+  /// Dutch with a line saying why when the language's script cannot be set (see `LanguagePacks.printable`).
+  public static func page(scores: [DimensionScore], questionnaire: Questionnaire, language requested: Language, date: String) -> Drawing {
+    let language = LanguagePacks.printable(requested)
     let width = ReportLayout.pageWidth
     let margin = ReportLayout.margin
     let content = width - 2 * margin
@@ -21,6 +23,12 @@ public enum TakeHomeLayout {
     line(UIString.takeHomeTitle.text(language), size: 24, weight: .bold)
     y += 4
     line(UIString.takeHomeDate.format(language, date), size: 11)
+    if language != requested {
+      y += 4
+      for text in TextMetrics.wrap(UIString.takeHomePrintedInDutch.text(language), width: content, size: 10) {
+        line(text, size: 10, colour: .muted)
+      }
+    }
     y += 10
     drawing.elements.append(.line(from: Point(x: margin, y: y), to: Point(x: width - margin, y: y), stroke: Stroke(colour: .rule, width: 0.8)))
     y += 18

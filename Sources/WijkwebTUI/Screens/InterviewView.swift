@@ -11,7 +11,13 @@ public enum InterviewView {
     }
     var frame = ScreenFrame(size: size, unicode: unicode, language: language)
     let round = context.round(state.roundIndex)
-    let roundText = round.map { "\(UIString.roundLabel.text(language)): \($0.name)" } ?? UIString.noRound.text(language)
+    var roundText = round.map { "\(UIString.roundLabel.text(language)): \($0.name)" } ?? UIString.noRound.text(language)
+    if LanguagePacks.isConcept(language) {
+      // A draft translation says so on every screen; the round gives way when both do not fit.
+      let mark = UIString.languageConcept.text(language)
+      let both = roundText + " | " + mark
+      roundText = UIString.appTitle.text(language).count + both.count + 4 <= size.width ? both : mark
+    }
     frame.header(UIString.appTitle.text(language), right: roundText)
     let notice = state.notice.map { noticeText($0, language: language) }
 

@@ -27,7 +27,19 @@ enum VolunteerScreen {
     frame.buffer.put(state.volunteerCode + String(repeating: "_", count: 12 - state.volunteerCode.count), x: fieldX, y: row, style: .underline.withBold)
     frame.buffer.cursor = Point(x: fieldX + state.volunteerCode.count, y: row)
     row += 2
-    frame.paragraph(UIString.volunteerCodeHint.text(language), y: row, style: .muted)
+    row = frame.paragraph(UIString.volunteerCodeHint.text(language), y: row, style: .muted) + 1
+    // Languages from language files: a draft no native speaker has checked carries the concept mark;
+    // Arabic, which this screen cannot show, is pointed to the plain mode.
+    let offered = Set(context.rounds.flatMap(\.questionnaire.languages))
+    let extra = LanguagePacks.registered.filter { offered.contains($0.language) }
+    if !extra.isEmpty {
+      let names = ["Nederlands", "English"]
+        + extra.map { $0.name + ($0.status == .concept ? " (" + UIString.languageConcept.text(language) + ")" : "") }
+      row = frame.paragraph(UIString.volunteerLanguages.format(language, names.joined(separator: ", ")), y: row, style: .muted)
+    }
+    if LanguagePacks.info(for: Language("ar")) != nil, !offered.contains(Language("ar")) {
+      frame.paragraph(UIString.arabicPlainOnly.text(language), y: row, style: .muted)
+    }
     return [UIString.keyContinue.text(language), UIString.keyEscBack.text(language)]
   }
 }
