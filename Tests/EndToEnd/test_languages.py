@@ -14,15 +14,23 @@ def run(*arguments, environment=None, input_text=None, check=True):
     return result
 
 
-def test_the_shipped_languages_are_listed_with_what_they_lack():
-    out = run("languages").stdout
-    for code in ["tr", "ar", "pl", "ti"]:
-        assert f"\n{code}  " in out
-    assert "tr  Türkçe  not offered yet (missing texts)" in out
+def test_the_shipped_languages_are_listed_with_their_status_and_what_they_lack():
+    out = run("languages").stdout  # exit status 0: every file is complete for what it claims
+    for code, name in [("pl", "Polski"), ("tr", "Türkçe"), ("uk", "Українська"), ("ar", "العربية")]:
+        assert f"\n{code}  {name}  offered  concept-vertaling (concept)" in out, code
+        row = out.split(f"\n{code}  ", 1)[1].split("\n")[1]
+        for questionnaire in ["positieve-gezondheid-wijk 335/335", "positieve-gezondheid-wijk-eenvoudig 335/335",
+                              "positieve-gezondheid-kort 116/116"]:
+            assert questionnaire in row, (code, row)
+    assert "nl  Nederlands  offered  built-in" in out
+    assert out.count("note: Draft by the Wijkweb team, not by a native speaker.") == 4
+    assert "ti  ትግርኛ  not offered yet (missing texts)" in out
     assert "ar: right-to-left, plain mode only" in out
-    missing = run("languages", "--missing", "pl").stdout
+    missing = run("languages", "--missing", "ti").stdout
     assert "  appTitle: Wijkweb - Positieve Gezondheid in de wijk" in missing
     assert "  item.h-lf-1: " in missing
+    nothing = run("languages", "--missing", "pl").stdout
+    assert "  appTitle: " not in nothing and "Missing in pl for positieve-gezondheid-wijk " not in nothing
     refused = run("languages", "--missing", "xx", check=False)
     assert refused.returncode != 0 and "There is no language file Languages/xx.yaml" in refused.stderr
 
@@ -42,7 +50,7 @@ def missing_texts(code):
 
 
 def test_a_complete_language_file_is_offered_in_the_interview(tmp_path, db_path):
-    sections = missing_texts("pl")
+    sections = missing_texts("ti")
     assert len(sections["strings"]) > 100 and len(sections["positieve-gezondheid-wijk"]) > 300
     data = tmp_path / "data"
     (data / "Languages").mkdir(parents=True)
@@ -67,3 +75,37 @@ def test_a_complete_language_file_is_offered_in_the_interview(tmp_path, db_path)
     # Without the file the language is refused plainly.
     refused = run("interview", "--plain", "--db", str(db_path), "--language", "xx", input_text="", check=False)
     assert refused.returncode != 0 and "not available in \"xx\"" in refused.stderr
+
+
+def data_folder(tmp_path, language_file=None):
+    """A data folder with the shipped questionnaires and areas and, when given, one language file."""
+    data = tmp_path / "data"
+    (data / "Languages").mkdir(parents=True)
+    (data / "Questionnaires").symlink_to(REPO / "Questionnaires")
+    (data / "Areas").symlink_to(REPO / "Areas")
+    if language_file:
+        (data / "Languages" / "xx.yaml").write_text(language_file)
+    return dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(data))
+
+
+def test_a_file_incomplete_for_what_it_claims_fails_the_listing(tmp_path):
+    sections = missing_texts("ti")
+    strings = [f"  {key}: {json.dumps('«' + text + '»', ensure_ascii=False)}" for key, text in sections["strings"].items()]
+    texts = [f"    {json.dumps(key)}: {json.dumps('«' + text + '»', ensure_ascii=False)}"
+             for key, text in sections["positieve-gezondheid-kort"].items() if key != "consent"]
+    lines = ["language: xx", "name: Pseudo", "direction: ltr", "status: concept", "strings:", *strings,
+             "questionnaires:", "  positieve-gezondheid-kort:", *texts]
+    failed = run("languages", environment=data_folder(tmp_path, "\n".join(lines) + "\n"), check=False)
+    assert failed.returncode != 0
+    assert "Incomplete for what they claim:" in failed.stderr and "xx: 1 texts of positieve-gezondheid-kort missing" in failed.stderr
+    assert "xx  Pseudo  not offered yet (missing texts)  concept-vertaling (concept)" in failed.stdout
+
+
+def test_a_checked_language_says_who_checked_it_and_when(tmp_path):
+    base = "language: xx\nname: Pseudo\ndirection: ltr\nstatus: checked\nstrings: {}\n"
+    refused = run("languages", environment=data_folder(tmp_path, base), check=False)
+    assert refused.returncode != 0 and "'checked_by' (a name or organisation) and 'checked_on' (YYYY-MM-DD)" in refused.stderr
+    (tmp_path / "data" / "Languages" / "xx.yaml").write_text(base + "checked_by: Taalhuis Groningen\nchecked_on: 2026-12-01\n")
+    listed = run("languages", environment=dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(tmp_path / "data"))).stdout
+    assert "xx  Pseudo  not offered yet (missing texts)  checked" in listed
+    assert "note: checked by Taalhuis Groningen on 2026-12-01" in listed

@@ -473,7 +473,8 @@ extension InterviewState {
       // The resident's answers leave the screen state the moment they are stored.
       let keptRound = roundIndex
       let keptCode = volunteerCode
-      self = InterviewState(volunteerCode: keptCode)
+      // The saved screen (receipt code, take-home web) stays in the resident's language.
+      self = InterviewState(volunteerCode: keptCode, language: language)
       roundIndex = keptRound
       step = .saved(receiptCode: receipt)
       savedScores = scores
