@@ -14,7 +14,7 @@ struct InterviewCommand: ParsableCommand {
   @Option(help: "Seconds without a key press before the screen hides the answers.")
   var idle: Int = 180
 
-  @Option(help: "Language to start in: nl or en.")
+  @Option(help: "Language to start in: nl, en, or one from Languages/ (pl, tr, uk; ar with --plain).")
   var language: String = "nl"
 
   @Flag(help: "Line by line, without drawing: for a screen reader or braille display, or piped input.")
@@ -62,6 +62,9 @@ enum Session {
     }
     let context = try AppSetup.interviewContext(store)
     let offered = Set(context.rounds.flatMap(\.questionnaire.languages))
+    if !offered.contains(language), LanguagePacks.info(for: language)?.direction == .rightToLeft {
+      throw Failure("\"\(language)\" is written right to left, which this screen cannot show: it is offered in plain mode, `wijkweb interview --plain --language \(language)`.")
+    }
     guard offered.contains(language) else {
       throw Failure("The interview is not available in \"\(language)\"; it is in \(offered.sorted().map(\.rawValue).joined(separator: ", ")). `wijkweb languages` shows what each language lacks.")
     }

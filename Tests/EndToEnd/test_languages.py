@@ -109,3 +109,10 @@ def test_a_checked_language_says_who_checked_it_and_when(tmp_path):
     listed = run("languages", environment=dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(tmp_path / "data"))).stdout
     assert "xx  Pseudo  not offered yet (missing texts)  checked" in listed
     assert "note: checked by Taalhuis Groningen on 2026-12-01" in listed
+
+
+def test_arabic_on_the_screen_is_pointed_to_the_plain_mode(db_path):
+    refused = run("interview", "--db", str(db_path), "--language", "ar", check=False, input_text="")
+    assert refused.returncode != 0
+    assert "written right to left, which this screen cannot show" in refused.stderr
+    assert "wijkweb interview --plain --language ar" in refused.stderr

@@ -86,4 +86,38 @@ import Testing
     #expect(pack.missingStrings.count == UIString.allCases.count)
     #expect(throws: FileProblems.self) { try LanguagePack.parse("language: pl\nname: Polski\n", source: "tr.yaml", expected: Language("tr")) }
   }
+
+  @Test func aFileIsAConceptUnlessItSaysWhoCheckedItAndWhen() throws {
+    let head = "language: pl\nname: Polski\ndirection: ltr\nstrings: {}\n"
+    let unmarked = try LanguagePack.parse(head, source: "pl.yaml")
+    #expect(unmarked.status == .concept)
+    let concept = try LanguagePack.parse(head + "status: concept\nnote: \"Draft; check the consent.\"\n", source: "pl.yaml")
+    #expect(concept.status == .concept && concept.note == "Draft; check the consent.")
+    let checked = try LanguagePack.parse(head + "status: checked\nchecked_by: Taalhuis\nchecked_on: 2026-12-01\n", source: "pl.yaml")
+    #expect(checked.status == .checked && checked.note == "checked by Taalhuis on 2026-12-01")
+    for bad in ["status: checked\n", "status: checked\nchecked_by: Taalhuis\nchecked_on: 1 december\n",
+                "status: checked\nchecked_on: 2026-12-01\n", "status: final\n"] {
+      #expect(throws: FileProblems.self, "accepted: \(bad)") { try LanguagePack.parse(head + bad, source: "pl.yaml") }
+    }
+  }
+
+  @Test func registeredLanguagesTellTheirStatusAndWhetherAPageCanBePrintedInThem() throws {
+    let questionnaire = try Fixtures.questionnaire()
+    var draft = Self.completePack(for: questionnaire)
+    draft.language = Language("xc")
+    #expect(LanguagePacks.register(draft))
+    var checked = Self.completePack(for: questionnaire)
+    checked.language = Language("xk")
+    checked.status = .checked
+    checked.direction = .rightToLeft
+    #expect(LanguagePacks.register(checked))
+    #expect(LanguagePacks.recordedStatus(of: .dutch) == "built-in" && LanguagePacks.recordedStatus(of: .english) == "built-in")
+    #expect(LanguagePacks.recordedStatus(of: Language("xc")) == "concept")
+    #expect(LanguagePacks.recordedStatus(of: Language("xk")) == "checked")
+    #expect(LanguagePacks.isConcept(Language("xc")) && !LanguagePacks.isConcept(Language("xk")) && !LanguagePacks.isConcept(.dutch))
+    #expect(LanguagePacks.printable(Language("xc")) == Language("xc"))
+    #expect(LanguagePacks.printable(Language("xk")) == .dutch, "right-to-left pages are printed in Dutch")
+    #expect(LanguagePacks.printable(.english) == .english)
+    #expect(LanguagePacks.registered.map(\.language).contains(Language("xk")))
+  }
 }
