@@ -128,13 +128,13 @@ class Tui:
                   "-c", str(self.workdir), *argv)
         self.running = True
 
-    def start(self, *args, idle=600, width=100, height=30):
+    def start(self, *args, idle=600, width=100, height=30, extra_env=None):
         """Starts `wijkweb ARGS --idle IDLE` as the pane's process."""
         assert BINARY.exists(), f"wijkweb binary not found at {BINARY}; build it or set WIJKWEB_BIN"
         argv = [str(BINARY), *args]
         if idle is not None:
             argv += ["--idle", str(idle)]
-        self._new_session(argv, width, height)
+        self._new_session(argv, width, height, extra_env)
 
     def start_shell(self, width=100, height=30):
         """Starts a plain bash in the pane, with the prompt `E2E$ `."""
@@ -468,3 +468,13 @@ def assert_scores(db_path, response_id, values_by_item):
 
 def shell_quote(*parts):
     return " ".join(shlex.quote(str(part)) for part in parts)
+
+
+def dutch_and_english_only(tmp_path):
+    """A data folder with this checkout's questionnaires and areas but no further language files: for
+    tests of switching between Dutch and English, which the shipped draft languages would join."""
+    data = tmp_path / "nl-en-data"
+    (data / "Languages").mkdir(parents=True)
+    (data / "Questionnaires").symlink_to(REPO / "Questionnaires")
+    (data / "Areas").symlink_to(REPO / "Areas")
+    return str(data)

@@ -1,15 +1,17 @@
 """`wijkweb interview --plain`: the whole interview through a pipe, line by line, no terminal needed."""
 import subprocess
 
-from conftest import BINARY, CLEAN_ENVIRONMENT, ITEM_IDS, TOTAL_ITEMS, answers_of, query
+from conftest import BINARY, CLEAN_ENVIRONMENT, ITEM_IDS, TOTAL_ITEMS, answers_of, dutch_and_english_only, query
 
 WEET_NIET = {3, 40}
 TYPED = [None if k in WEET_NIET else (k * 3) % 11 for k in range(1, TOTAL_ITEMS + 1)]
 PART_ONE = 42
 
 
-def plain(db_path, lines, language="nl"):
+def plain(db_path, lines, language="nl", data=None):
     environment = {key: value for key, value in CLEAN_ENVIRONMENT.items() if key != "TERM"}
+    if data:
+        environment["WIJKWEB_DATA"] = data
     result = subprocess.run([str(BINARY), "interview", "--plain", "--db", str(db_path), "--language", language],
                             input="\n".join(lines) + "\n", capture_output=True, text=True, env=environment,
                             timeout=60)
@@ -65,8 +67,9 @@ def test_wrong_input_is_answered_plainly_and_end_of_input_keeps_what_was_confirm
     assert answers_of(db_path, rows[0][0]) == {ITEM_IDS[0]: 6, ITEM_IDS[1]: 4, ITEM_IDS[2]: 9}
 
 
-def test_english_on_request_and_switching_language_mid_interview(db_path):
-    out = plain(db_path, ["", "V12", "y", "beijum", "1", "1", "1", "1", "l", "5"], language="en")
+def test_english_on_request_and_switching_language_mid_interview(db_path, tmp_path):
+    out = plain(db_path, ["", "V12", "y", "beijum", "1", "1", "1", "1", "l", "5"], language="en",
+                data=dutch_and_english_only(tmp_path))
     text = "\n".join(out)
     assert "Press Enter to begin, or type q to stop." in text
     assert "Statement 1 of 66." in text

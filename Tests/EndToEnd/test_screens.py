@@ -3,7 +3,8 @@
 import re
 import time
 
-from conftest import BINARY, WELCOME, answers_of, flat, item_progress, query, shell_quote, statement_text
+from conftest import (BINARY, WELCOME, answers_of, dutch_and_english_only, flat, item_progress, query, shell_quote,
+                      statement_text)
 
 
 def test_too_small_window_shows_a_message_until_it_is_resized(tui):
@@ -35,8 +36,8 @@ def test_resizing_during_a_statement_keeps_the_chosen_score(tui, db_path):
     assert answers_of(db_path) == {"h-lf-1": 6}
 
 
-def test_f2_switches_language_and_keeps_the_slider(tui, db_path):
-    tui.start("interview")
+def test_f2_switches_language_and_keeps_the_slider(tui, db_path, tmp_path):
+    tui.start("interview", extra_env={"WIJKWEB_DATA": dutch_and_english_only(tmp_path)})
     tui.begin_interview()
     tui.send("7")
     tui.wait_for("[7]")

@@ -120,4 +120,17 @@ import Testing
     #expect(LanguagePacks.printable(.english) == .english)
     #expect(LanguagePacks.registered.map(\.language).contains(Language("xk")))
   }
+
+  @Test func aTextWithAControlCharacterIsRefusedWithItsLine() {
+    let text = "language: pl\nname: Polski\ndirection: ltr\nstrings:\n  appTitle: \"Wijkweb\\e[2J\"\nquestionnaires:\n  q:\n    title: \"Tytu\\u0007\"\n"
+    do {
+      _ = try LanguagePack.parse(text, source: "pl.yaml")
+      Issue.record("a text with ESC was accepted")
+    } catch let problems as FileProblems {
+      #expect(problems.description.contains("pl.yaml:5: The text of 'appTitle' holds a control character"))
+      #expect(problems.description.contains("pl.yaml:8: The text of 'title' holds a control character"))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
 }

@@ -95,6 +95,10 @@ public struct LanguagePack: Sendable, Equatable {
             problems.append(FileProblem(line: value.mark?.line, "The text of '\(key)' should be a single text."))
             continue
           }
+          if hasControlCharacter(text) {
+            problems.append(FileProblem(line: value.mark?.line, "The text of '\(key)' holds a control character (such as ESC or a line break); write it as one plain line."))
+            continue
+          }
           let wanted = placeholders(in: string.text(.dutch))
           if !text.isEmpty, placeholders(in: text) != wanted {
             problems.append(FileProblem(line: value.mark?.line,
@@ -111,7 +115,13 @@ public struct LanguagePack: Sendable, Equatable {
       for (idNode, texts) in map {
         var translated: [String: String] = [:]
         for (pathNode, value) in texts.mapping ?? [:] {
-          translated[pathNode.string ?? ""] = value.string ?? ""
+          let text = value.string ?? ""
+          if hasControlCharacter(text) {
+            problems.append(FileProblem(line: value.mark?.line,
+              "The text of '\(pathNode.string ?? "")' holds a control character (such as ESC or a line break); write it as one plain line."))
+            continue
+          }
+          translated[pathNode.string ?? ""] = text
         }
         questionnaires[idNode.string ?? ""] = translated
       }
@@ -119,6 +129,11 @@ public struct LanguagePack: Sendable, Equatable {
     if !problems.isEmpty { throw FileProblems(source: source, problems: problems) }
     return LanguagePack(language: Language(code), name: name, direction: direction ?? .leftToRight, strings: strings,
                         questionnaires: questionnaires, status: status ?? .concept, note: note)
+  }
+
+  /// Whether `text` holds a control character: a language file's text reaches the terminal as it is.
+  static func hasControlCharacter(_ text: String) -> Bool {
+    text.unicodeScalars.contains { $0.properties.generalCategory == .control }
   }
 
   /// A day written YYYY-MM-DD.
