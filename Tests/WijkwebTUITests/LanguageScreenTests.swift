@@ -75,6 +75,18 @@ import WijkwebCore
     }
   }
 
+  @Test(arguments: ["pl", "tr", "uk"]) func everyKeyOfTheHelpIsShownWhole(code: String) throws {
+    let (context, _) = try Self.context(code)
+    let language = Language(code)
+    let screen = Self.screen(Self.toFirstItem + [.character("?")], code: code, context: context)
+    let lines: [UIString] = [.helpTitle, .helpDigits, .helpTen, .helpArrows, .helpEnter, .helpDontKnow, .helpBack, .helpList, .helpText,
+                             .helpTab, .helpEscape, .helpFocus, .helpEarlier, .helpTakeHome, .helpLanguage, .helpHelp, .helpQuit, .helpClose]
+    for line in lines {
+      let shown = Self.shows(screen, line.text(language))
+      #expect(shown, "cut or missing in \(code): \(line)\n\(screen.text)")
+    }
+  }
+
   @Test func theVolunteerScreenMarksConceptLanguagesAndSendsArabicToThePlainMode() throws {
     let (context, _) = try Self.context("pl")
     let arabicURL = Self.repository.appendingPathComponent("Languages/ar.yaml")
@@ -84,6 +96,7 @@ import WijkwebCore
     let marked = Self.shows(screen, "Polski (concept-vertaling)")
     let arabicSaid = Self.shows(screen, UIString.arabicPlainOnly.text(.dutch))
     #expect(marked && arabicSaid, "\(screen.text)")
+    Snapshot.assert(screen.text, named: "volunteer-languages-80x24")
     #expect(!screen.text.contains("العربية"), "the screen does not show Arabic script")
   }
 }
