@@ -20,6 +20,13 @@ enum PlainSession {
       readLine: { Swift.readLine(strippingNewline: true) },
       write: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
     interview.takeHomePrinter = takeHome
+    // As on the screen's round page: the languages on offer, a draft marked concept-vertaling.
+    let extra = LanguagePacks.registered.filter { offered.contains($0.language) }
+    if !extra.isEmpty {
+      let names = ["Nederlands", "English"]
+        + extra.map { $0.name + ($0.status == .concept ? " (" + UIString.languageConcept.text(language) + ")" : "") }
+      FileHandle.standardOutput.write(Data((UIString.volunteerLanguages.format(language, names.joined(separator: ", ")) + "\n").utf8))
+    }
     interview.run()
   }
 }

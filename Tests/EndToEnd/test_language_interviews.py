@@ -52,6 +52,10 @@ def whole_interview(ending):
 def test_a_whole_plain_interview_in_each_draft_language(db_path, code):
     strings, texts = language_file(code)
     out = plain(db_path, whole_interview(["q"]), code)
+    # The volunteer sees which languages are drafts, in the interview's language.
+    mark = strings["languageConcept"]
+    assert out.splitlines()[0] == strings["volunteerLanguages"].replace("{1}", ", ".join(
+        ["Nederlands", "English", f"العربية ({mark})", f"Polski ({mark})", f"Türkçe ({mark})", f"Українська ({mark})"]))
     # The resident reads the language throughout: welcome, consent, every statement, the web, the end.
     for wanted in [strings["plainWelcome"], texts["consent"], texts["item.h-lf-1"], texts["item.n-df-4"],
                    texts["reflection.contribute"], strings["plainBye"]]:
