@@ -24,7 +24,7 @@ enum PlainSession {
     let extra = LanguagePacks.registered.filter { offered.contains($0.language) }
     if !extra.isEmpty {
       let names = ["Nederlands", "English"]
-        + extra.map { $0.name + ($0.status == .concept ? " (" + UIString.languageConcept.text(language) + ")" : "") }
+        + extra.map { $0.name + ($0.status == .concept ? " [" + UIString.languageConcept.text(language) + "]" : "") }
       FileHandle.standardOutput.write(Data((UIString.volunteerLanguages.format(language, names.joined(separator: ", ")) + "\n").utf8))
     }
     interview.run()

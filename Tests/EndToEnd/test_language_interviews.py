@@ -15,9 +15,9 @@ SCORES = [(k * 3) % 11 for k in range(1, TOTAL_ITEMS + 1)]
 LANGUAGES = ["pl", "tr", "uk", "ar"]
 
 
-def language_file(code):
-    """The interface texts and the default questionnaire's texts of Languages/<code>.yaml, read from its
-    one-line `key: "text"` entries (the layout the shipped files use)."""
+def language_file(code, questionnaire="positieve-gezondheid-wijk"):
+    """The interface texts and one questionnaire's texts of Languages/<code>.yaml, read from its one-line
+    `key: "text"` entries (the layout the shipped files use)."""
     strings, texts, section = {}, {}, None
     entry = re.compile(r'^(\s+)"?([^"]+?)"?: (".*")$')
     for line in (REPO / "Languages" / f"{code}.yaml").read_text().splitlines():
@@ -28,7 +28,7 @@ def language_file(code):
         elif (match := entry.match(line)) and not line.lstrip().startswith("#"):
             if section == "strings":
                 strings[match.group(2)] = json.loads(match.group(3))
-            elif section == "questionnaires:positieve-gezondheid-wijk":
+            elif section == "questionnaires:" + questionnaire:
                 texts[match.group(2)] = json.loads(match.group(3))
     return strings, texts
 
@@ -55,7 +55,7 @@ def test_a_whole_plain_interview_in_each_draft_language(db_path, code):
     # The volunteer sees which languages are drafts, in the interview's language.
     mark = strings["languageConcept"]
     assert out.splitlines()[0] == strings["volunteerLanguages"].replace("{1}", ", ".join(
-        ["Nederlands", "English", f"العربية ({mark})", f"Polski ({mark})", f"Türkçe ({mark})", f"Українська ({mark})"]))
+        ["Nederlands", "English", f"العربية [{mark}]", f"Polski [{mark}]", f"Türkçe [{mark}]", f"Українська [{mark}]"]))
     # The resident reads the language throughout: welcome, consent, every statement, the web, the end.
     for wanted in [strings["plainWelcome"], texts["consent"], texts["item.h-lf-1"], texts["item.n-df-4"],
                    texts["reflection.contribute"], strings["plainBye"]]:
@@ -108,3 +108,24 @@ def test_the_take_home_web_is_printed_in_the_interview_language(db_path, tmp_pat
                        strings["takeHomeDate"].replace(" {1}", "")]:
             assert " ".join(wanted.split()) in text, (code, wanted)
         assert "Mijn spinnenweb" not in text and "Dit blad is in het Nederlands" not in text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_short_and_the_simple_questionnaire_in_each_draft_language(db_path, code):
+    for name, questionnaire in [("Kort", "positieve-gezondheid-kort"), ("Eenvoudig", "positieve-gezondheid-wijk-eenvoudig")]:
+        created = subprocess.run([str(BINARY), "round", "create", name, "--questionnaire", questionnaire, "--db", str(db_path)],
+                                 capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=60)
+        assert created.returncode == 0, created.stderr
+    # The rounds are offered by name: 1 = Eenvoudig, 2 = Kort, 3 = Najaar 2026.
+    for choice, questionnaire, health, neighbourhood, reflections in [("2", "positieve-gezondheid-kort", 6, 6, 2),
+                                                                      ("1", "positieve-gezondheid-wijk-eenvoudig", 42, 24, 5)]:
+        strings, texts = language_file(code, questionnaire)
+        lines = ["", choice, "V12", "y", "beijum", "1", "1", "1", "1"] + ["6"] * health + [""] + ["7"] * neighbourhood + [""]
+        out = plain(db_path, lines + [""] * reflections + ["", "q"], code)
+        for wanted in [texts["consent"], texts["item.h-lf-1"],
+                       texts["item.n-df-1"], texts["reflection.matters"], strings["savedTitle"]]:
+            assert wanted in out, (code, questionnaire, wanted)
+        assert not re.search(r"\{\d\}", out)
+    rows = query(db_path, "SELECT questionnaire_id, language, language_status FROM responses WHERE status = 'completed' "
+                          "ORDER BY questionnaire_id")
+    assert rows == [("positieve-gezondheid-kort", code, "concept"), ("positieve-gezondheid-wijk-eenvoudig", code, "concept")]

@@ -93,7 +93,7 @@ import WijkwebCore
     let arabic = try LanguagePack.parse(try String(contentsOf: arabicURL, encoding: .utf8), source: arabicURL.path)
     #expect(arabic.direction == .rightToLeft && LanguagePacks.register(arabic))
     let screen = Self.screen([.enter], code: "nl", context: context)
-    let marked = Self.shows(screen, "Polski (concept-vertaling)")
+    let marked = Self.shows(screen, "Polski [concept-vertaling]")
     let arabicSaid = Self.shows(screen, UIString.arabicPlainOnly.text(.dutch))
     #expect(marked && arabicSaid, "\(screen.text)")
     Snapshot.assert(screen.text, named: "volunteer-languages-80x24")

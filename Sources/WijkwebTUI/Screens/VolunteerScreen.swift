@@ -34,7 +34,7 @@ enum VolunteerScreen {
     let extra = LanguagePacks.registered.filter { offered.contains($0.language) }
     if !extra.isEmpty {
       let names = ["Nederlands", "English"]
-        + extra.map { $0.name + ($0.status == .concept ? " (" + UIString.languageConcept.text(language) + ")" : "") }
+        + extra.map { $0.name + ($0.status == .concept ? " [" + UIString.languageConcept.text(language) + "]" : "") }
       row = frame.paragraph(UIString.volunteerLanguages.format(language, names.joined(separator: ", ")), y: row, style: .muted)
     }
     if LanguagePacks.info(for: Language("ar")) != nil, !offered.contains(Language("ar")) {
