@@ -37,7 +37,7 @@ struct BundleExportCommand: ParsableCommand {
     var bytes: [UInt8]
     do {
       contents = try store.bundleContents(rounds: round, since: from)
-      bytes = try BundleFormat.encode(contents, sha256: SodiumSHA256.hex)
+      bytes = try BundleFormat.encode(contents)
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
     } catch let error as StoreError {
       throw Failure(error.message)
@@ -135,7 +135,7 @@ enum BundleFiles {
         let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The bundle \(path) is encrypted and")
         bytes = try BundleSeal.open(bytes, passphrase: passphrase)
       }
-      return try BundleFormat.decode(bytes, sha256: SodiumSHA256.hex)
+      return try BundleFormat.decode(bytes)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(path) \(problem.message) \(outcome)")
     }

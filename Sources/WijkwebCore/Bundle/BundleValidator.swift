@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCrypto
 
 /// Checks what a bundle's records say, before anything is stored: questionnaires match their hashes and
 /// parse, rounds name a questionnaire in the bundle, and every response is a completed interview whose
