@@ -24,6 +24,8 @@ public struct BundleImportReport: Hashable, Sendable {
   public var sealed = 0
   /// Responses this database held sealed and that the bundle, opened with the team key, made readable.
   public var unsealed = 0
+  /// Sealed responses of the bundle that did not open with the team key: stored (or kept) sealed.
+  public var unopened: [BundleRefusal] = []
 
   public init() {}
 }
@@ -48,6 +50,7 @@ extension Store {
     do {
       return try writer.write { db in
         var report = BundleImportReport()
+        report.unopened = checked.unopened
         for questionnaire in contents.questionnaires {
           try db.execute(sql: """
             INSERT OR IGNORE INTO questionnaires (content_hash, id, version, source, installed_at) VALUES (?, ?, ?, ?, ?)
@@ -56,11 +59,18 @@ extension Store {
         var roundIDs: [String: Int64] = [:]
         var expired = Set<String>()
         for round in contents.rounds {
-          if let row = try Row.fetchOne(db, sql: "SELECT id, questionnaire_hash FROM rounds WHERE name = ?", arguments: [round.name]) {
+          if let row = try Row.fetchOne(db, sql: "SELECT id, questionnaire_hash, seal_public_key FROM rounds WHERE name = ?", arguments: [round.name]) {
             guard row["questionnaire_hash"] == round.questionnaireHash else {
               throw StoreError("""
                 round "\(round.name)" exists here with another questionnaire than in the bundle, so nothing was imported. \
                 Rename one of the rounds, or ask the sender which questionnaire the round should use.
+                """)
+            }
+            guard row["seal_public_key"] as String? == round.sealPublicKey else {
+              throw StoreError("""
+                round "\(round.name)" is \(row["seal_public_key"] as String? == nil ? "not sealed" : "sealed to another team key") here \
+                and \(round.sealPublicKey == nil ? "not sealed" : "sealed") in the bundle, so nothing was imported. \
+                Ask the gebiedsteam which key the round is sealed to.
                 """)
             }
             roundIDs[round.name] = row["id"]
@@ -112,11 +122,12 @@ extension Store {
             report.skippedExpired += 1
             continue
           }
-          try importResponse(response, roundIDs: roundIDs, report: &report, in: db)
+          try importResponse(response, openedFrom: checked.openedFrom[response.id], roundIDs: roundIDs, report: &report, in: db)
         }
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
-          \(report.withdrawn) withdrawn, \(report.conflicts.count) conflicts, \(report.sealed) stored sealed, \(report.unsealed) unsealed
+          \(report.withdrawn) withdrawn, \(report.conflicts.count) conflicts, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
+          \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
         return report
       }
@@ -125,7 +136,7 @@ extension Store {
     }
   }
 
-  private func importResponse(_ response: BundleResponse, roundIDs: [String: Int64],
+  private func importResponse(_ response: BundleResponse, openedFrom blob: String?, roundIDs: [String: Int64],
                               report: inout BundleImportReport, in db: Database) throws {
     // Cached statements: a bundle of a whole round runs these a hundred thousand times.
     if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM tombstones WHERE response_id = ?"), arguments: [response.id]) == true {
@@ -139,14 +150,16 @@ extension Store {
                                         arguments: [response.id])
         .map { BundleReflection(promptID: $0["prompt_id"], text: $0["text"]) }
       let stored = Self.bundleResponse(row, scores: [:], reflections: reflections)
-      if stored.sameContent(as: response) {
-        if stored.isSealed && !response.isSealed {
-          // Sealed here, opened with the team key in the bundle: readable from now on.
-          try writeUnsealed(response, in: db)
+      if stored.isSealed && !response.isSealed {
+        // Sealed here: only content opened with the team key from this very blob replaces it.
+        if stored.sameContent(as: response), let blob, blob == stored.sealed, try writeUnsealed(response, from: blob, in: db) {
           report.unsealed += 1
         } else {
-          report.alreadyPresent += 1
+          report.conflicts.append(BundleConflict(
+            responseID: response.id, reason: "this database holds it sealed; a readable copy not opened from its sealed content is refused"))
         }
+      } else if stored.sameContent(as: response) {
+        report.alreadyPresent += 1
       } else {
         report.conflicts.append(BundleConflict(responseID: response.id, reason: "this database holds other content under the same id"))
       }

@@ -80,18 +80,14 @@ struct BundleImportCommand: ParsableCommand {
 
   func run() throws {
     // The whole bundle is read, decrypted and checked before the database is opened.
-    var contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    var opened = OpenedBundle(contents: contents)
     if let key, contents.responses.contains(where: \.isSealed) {
-      let opened = try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile)
-      do {
-        contents = try SealedResponses.open(contents, with: opened)
-      } catch let problem as KeyProblem {
-        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
-      }
+      opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
     }
     let checked: BundleValidator.Checked
     do {
-      checked = try BundleValidator.check(contents)
+      checked = try BundleValidator.check(opened)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(file) cannot be imported: \(problem.message) Nothing was imported.")
     }
@@ -114,6 +110,9 @@ struct BundleImportCommand: ParsableCommand {
       print("sealed: \(report.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
     }
     if report.unsealed > 0 { print("unsealed: \(report.unsealed) responses stored sealed here are readable now") }
+    for refusal in report.unopened {
+      print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
+    }
     print("conflicts: \(report.conflicts.count)")
     for conflict in report.conflicts {
       print("  response \(conflict.responseID): \(conflict.reason); kept as it was")

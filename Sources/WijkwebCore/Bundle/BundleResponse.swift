@@ -87,6 +87,17 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     return copy
   }
 
+  /// This response in its sealed form again: the readable content dropped, `blob` (base64) carried instead.
+  public func sealedAgain(_ blob: String) -> BundleResponse {
+    var copy = self
+    copy.packedAnswers = ""
+    copy.packedDemographics = ""
+    copy.scores = [:]
+    copy.reflections = []
+    copy.sealed = blob
+    return copy
+  }
+
   /// Whether `other` holds the same interview: every field and reflection text alike. The review of
   /// reflections is left out, since reviewing on the merging laptop changes it after the fact; so are the
   /// scores, which follow from the answers and the questionnaire. A sealed copy and an open copy of the

@@ -12,6 +12,10 @@ public enum BundleValidator {
   public struct Checked: Sendable {
     public let contents: BundleContents
     public let questionnaires: [String: Questionnaire]
+    /// The sealed blob (base64) each response opened with the team key came from (`OpenedBundle`).
+    public let openedFrom: [String: String]
+    /// Sealed responses that did not open, or opened into content that does not fit: they stay sealed.
+    public let unopened: [BundleRefusal]
   }
 
   /// The characters a packed answer may hold (`AnswerCodec`).
@@ -19,8 +23,15 @@ public enum BundleValidator {
 
   /// Checks every record of `contents`; throws the first problem found. `advice` ends the message.
   public static func check(_ contents: BundleContents, advice: String = importAdvice) throws -> Checked {
+    try check(OpenedBundle(contents: contents), advice: advice)
+  }
+
+  /// Checks a bundle whose sealed responses were opened with the team key. An opened response whose
+  /// content does not fit its round goes back to its sealed form and is reported in `unopened`; only the
+  /// responses opened here may be readable in a sealed round.
+  public static func check(_ opened: OpenedBundle, advice: String = importAdvice) throws -> Checked {
     do {
-      return try checkRecords(contents)
+      return try checkRecords(opened)
     } catch let problem as BundleProblem {
       throw BundleProblem("\(problem.message). \(advice)")
     }
@@ -29,12 +40,16 @@ public enum BundleValidator {
   /// What to do when a bundle's records do not fit.
   public static let importAdvice = "The bundle was not made by this version of Wijkweb or was changed; ask the sender to export it again."
 
-  static func checkRecords(_ contents: BundleContents) throws -> Checked {
+  static func checkRecords(_ opened: OpenedBundle) throws -> Checked {
+    var contents = opened.contents
+    var openedFrom = opened.openedFrom
+    var unopened = opened.unopened
     let questionnaires = try checkQuestionnaires(contents.questionnaires)
     let rounds = try checkRounds(contents.rounds, questionnaires: questionnaires)
     var seen = Set<String>()
     var receipts = Set<String>()
-    for response in contents.responses {
+    for index in contents.responses.indices {
+      let response = contents.responses[index]
       guard let round = rounds[response.round] else {
         throw problem("response \(response.id) belongs to round \"\(response.round)\", which the bundle does not define")
       }
@@ -45,7 +60,19 @@ public enum BundleValidator {
       if let code = response.receiptCode, !receipts.insert(code).inserted {
         throw problem("receipt code \(code) appears on two responses")
       }
-      try checkResponse(response, round: round, questionnaire: questionnaire)
+      if let blob = openedFrom[response.id], !response.isSealed {
+        do {
+          try checkResponse(response, round: round, questionnaire: questionnaire, opened: true)
+        } catch let problem as BundleProblem {
+          // Sealed to the team's public key, which anyone may do, but not a response of its round.
+          contents.responses[index] = response.sealedAgain(blob)
+          openedFrom[response.id] = nil
+          try checkResponse(contents.responses[index], round: round, questionnaire: questionnaire, opened: false)
+          unopened.append(BundleRefusal(responseID: response.id, reason: "opens, but \(problem.message)"))
+        }
+      } else {
+        try checkResponse(response, round: round, questionnaire: questionnaire, opened: false)
+      }
     }
     var withdrawn = Set<String>()
     for tombstone in contents.tombstones {
@@ -59,7 +86,7 @@ public enum BundleValidator {
         throw problem("the withdrawal of response \(tombstone.responseID) lacks a full time (YYYY-MM-DDTHH:MM:SSZ) or a device id")
       }
     }
-    return Checked(contents: contents, questionnaires: questionnaires)
+    return Checked(contents: contents, questionnaires: questionnaires, openedFrom: openedFrom, unopened: unopened)
   }
 
   static func checkQuestionnaires(_ records: [BundleQuestionnaire]) throws -> [String: Questionnaire] {
@@ -102,7 +129,7 @@ public enum BundleValidator {
     return rounds
   }
 
-  static func checkResponse(_ response: BundleResponse, round: BundleRound, questionnaire: Questionnaire) throws {
+  static func checkResponse(_ response: BundleResponse, round: BundleRound, questionnaire: Questionnaire, opened: Bool) throws {
     let id = response.id
     guard isResponseID(id) else { throw problem("\"\(id)\" is not a response id (a lower-case UUID)") }
     guard response.status == "completed" else {
@@ -127,6 +154,9 @@ public enum BundleValidator {
     if let sealed = response.sealed {
       try checkSealed(response, sealed: sealed, round: round)
       return
+    }
+    guard round.sealPublicKey == nil || opened else {
+      throw problem("response \(id) is readable, but its round \"\(round.name)\" is sealed; only the team key opens sealed responses")
     }
     let statements = questionnaire.allItems.count
     guard response.packedAnswers.count == statements else {
