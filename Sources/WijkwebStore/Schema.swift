@@ -1,5 +1,6 @@
 import GRDB
 import Foundation
+import WijkwebCore
 
 /// The database schema, one migration per version. Every later version adds a migration here; the
 /// migrator carries any earlier database forward, and a database from a newer program is refused.
@@ -170,6 +171,27 @@ enum Schema {
         -- (over 200 ms at a million). Only unfinished interviews are in it, so it stays tiny.
         CREATE INDEX responses_in_progress ON responses(started_at) WHERE status = 'in_progress';
         """)
+    }
+    migrator.registerMigration("v6-receipt-hash") { db in
+      try db.execute(sql: """
+        -- A receipt code is kept only as its locator (first group, to find the response) and an Argon2id
+        -- hash with a salt of its own (`ReceiptHash`); receipt_code stays NULL from now on.
+        ALTER TABLE responses ADD COLUMN receipt_locator TEXT;
+        ALTER TABLE responses ADD COLUMN receipt_salt BLOB;
+        ALTER TABLE responses ADD COLUMN receipt_hash BLOB;
+        CREATE INDEX responses_by_receipt_locator ON responses(receipt_locator) WHERE receipt_locator IS NOT NULL;
+        CREATE UNIQUE INDEX responses_by_receipt_hash ON responses(receipt_hash) WHERE receipt_hash IS NOT NULL;
+        -- A withdrawal carries the receipt code that proved it, so every laptop can check it against its
+        -- own copy of the hash. Withdrawals made before have none and stay on this laptop.
+        ALTER TABLE tombstones ADD COLUMN receipt_code TEXT;
+        """)
+      for row in try Row.fetchAll(db, sql: "SELECT id, receipt_code FROM responses WHERE receipt_code IS NOT NULL") {
+        guard let code = ReceiptCode.normalize(row["receipt_code"]) else { continue }
+        let hash = try ReceiptHash(code: code)
+        try db.execute(sql: """
+          UPDATE responses SET receipt_locator = ?, receipt_salt = ?, receipt_hash = ?, receipt_code = NULL WHERE id = ?
+          """, arguments: [hash.locator, Data(hash.salt), Data(hash.hash), row["id"]])
+      }
     }
     return migrator
   }

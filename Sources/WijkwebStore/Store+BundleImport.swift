@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WijkwebCore
+import WijkwebCrypto
 
 /// What importing a bundle did.
 public struct BundleImportReport: Hashable, Sendable {
@@ -16,6 +17,9 @@ public struct BundleImportReport: Hashable, Sendable {
   public var skippedExpired = 0
   /// Withdrawals recorded for the first time.
   public var newWithdrawals = 0
+  /// Withdrawals refused because their receipt code does not prove the response's receipt hash here (or
+  /// they carry none, or the response is not held here to check it against): not applied, not forwarded.
+  public var refusedWithdrawals: [BundleRefusal] = []
   /// Responses whose id (or receipt code) this database holds with other content: left as they were.
   public var conflicts: [BundleConflict] = []
   /// Rounds the bundle brought that this database lacked.
@@ -100,22 +104,7 @@ extension Store {
             """)
         }
         for tombstone in contents.tombstones {
-          try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [tombstone.responseID])
-          report.withdrawn += db.changesCount
-          let existing = try Row.fetchOne(db, sql: "SELECT withdrawn_at, device_id FROM tombstones WHERE response_id = ?",
-                                          arguments: [tombstone.responseID])
-          if let existing {
-            // The earliest withdrawal wins, so every laptop keeps the same one whatever the order of bundles.
-            let kept = (existing["withdrawn_at"] as String, existing["device_id"] as String)
-            if (tombstone.withdrawnAt, tombstone.deviceID) < kept {
-              try db.execute(sql: "UPDATE tombstones SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
-                             arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
-            }
-          } else {
-            try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id) VALUES (?, ?, ?)",
-                           arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID])
-            report.newWithdrawals += 1
-          }
+          try importTombstone(tombstone, report: &report, in: db)
         }
         for response in contents.responses {
           if expired.contains(response.round) {
@@ -126,7 +115,7 @@ extension Store {
         }
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
-          \(report.withdrawn) withdrawn, \(report.conflicts.count) conflicts, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
+          \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.conflicts.count) conflicts, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
           \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
         return report
@@ -165,9 +154,14 @@ extension Store {
       }
       return
     }
-    if let code = response.receiptCode,
-       let other = try String.fetchOne(try db.cachedStatement(sql: "SELECT id FROM responses WHERE receipt_code = ?"), arguments: [code]) {
-      report.conflicts.append(BundleConflict(responseID: response.id, reason: "receipt code \(code) belongs to response \(other) here"))
+    var receipt = Self.receiptHash(response)
+    if let code = response.receiptCode {
+      // A bundle of Wijkweb before receipt hashes: the code is hashed here and kept nowhere.
+      receipt = try ReceiptHash(code: code)
+    }
+    if let hash = receipt?.hash,
+       let other = try String.fetchOne(try db.cachedStatement(sql: "SELECT id FROM responses WHERE receipt_hash = ?"), arguments: [Data(hash)]) {
+      report.conflicts.append(BundleConflict(responseID: response.id, reason: "its receipt hash belongs to response \(other) here (a copy under another id)"))
       return
     }
     guard let roundID = roundIDs[response.round] else {
@@ -175,11 +169,13 @@ extension Store {
     }
     try db.cachedStatement(sql: """
       INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code,
-        language, area_code, status, started_at, completed_at, receipt_code, packed_answers, packed_demographics, sealed)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?)
+        language, area_code, status, started_at, completed_at, receipt_locator, receipt_salt, receipt_hash, packed_answers,
+        packed_demographics, sealed)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)
       """).execute(arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
                        response.deviceID, response.volunteerCode, response.language, response.areaCode, response.startedAt,
-                       response.completedAt, response.receiptCode, response.isSealed ? nil : response.packedAnswers,
+                       response.completedAt, receipt?.locator, receipt.map { Data($0.salt) }, receipt.map { Data($0.hash) },
+                       response.isSealed ? nil : response.packedAnswers,
                        response.isSealed ? nil : response.packedDemographics,
                        response.sealed.flatMap { Data(base64Encoded: $0) }])
     if response.isSealed { report.sealed += 1 }
@@ -194,5 +190,47 @@ extension Store {
     // computed again from the answers with the pinned questionnaire and found equal to the carried ones.
     try insertPartScores(responseID: response.id, scores: Self.dimensionScores(response.scores), in: db)
     report.new += 1
+  }
+
+  /// Applies one withdrawal of a bundle when its receipt code proves the receipt hash of the response held
+  /// here; refuses it otherwise (counted and reported, not stored, so it never travels further).
+  private func importTombstone(_ tombstone: BundleTombstone, report: inout BundleImportReport, in db: Database) throws {
+    func refuse(_ reason: String) { report.refusedWithdrawals.append(BundleRefusal(responseID: tombstone.responseID, reason: reason)) }
+    guard let code = tombstone.receiptCode.flatMap(ReceiptCode.normalize), code == tombstone.receiptCode else {
+      return refuse("it carries no receipt code")
+    }
+    if let existing = try Row.fetchOne(db, sql: "SELECT withdrawn_at, device_id, receipt_code FROM tombstones WHERE response_id = ?",
+                                       arguments: [tombstone.responseID]) {
+      // Withdrawn here already: the same code is the same withdrawal, and the earliest one wins so every
+      // laptop keeps the same whatever the order of bundles.
+      guard let known = existing["receipt_code"] as String?, ConstantTime.equal(Array(known.utf8), Array(code.utf8)) else {
+        return refuse("its receipt code is not the one that withdrew the response here")
+      }
+      if (tombstone.withdrawnAt, tombstone.deviceID) < (existing["withdrawn_at"] as String, existing["device_id"] as String) {
+        try db.execute(sql: "UPDATE tombstones SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
+                       arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
+      }
+      return
+    }
+    guard let row = try Row.fetchOne(db, sql: """
+      SELECT receipt_locator, receipt_salt, receipt_hash FROM responses WHERE id = ? AND status = 'completed'
+      """, arguments: [tombstone.responseID]) else {
+      return refuse("this database does not hold the response, so its receipt code cannot be checked here")
+    }
+    guard let receipt = Self.receiptHash(row), receipt.matches(code) else {
+      return refuse("its receipt code does not match the response")
+    }
+    try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [tombstone.responseID])
+    report.withdrawn += db.changesCount
+    try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
+                   arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code])
+    report.newWithdrawals += 1
+  }
+
+  /// The receipt hash a bundle response carries, if it carries one of the right form.
+  static func receiptHash(_ response: BundleResponse) -> ReceiptHash? {
+    guard let locator = response.receiptLocator, let salt = response.receiptSalt.flatMap({ Data(base64Encoded: $0) }),
+          let hash = response.receiptHash.flatMap({ Data(base64Encoded: $0) }) else { return nil }
+    return ReceiptHash(locator: locator, salt: [UInt8](salt), hash: [UInt8](hash))
   }
 }

@@ -62,9 +62,12 @@ extension Store {
           BundleQuestionnaire(contentHash: row["content_hash"], id: row["id"], version: row["version"], source: row["source"])
         }
       }
-      let tombstones = try Row.fetchAll(db, sql: "SELECT response_id, withdrawn_at, device_id FROM tombstones ORDER BY response_id")
-        .map { row in
-          BundleTombstone(responseID: row["response_id"], withdrawnAt: row["withdrawn_at"], deviceID: row["device_id"])
+      // Only withdrawals proven with the receipt code travel; those of before receipt hashes stay here.
+      let tombstones = try Row.fetchAll(db, sql: """
+        SELECT response_id, withdrawn_at, device_id, receipt_code FROM tombstones WHERE receipt_code IS NOT NULL ORDER BY response_id
+        """).map { row in
+          BundleTombstone(responseID: row["response_id"], withdrawnAt: row["withdrawn_at"], deviceID: row["device_id"],
+                          receiptCode: row["receipt_code"])
         }
       return BundleContents(deviceID: deviceID, createdAt: Self.timestamp(now), since: since, questionnaires: questionnaires,
                             rounds: bundleRounds, responses: responses, tombstones: tombstones)
@@ -84,7 +87,7 @@ extension Store {
   static let bundleResponseColumns = """
     r.id, rd.name AS round, r.questionnaire_id, r.questionnaire_version, r.questionnaire_hash, r.device_id, r.volunteer_code,
     r.language, r.area_code, r.status, r.started_at, r.completed_at, r.receipt_code, r.packed_answers, r.packed_demographics,
-    r.sealed
+    r.sealed, r.receipt_locator, r.receipt_salt, r.receipt_hash
     """
 
   /// A stored response as a bundle carries it.
@@ -95,6 +98,8 @@ extension Store {
       language: row["language"], areaCode: row["area_code"], status: row["status"], startedAt: row["started_at"],
       completedAt: row["completed_at"] ?? "", receiptCode: row["receipt_code"], packedAnswers: row["packed_answers"] ?? "",
       packedDemographics: row["packed_demographics"] ?? "", scores: scores, reflections: reflections,
-      sealed: (row["sealed"] as Data?).map { $0.base64EncodedString() })
+      sealed: (row["sealed"] as Data?).map { $0.base64EncodedString() }, receiptLocator: row["receipt_locator"],
+      receiptSalt: (row["receipt_salt"] as Data?).map { $0.base64EncodedString() },
+      receiptHash: (row["receipt_hash"] as Data?).map { $0.base64EncodedString() })
   }
 }

@@ -39,11 +39,12 @@ extension Store {
     } catch let problem as KeyProblem {
       throw StoreError("The response could not be sealed (\(problem.message)); it stays in progress. Try again.")
     }
+    let receipt = try ReceiptHash(code: ReceiptCode.normalize(receiptCode) ?? receiptCode)
     try db.execute(sql: """
-      UPDATE responses SET status = 'completed', completed_at = ?, receipt_code = ?, position = NULL,
-        packed_answers = NULL, packed_demographics = NULL, sealed = ?
+      UPDATE responses SET status = 'completed', completed_at = ?, receipt_locator = ?, receipt_salt = ?, receipt_hash = ?,
+        position = NULL, packed_answers = NULL, packed_demographics = NULL, sealed = ?
       WHERE id = ? AND status = 'in_progress'
-      """, arguments: [timestamp, receiptCode, Data(sealed), responseID])
+      """, arguments: [timestamp, receipt.locator, Data(receipt.salt), Data(receipt.hash), Data(sealed), responseID])
     if db.changesCount != 1 { throw StoreError("This interview was already saved or discarded elsewhere.") }
     try db.execute(sql: "DELETE FROM answers WHERE response_id = ?", arguments: [responseID])
     try db.execute(sql: "DELETE FROM demographics WHERE response_id = ?", arguments: [responseID])

@@ -113,6 +113,12 @@ struct BundleImportCommand: ParsableCommand {
     for refusal in report.unopened {
       print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
     }
+    if !report.refusedWithdrawals.isEmpty {
+      print("withdrawals refused: \(report.refusedWithdrawals.count) (their receipt code does not prove the response; not applied, not passed on)")
+      for (reason, refusals) in Dictionary(grouping: report.refusedWithdrawals, by: \.reason).sorted(by: { $0.key < $1.key }) {
+        print("  \(refusals.count) because \(reason), e.g. response \(refusals[0].responseID)")
+      }
+    }
     print("conflicts: \(report.conflicts.count)")
     for conflict in report.conflicts {
       print("  response \(conflict.responseID): \(conflict.reason); kept as it was")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WijkwebCore
 
@@ -5,8 +6,14 @@ import Testing
   @Test func receiptCodesHaveTheirFormAndNormalize() {
     var generator = SystemRandomNumberGenerator()
     let code = ReceiptCode.make(using: &generator)
-    #expect(code.count == 9 && code.dropFirst(4).first == "-")
+    #expect(code.count == 19 && code.split(separator: "-").map(\.count) == [4, 4, 4, 4])
     #expect(code.allSatisfy { $0 == "-" || ReceiptCode.alphabet.contains($0) })
+    #expect(ReceiptCode.normalize(code.lowercased().replacingOccurrences(of: "-", with: " ")) == code)
+    // Guessing the part a bundle does not show (all but the locator) is at least 50 bits of work.
+    #expect(ReceiptCode.secretBits >= 50)
+    #expect(ReceiptCode.locator(of: code) == String(code.prefix(4)))
+    #expect(!ReceiptCode.alphabet.contains { "01ILO".contains($0) })
+    // Codes handed out before keep working.
     #expect(ReceiptCode.normalize("abcd efgh") == "ABCD-EFGH")
     #expect(ReceiptCode.normalize("ABCD-EFG0") == nil)
     #expect(ReceiptCode.normalize("ABC") == nil)

@@ -165,8 +165,9 @@ import WijkwebCore
     let id = early.responses[0].id
     early.responses = []
     var late = early
-    early.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-20T10:00:00Z", deviceID: "laptop-b")]
-    late.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-21T10:00:00Z", deviceID: "laptop-c")]
+    let code = a.receipts[0]
+    early.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-20T10:00:00Z", deviceID: "laptop-b", receiptCode: code)]
+    late.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-21T10:00:00Z", deviceID: "laptop-c", receiptCode: code)]
     let one = try Store.inMemory()
     let other = try Store.inMemory()
     for (store, order) in [(one, [early, late]), (other, [late, early, late])] {
@@ -205,8 +206,8 @@ import WijkwebCore
     #expect(report.new == 0 && report.conflicts.map(\.responseID) == [changed.id])
     #expect(try b.store.canonicalDump() == before)
 
-    // Another response under a receipt code this database already has.
-    var twin = try #require(try a.store.bundleContents().responses.first { $0.receiptCode != nil })
+    // Another response under a receipt hash this database already has: a copy under a new id.
+    var twin = try #require(try a.store.bundleContents().responses.first { $0.receiptHash != nil })
     twin.id = UUID().uuidString.lowercased()
     contents.responses = [twin]
     let clash = try Self.importBundle(try BundleFormat.encode(contents), into: b.store)
@@ -335,7 +336,7 @@ import WijkwebCore
   @Test func withdrawalDeletesTheResponseKeepsOnlyATombstoneAndIsAudited() throws {
     let a = try Self.laptop(seed: 16, demo: 1, interviews: 2)
     let code = a.receipts[0]
-    let id = try #require(try a.store.bundleContents().responses.first { $0.receiptCode == code }?.id)
+    let id = try #require(try a.store.bundleContents().responses.first { $0.receiptLocator == ReceiptCode.locator(of: code) }?.id)
     let withdrawal = try #require(try a.store.withdraw(receiptCode: code, actor: "GT1"))
     #expect(withdrawal.responseID == id)
     #expect(try a.store.response(id: id) == nil)

@@ -74,12 +74,13 @@ import WijkwebCore
     defer { try? FileManager.default.removeItem(atPath: laptop.folder) }
     let store = laptop.store
     let row = try #require(try store.writer.read { db in
-      try Row.fetchOne(db, sql: "SELECT status, packed_answers, packed_demographics, sealed, area_code, receipt_code FROM responses")
+      try Row.fetchOne(db, sql: "SELECT status, packed_answers, packed_demographics, sealed, area_code, receipt_code, receipt_locator FROM responses")
     })
     #expect(row["status"] as String == "completed")
     #expect(row["packed_answers"] as String? == nil && row["packed_demographics"] as String? == nil)
     #expect((row["sealed"] as Data?)?.isEmpty == false)
-    #expect(row["area_code"] as String? == "WK001411" && row["receipt_code"] as String? == "K7MP-3QXA")
+    #expect(row["area_code"] as String? == "WK001411" && row["receipt_code"] as String? == nil
+            && row["receipt_locator"] as String? == "K7MP")
     for table in ["reflections", "part_scores", "answers", "demographics"] {
       #expect(try Self.count(store, "SELECT count(*) FROM \(table)") == 0, "\(table) holds rows of the sealed response")
     }

@@ -85,7 +85,9 @@ import WijkwebCrypto
     var crafted = try Self.contents(laptop)
     var bad = crafted.responses[0]
     bad.id = UUID().uuidString.lowercased()
-    bad.receiptCode = nil
+    bad.receiptLocator = nil
+    bad.receiptSalt = nil
+    bad.receiptHash = nil
     bad.sealed = Data(Random.bytes(200)).base64EncodedString()
     crafted.responses.insert(bad, at: 0)
     let key = try TeamKey.open(envelope: laptop.key.envelope, passphrase: SealedRoundTests.passphrase)

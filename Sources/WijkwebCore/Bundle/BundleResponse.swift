@@ -20,7 +20,13 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   /// Full ISO 8601 times.
   public var startedAt: String
   public var completedAt: String
+  /// The receipt code in the clear: only in bundles of Wijkweb before receipt hashes. Never written now.
   public var receiptCode: String?
+  /// The first group of the receipt code, which finds the response (`ReceiptCode.locator`).
+  public var receiptLocator: String?
+  /// Base64 of the salt and of the Argon2id hash of the whole receipt code (`ReceiptHash`).
+  public var receiptSalt: String?
+  public var receiptHash: String?
   /// `AnswerCodec.pack`: one character per statement of the questionnaire.
   public var packedAnswers: String
   /// `AnswerCodec.packDemographics`.
@@ -48,6 +54,9 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     case startedAt = "started_at"
     case completedAt = "completed_at"
     case receiptCode = "receipt_code"
+    case receiptLocator = "receipt_locator"
+    case receiptSalt = "receipt_salt"
+    case receiptHash = "receipt_hash"
     case packedAnswers = "packed_answers"
     case packedDemographics = "packed_demographics"
   }
@@ -55,7 +64,8 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   public init(id: String, round: String, questionnaireID: String, questionnaireVersion: Int, questionnaireHash: String,
               deviceID: String, volunteerCode: String, language: String, areaCode: String?, status: String = "completed",
               startedAt: String, completedAt: String, receiptCode: String?, packedAnswers: String,
-              packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection], sealed: String? = nil) {
+              packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection], sealed: String? = nil,
+              receiptLocator: String? = nil, receiptSalt: String? = nil, receiptHash: String? = nil) {
     self.id = id
     self.round = round
     self.questionnaireID = questionnaireID
@@ -69,6 +79,9 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     self.startedAt = startedAt
     self.completedAt = completedAt
     self.receiptCode = receiptCode
+    self.receiptLocator = receiptLocator
+    self.receiptSalt = receiptSalt
+    self.receiptHash = receiptHash
     self.packedAnswers = packedAnswers
     self.packedDemographics = packedDemographics
     self.scores = scores

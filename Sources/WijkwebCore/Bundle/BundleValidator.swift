@@ -60,6 +60,9 @@ public enum BundleValidator {
       if let code = response.receiptCode, !receipts.insert(code).inserted {
         throw problem("receipt code \(code) appears on two responses")
       }
+      if let hash = response.receiptHash, !receipts.insert(hash).inserted {
+        throw problem("response \(response.id) carries the receipt hash of another response in the bundle")
+      }
       if let blob = openedFrom[response.id], !response.isSealed {
         do {
           try checkResponse(response, round: round, questionnaire: questionnaire, opened: true)
@@ -150,6 +153,14 @@ public enum BundleValidator {
     }
     if let code = response.receiptCode, ReceiptCode.normalize(code) != code {
       throw problem("response \(id) has \"\(code)\" as receipt code, which is not of the form XXXX-XXXX")
+    }
+    if response.receiptLocator != nil || response.receiptSalt != nil || response.receiptHash != nil {
+      guard let locator = response.receiptLocator, locator.count == 4, locator.allSatisfy({ ReceiptCode.alphabet.contains($0) }),
+            let salt = response.receiptSalt.flatMap({ Data(base64Encoded: $0) }), salt.count == 16,
+            let hash = response.receiptHash.flatMap({ Data(base64Encoded: $0) }), hash.count == 32, response.receiptCode == nil
+      else {
+        throw problem("response \(id) has a receipt locator, salt or hash of the wrong form")
+      }
     }
     if let sealed = response.sealed {
       try checkSealed(response, sealed: sealed, round: round)
