@@ -179,7 +179,8 @@ extension Store {
                        response.isSealed ? nil : response.packedDemographics,
                        response.sealed.flatMap { Data(base64Encoded: $0) }])
     if response.isSealed { report.sealed += 1 }
-    for reflection in response.reflections {
+    // Review decisions stay at the team: whatever the bundle claims, reflections arrive unreviewed.
+    for reflection in response.reflections.map(\.unreviewed) {
       try db.cachedStatement(sql: """
         INSERT INTO reflections (response_id, prompt_id, text, review_status, redacted_text, dimensions, reviewed_at, reviewer)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -21,14 +21,11 @@ extension Store {
       let filterArguments = StatementArguments([since, since]) + StatementArguments(roundIDs)
       var reflections: [String: [BundleReflection]] = [:]
       for row in try Row.fetchAll(db, sql: """
-        SELECT f.response_id, f.prompt_id, f.text, f.review_status, f.redacted_text, f.dimensions, f.reviewed_at, f.reviewer
-        FROM reflections f JOIN responses r ON r.id = f.response_id
+        SELECT f.response_id, f.prompt_id, f.text FROM reflections f JOIN responses r ON r.id = f.response_id
         WHERE r.status = 'completed' AND (? IS NULL OR r.completed_at >= ?) \(roundFilter) ORDER BY f.response_id, f.prompt_id
         """, arguments: filterArguments) {
-        reflections[row["response_id"], default: []].append(
-          BundleReflection(promptID: row["prompt_id"], text: row["text"], reviewStatus: row["review_status"],
-                           redactedText: row["redacted_text"], dimensions: row["dimensions"], reviewedAt: row["reviewed_at"],
-                           reviewer: row["reviewer"]))
+        // Reviews stay on the machine that made them: a bundle carries reflections as entered.
+        reflections[row["response_id"], default: []].append(BundleReflection(promptID: row["prompt_id"], text: row["text"]).unreviewed)
       }
       var scores: [Int64: [String: [Double?]]] = [:]
       for row in try Row.fetchAll(db, sql: """

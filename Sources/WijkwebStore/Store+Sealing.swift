@@ -68,7 +68,8 @@ extension Store {
       UPDATE responses SET packed_answers = ?, packed_demographics = ?, sealed = NULL WHERE id = ? AND sealed = ?
       """).execute(arguments: [response.packedAnswers, response.packedDemographics, response.id, sealed])
     guard db.changesCount == 1 else { return false }
-    for reflection in response.reflections {
+    // Sealed at completion, so never reviewed: stored as entered whatever the content claims.
+    for reflection in response.reflections.map(\.unreviewed) {
       try db.cachedStatement(sql: """
         INSERT OR REPLACE INTO reflections (response_id, prompt_id, text, review_status, redacted_text, dimensions, reviewed_at, reviewer)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)

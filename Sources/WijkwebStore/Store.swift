@@ -211,8 +211,7 @@ public struct Store: Sendable {
         try db.execute(sql: "DELETE FROM reflections WHERE response_id = ? AND prompt_id = ?", arguments: [responseID, promptID])
       } else {
         // A dialogue answer ("dialogue.<part>.<dimension>.<n>") is tagged with its dimension for the review.
-        let fields = promptID.split(separator: ".")
-        let dimension = fields.count == 4 && fields[0] == "dialogue" ? String(fields[2]) : ""
+        let dimension = BundleReflection.entryDimensions(promptID: promptID)
         try db.execute(sql: "INSERT OR REPLACE INTO reflections (response_id, prompt_id, text, dimensions) VALUES (?, ?, ?, ?)",
                        arguments: [responseID, promptID, text, dimension])
       }

@@ -162,6 +162,19 @@ public struct BundleReflection: Codable, Hashable, Sendable {
     case reviewedAt = "reviewed_at"
   }
 
+  /// The dimension tags a reflection gets when it is entered: a dialogue answer
+  /// (`dialogue.<part>.<dimension>.<n>`) is tagged with its dimension, anything else with none.
+  public static func entryDimensions(promptID: String) -> String {
+    let fields = promptID.split(separator: ".")
+    return fields.count == 4 && fields[0] == "dialogue" ? String(fields[2]) : ""
+  }
+
+  /// This reflection as it was entered, before any review: review decisions are made on the team's
+  /// machine and never taken from a bundle, whatever it claims.
+  public var unreviewed: BundleReflection {
+    BundleReflection(promptID: promptID, text: text, dimensions: Self.entryDimensions(promptID: promptID))
+  }
+
   public init(promptID: String, text: String, reviewStatus: String = "unreviewed", redactedText: String? = nil,
               dimensions: String = "", reviewedAt: String? = nil, reviewer: String? = nil) {
     self.promptID = promptID
