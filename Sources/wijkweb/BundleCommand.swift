@@ -79,6 +79,21 @@ struct BundleImportCommand: ParsableCommand {
   var keyPassphraseFile: String?
 
   func run() throws {
+    let report: BundleImportReport
+    do {
+      report = try importChecked()
+    } catch let failure as Failure {
+      // A refused bundle changes nothing but the audit log, which says that it was refused and why.
+      if let store = try? AppSetup.openStore(database) {
+        try? store.audit("bundle-refused", detail: "\(file): \(TerminalText.visible(failure.message))", actor: "coordinator")
+      }
+      throw failure
+    }
+    print(report.lines.joined(separator: "\n"))
+  }
+
+  /// Reads, checks and imports the bundle; any refusal as a `Failure`.
+  func importChecked() throws -> BundleImportReport {
     // The whole bundle is read, decrypted and checked before the database is opened.
     let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
     var opened = OpenedBundle(contents: contents)
@@ -92,37 +107,47 @@ struct BundleImportCommand: ParsableCommand {
       throw Failure("The bundle \(file) cannot be imported: \(problem.message) Nothing was imported.")
     }
     let store = try AppSetup.openStore(database)
-    let report: BundleImportReport
     do {
-      report = try store.importBundle(checked, file: file, actor: "coordinator")
+      return try store.importBundle(checked, file: file, actor: "coordinator")
     } catch let error as StoreError {
       throw Failure("The bundle \(file) cannot be imported: \(error.message)")
     }
-    if !report.createdRounds.isEmpty { print("rounds created: \(report.createdRounds.joined(separator: ", "))") }
-    print("new: \(report.new)")
-    print("already present: \(report.alreadyPresent)")
-    print("withdrawn: \(report.withdrawn)"
-      + (report.skippedWithdrawn > 0 ? " (and \(report.skippedWithdrawn) in the bundle not brought back: withdrawn earlier)" : ""))
-    if report.skippedExpired > 0 {
-      print("not stored: \(report.skippedExpired) responses of rounds past their retention period")
+  }
+}
+
+extension BundleImportReport {
+  /// What an import prints, one line each.
+  var lines: [String] {
+    var lines: [String] = []
+    func print(_ line: String) { lines.append(line) }
+    if !self.createdRounds.isEmpty {
+      print("rounds created: \(self.createdRounds.map { TerminalText.visible($0) }.joined(separator: ", "))")
     }
-    if report.sealed > 0 {
-      print("sealed: \(report.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
+    print("new: \(self.new)")
+    print("already present: \(self.alreadyPresent)")
+    print("withdrawn: \(self.withdrawn)"
+      + (self.skippedWithdrawn > 0 ? " (and \(self.skippedWithdrawn) in the bundle not brought back: withdrawn earlier)" : ""))
+    if self.skippedExpired > 0 {
+      print("not stored: \(self.skippedExpired) responses of rounds past their retention period")
     }
-    if report.unsealed > 0 { print("unsealed: \(report.unsealed) responses stored sealed here are readable now") }
-    for refusal in report.unopened {
+    if self.sealed > 0 {
+      print("sealed: \(self.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
+    }
+    if self.unsealed > 0 { print("unsealed: \(self.unsealed) responses stored sealed here are readable now") }
+    for refusal in self.unopened {
       print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
     }
-    if !report.refusedWithdrawals.isEmpty {
-      print("withdrawals refused: \(report.refusedWithdrawals.count) (their receipt code does not prove the response; not applied, not passed on)")
-      for (reason, refusals) in Dictionary(grouping: report.refusedWithdrawals, by: \.reason).sorted(by: { $0.key < $1.key }) {
+    if !self.refusedWithdrawals.isEmpty {
+      print("withdrawals refused: \(self.refusedWithdrawals.count) (their receipt code does not prove the response; not applied, not passed on)")
+      for (reason, refusals) in Dictionary(grouping: self.refusedWithdrawals, by: \.reason).sorted(by: { $0.key < $1.key }) {
         print("  \(refusals.count) because \(reason), e.g. response \(refusals[0].responseID)")
       }
     }
-    print("conflicts: \(report.conflicts.count)")
-    for conflict in report.conflicts {
+    print("conflicts: \(self.conflicts.count)")
+    for conflict in self.conflicts {
       print("  response \(conflict.responseID): \(conflict.reason); kept as it was")
     }
+    return lines
   }
 }
 

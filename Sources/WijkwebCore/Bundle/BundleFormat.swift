@@ -78,7 +78,8 @@ public enum BundleFormat {
     guard manifest.format == version else {
       throw BundleProblem("is in bundle format \(manifest.format); this Wijkweb reads format \(version). Use the same version of Wijkweb on both laptops.")
     }
-    guard !manifest.deviceID.isEmpty, BundleTime.isTimestamp(manifest.createdAt) else {
+    guard !manifest.deviceID.isEmpty, manifest.deviceID.count <= BundleValidator.maxCodeLength, TerminalText.isPrintable(manifest.deviceID),
+          BundleTime.isTimestamp(manifest.createdAt) else {
       throw BundleProblem("line 2, the manifest, lacks the device id or the time the bundle was made. Ask the sender to export the bundle again.")
     }
     let recordLines = lines.dropFirst(2)

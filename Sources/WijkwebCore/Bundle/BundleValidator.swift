@@ -85,7 +85,8 @@ public enum BundleValidator {
       guard withdrawn.insert(tombstone.responseID).inserted else {
         throw problem("the withdrawal of response \(tombstone.responseID) appears twice")
       }
-      guard BundleTime.isTimestamp(tombstone.withdrawnAt), !tombstone.deviceID.isEmpty else {
+      guard BundleTime.isTimestamp(tombstone.withdrawnAt), !tombstone.deviceID.isEmpty, tombstone.deviceID.count <= maxCodeLength,
+            TerminalText.isPrintable(tombstone.deviceID) else {
         throw problem("the withdrawal of response \(tombstone.responseID) lacks a full time (YYYY-MM-DDTHH:MM:SSZ) or a device id")
       }
     }
@@ -117,6 +118,9 @@ public enum BundleValidator {
     var rounds: [String: BundleRound] = [:]
     for round in records {
       guard !round.name.trimmingWhitespace.isEmpty else { throw problem("a round has no name") }
+      if let wrong = BundleRound.nameProblem(round.name) {
+        throw problem("round \"\(TerminalText.visible(String(round.name.prefix(BundleRound.maxNameLength))))\" cannot be used: \(wrong)")
+      }
       guard rounds[round.name] == nil else { throw problem("round \"\(round.name)\" appears twice") }
       guard questionnaires[round.questionnaireHash] != nil else {
         throw problem("round \"\(round.name)\" uses questionnaire \(round.questionnaireHash.prefix(12)), which the bundle does not hold")
@@ -144,6 +148,11 @@ public enum BundleValidator {
       throw problem("response \(id) names another questionnaire than its round \"\(round.name)\" uses")
     }
     guard !response.deviceID.isEmpty else { throw problem("response \(id) has no device id") }
+    for (field, value) in [("device id", response.deviceID), ("volunteer code", response.volunteerCode),
+                           ("area code", response.areaCode ?? ""), ("language", response.language)]
+      where value.count > maxCodeLength || !TerminalText.isPrintable(value) {
+      throw problem("response \(id) has a \(field) longer than \(maxCodeLength) characters or with control characters")
+    }
     guard questionnaire.languages.contains(Language(response.language)) else {
       throw problem("response \(id) is in language \"\(response.language)\", which its questionnaire does not offer")
     }
@@ -187,6 +196,12 @@ public enum BundleValidator {
             prompts.insert(reflection.promptID).inserted else {
         throw problem("response \(id) has a reflection for \"\(reflection.promptID)\", which its questionnaire does not ask or which appears twice")
       }
+      guard reflection.text.count <= maxReflectionLength else {
+        throw problem("response \(id) has a reflection of \(reflection.text.count) characters for \"\(reflection.promptID)\"; at most \(maxReflectionLength) are allowed")
+      }
+      guard TerminalText.isPrintable(reflection.text.replacingOccurrences(of: "\n", with: " ")) else {
+        throw problem("response \(id) has a reflection with control characters (such as escape sequences) for \"\(reflection.promptID)\"")
+      }
       guard !reflection.text.isEmpty, reviewStatuses.contains(reflection.reviewStatus) else {
         throw problem("response \(id) has an empty reflection or an unknown review status for \"\(reflection.promptID)\"")
       }
@@ -217,6 +232,11 @@ public enum BundleValidator {
       throw problem("response \(id) has a sealed content that is not base64 or is too short")
     }
   }
+
+  /// The longest reflection, in characters, wherever it comes from.
+  public static let maxReflectionLength = 1000
+  /// The longest device id, volunteer code, area code or language code.
+  public static let maxCodeLength = 64
 
   /// The review statuses a reflection may have.
   static let reviewStatuses: Set<String> = ["unreviewed", "publishable", "not_publishable", "publishable_edited"]
