@@ -20,6 +20,9 @@ public struct BundleImportReport: Hashable, Sendable {
   /// Withdrawals refused because their receipt code does not prove the response's receipt hash here (or
   /// they carry none, or the response is not held here to check it against): not applied, not forwarded.
   public var refusedWithdrawals: [BundleRefusal] = []
+  /// Groups of responses (at least one of them from this bundle) that look like one interview under
+  /// several ids: same device, round, start time and content (`Store.suspectedDuplicates`).
+  public var suspectedDuplicates: [[String]] = []
   /// Responses whose id (or receipt code) this database holds with other content: left as they were.
   public var conflicts: [BundleConflict] = []
   /// Rounds the bundle brought that this database lacked.
@@ -113,9 +116,11 @@ extension Store {
           }
           try importResponse(response, openedFrom: checked.openedFrom[response.id], roundIDs: roundIDs, report: &report, in: db)
         }
+        report.suspectedDuplicates = try Self.suspectedDuplicates(among: Set(contents.responses.map(\.id)), in: db)
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
-          \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.conflicts.count) conflicts, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
+          \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.conflicts.count) conflicts, \
+          \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
           \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
         return report

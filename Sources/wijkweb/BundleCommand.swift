@@ -143,6 +143,9 @@ extension BundleImportReport {
         print("  \(refusals.count) because \(reason), e.g. response \(refusals[0].responseID)")
       }
     }
+    for group in suspectedDuplicates {
+      print("suspected duplicate: responses \(group.joined(separator: ", ")) have the same device, start time and answers")
+    }
     print("conflicts: \(self.conflicts.count)")
     for conflict in self.conflicts {
       print("  response \(conflict.responseID): \(conflict.reason); kept as it was")
@@ -156,6 +159,10 @@ enum BundleFiles {
   /// The bundle in `path`, decrypted (with the passphrase from the file, the environment or the terminal)
   /// and decoded; any problem as a plain `Failure`.
   static func read(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws -> BundleContents {
+    // Refused before it is read into memory: a bundle has a documented size limit.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
+      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome)")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure("Cannot read the bundle \(path). Check the name and that you may read it.")
     }

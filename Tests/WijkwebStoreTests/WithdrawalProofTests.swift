@@ -91,3 +91,40 @@ import WijkwebCore
     #expect(try store.withdraw(receiptCode: "K7MP-3QXA", actor: "test")?.responseID == "r1")
   }
 }
+
+/// Limits and duplicates: what a crafted bundle can make a laptop hold or count.
+@Suite struct BundleLimitTests {
+  @Test func oneInterviewUnderSeveralIdsIsReportedByImportAndCheck() throws {
+    let a = try BundleTests.laptop(seed: 46, demo: 0, interviews: 2)
+    let b = try BundleTests.laptop(seed: 47, demo: 0, interviews: 0)
+    var crafted = try a.store.bundleContents()
+    // A copy under a new id, its receipt hash dropped so it is not caught as a copy of the receipt.
+    var copy = crafted.responses[0]
+    copy.id = UUID().uuidString.lowercased()
+    copy.receiptLocator = nil
+    copy.receiptSalt = nil
+    copy.receiptHash = nil
+    crafted.responses.append(copy)
+    let report = try BundleTests.importBundle(try BundleFormat.encode(crafted), into: b.store)
+    #expect(report.new == 3)
+    #expect(report.suspectedDuplicates == [[crafted.responses[0].id, copy.id].sorted()])
+    #expect(try b.store.suspectedDuplicates() == report.suspectedDuplicates)
+    #expect(try a.store.suspectedDuplicates().isEmpty)
+  }
+
+  @Test func aReflectionOverTheLimitAndARecordOverItsSizeAreRefused() throws {
+    let a = try BundleTests.laptop(seed: 48, demo: 0, interviews: 1)
+    var crafted = try a.store.bundleContents()
+    crafted.responses[0].reflections[0].text = String(repeating: "x", count: BundleValidator.maxReflectionLength + 1)
+    #expect(throws: BundleProblem.self) { try BundleValidator.check(crafted) }
+    crafted.responses[0].reflections[0].text = String(repeating: "x", count: BundleValidator.maxReflectionLength)
+    _ = try BundleValidator.check(crafted)
+    crafted.responses[0].volunteerCode = String(repeating: "V", count: BundleFormat.maxRecordBytes)
+    do {
+      _ = try BundleFormat.decode(try BundleFormat.encode(crafted))
+      Issue.record("a record over the size limit was read")
+    } catch let problem as BundleProblem {
+      #expect(problem.message.contains("a record is at most"))
+    }
+  }
+}

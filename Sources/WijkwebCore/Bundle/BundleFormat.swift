@@ -21,6 +21,11 @@ public enum BundleFormat {
   /// How the last line starts; the checksum follows.
   public static let endPrefix = "WIJKWEB-BUNDLE-END "
 
+  /// The largest bundle this program reads: a whole round of a hundred thousand interviews is about 60 MB.
+  public static let maxBytes = 512 * 1_048_576
+  /// The largest record line: a questionnaire's source text is the longest record, about 40 KB.
+  public static let maxRecordBytes = 1_048_576
+
   /// What a file looks like from its first bytes.
   public enum Kind: Sendable { case plain, sealed, unknown }
 
@@ -95,6 +100,9 @@ public enum BundleFormat {
     var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since)
     for (offset, line) in recordLines.enumerated() {
       let lineNumber = offset + 3
+      guard line.count <= maxRecordBytes else {
+        throw BundleProblem("line \(lineNumber) is \(line.count) bytes long; a record is at most \(maxRecordBytes) bytes. Ask the sender to export the bundle again.")
+      }
       let record: BundleRecord
       do {
         record = try decoder.decode(BundleRecord.self, from: Data(line))
@@ -120,6 +128,9 @@ public enum BundleFormat {
   /// The bytes before the end line, after checking the first line, the end line and the checksum.
   static func checkedBody(_ bytes: [UInt8]) throws -> ArraySlice<UInt8> {
     if bytes.isEmpty { throw BundleProblem("is empty. Copy the bundle again from the laptop that made it.") }
+    if bytes.count > maxBytes {
+      throw BundleProblem("is \(bytes.count / 1_048_576) MB; a bundle is at most \(maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since).")
+    }
     switch kind(of: bytes) {
     case .plain: break
     case .sealed: throw BundleProblem("is encrypted; it needs its passphrase.")

@@ -234,7 +234,7 @@ public enum BundleValidator {
   }
 
   /// The longest reflection, in characters, wherever it comes from.
-  public static let maxReflectionLength = 1000
+  public static let maxReflectionLength = TextEditor.maximumLength
   /// The longest device id, volunteer code, area code or language code.
   public static let maxCodeLength = 64
 
