@@ -79,27 +79,29 @@ struct BundleImportCommand: ParsableCommand {
   var keyPassphraseFile: String?
 
   func run() throws {
+    // The whole bundle is read, decrypted and checked before the database is opened. A file that cannot
+    // be read (damaged, cut off, locked) is refused with nothing recorded.
+    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    var opened = OpenedBundle(contents: contents)
+    if let key, contents.responses.contains(where: \.isSealed) {
+      opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
+    }
+    // A bundle that reads but breaks the rules was made or changed on purpose: its refusal is recorded in
+    // the audit log, and nothing else changes.
     let report: BundleImportReport
     do {
-      report = try importChecked()
+      report = try importChecked(opened)
     } catch let failure as Failure {
-      // A refused bundle changes nothing but the audit log, which says that it was refused and why.
       if let store = try? AppSetup.openStore(database) {
-        try? store.audit("bundle-refused", detail: "\(file): \(TerminalText.visible(failure.message))", actor: "coordinator")
+        try? store.audit("bundle-refused", detail: "\(file) from device \(contents.deviceID): \(TerminalText.visible(failure.message))", actor: "coordinator")
       }
       throw failure
     }
     print(report.lines.joined(separator: "\n"))
   }
 
-  /// Reads, checks and imports the bundle; any refusal as a `Failure`.
-  func importChecked() throws -> BundleImportReport {
-    // The whole bundle is read, decrypted and checked before the database is opened.
-    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
-    var opened = OpenedBundle(contents: contents)
-    if let key, contents.responses.contains(where: \.isSealed) {
-      opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
-    }
+  /// Checks and imports the bundle; a refusal as a `Failure`.
+  func importChecked(_ opened: OpenedBundle) throws -> BundleImportReport {
     let checked: BundleValidator.Checked
     do {
       checked = try BundleValidator.check(opened)

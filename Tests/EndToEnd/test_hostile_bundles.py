@@ -91,6 +91,10 @@ def test_a_hostile_round_name_or_reflection_is_refused_without_reaching_the_term
     status, _, err = run("bundle", "import", "--db", b, tmp_path / "long.bundle")
     assert status != 0 and "at most 1000" in err
 
+    # The audit log records each refusal, and shows it without the escape sequences.
+    status, out, err = run("audit", "--db", b)
+    assert status == 0 and out.count("bundle-refused") == 4 and ESC not in out + err, out
+
 
 def test_names_already_in_a_database_are_printed_with_control_characters_visible(tmp_path):
     db = laptop(tmp_path, "a", seed=62, responses=12)
