@@ -2,10 +2,14 @@
 with one sentence (or its bad records are refused and counted), the database is unchanged but for the
 audit entry, and no escape sequence from a file reaches stdout or stderr."""
 
+import base64
 import hashlib
 import json
+import os
 import sqlite3
+import uuid
 
+from conftest import TOTAL_ITEMS, query
 from test_bundles import laptop, run, snapshot
 
 ESC = "\x1b"
@@ -131,3 +135,52 @@ def test_forged_withdrawals_are_refused_counted_and_reported(tmp_path):
     assert without_audit(b) == before
     status, out, _ = run("bundle", "export", "--db", b, "--out", tmp_path / "onward.bundle")
     assert status == 0 and "0 withdrawals" in out, out
+
+
+def test_a_plain_bundle_cannot_replace_sealed_responses_and_a_bad_blob_does_not_block_unsealing(tmp_path):
+    from test_sealed import PASSPHRASE as KEY_PASSPHRASE, interview_lines, plain_interview
+
+    os.chmod(tmp_path, 0o700)
+    passphrase_file = tmp_path / "zin.txt"
+    passphrase_file.write_text(KEY_PASSPHRASE + "\n")
+    run("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase_file, check=0)
+    laptop_db = tmp_path / "laptop" / "wijkweb.sqlite"
+    run("check", "--db", laptop_db, check=0)
+    for (name,) in query(laptop_db, "SELECT name FROM rounds"):
+        run("round", "close", name, "--db", laptop_db, check=0)
+    run("round", "create", "Verzegeld", "--seal-to", tmp_path / "team.pub", "--min-group", "5", "--db", laptop_db, check=0)
+    for index in range(2):
+        plain_interview(laptop_db, interview_lines(index))
+    manifest, records = read_bundle(exported(tmp_path, laptop_db))
+    relay = tmp_path / "relay" / "wijkweb.sqlite"
+    run("bundle", "import", "--db", relay, tmp_path / "a.bundle", check=0)
+
+    # The attack of issue 13: the sealed response without its `sealed` field, with answers of the
+    # attacker and a reflection marked publishable, in a plain bundle and with no key.
+    forged = []
+    for record in records:
+        if record["type"] == "response" and not forged_ids(forged):
+            record = {k: v for k, v in record.items() if k != "sealed"}
+            record.update(packed_answers="0" * TOTAL_ITEMS, packed_demographics="",
+                          reflections=[{"prompt_id": "matters", "text": "Verzonnen", "review_status": "publishable",
+                                        "dimensions": ""}])
+        forged.append(record)
+    write_bundle(tmp_path / "forged.bundle", manifest, forged)
+    assert_refused_plainly(tmp_path, relay, tmp_path / "forged.bundle", "is sealed")
+
+    # One blob that does not open (random bytes) among the sealed ones: reported by id, the rest opens.
+    bad = dict(next(r for r in records if r["type"] == "response"))
+    bad["id"] = str(uuid.uuid4())
+    bad["sealed"] = base64.b64encode(os.urandom(300)).decode()
+    for field in ["receipt_locator", "receipt_salt", "receipt_hash"]:
+        bad.pop(field, None)
+    write_bundle(tmp_path / "bad.bundle", manifest, records + [bad])
+    run("bundle", "import", "--db", relay, tmp_path / "bad.bundle", check=0)
+    status, out, err = run("unseal", "--db", relay, "--key", tmp_path / "team.key", "--passphrase-file", passphrase_file)
+    assert status == 0, err
+    assert "unsealed: 2" in out and f"not opened: response {bad['id']}" in out
+    assert query(relay, "SELECT id FROM responses WHERE sealed IS NOT NULL") == [(bad["id"],)]
+
+
+def forged_ids(records):
+    return [r for r in records if r["type"] == "response" and "sealed" not in r]
