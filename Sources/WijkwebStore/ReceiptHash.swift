@@ -33,6 +33,24 @@ public struct ReceiptHash: Hashable, Sendable {
     return ConstantTime.equal(derived, hash)
   }
 
+  /// New hashes of many normalised codes, computed on every core (about 20 ms each on one).
+  public static func many(_ codes: [String]) throws -> [ReceiptHash] {
+    let results = Results(count: codes.count)
+    DispatchQueue.concurrentPerform(iterations: codes.count) { index in
+      results.set(index, Result { try ReceiptHash(code: codes[index]) })
+    }
+    return try results.values.map { try $0!.get() }
+  }
+
+  /// Slots filled from several threads, each by one of them.
+  private final class Results: @unchecked Sendable {
+    private var storage: [Result<ReceiptHash, any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<ReceiptHash, any Error>) { lock.withLock { storage[index] = value } }
+    var values: [Result<ReceiptHash, any Error>?] { lock.withLock { storage } }
+  }
+
   static func derive(_ code: String, salt: [UInt8]) throws -> [UInt8] {
     do {
       return try Argon2id.derive(code, salt: salt, strength: strength, length: hashBytes)

@@ -185,12 +185,13 @@ enum Schema {
         -- own copy of the hash. Withdrawals made before have none and stay on this laptop.
         ALTER TABLE tombstones ADD COLUMN receipt_code TEXT;
         """)
-      for row in try Row.fetchAll(db, sql: "SELECT id, receipt_code FROM responses WHERE receipt_code IS NOT NULL") {
-        guard let code = ReceiptCode.normalize(row["receipt_code"]) else { continue }
-        let hash = try ReceiptHash(code: code)
+      let rows = try Row.fetchAll(db, sql: "SELECT id, receipt_code FROM responses WHERE receipt_code IS NOT NULL")
+      let coded = rows.map { row in (id: row["id"] as String, code: ReceiptCode.normalize(row["receipt_code"]) ?? row["receipt_code"]) }
+      // About 20 ms per code on one core, so spread over every core: a thousand interviews take seconds.
+      for (response, hash) in zip(coded, try ReceiptHash.many(coded.map(\.code))) {
         try db.execute(sql: """
           UPDATE responses SET receipt_locator = ?, receipt_salt = ?, receipt_hash = ?, receipt_code = NULL WHERE id = ?
-          """, arguments: [hash.locator, Data(hash.salt), Data(hash.hash), row["id"]])
+          """, arguments: [hash.locator, Data(hash.salt), Data(hash.hash), response.id])
       }
     }
     return migrator

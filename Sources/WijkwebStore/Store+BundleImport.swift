@@ -54,6 +54,9 @@ extension Store {
   /// interview does (`insertPartScores`). The import is written to the audit log.
   public func importBundle(_ checked: BundleValidator.Checked, file: String, actor: String, now: Date = Date()) throws -> BundleImportReport {
     let contents = checked.contents
+    // Bundles of Wijkweb before receipt hashes carry codes in the clear: hashed first, on every core.
+    let legacy = contents.responses.compactMap { response in response.receiptCode.map { (id: response.id, code: $0) } }
+    let legacyHashes = Dictionary(zip(legacy.map(\.id), try ReceiptHash.many(legacy.map(\.code))), uniquingKeysWith: { first, _ in first })
     do {
       return try writer.write { db in
         var report = BundleImportReport()
@@ -114,7 +117,8 @@ extension Store {
             report.skippedExpired += 1
             continue
           }
-          try importResponse(response, openedFrom: checked.openedFrom[response.id], roundIDs: roundIDs, report: &report, in: db)
+          try importResponse(response, openedFrom: checked.openedFrom[response.id], legacyHash: legacyHashes[response.id], roundIDs: roundIDs,
+                             report: &report, in: db)
         }
         report.suspectedDuplicates = try Self.suspectedDuplicates(among: Set(contents.responses.map(\.id)), in: db)
         try Self.audit("bundle-import", detail: """
@@ -130,7 +134,7 @@ extension Store {
     }
   }
 
-  private func importResponse(_ response: BundleResponse, openedFrom blob: String?, roundIDs: [String: Int64],
+  private func importResponse(_ response: BundleResponse, openedFrom blob: String?, legacyHash: ReceiptHash?, roundIDs: [String: Int64],
                               report: inout BundleImportReport, in db: Database) throws {
     // Cached statements: a bundle of a whole round runs these a hundred thousand times.
     if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM tombstones WHERE response_id = ?"), arguments: [response.id]) == true {
@@ -159,11 +163,8 @@ extension Store {
       }
       return
     }
-    var receipt = Self.receiptHash(response)
-    if let code = response.receiptCode {
-      // A bundle of Wijkweb before receipt hashes: the code is hashed here and kept nowhere.
-      receipt = try ReceiptHash(code: code)
-    }
+    // A bundle of Wijkweb before receipt hashes: the code was hashed above and is kept nowhere.
+    let receipt = legacyHash ?? Self.receiptHash(response)
     if let hash = receipt?.hash,
        let other = try String.fetchOne(try db.cachedStatement(sql: "SELECT id FROM responses WHERE receipt_hash = ?"), arguments: [Data(hash)]) {
       report.conflicts.append(BundleConflict(responseID: response.id, reason: "its receipt hash belongs to response \(other) here (a copy under another id)"))

@@ -69,6 +69,21 @@ import WijkwebCore
     #expect(try b.store.canonicalDump() == before)
   }
 
+  @Test func aBundleOfThePreviousVersionHasItsCodesHashedOnImport() throws {
+    let a = try BundleTests.laptop(seed: 49, demo: 0, interviews: 2)
+    var old = try a.store.bundleContents()
+    for index in old.responses.indices {
+      old.responses[index].receiptLocator = nil
+      old.responses[index].receiptSalt = nil
+      old.responses[index].receiptHash = nil
+      old.responses[index].receiptCode = "K7MP-3QX\(["A", "B"][index])"
+    }
+    let b = try BundleTests.laptop(seed: 50, demo: 0, interviews: 0)
+    #expect(try BundleTests.importBundle(try BundleFormat.encode(old), into: b.store).new == 2)
+    #expect(try !b.store.canonicalDump().joined().contains("K7MP-3QXA"))
+    #expect(try b.store.withdraw(receiptCode: "K7MP-3QXB", actor: "test")?.responseID == old.responses[1].id)
+  }
+
   @Test func theMigrationHashesTheCodesOfExistingResponsesAndForgetsThem() throws {
     let fresh = try DatabaseQueue()
     try Schema.migrator().migrate(fresh, upTo: "v5-in-progress-index")
