@@ -108,12 +108,16 @@ def test_names_already_in_a_database_are_printed_with_control_characters_visible
     name = "Najaar" + HOSTILE
     outputs = [run("round", "list", "--db", db), run("round", "show", "--db", db, name),
                run("round", "show", "--db", db, "Onbekend" + HOSTILE), run("profile", "--db", db),
-               run("profile", "--db", db, "--round", name, "--format", "csv")]
+               run("profile", "--db", db, "--round", name, "--format", "csv"), run("areas", "list", "--db", db),
+               run("export", "responses", "--db", db, "--round", name, "--format", "csv", "--out", tmp_path / "r.csv"),
+               run("audit", "--db", db)]
     for status, out, err in outputs:
         assert ESC not in out + err, (out, err)
     assert "Najaar\u241b]52;c;" in outputs[0][1]
     assert outputs[1][0] == 0 and "\u241b[2J" in outputs[1][1]
     assert outputs[3][0] == 0, outputs[3][2]
+    assert outputs[5][0] == 0 and "\u241b" in outputs[5][1], outputs[5]
+    assert outputs[6][0] == 0, outputs[6][2]
 
 
 def test_forged_withdrawals_are_refused_counted_and_reported(tmp_path):
