@@ -184,6 +184,14 @@ enum Schema {
         -- A withdrawal carries the receipt code that proved it, so every laptop can check it against its
         -- own copy of the hash. Withdrawals made before have none and stay on this laptop.
         ALTER TABLE tombstones ADD COLUMN receipt_code TEXT;
+        -- A withdrawal of a response this database does not hold yet: checked and applied when the
+        -- response arrives, never passed on before (`Store.maxPendingWithdrawals` at most).
+        CREATE TABLE pending_withdrawals (
+          response_id TEXT PRIMARY KEY,
+          withdrawn_at TEXT NOT NULL,
+          device_id TEXT NOT NULL,
+          receipt_code TEXT NOT NULL
+        ) WITHOUT ROWID;
         """)
       let rows = try Row.fetchAll(db, sql: "SELECT id, receipt_code FROM responses WHERE receipt_code IS NOT NULL")
       let coded = rows.map { row in (id: row["id"] as String, code: ReceiptCode.normalize(row["receipt_code"]) ?? row["receipt_code"]) }

@@ -20,6 +20,9 @@ public struct BundleImportReport: Hashable, Sendable {
   /// Withdrawals refused because their receipt code does not prove the response's receipt hash here (or
   /// they carry none, or the response is not held here to check it against): not applied, not forwarded.
   public var refusedWithdrawals: [BundleRefusal] = []
+  /// Withdrawals of responses this database does not hold yet: kept aside (not passed on) and applied when
+  /// the response arrives, if their code proves its receipt hash.
+  public var pendingWithdrawals = 0
   /// Groups of responses (at least one of them from this bundle) that look like one interview under
   /// several ids: same device, round, start time and content (`Store.suspectedDuplicates`).
   public var suspectedDuplicates: [[String]] = []
@@ -123,7 +126,7 @@ extension Store {
         report.suspectedDuplicates = try Self.suspectedDuplicates(among: Set(contents.responses.map(\.id)), in: db)
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
-          \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.conflicts.count) conflicts, \
+          \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.pendingWithdrawals) waiting, \(report.conflicts.count) conflicts, \
           \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
           \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
@@ -169,6 +172,21 @@ extension Store {
        let other = try String.fetchOne(try db.cachedStatement(sql: "SELECT id FROM responses WHERE receipt_hash = ?"), arguments: [Data(hash)]) {
       report.conflicts.append(BundleConflict(responseID: response.id, reason: "its receipt hash belongs to response \(other) here (a copy under another id)"))
       return
+    }
+    if let pending = try Row.fetchOne(try db.cachedStatement(sql: """
+      SELECT withdrawn_at, device_id, receipt_code FROM pending_withdrawals WHERE response_id = ?
+      """), arguments: [response.id]) {
+      // A withdrawal arrived before its response: applied now if its code proves the response's hash.
+      try db.execute(sql: "DELETE FROM pending_withdrawals WHERE response_id = ?", arguments: [response.id])
+      let code: String = pending["receipt_code"]
+      if receipt?.matches(code) == true {
+        try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
+                       arguments: [response.id, pending["withdrawn_at"] as String, pending["device_id"] as String, code])
+        report.skippedWithdrawn += 1
+        report.newWithdrawals += 1
+        return
+      }
+      report.refusedWithdrawals.append(BundleRefusal(responseID: response.id, reason: "its receipt code does not match the response"))
     }
     guard let roundID = roundIDs[response.round] else {
       throw StoreError("response \(response.id) names round \"\(response.round)\", which the bundle does not define; nothing was imported.")
@@ -222,7 +240,23 @@ extension Store {
     guard let row = try Row.fetchOne(db, sql: """
       SELECT receipt_locator, receipt_salt, receipt_hash FROM responses WHERE id = ? AND status = 'completed'
       """, arguments: [tombstone.responseID]) else {
-      return refuse("this database does not hold the response, so its receipt code cannot be checked here")
+      // Not here yet: kept aside until the response arrives (whatever the order of bundles), not passed on.
+      if let pending = try Row.fetchOne(db, sql: "SELECT withdrawn_at, device_id, receipt_code FROM pending_withdrawals WHERE response_id = ?",
+                                        arguments: [tombstone.responseID]) {
+        if pending["receipt_code"] as String == code,
+           (tombstone.withdrawnAt, tombstone.deviceID) < (pending["withdrawn_at"] as String, pending["device_id"] as String) {
+          try db.execute(sql: "UPDATE pending_withdrawals SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
+                         arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
+        }
+        return
+      }
+      guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_withdrawals") ?? 0 < Self.maxPendingWithdrawals else {
+        return refuse("this database does not hold the response and already keeps \(Self.maxPendingWithdrawals) withdrawals waiting")
+      }
+      try db.execute(sql: "INSERT INTO pending_withdrawals (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
+                     arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code])
+      report.pendingWithdrawals += 1
+      return
     }
     guard let receipt = Self.receiptHash(row), receipt.matches(code) else {
       return refuse("its receipt code does not match the response")
@@ -233,6 +267,9 @@ extension Store {
                    arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code])
     report.newWithdrawals += 1
   }
+
+  /// The most withdrawals a database keeps waiting for responses it does not hold.
+  public static let maxPendingWithdrawals = 10_000
 
   /// The receipt hash a bundle response carries, if it carries one of the right form.
   static func receiptHash(_ response: BundleResponse) -> ReceiptHash? {

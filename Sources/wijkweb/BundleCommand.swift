@@ -145,6 +145,9 @@ extension BundleImportReport {
         print("  \(refusals.count) because \(reason), e.g. response \(refusals[0].responseID)")
       }
     }
+    if pendingWithdrawals > 0 {
+      print("withdrawals waiting: \(pendingWithdrawals) for responses this database does not hold yet; applied when they arrive")
+    }
     for group in suspectedDuplicates {
       print("suspected duplicate: responses \(group.joined(separator: ", ")) have the same device, start time and answers")
     }

@@ -143,3 +143,27 @@ import WijkwebCore
     }
   }
 }
+
+/// Three laptops and a team machine: a resident withdraws on another laptop than the one that interviewed
+/// them; whatever order the team imports the bundles in, it ends with the same database.
+@Suite struct WithdrawalOrderTests {
+  @Test func everyOrderOfImportGivesTheSameDatabase() throws {
+    let a = try BundleTests.laptop(seed: 70, demo: 1, interviews: 2)
+    let b = try BundleTests.laptop(seed: 71, demo: 1, interviews: 1)
+    let c = try BundleTests.laptop(seed: 72, demo: 1, interviews: 1)
+    let first = try BundleTests.export(a.store)
+    try BundleTests.importBundle(first, into: b.store)
+    let withdrawal = try #require(try b.store.withdraw(receiptCode: a.receipts[0], actor: "test"))
+    // A's bundle still carries the response; B's carries its withdrawal (and A's other responses).
+    let bundles = [first, try BundleTests.export(b.store), try BundleTests.export(c.store)]
+    var dumps: [[String]] = []
+    for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+      let team = try BundleTests.laptop(seed: 73, demo: 0, interviews: 0)
+      for index in order { try BundleTests.importBundle(bundles[index], into: team.store) }
+      #expect(try team.store.response(id: withdrawal.responseID) == nil, "order \(order)")
+      #expect(try team.store.tombstones().map(\.responseID) == [withdrawal.responseID], "order \(order)")
+      dumps.append(try team.store.canonicalDump())
+    }
+    #expect(Set(dumps).count == 1)
+  }
+}
