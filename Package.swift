@@ -39,12 +39,16 @@ let package = Package(
       providers: [.apt(["libsodium-dev"])]
     ),
     .target(
+      name: "WijkwebCrypto",
+      dependencies: ["CSodium"]
+    ),
+    .target(
       name: "WijkwebCore",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: ["WijkwebCrypto", .product(name: "Yams", package: "Yams")]
     ),
     .target(
       name: "WijkwebStore",
-      dependencies: ["WijkwebCore", "CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["WijkwebCore", "WijkwebCrypto", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
       name: "WijkwebReports",
@@ -61,6 +65,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .testTarget(name: "WijkwebCryptoTests", dependencies: ["WijkwebCrypto"]),
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),

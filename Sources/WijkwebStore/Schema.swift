@@ -1,5 +1,6 @@
 import GRDB
 import Foundation
+import WijkwebCore
 
 /// The database schema, one migration per version. Every later version adds a migration here; the
 /// migrator carries any earlier database forward, and a database from a newer program is refused.
@@ -177,6 +178,36 @@ enum Schema {
         -- English) or a language file's draft ('concept') or native-checked ('checked') translation.
         ALTER TABLE responses ADD COLUMN language_status TEXT;
         """)
+    }
+    migrator.registerMigration("v7-receipt-hash") { db in
+      try db.execute(sql: """
+        -- A receipt code is kept only as its locator (first group, to find the response) and an Argon2id
+        -- hash with a salt of its own (`ReceiptHash`); receipt_code stays NULL from now on.
+        ALTER TABLE responses ADD COLUMN receipt_locator TEXT;
+        ALTER TABLE responses ADD COLUMN receipt_salt BLOB;
+        ALTER TABLE responses ADD COLUMN receipt_hash BLOB;
+        CREATE INDEX responses_by_receipt_locator ON responses(receipt_locator) WHERE receipt_locator IS NOT NULL;
+        CREATE UNIQUE INDEX responses_by_receipt_hash ON responses(receipt_hash) WHERE receipt_hash IS NOT NULL;
+        -- A withdrawal carries the receipt code that proved it, so every laptop can check it against its
+        -- own copy of the hash. Withdrawals made before have none and stay on this laptop.
+        ALTER TABLE tombstones ADD COLUMN receipt_code TEXT;
+        -- A withdrawal of a response this database does not hold yet: checked and applied when the
+        -- response arrives, never passed on before (`Store.maxPendingWithdrawals` at most).
+        CREATE TABLE pending_withdrawals (
+          response_id TEXT PRIMARY KEY,
+          withdrawn_at TEXT NOT NULL,
+          device_id TEXT NOT NULL,
+          receipt_code TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """)
+      let rows = try Row.fetchAll(db, sql: "SELECT id, receipt_code FROM responses WHERE receipt_code IS NOT NULL")
+      let coded = rows.map { row in (id: row["id"] as String, code: ReceiptCode.normalize(row["receipt_code"]) ?? row["receipt_code"]) }
+      // About 20 ms per code on one core, so spread over every core: a thousand interviews take seconds.
+      for (response, hash) in zip(coded, try ReceiptHash.many(coded.map(\.code))) {
+        try db.execute(sql: """
+          UPDATE responses SET receipt_locator = ?, receipt_salt = ?, receipt_hash = ?, receipt_code = NULL WHERE id = ?
+          """, arguments: [hash.locator, Data(hash.salt), Data(hash.hash), response.id])
+      }
     }
     return migrator
   }

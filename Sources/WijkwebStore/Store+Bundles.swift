@@ -21,14 +21,11 @@ extension Store {
       let filterArguments = StatementArguments([since, since]) + StatementArguments(roundIDs)
       var reflections: [String: [BundleReflection]] = [:]
       for row in try Row.fetchAll(db, sql: """
-        SELECT f.response_id, f.prompt_id, f.text, f.review_status, f.redacted_text, f.dimensions, f.reviewed_at, f.reviewer
-        FROM reflections f JOIN responses r ON r.id = f.response_id
+        SELECT f.response_id, f.prompt_id, f.text FROM reflections f JOIN responses r ON r.id = f.response_id
         WHERE r.status = 'completed' AND (? IS NULL OR r.completed_at >= ?) \(roundFilter) ORDER BY f.response_id, f.prompt_id
         """, arguments: filterArguments) {
-        reflections[row["response_id"], default: []].append(
-          BundleReflection(promptID: row["prompt_id"], text: row["text"], reviewStatus: row["review_status"],
-                           redactedText: row["redacted_text"], dimensions: row["dimensions"], reviewedAt: row["reviewed_at"],
-                           reviewer: row["reviewer"]))
+        // Reviews stay on the machine that made them: a bundle carries reflections as entered.
+        reflections[row["response_id"], default: []].append(BundleReflection(promptID: row["prompt_id"], text: row["text"]).unreviewed)
       }
       var scores: [Int64: [String: [Double?]]] = [:]
       for row in try Row.fetchAll(db, sql: """
@@ -62,9 +59,12 @@ extension Store {
           BundleQuestionnaire(contentHash: row["content_hash"], id: row["id"], version: row["version"], source: row["source"])
         }
       }
-      let tombstones = try Row.fetchAll(db, sql: "SELECT response_id, withdrawn_at, device_id FROM tombstones ORDER BY response_id")
-        .map { row in
-          BundleTombstone(responseID: row["response_id"], withdrawnAt: row["withdrawn_at"], deviceID: row["device_id"])
+      // Only withdrawals proven with the receipt code travel; those of before receipt hashes stay here.
+      let tombstones = try Row.fetchAll(db, sql: """
+        SELECT response_id, withdrawn_at, device_id, receipt_code FROM tombstones WHERE receipt_code IS NOT NULL ORDER BY response_id
+        """).map { row in
+          BundleTombstone(responseID: row["response_id"], withdrawnAt: row["withdrawn_at"], deviceID: row["device_id"],
+                          receiptCode: row["receipt_code"])
         }
       return BundleContents(deviceID: deviceID, createdAt: Self.timestamp(now), since: since, questionnaires: questionnaires,
                             rounds: bundleRounds, responses: responses, tombstones: tombstones)
@@ -84,7 +84,7 @@ extension Store {
   static let bundleResponseColumns = """
     r.id, rd.name AS round, r.questionnaire_id, r.questionnaire_version, r.questionnaire_hash, r.device_id, r.volunteer_code,
     r.language, r.area_code, r.status, r.started_at, r.completed_at, r.receipt_code, r.packed_answers, r.packed_demographics,
-    r.sealed
+    r.sealed, r.receipt_locator, r.receipt_salt, r.receipt_hash
     """
 
   /// A stored response as a bundle carries it.
@@ -95,6 +95,8 @@ extension Store {
       language: row["language"], areaCode: row["area_code"], status: row["status"], startedAt: row["started_at"],
       completedAt: row["completed_at"] ?? "", receiptCode: row["receipt_code"], packedAnswers: row["packed_answers"] ?? "",
       packedDemographics: row["packed_demographics"] ?? "", scores: scores, reflections: reflections,
-      sealed: (row["sealed"] as Data?).map { $0.base64EncodedString() })
+      sealed: (row["sealed"] as Data?).map { $0.base64EncodedString() }, receiptLocator: row["receipt_locator"],
+      receiptSalt: (row["receipt_salt"] as Data?).map { $0.base64EncodedString() },
+      receiptHash: (row["receipt_hash"] as Data?).map { $0.base64EncodedString() })
   }
 }

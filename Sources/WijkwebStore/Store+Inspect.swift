@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import WijkwebCore
 
@@ -6,7 +7,8 @@ public struct StoredResponse: Hashable, Sendable {
   public var id: String
   public var areaCode: String?
   public var status: String
-  public var receiptCode: String?
+  /// What the response keeps of its receipt code (never the code itself).
+  public var receipt: ReceiptHash?
   /// The answers of an interview in progress, by statement id.
   public var answers: [String: AnswerValue]
   /// The packed answers of a completed response (`AnswerCodec`), in questionnaire order.
@@ -48,7 +50,9 @@ extension Store {
   /// One response with its answers and scores.
   public func response(id: String) throws -> StoredResponse? {
     try writer.read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT id, area_code, status, receipt_code, packed_answers, packed_demographics FROM responses WHERE id = ?", arguments: [id]) else {
+      guard let row = try Row.fetchOne(db, sql: """
+        SELECT id, area_code, status, receipt_locator, receipt_salt, receipt_hash, packed_answers, packed_demographics FROM responses WHERE id = ?
+        """, arguments: [id]) else {
         return nil
       }
       var answers: [String: AnswerValue] = [:]
@@ -62,7 +66,7 @@ extension Store {
           scores.append(DimensionScore(partID: part["part_id"], dimension: dimension, score: part[dimension.key], answered: 0, total: 0))
         }
       }
-      return StoredResponse(id: row["id"], areaCode: row["area_code"], status: row["status"], receiptCode: row["receipt_code"], answers: answers,
+      return StoredResponse(id: row["id"], areaCode: row["area_code"], status: row["status"], receipt: Self.receiptHash(row), answers: answers,
                             packedAnswers: row["packed_answers"], packedDemographics: row["packed_demographics"], scores: scores)
     }
   }
@@ -79,14 +83,33 @@ extension Store {
   public func earlierWeb(receiptCode: String, questionnaireID: String) throws -> [String: [Double?]]? {
     guard let code = ReceiptCode.normalize(receiptCode) else { return nil }
     return try writer.read { db in
-      guard let key = try Int64.fetchOne(db, sql: """
-        SELECT key FROM responses WHERE receipt_code = ? AND questionnaire_id = ? AND status = 'completed'
-        """, arguments: [code, questionnaireID]) else { return nil }
+      let candidates = try Row.fetchAll(db, sql: """
+        SELECT key, receipt_locator, receipt_salt, receipt_hash FROM responses
+        WHERE receipt_locator = ? AND questionnaire_id = ? AND status = 'completed'
+        """, arguments: [ReceiptCode.locator(of: code), questionnaireID])
+      guard let key = candidates.first(where: { Self.receiptHash($0)?.matches(code) == true })?["key"] as Int64? else { return nil }
       var scores: [String: [Double?]] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT part_id, \(Self.scoreColumns) FROM part_scores WHERE response_key = ?", arguments: [key]) {
         scores[row[0]] = (1 ... 6).map { row[$0] as Double? }
       }
       return scores.isEmpty ? nil : scores
     }
+  }
+}
+
+extension Store {
+  /// The receipt hash of a row with `receipt_locator`, `receipt_salt` and `receipt_hash`.
+  static func receiptHash(_ row: Row) -> ReceiptHash? {
+    guard let locator = row["receipt_locator"] as String?, let salt = row["receipt_salt"] as Data?,
+          let hash = row["receipt_hash"] as Data? else { return nil }
+    return ReceiptHash(locator: locator, salt: [UInt8](salt), hash: [UInt8](hash))
+  }
+
+  /// The id of the completed response whose receipt hash `code` (normalised) proves, if any.
+  static func responseID(provenBy code: String, in db: Database) throws -> String? {
+    let candidates = try Row.fetchAll(try db.cachedStatement(sql: """
+      SELECT id, receipt_locator, receipt_salt, receipt_hash FROM responses WHERE receipt_locator = ? AND status = 'completed'
+      """), arguments: [ReceiptCode.locator(of: code)])
+    return candidates.first { receiptHash($0)?.matches(code) == true }?["id"]
   }
 }

@@ -39,11 +39,12 @@ extension Store {
     } catch let problem as KeyProblem {
       throw StoreError("The response could not be sealed (\(problem.message)); it stays in progress. Try again.")
     }
+    let receipt = try ReceiptHash(code: ReceiptCode.normalize(receiptCode) ?? receiptCode)
     try db.execute(sql: """
-      UPDATE responses SET status = 'completed', completed_at = ?, receipt_code = ?, position = NULL,
-        packed_answers = NULL, packed_demographics = NULL, sealed = ?
+      UPDATE responses SET status = 'completed', completed_at = ?, receipt_locator = ?, receipt_salt = ?, receipt_hash = ?,
+        position = NULL, packed_answers = NULL, packed_demographics = NULL, sealed = ?
       WHERE id = ? AND status = 'in_progress'
-      """, arguments: [timestamp, receiptCode, Data(sealed), responseID])
+      """, arguments: [timestamp, receipt.locator, Data(receipt.salt), Data(receipt.hash), Data(sealed), responseID])
     if db.changesCount != 1 { throw StoreError("This interview was already saved or discarded elsewhere.") }
     try db.execute(sql: "DELETE FROM answers WHERE response_id = ?", arguments: [responseID])
     try db.execute(sql: "DELETE FROM demographics WHERE response_id = ?", arguments: [responseID])
@@ -57,14 +58,18 @@ extension Store {
   }
 
   /// Makes a sealed response readable with its opened content, as a completed interview stores it: the
-  /// packed answers, the reflections, and the part scores through `insertPartScores`.
+  /// packed answers, the reflections, and the part scores through `insertPartScores`. Only when the
+  /// response is stored sealed as exactly `blob` (base64), the blob the content was opened from: a
+  /// readable copy from anywhere else never replaces sealed content.
   @discardableResult
-  func writeUnsealed(_ response: BundleResponse, in db: Database) throws -> Bool {
+  func writeUnsealed(_ response: BundleResponse, from blob: String, in db: Database) throws -> Bool {
+    guard let sealed = Data(base64Encoded: blob) else { return false }
     try db.cachedStatement(sql: """
-      UPDATE responses SET packed_answers = ?, packed_demographics = ?, sealed = NULL WHERE id = ? AND sealed IS NOT NULL
-      """).execute(arguments: [response.packedAnswers, response.packedDemographics, response.id])
+      UPDATE responses SET packed_answers = ?, packed_demographics = ?, sealed = NULL WHERE id = ? AND sealed = ?
+      """).execute(arguments: [response.packedAnswers, response.packedDemographics, response.id, sealed])
     guard db.changesCount == 1 else { return false }
-    for reflection in response.reflections {
+    // Sealed at completion, so never reviewed: stored as entered whatever the content claims.
+    for reflection in response.reflections.map(\.unreviewed) {
       try db.cachedStatement(sql: """
         INSERT OR REPLACE INTO reflections (response_id, prompt_id, text, review_status, redacted_text, dimensions, reviewed_at, reviewer)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -100,15 +105,18 @@ extension Store {
   }
 
   /// Stores the opened content of responses that are sealed here, in one transaction; returns how many
-  /// were made readable. The content must have been opened with the team key and checked
-  /// (`BundleValidator.check`).
+  /// were made readable. Only responses opened with the team key from the very blob stored here are
+  /// written (`Checked.openedFrom`); those that did not open are in `checked.unopened` and stay sealed.
   public func unseal(_ checked: BundleValidator.Checked, actor: String, now: Date = Date()) throws -> Int {
     let count = try writer.write { db in
       var count = 0
       for response in checked.contents.responses where !response.isSealed {
-        if try writeUnsealed(response, in: db) { count += 1 }
+        guard let blob = checked.openedFrom[response.id] else { continue }
+        if try writeUnsealed(response, from: blob, in: db) { count += 1 }
       }
-      try Self.audit("unseal", detail: "\(count) sealed responses opened with the team key", actor: actor, at: now, in: db)
+      let skipped = checked.unopened.isEmpty ? "" : "; \(checked.unopened.count) did not open and stay sealed: "
+        + checked.unopened.map(\.responseID).joined(separator: ", ")
+      try Self.audit("unseal", detail: "\(count) sealed responses opened with the team key\(skipped)", actor: actor, at: now, in: db)
       return count
     }
     return count
@@ -117,26 +125,30 @@ extension Store {
 
 /// Opening the sealed responses of a bundle with the team key.
 public enum SealedResponses {
-  /// `contents` with every sealed response opened with `key`, so it validates and imports as an open one.
-  public static func open(_ contents: BundleContents, with key: TeamKey.Opened) throws -> BundleContents {
-    var opened = contents
+  /// `contents` with every sealed response that opens with `key` made readable, so it validates and
+  /// imports as an open one. A response that does not open stays sealed and is reported with its id in
+  /// `unopened`; one bad blob never keeps the others closed.
+  public static func open(_ contents: BundleContents, with key: TeamKey.Opened) -> OpenedBundle {
+    var opened = OpenedBundle(contents: contents)
     let decoder = JSONDecoder()
-    for index in opened.responses.indices {
-      let response = opened.responses[index]
+    for index in opened.contents.responses.indices {
+      let response = opened.contents.responses[index]
       guard let sealed = response.sealed else { continue }
+      func refuse(_ reason: String) { opened.unopened.append(BundleRefusal(responseID: response.id, reason: reason)) }
       guard let data = Data(base64Encoded: sealed) else {
-        throw KeyProblem("response \(response.id) has a sealed content that is not base64")
+        refuse("its sealed content is not base64")
+        continue
       }
-      let plain: [UInt8]
-      do {
-        plain = try key.open([UInt8](data))
-      } catch let problem as KeyProblem {
-        throw KeyProblem("response \(response.id): \(problem.message)")
+      guard let plain = try? key.open([UInt8](data)) else {
+        refuse("it does not open with this team key: it was sealed to another key, or damaged")
+        continue
       }
       guard let content = try? decoder.decode(SealedContent.self, from: Data(plain)) else {
-        throw KeyProblem("response \(response.id) opens, but its content cannot be read; it was made by another version of Wijkweb")
+        refuse("it opens, but its content cannot be read; it was made by another version of Wijkweb or crafted")
+        continue
       }
-      opened.responses[index] = response.unsealed(with: content)
+      opened.contents.responses[index] = response.unsealed(with: content)
+      opened.openedFrom[response.id] = sealed
     }
     return opened
   }

@@ -35,7 +35,10 @@ extension Store {
   public func createRound(name: String, questionnaire: Questionnaire, areaSet: String, startsOn: String, endsOn: String,
                           minGroupSize: Int = 10, retentionDays: Int = 730, sealPublicKey: [UInt8]? = nil,
                          now: Date = Date()) throws -> Int64 {
-    try writer.write { db in
+    if let problem = BundleRound.nameProblem(name) {
+      throw StoreError("The round was not created: \(problem). Choose a name of 1 to \(BundleRound.maxNameLength) letters, digits, spaces or signs.")
+    }
+    return try writer.write { db in
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM rounds WHERE name = ?", arguments: [name]) ?? 0 > 0 {
         throw StoreError("A round named \"\(name)\" already exists; choose another name.")
       }

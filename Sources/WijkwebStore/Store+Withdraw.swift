@@ -9,20 +9,19 @@ public struct Withdrawal: Hashable, Sendable {
 }
 
 extension Store {
-  /// Withdraws the response with `receiptCode` (already normalised, `XXXX-XXXX`): deletes it with its
-  /// reflections and scores, and keeps a tombstone (its id, the time and this device, no content) that
-  /// travels in later bundles and removes merged copies elsewhere. Returns nil when no response has that code.
+  /// Withdraws the response whose receipt hash `receiptCode` (already normalised) proves: deletes it with
+  /// its reflections and scores, and keeps a tombstone (its id, the time, this device and the code as
+  /// proof, no content) that travels in later bundles and removes merged copies wherever the code proves
+  /// their hash too. Returns nil when no response has that code.
   public func withdraw(receiptCode: String, actor: String, now: Date = Date()) throws -> Withdrawal? {
     try writer.write { db in
-      guard let id = try String.fetchOne(db, sql: "SELECT id FROM responses WHERE receipt_code = ?", arguments: [receiptCode]) else {
-        return nil
-      }
+      guard let id = try Self.responseID(provenBy: receiptCode, in: db) else { return nil }
       let reflections = try Int.fetchOne(db, sql: "SELECT count(*) FROM reflections WHERE response_id = ?", arguments: [id]) ?? 0
       try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [id])
       try db.execute(sql: """
-        INSERT OR IGNORE INTO tombstones (response_id, withdrawn_at, device_id)
-        VALUES (?, ?, (SELECT value FROM meta WHERE key = 'device_id'))
-        """, arguments: [id, Self.timestamp(now)])
+        INSERT OR IGNORE INTO tombstones (response_id, withdrawn_at, device_id, receipt_code)
+        VALUES (?, ?, (SELECT value FROM meta WHERE key = 'device_id'), ?)
+        """, arguments: [id, Self.timestamp(now), receiptCode])
       try Self.audit("withdraw", detail: "response \(id) and \(reflections) reflections; tombstone kept", actor: actor, at: now, in: db)
       return Withdrawal(responseID: id, reflections: reflections)
     }

@@ -211,8 +211,7 @@ public struct Store: Sendable {
         try db.execute(sql: "DELETE FROM reflections WHERE response_id = ? AND prompt_id = ?", arguments: [responseID, promptID])
       } else {
         // A dialogue answer ("dialogue.<part>.<dimension>.<n>") is tagged with its dimension for the review.
-        let fields = promptID.split(separator: ".")
-        let dimension = fields.count == 4 && fields[0] == "dialogue" ? String(fields[2]) : ""
+        let dimension = BundleReflection.entryDimensions(promptID: promptID)
         try db.execute(sql: "INSERT OR REPLACE INTO reflections (response_id, prompt_id, text, dimensions) VALUES (?, ?, ?, ?)",
                        arguments: [responseID, promptID, text, dimension])
       }
@@ -227,11 +226,12 @@ public struct Store: Sendable {
                            demographics: demographics, publicKey: publicKey, at: timestamp, in: db)
         return true
       }
+      let receipt = try ReceiptHash(code: ReceiptCode.normalize(receiptCode) ?? receiptCode)
       try db.execute(sql: """
-        UPDATE responses SET status = 'completed', completed_at = ?, receipt_code = ?, position = NULL,
-          packed_answers = ?, packed_demographics = ?
+        UPDATE responses SET status = 'completed', completed_at = ?, receipt_locator = ?, receipt_salt = ?, receipt_hash = ?,
+          position = NULL, packed_answers = ?, packed_demographics = ?
         WHERE id = ? AND status = 'in_progress'
-        """, arguments: [timestamp, receiptCode, answers, demographics, responseID])
+        """, arguments: [timestamp, receipt.locator, Data(receipt.salt), Data(receipt.hash), answers, demographics, responseID])
       if db.changesCount != 1 { throw StoreError("This interview was already saved or discarded elsewhere.") }
       try db.execute(sql: "DELETE FROM answers WHERE response_id = ?", arguments: [responseID])
       try db.execute(sql: "DELETE FROM demographics WHERE response_id = ?", arguments: [responseID])

@@ -1,6 +1,6 @@
-import CSodium
 import Foundation
 import WijkwebCore
+import WijkwebCrypto
 
 /// A team's key pair for sealed rounds (libsodium `crypto_box`): laptops seal completed responses to the
 /// public key; only the holder of the secret key, protected by a passphrase, can open them.
@@ -41,62 +41,47 @@ public enum TeamKey {
 
     /// The plain bytes inside `sealed`, or a problem when it was not sealed to this key or was changed.
     public func open(_ sealed: [UInt8]) throws -> [UInt8] {
-      try TeamKey.requireSodium()
-      let overhead = Int(crypto_box_sealbytes())
-      guard sealed.count >= overhead else { throw KeyProblem("a sealed response is too short; it was damaged") }
-      var plain = [UInt8](repeating: 0, count: sealed.count - overhead)
-      guard crypto_box_seal_open(&plain, sealed, UInt64(sealed.count), publicKey, secretKey) == 0 else {
+      do {
+        return try SealedBox.open(sealed, publicKey: publicKey, secretKey: secretKey)
+      } catch CryptoError.wrongLength {
+        throw KeyProblem("a sealed response is too short; it was damaged")
+      } catch CryptoError.unavailable {
+        throw KeyProblem("libsodium did not start; reinstall libsodium23")
+      } catch {
         throw KeyProblem("a sealed response does not open with this key: it was sealed to another team key, or it was damaged")
       }
-      return plain
     }
   }
 
   /// A new key pair whose secret key is encrypted with `passphrase`.
   public static func create(passphrase: String, strength: BundleSeal.Strength = .moderate) throws -> Files {
-    try requireSodium()
-    var publicKey = [UInt8](repeating: 0, count: Int(crypto_box_publickeybytes()))
-    var secretKey = [UInt8](repeating: 0, count: Int(crypto_box_secretkeybytes()))
-    defer { sodium_memzero(&secretKey, secretKey.count) }
-    guard crypto_box_keypair(&publicKey, &secretKey) == 0 else { throw KeyProblem("libsodium could not make a key pair") }
-    var salt = [UInt8](repeating: 0, count: Int(crypto_pwhash_saltbytes()))
-    randombytes_buf(&salt, salt.count)
-    var nonce = [UInt8](repeating: 0, count: Int(crypto_aead_xchacha20poly1305_ietf_npubbytes()))
-    randombytes_buf(&nonce, nonce.count)
-    let (ops, mem) = strength.limits
-    let clear = publicKey + salt + BundleSeal.littleEndian(ops) + BundleSeal.littleEndian(mem) + nonce
-    var key = try passphraseKey(passphrase, salt: salt, ops: ops, mem: mem)
-    defer { sodium_memzero(&key, key.count) }
-    var cipher = [UInt8](repeating: 0, count: secretKey.count + Int(crypto_aead_xchacha20poly1305_ietf_abytes()))
-    var cipherLength: UInt64 = 0
-    guard crypto_aead_xchacha20poly1305_ietf_encrypt(&cipher, &cipherLength, secretKey, UInt64(secretKey.count), clear,
-                                                      UInt64(clear.count), nil, nonce, key) == 0 else {
-      throw KeyProblem("libsodium could not encrypt the secret key")
-    }
-    return Files(publicKey: publicKey, envelope: clear + cipher[0 ..< Int(cipherLength)])
+    var pair = try sodium { try SealedBox.keyPair() }
+    defer { ConstantTime.wipe(&pair.secretKey) }
+    let salt = Random.bytes(Argon2id.saltBytes)
+    let nonce = Random.bytes(AEAD.nonceBytes)
+    let clear = pair.publicKey + salt + BundleSeal.littleEndian(strength.ops) + BundleSeal.littleEndian(strength.mem) + nonce
+    var key = try passphraseKey(passphrase, salt: salt, strength: strength)
+    defer { ConstantTime.wipe(&key) }
+    let cipher = try sodium { try AEAD.encrypt(pair.secretKey, additional: clear, nonce: nonce, key: key) }
+    return Files(publicKey: pair.publicKey, envelope: clear + cipher)
   }
 
   /// The key pair of `envelope`, opened with `passphrase`.
   public static func open(envelope: [UInt8], passphrase: String) throws -> Opened {
-    try requireSodium()
     let parts = try split(envelope)
-    let weakest = BundleSeal.Strength.interactive.limits
-    let strongest = BundleSeal.Strength.moderate.limits
-    guard (weakest.ops ... strongest.ops).contains(parts.ops), (weakest.mem ... strongest.mem).contains(parts.mem) else {
+    let strength = Argon2id.Strength(ops: parts.ops, mem: parts.mem)
+    guard strength.isAccepted else {
       throw KeyProblem("the key file has passphrase settings this Wijkweb does not accept; it was damaged")
     }
-    var key = try passphraseKey(passphrase, salt: parts.salt, ops: parts.ops, mem: parts.mem)
-    defer { sodium_memzero(&key, key.count) }
-    var secretKey = [UInt8](repeating: 0, count: Int(crypto_box_secretkeybytes()))
-    var secretLength: UInt64 = 0
-    guard crypto_aead_xchacha20poly1305_ietf_decrypt(&secretKey, &secretLength, nil, parts.cipher, UInt64(parts.cipher.count),
-                                                      parts.clear, UInt64(parts.clear.count), parts.nonce, key) == 0,
-          Int(secretLength) == secretKey.count
-    else {
+    var key = try passphraseKey(passphrase, salt: parts.salt, strength: strength)
+    defer { ConstantTime.wipe(&key) }
+    let secretKey: [UInt8]
+    do {
+      secretKey = try AEAD.decrypt(parts.cipher, additional: parts.clear, nonce: parts.nonce, key: key)
+    } catch {
       throw KeyProblem("the passphrase is wrong for this key file, or the file was damaged")
     }
-    var derived = [UInt8](repeating: 0, count: Int(crypto_box_publickeybytes()))
-    guard crypto_scalarmult_base(&derived, secretKey) == 0, derived == parts.publicKey else {
+    guard secretKey.count == SealedBox.secretKeyBytes, (try? SealedBox.publicKey(of: secretKey)) == parts.publicKey else {
       throw KeyProblem("the key file's secret key does not belong to its public key; the file was damaged")
     }
     return Opened(publicKey: parts.publicKey, secretKey: secretKey)
@@ -107,13 +92,13 @@ public enum TeamKey {
 
   /// `plain` sealed to `publicKey` (anonymous sender): only the secret key opens it.
   public static func seal(_ plain: [UInt8], to publicKey: [UInt8]) throws -> [UInt8] {
-    try requireSodium()
-    guard publicKey.count == Int(crypto_box_publickeybytes()) else { throw KeyProblem("the round's public key has the wrong length") }
-    var sealed = [UInt8](repeating: 0, count: plain.count + Int(crypto_box_sealbytes()))
-    guard crypto_box_seal(&sealed, plain, UInt64(plain.count), publicKey) == 0 else {
+    do {
+      return try SealedBox.seal(plain, to: publicKey)
+    } catch CryptoError.wrongLength {
+      throw KeyProblem("the round's public key has the wrong length")
+    } catch {
       throw KeyProblem("libsodium could not seal the response")
     }
-    return sealed
   }
 
   // MARK: Text files
@@ -125,7 +110,7 @@ public enum TeamKey {
   public static func parsePublic(_ text: String) throws -> [UInt8] {
     let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard lines.count == 2, lines[0] == publicHeader, let data = Data(base64Encoded: lines[1]),
-          data.count == Int(crypto_box_publickeybytes())
+          data.count == SealedBox.publicKeyBytes
     else {
       throw KeyProblem("it is not a Wijkweb public key file (it should start with \"\(publicHeader)\" followed by one line of base64)")
     }
@@ -150,11 +135,11 @@ public enum TeamKey {
   }
 
   static func split(_ envelope: [UInt8]) throws -> Parts {
-    let keyBytes = Int(crypto_box_publickeybytes())
-    let saltBytes = Int(crypto_pwhash_saltbytes())
-    let nonceBytes = Int(crypto_aead_xchacha20poly1305_ietf_npubbytes())
+    let keyBytes = SealedBox.publicKeyBytes
+    let saltBytes = Argon2id.saltBytes
+    let nonceBytes = AEAD.nonceBytes
     let clearLength = keyBytes + saltBytes + 16 + nonceBytes
-    let total = clearLength + Int(crypto_box_secretkeybytes()) + Int(crypto_aead_xchacha20poly1305_ietf_abytes())
+    let total = clearLength + SealedBox.secretKeyBytes + AEAD.overhead
     guard envelope.count == total else { throw KeyProblem("the key is \(envelope.count) bytes long instead of \(total); it was damaged") }
     var offset = 0
     func take(_ count: Int) -> [UInt8] {
@@ -172,18 +157,25 @@ public enum TeamKey {
                  clear: Array(envelope[0 ..< clearLength]))
   }
 
-  static func requireSodium() throws {
-    guard BundleSeal.ready else { throw KeyProblem("libsodium did not start; reinstall libsodium23") }
+  /// The result of `body`, with libsodium's failures as key problems.
+  static func sodium<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch CryptoError.unavailable {
+      throw KeyProblem("libsodium did not start; reinstall libsodium23")
+    } catch {
+      throw KeyProblem("libsodium could not make or encrypt the key pair")
+    }
   }
 
-  static func passphraseKey(_ passphrase: String, salt: [UInt8], ops: UInt64, mem: UInt64) throws -> [UInt8] {
-    var key = [UInt8](repeating: 0, count: Int(crypto_aead_xchacha20poly1305_ietf_keybytes()))
-    let result = crypto_pwhash(&key, UInt64(key.count), passphrase, UInt64(passphrase.utf8.count), salt, ops, Int(mem),
-                               crypto_pwhash_alg_argon2id13())
-    guard result == 0 else {
-      throw KeyProblem("not enough memory for the passphrase key (\(mem / 1_048_576) MiB); close other programs and try again")
+  static func passphraseKey(_ passphrase: String, salt: [UInt8], strength: Argon2id.Strength) throws -> [UInt8] {
+    do {
+      return try Argon2id.derive(passphrase, salt: salt, strength: strength, length: AEAD.keyBytes)
+    } catch CryptoError.outOfMemory(let mebibytes) {
+      throw KeyProblem("not enough memory for the passphrase key (\(mebibytes) MiB); close other programs and try again")
+    } catch {
+      throw KeyProblem("libsodium did not start; reinstall libsodium23")
     }
-    return key
   }
 }
 

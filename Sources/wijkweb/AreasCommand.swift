@@ -25,7 +25,7 @@ struct AreasCommand: ParsableCommand {
       do {
         areas = try AreaFile.parse(text, source: url.path, known: try store.areas())
       } catch let problems as FileProblems {
-        print(problems.description)
+        print(TerminalText.visible(problems.description, keepingNewlines: true))
         throw Failure("\(url.path): \(problems.problems.count) problem(s); nothing was imported.")
       }
       try store.importAreas(areas)
@@ -40,7 +40,7 @@ struct AreasCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database)
       let tree = AreaTreeLister(areas: try store.areas())
-      print(tree.lines().joined(separator: "\n"))
+      print(TerminalText.visible(tree.lines().joined(separator: "\n"), keepingNewlines: true))
     }
   }
 }

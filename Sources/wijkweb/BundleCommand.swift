@@ -37,7 +37,7 @@ struct BundleExportCommand: ParsableCommand {
     var bytes: [UInt8]
     do {
       contents = try store.bundleContents(rounds: round, since: from)
-      bytes = try BundleFormat.encode(contents, sha256: SodiumSHA256.hex)
+      bytes = try BundleFormat.encode(contents)
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
     } catch let error as StoreError {
       throw Failure(error.message)
@@ -79,45 +79,83 @@ struct BundleImportCommand: ParsableCommand {
   var keyPassphraseFile: String?
 
   func run() throws {
-    // The whole bundle is read, decrypted and checked before the database is opened.
-    var contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    // The whole bundle is read, decrypted and checked before the database is opened. A file that cannot
+    // be read (damaged, cut off, locked) is refused with nothing recorded.
+    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    var opened = OpenedBundle(contents: contents)
     if let key, contents.responses.contains(where: \.isSealed) {
-      let opened = try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile)
-      do {
-        contents = try SealedResponses.open(contents, with: opened)
-      } catch let problem as KeyProblem {
-        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
-      }
+      opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
     }
+    // A bundle that reads but breaks the rules was made or changed on purpose: its refusal is recorded in
+    // the audit log, and nothing else changes.
+    let report: BundleImportReport
+    do {
+      report = try importChecked(opened)
+    } catch let failure as Failure {
+      if let store = try? AppSetup.openStore(database) {
+        try? store.audit("bundle-refused", detail: "\(file) from device \(contents.deviceID): \(TerminalText.visible(failure.message))", actor: "coordinator")
+      }
+      throw failure
+    }
+    print(report.lines.joined(separator: "\n"))
+  }
+
+  /// Checks and imports the bundle; a refusal as a `Failure`.
+  func importChecked(_ opened: OpenedBundle) throws -> BundleImportReport {
     let checked: BundleValidator.Checked
     do {
-      checked = try BundleValidator.check(contents)
+      checked = try BundleValidator.check(opened)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(file) cannot be imported: \(problem.message) Nothing was imported.")
     }
     let store = try AppSetup.openStore(database)
-    let report: BundleImportReport
     do {
-      report = try store.importBundle(checked, file: file, actor: "coordinator")
+      return try store.importBundle(checked, file: file, actor: "coordinator")
     } catch let error as StoreError {
       throw Failure("The bundle \(file) cannot be imported: \(error.message)")
     }
-    if !report.createdRounds.isEmpty { print("rounds created: \(report.createdRounds.joined(separator: ", "))") }
-    print("new: \(report.new)")
-    print("already present: \(report.alreadyPresent)")
-    print("withdrawn: \(report.withdrawn)"
-      + (report.skippedWithdrawn > 0 ? " (and \(report.skippedWithdrawn) in the bundle not brought back: withdrawn earlier)" : ""))
-    if report.skippedExpired > 0 {
-      print("not stored: \(report.skippedExpired) responses of rounds past their retention period")
+  }
+}
+
+extension BundleImportReport {
+  /// What an import prints, one line each.
+  var lines: [String] {
+    var lines: [String] = []
+    func print(_ line: String) { lines.append(line) }
+    if !self.createdRounds.isEmpty {
+      print("rounds created: \(self.createdRounds.map { TerminalText.visible($0) }.joined(separator: ", "))")
     }
-    if report.sealed > 0 {
-      print("sealed: \(report.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
+    print("new: \(self.new)")
+    print("already present: \(self.alreadyPresent)")
+    print("withdrawn: \(self.withdrawn)"
+      + (self.skippedWithdrawn > 0 ? " (and \(self.skippedWithdrawn) in the bundle not brought back: withdrawn earlier)" : ""))
+    if self.skippedExpired > 0 {
+      print("not stored: \(self.skippedExpired) responses of rounds past their retention period")
     }
-    if report.unsealed > 0 { print("unsealed: \(report.unsealed) responses stored sealed here are readable now") }
-    print("conflicts: \(report.conflicts.count)")
-    for conflict in report.conflicts {
+    if self.sealed > 0 {
+      print("sealed: \(self.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
+    }
+    if self.unsealed > 0 { print("unsealed: \(self.unsealed) responses stored sealed here are readable now") }
+    for refusal in self.unopened {
+      print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
+    }
+    if !self.refusedWithdrawals.isEmpty {
+      print("withdrawals refused: \(self.refusedWithdrawals.count) (their receipt code does not prove the response; not applied, not passed on)")
+      for (reason, refusals) in Dictionary(grouping: self.refusedWithdrawals, by: \.reason).sorted(by: { $0.key < $1.key }) {
+        print("  \(refusals.count) because \(reason), e.g. response \(refusals[0].responseID)")
+      }
+    }
+    if pendingWithdrawals > 0 {
+      print("withdrawals waiting: \(pendingWithdrawals) for responses this database does not hold yet; applied when they arrive")
+    }
+    for group in suspectedDuplicates {
+      print("suspected duplicate: responses \(group.joined(separator: ", ")) have the same device, start time and answers")
+    }
+    print("conflicts: \(self.conflicts.count)")
+    for conflict in self.conflicts {
       print("  response \(conflict.responseID): \(conflict.reason); kept as it was")
     }
+    return lines
   }
 }
 
@@ -126,6 +164,10 @@ enum BundleFiles {
   /// The bundle in `path`, decrypted (with the passphrase from the file, the environment or the terminal)
   /// and decoded; any problem as a plain `Failure`.
   static func read(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws -> BundleContents {
+    // Refused before it is read into memory: a bundle has a documented size limit.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
+      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome)")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure("Cannot read the bundle \(path). Check the name and that you may read it.")
     }
@@ -135,7 +177,7 @@ enum BundleFiles {
         let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The bundle \(path) is encrypted and")
         bytes = try BundleSeal.open(bytes, passphrase: passphrase)
       }
-      return try BundleFormat.decode(bytes, sha256: SodiumSHA256.hex)
+      return try BundleFormat.decode(bytes)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(path) \(problem.message) \(outcome)")
     }

@@ -16,6 +16,10 @@ struct CheckCommand: ParsableCommand {
     print("responses: \(counts.completed) completed, \(counts.inProgress) in progress; answers: \(counts.answers)")
     let sealed = try store.sealedCount()
     if sealed > 0 { print("sealed: \(sealed) completed responses sealed to the team key (their answers are not counted above)") }
+    // One interview under several ids (copied, or replayed from a bundle) would count twice.
+    for group in try store.suspectedDuplicates() {
+      print("suspected duplicate: responses \(group.joined(separator: ", ")) have the same device, start time and answers")
+    }
     if problems.isEmpty {
       print("integrity: ok")
     } else {

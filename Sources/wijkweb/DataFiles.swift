@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCore
 
 /// Finds the data folders that ship with the program (`Questionnaires/`, `Areas/`): beside the binary,
 /// in the source tree the binary was built in, or in /usr/share/wijkweb; `$WIJKWEB_DATA` overrides.
@@ -36,9 +37,10 @@ enum DataFiles {
   }
 }
 
-/// A failure said in one plain sentence; the program prints it and exits with status 1.
+/// A failure said in one plain sentence; the program prints it and exits with status 1. What it quotes
+/// from files and databases is printed with control characters made visible.
 struct Failure: Error, CustomStringConvertible {
   var message: String
   init(_ message: String) { self.message = message }
-  var description: String { message }
+  var description: String { TerminalText.visible(message, keepingNewlines: true) }
 }

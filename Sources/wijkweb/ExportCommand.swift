@@ -76,7 +76,7 @@ struct ExportResponsesCommand: ParsableCommand {
       let text = includeText ? " with publishable text" : ", no text"
       try store.audit(
         "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths)", actor: "coordinator")
-      print("\(rows) responses of round \"\(info.name)\" written to \(paths)")
+      print("\(rows) responses of round \"\(TerminalText.visible(info.name))\" written to \(paths)")
     } catch let error as ExportError {
       throw Failure(error.message)
     }
@@ -123,7 +123,7 @@ struct ExportProfilesCommand: ParsableCommand {
       let suppressed = profile.figures.filter(\.suppressed).count
       let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
       try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
-      print("\(figures) of round \"\(info.name)\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
+      print("\(figures) of round \"\(TerminalText.visible(info.name))\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
     } catch let error as ExportError {
       throw Failure(error.message)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCore
 import WijkwebStore
 
 /// `wijkweb purge`: delete responses past their round's retention.
@@ -45,7 +46,9 @@ struct AuditCommand: ParsableCommand {
     let entries = try store.auditLog()
     if entries.isEmpty { print("the audit log is empty") }
     for entry in entries {
-      print("\(entry.at)\t\(entry.deviceID.prefix(8))\t\(entry.actor)\t\(entry.action)\t\(entry.detail)")
+      // Details quote file names and bundle contents: printed with control characters made visible.
+      print([entry.at, String(entry.deviceID.prefix(8)), entry.actor, entry.action, entry.detail].map { TerminalText.visible($0) }
+        .joined(separator: "\t"))
     }
   }
 }

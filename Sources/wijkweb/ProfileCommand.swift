@@ -33,7 +33,8 @@ struct ProfileCommand: ParsableCommand {
     if diagnostics {
       var reliability = Reliability(questionnaire: questionnaire)
       try store.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
-      print(ReliabilityOutput.render(reliability.rows, round: info.name, format: format), terminator: "")
+      print(TerminalText.visible(ReliabilityOutput.render(reliability.rows, round: info.name, format: format), keepingNewlines: true),
+            terminator: "")
       return
     }
     let engine = ProfileEngine(store: store)
@@ -52,13 +53,15 @@ struct ProfileCommand: ParsableCommand {
       }
       figures = figures.filter { $0.area.code == area }
     }
+    // Round and area names come from bundles and area files: printed with control characters made visible.
     switch format {
-    case "csv": print(ProfileCSV.render(profile, round: info.name, figures: figures), terminator: "")
+    case "csv": print(TerminalText.visible(ProfileCSV.render(profile, round: info.name, figures: figures), keepingNewlines: true), terminator: "")
     case "json": print(ProfileJSON.render(profile, round: info.name, figures: figures), terminator: "")
     default:
       let table = ProfileTable(profile: profile, questionnaire: questionnaire, round: info.name, language: Language(language),
                                unicode: Terminal.isUnicode)
-      print(area != nil && by == nil ? table.detail(figures: figures) : table.overview(figures: figures), terminator: "")
+      let text = area != nil && by == nil ? table.detail(figures: figures) : table.overview(figures: figures)
+      print(TerminalText.visible(text, keepingNewlines: true), terminator: "")
     }
   }
 }
@@ -76,7 +79,7 @@ extension RoundChoice {
       info = match
     } else {
       info = rounds[0]
-      if !quiet { FileHandle.standardError.write(Data("ronde: \(info.name)\n".utf8)) }
+      if !quiet { FileHandle.standardError.write(Data("ronde: \(TerminalText.visible(info.name))\n".utf8)) }
     }
     return (info, try store.questionnaire(ofRound: info.id))
   }

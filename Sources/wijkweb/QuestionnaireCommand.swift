@@ -30,7 +30,7 @@ struct QuestionnaireCommand: ParsableCommand {
           let counts = questionnaire.parts.map { "\($0.id) \($0.items.count)" }.joined(separator: ", ")
           print("\(file): ok - \(questionnaire.id) version \(questionnaire.version), languages \(questionnaire.languages.map(\.rawValue).joined(separator: ", ")), statements: \(counts)")
         } catch let problems as FileProblems {
-          print(problems.description)
+          print(TerminalText.visible(problems.description, keepingNewlines: true))
           print("\(file): \(problems.problems.count) problem\(problems.problems.count == 1 ? "" : "s") found.")
           failed = true
         }
@@ -50,7 +50,7 @@ struct QuestionnaireCommand: ParsableCommand {
         do {
           let questionnaire = try QuestionnaireParser.parse(try DataFiles.read(url), source: url.path)
           let items = questionnaire.parts.map(\.items.count).reduce(0, +)
-          print("\(questionnaire.id)\tversion \(questionnaire.version)\t\(questionnaire.languages.map(\.rawValue).joined(separator: ","))\t\(items) statements\t\(questionnaire.title.text(.dutch))")
+          print("\(questionnaire.id)\tversion \(questionnaire.version)\t\(questionnaire.languages.map(\.rawValue).joined(separator: ","))\t\(items) statements\t\(TerminalText.visible(questionnaire.title.text(.dutch)))")
         } catch {
           print("\(file)\tnot usable: run `wijkweb questionnaire check \(url.path)`")
         }

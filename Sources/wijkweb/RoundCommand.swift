@@ -49,7 +49,7 @@ struct RoundCommand: ParsableCommand {
       } catch let error as StoreError {
         throw Failure(error.message)
       }
-      print("round \"\(name)\" created: \(parsed.id) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
+      print("round \"\(TerminalText.visible(name))\" created: \(TerminalText.visible(parsed.id)) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
     }
   }
 
@@ -59,7 +59,9 @@ struct RoundCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database)
       for round in try store.rounds() {
-        print("\(round.name)\t\(round.status)\t\(round.questionnaireID)\tfrom \(round.startsOn)\tminimum \(round.minGroupSize)")
+        // Everything here comes from the database, and rounds from bundles: nothing reaches the terminal raw.
+        let fields = [round.name, round.status, round.questionnaireID, "from \(round.startsOn)", "minimum \(round.minGroupSize)"]
+        print(fields.map { TerminalText.visible($0) }.joined(separator: "\t"))
       }
     }
   }
@@ -73,7 +75,7 @@ struct RoundCommand: ParsableCommand {
       guard try store.closeRound(named: name, actor: "coordinator") else {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
-      print("round \"\(name)\" closed")
+      print("round \"\(TerminalText.visible(name))\" closed")
     }
   }
 
@@ -86,7 +88,7 @@ struct RoundCommand: ParsableCommand {
       guard let detail = try store.roundDetail(named: name) else {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
-      print("""
+      print(TerminalText.visible("""
         round: \(detail.info.name) (\(detail.info.status))
         questionnaire: \(detail.info.questionnaireID) version \(detail.questionnaireVersion) (sha256 \(detail.info.questionnaireHash.prefix(12)))
         areas: \(detail.areaSet)
@@ -94,7 +96,7 @@ struct RoundCommand: ParsableCommand {
         minimum group size: \(detail.info.minGroupSize)
         retention: \(detail.retentionDays) days after the end
         responses: \(detail.completed) completed, \(detail.inProgress) in progress
-        """)
+        """, keepingNewlines: true))
       if detail.isSealedRound || detail.sealed > 0 {
         print("sealed: \(detail.sealed) of the completed responses are sealed to the team key (counted, not readable here)")
       }

@@ -21,13 +21,13 @@ struct UnsealCommand: ParsableCommand {
       print("no sealed responses in this database; nothing to do")
       return
     }
-    let opened = try KeyFiles.open(key, passphraseFile: passphraseFile)
+    let opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: passphraseFile))
+    guard !opened.openedFrom.isEmpty else {
+      throw Failure("The key \(key) opens none of the \(contents.responses.count) sealed responses: they were sealed to another team key. Nothing was changed.")
+    }
     let checked: BundleValidator.Checked
     do {
-      checked = try BundleValidator.check(try SealedResponses.open(contents, with: opened),
-                                          advice: "The sealed response was changed or made by another version of Wijkweb.")
-    } catch let problem as KeyProblem {
-      throw Failure("The sealed responses cannot be opened with \(key): \(problem.message). Nothing was changed.")
+      checked = try BundleValidator.check(opened, advice: "The sealed response was changed or made by another version of Wijkweb.")
     } catch let problem as BundleProblem {
       throw Failure("A sealed response does not fit its round: \(problem.message) Nothing was changed.")
     }
@@ -38,5 +38,8 @@ struct UnsealCommand: ParsableCommand {
       throw Failure(error.message)
     }
     print("unsealed: \(count) responses are readable now and count in profiles, exports and reports")
+    for refusal in checked.unopened {
+      print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
+    }
   }
 }

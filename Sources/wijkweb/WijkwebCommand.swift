@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCore
 import WijkwebStore
 
 /// `wijkweb`: Positive Health in the neighbourhood, in the terminal.
@@ -24,7 +25,14 @@ struct WijkwebCommand: ParsableCommand {
       if let plain = StoreError.plain(error, path: AppSetup.openedPath) {
         exit(withError: Failure(plain.message))
       }
-      exit(withError: error)
+      // Messages that may quote a file or the database go out through `Failure`, which makes control
+      // characters visible.
+      switch error {
+      case let error as StoreError: exit(withError: Failure(error.message))
+      case let problem as BundleProblem: exit(withError: Failure(problem.message))
+      case let problem as KeyProblem: exit(withError: Failure(problem.message))
+      default: exit(withError: error)
+      }
     }
   }
 }

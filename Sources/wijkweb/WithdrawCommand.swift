@@ -10,13 +10,13 @@ struct WithdrawCommand: ParsableCommand {
     abstract: "Delete the response with this receipt code and its reflections; the withdrawal travels in later bundles.")
 
   @OptionGroup var database: DatabaseOptions
-  @Argument(help: "The receipt code as shown to the resident, e.g. K7MP-3QXA (spaces, dashes and case do not matter).")
+  @Argument(help: "The receipt code as shown to the resident, e.g. K7MP-3QXA-9RTW-HN4C (spaces, dashes and case do not matter).")
   var code: String
   @Option(help: "Your operator code, recorded in the audit log.") var by: String = "coordinator"
 
   func run() throws {
     guard let normalized = ReceiptCode.normalize(code) else {
-      throw Failure("\"\(code)\" is not a receipt code: a receipt code has eight letters and digits, like K7MP-3QXA. Check the code on the resident's slip.")
+      throw Failure("\"\(code)\" is not a receipt code: a receipt code has sixteen letters and digits in four groups, like K7MP-3QXA-9RTW-HN4C (eight for interviews of before). Check the code on the resident's slip.")
     }
     let store = try AppSetup.openStore(database)
     guard let withdrawal = try store.withdraw(receiptCode: normalized, actor: by) else {

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import time
 import uuid
+import ctypes
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ PART1_ITEMS = 7 * len(DIMENSIONS)  # 42
 DEMOGRAPHIC_QUESTIONS = ["Hoe oud bent u?", "Wat is uw geslacht?", "Met wie woont u samen?"]
 WELCOME = "Druk op Enter om te beginnen."
 # The receipt code as the saved screen shows it: "M Z C Q - 4 F B K".
-SPACED_RECEIPT = re.compile(r"(?<![A-Z0-9])((?:[A-Z0-9] ){4}- (?:[A-Z0-9] ){3}[A-Z0-9])(?![A-Z0-9])")
+SPACED_RECEIPT = re.compile(r"(?<![A-Z0-9])((?:(?:[A-Z0-9] ){4}- ){3}(?:[A-Z0-9] ){3}[A-Z0-9])(?![A-Z0-9])")
 
 
 def item_progress(k, language="nl"):
@@ -478,3 +479,36 @@ def dutch_and_english_only(tmp_path):
     (data / "Questionnaires").symlink_to(REPO / "Questionnaires")
     (data / "Areas").symlink_to(REPO / "Areas")
     return str(data)
+
+
+# Receipt hashes as the store makes them (ReceiptHash): Argon2id, 2 passes over 19 MiB, 32 bytes, a salt
+# of 16 bytes per response; the first group of the code is the locator. The code itself is stored nowhere.
+_SODIUM = ctypes.CDLL("libsodium.so.23")
+_SODIUM.sodium_init()
+
+
+def receipt_hash(code, salt):
+    out = ctypes.create_string_buffer(32)
+    data = code.encode()
+    assert _SODIUM.crypto_pwhash(out, ctypes.c_ulonglong(32), data, ctypes.c_ulonglong(len(data)), salt,
+                                 ctypes.c_ulonglong(2), ctypes.c_size_t(19 * 1048576), ctypes.c_int(2)) == 0
+    return out.raw
+
+
+def receipt_proves(db, response_id, code):
+    """Whether `code` is the receipt code of the response, as a withdrawal checks it."""
+    rows = query(db, "SELECT receipt_code, receipt_locator, receipt_salt, receipt_hash FROM responses WHERE id = ?",
+                 (response_id,))
+    if len(rows) != 1 or rows[0][0] is not None or rows[0][2] is None:
+        return False
+    _, locator, salt, stored = rows[0]
+    return locator == code[:4] and receipt_hash(code, salt) == stored
+
+
+def set_receipt(dbs, response_id, code):
+    """Gives a response the receipt code `code` in every database of `dbs` (one salt, as a merged copy has)."""
+    salt = os.urandom(16)
+    for db in dbs:
+        with sqlite3.connect(db) as connection:
+            connection.execute("UPDATE responses SET receipt_locator = ?, receipt_salt = ?, receipt_hash = ? WHERE id = ?",
+                               (code[:4], salt, receipt_hash(code, salt), response_id))

@@ -5,7 +5,7 @@ import sqlite3
 import subprocess
 import time
 
-from conftest import BINARY, query
+from conftest import BINARY, query, set_receipt
 
 PASSPHRASE = "zeven bruggen over het Reitdiep"
 
@@ -75,15 +75,15 @@ def test_bundles_travel_encrypted_merge_once_and_carry_a_withdrawal(tmp_path):
 
     # A resident of laptop A withdraws with the code on their slip, typed loosely.
     response_id = query(a, "SELECT id FROM responses ORDER BY id LIMIT 1")[0][0]
-    with sqlite3.connect(a) as connection:
-        connection.execute("UPDATE responses SET receipt_code = 'K7MP-3QXA' WHERE id = ?", (response_id,))
-    status, out, err = run("withdraw", "--db", a, "k7mp 3qxa")
+    # (Demo responses have no receipt code; this one gets one on A and on B, which merged it.)
+    set_receipt([a, b], response_id, "K7MP-3QXA-9RTW-HN4C")
+    status, out, err = run("withdraw", "--db", a, "k7mp 3qxa 9rtw-hn4c")
     assert status == 0, err
     assert "withdrawn" in out
     assert query(a, "SELECT count(*) FROM responses WHERE id = ?", (response_id,)) == [(0,)]
     assert query(a, "SELECT response_id FROM tombstones") == [(response_id,)]
-    status, _, err = run("withdraw", "--db", a, "K7MP-3QXA")
-    assert status != 0 and "No response on this laptop has receipt code K7MP-3QXA" in err
+    status, _, err = run("withdraw", "--db", a, "K7MP-3QXA-9RTW-HN4C")
+    assert status != 0 and "No response on this laptop has receipt code K7MP-3QXA-9RTW-HN4C" in err
     status, _, err = run("withdraw", "--db", a, "hallo")
     assert status != 0 and "not a receipt code" in err and "Traceback" not in err
 

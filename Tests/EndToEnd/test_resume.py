@@ -4,7 +4,7 @@ import re
 
 from conftest import (
     ITEM_IDS, SPACED_RECEIPT, TOTAL_ITEMS, WELCOME, answers_of, assert_scores, demographics_of, item_progress, query,
-    response_refs, rows_of_response,
+    receipt_proves, response_refs, rows_of_response,
 )
 
 WEET_NIET = {5, 17, 30, 50}
@@ -52,7 +52,8 @@ def test_killed_interview_resumes_on_the_next_statement(tui, db_path):
                                    reflections=["", "Vaker naar buiten.", "", "", ""])
     receipt = SPACED_RECEIPT.search(saved).group(1).replace(" ", "")
 
-    assert query(db_path, "SELECT id, status, receipt_code FROM responses") == [(response_id, "completed", receipt)]
+    assert query(db_path, "SELECT id, status FROM responses") == [(response_id, "completed")]
+    assert receipt_proves(db_path, response_id, receipt)
     assert query(db_path, "SELECT count(*) FROM responses WHERE status = 'in_progress'") == [(0,)]
     assert query(db_path, "SELECT item_id, count(*) FROM answers GROUP BY item_id HAVING count(*) <> 1") == []
     # 66 answers, each once (answers_of fails on a duplicate), with the values typed before and after the kill.
@@ -124,7 +125,8 @@ def test_discarding_an_interrupted_interview_removes_it_entirely(tui, db_path):
     assert {table: rows for table, rows in after.items() if rows} == {}
     assert query(db_path, "SELECT count(*) FROM reflections WHERE text = 'Weggooien graag.'") == [(0,)]
     # The completed interview is untouched.
-    assert query(db_path, "SELECT id, status, receipt_code FROM responses") == [(kept_id, "completed", kept_receipt)]
+    assert query(db_path, "SELECT id, status FROM responses") == [(kept_id, "completed")]
+    assert receipt_proves(db_path, kept_id, kept_receipt)
     assert rows_of_response(db_path, kept) == kept_rows
 
     # The next start goes straight to the welcome screen.

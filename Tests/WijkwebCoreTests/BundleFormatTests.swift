@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WijkwebCore
+import WijkwebCrypto
 
 /// The bundle file format and the checks of its records, without a database.
 @Suite struct BundleFormatTests {

@@ -61,7 +61,7 @@ import WijkwebCore
   }
 
   static func export(_ store: Store, passphrase: String? = nil) throws -> [UInt8] {
-    let bytes = try BundleFormat.encode(try store.bundleContents(), sha256: SodiumSHA256.hex)
+    let bytes = try BundleFormat.encode(try store.bundleContents())
     return try passphrase.map { try BundleSeal.seal(bytes, passphrase: $0, strength: .interactive) } ?? bytes
   }
 
@@ -70,7 +70,7 @@ import WijkwebCore
   static func importBundle(_ bytes: [UInt8], into store: Store, passphrase: String? = nil) throws -> BundleImportReport {
     var plain = bytes
     if BundleSeal.isSealed(bytes) { plain = try BundleSeal.open(bytes, passphrase: passphrase ?? "") }
-    let checked = try BundleValidator.check(try BundleFormat.decode(plain, sha256: SodiumSHA256.hex))
+    let checked = try BundleValidator.check(try BundleFormat.decode(plain))
     return try store.importBundle(checked, file: "test.bundle", actor: "test")
   }
 
@@ -165,8 +165,9 @@ import WijkwebCore
     let id = early.responses[0].id
     early.responses = []
     var late = early
-    early.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-20T10:00:00Z", deviceID: "laptop-b")]
-    late.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-21T10:00:00Z", deviceID: "laptop-c")]
+    let code = a.receipts[0]
+    early.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-20T10:00:00Z", deviceID: "laptop-b", receiptCode: code)]
+    late.tombstones = [BundleTombstone(responseID: id, withdrawnAt: "2026-11-21T10:00:00Z", deviceID: "laptop-c", receiptCode: code)]
     let one = try Store.inMemory()
     let other = try Store.inMemory()
     for (store, order) in [(one, [early, late]), (other, [late, early, late])] {
@@ -205,8 +206,8 @@ import WijkwebCore
     #expect(report.new == 0 && report.conflicts.map(\.responseID) == [changed.id])
     #expect(try b.store.canonicalDump() == before)
 
-    // Another response under a receipt code this database already has.
-    var twin = try #require(try a.store.bundleContents().responses.first { $0.receiptCode != nil })
+    // Another response under a receipt hash this database already has: a copy under a new id.
+    var twin = try #require(try a.store.bundleContents().responses.first { $0.receiptHash != nil })
     twin.id = UUID().uuidString.lowercased()
     contents.responses = [twin]
     let clash = try Self.importBundle(try BundleFormat.encode(contents), into: b.store)
@@ -332,19 +333,10 @@ import WijkwebCore
     #expect(try BundleSeal.open(try BundleSeal.seal(big, passphrase: "zin", strength: .interactive), passphrase: "zin") == big)
   }
 
-  @Test func libsodiumsSHA256IsTheSameDigestAsThePureSwiftOne() {
-    var random = SeededRandom(seed: 3)
-    for length in [0, 1, 55, 56, 63, 64, 65, 1000, 200_003] {
-      let bytes = (0 ..< length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-      #expect(SodiumSHA256.hex(of: bytes) == SHA256.hex(of: bytes), "\(length) bytes")
-    }
-    #expect(SodiumSHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-  }
-
   @Test func withdrawalDeletesTheResponseKeepsOnlyATombstoneAndIsAudited() throws {
     let a = try Self.laptop(seed: 16, demo: 1, interviews: 2)
     let code = a.receipts[0]
-    let id = try #require(try a.store.bundleContents().responses.first { $0.receiptCode == code }?.id)
+    let id = try #require(try a.store.bundleContents().responses.first { $0.receiptLocator == ReceiptCode.locator(of: code) }?.id)
     let withdrawal = try #require(try a.store.withdraw(receiptCode: code, actor: "GT1"))
     #expect(withdrawal.responseID == id)
     #expect(try a.store.response(id: id) == nil)

@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCrypto
 
 /// The bundle file, version 1: UTF-8 text, one line each, every line ending in `\n`.
 ///
@@ -20,6 +21,11 @@ public enum BundleFormat {
   /// How the last line starts; the checksum follows.
   public static let endPrefix = "WIJKWEB-BUNDLE-END "
 
+  /// The largest bundle this program reads: a whole round of a hundred thousand interviews is about 60 MB.
+  public static let maxBytes = 512 * 1_048_576
+  /// The largest record line: a questionnaire's source text is the longest record, about 40 KB.
+  public static let maxRecordBytes = 1_048_576
+
   /// What a file looks like from its first bytes.
   public enum Kind: Sendable { case plain, sealed, unknown }
 
@@ -32,12 +38,8 @@ public enum BundleFormat {
 
   // MARK: Writing
 
-  /// A SHA-256 function giving 64 lower-case hex digits. The pure-Swift `SHA256.hex` is the default; the
-  /// store passes libsodium's, which is many times faster on bundles of a whole round.
-  public typealias Digest = @Sendable ([UInt8]) -> String
-
   /// The bundle file for `contents`.
-  public static func encode(_ contents: BundleContents, sha256: Digest = { SHA256.hex(of: $0) }) throws -> [UInt8] {
+  public static func encode(_ contents: BundleContents) throws -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var records: [UInt8] = []
@@ -47,7 +49,7 @@ public enum BundleFormat {
     }
     let manifest = BundleManifest(
       format: version, deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
-      rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: sha256(records))
+      rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: SHA256.hex(of: records))
     var body = Array((magic + "\n").utf8)
     body += try encoder.encode(manifest)
     body.append(newline)
@@ -55,7 +57,7 @@ public enum BundleFormat {
     body.reserveCapacity(body.count + records.count + endPrefix.utf8.count + 65)
     body.append(contentsOf: records)
     records = []
-    body.append(contentsOf: Array((endPrefix + sha256(body) + "\n").utf8))
+    body.append(contentsOf: Array((endPrefix + SHA256.hex(of: body) + "\n").utf8))
     return body
   }
 
@@ -63,8 +65,8 @@ public enum BundleFormat {
 
   /// Reads a bundle file, checking its first line, its end line and checksums, its manifest and
   /// every record's JSON. Does not check what the records say (see `BundleValidator`).
-  public static func decode(_ bytes: [UInt8], sha256: Digest = { SHA256.hex(of: $0) }) throws -> BundleContents {
-    let body = try checkedBody(bytes, sha256: sha256)
+  public static func decode(_ bytes: [UInt8]) throws -> BundleContents {
+    let body = try checkedBody(bytes)
     var lines = body.split(separator: newline, omittingEmptySubsequences: false)
     // body ends with a newline, so the last piece is empty.
     lines.removeLast()
@@ -81,7 +83,8 @@ public enum BundleFormat {
     guard manifest.format == version else {
       throw BundleProblem("is in bundle format \(manifest.format); this Wijkweb reads format \(version). Use the same version of Wijkweb on both laptops.")
     }
-    guard !manifest.deviceID.isEmpty, BundleTime.isTimestamp(manifest.createdAt) else {
+    guard !manifest.deviceID.isEmpty, manifest.deviceID.count <= BundleValidator.maxCodeLength, TerminalText.isPrintable(manifest.deviceID),
+          BundleTime.isTimestamp(manifest.createdAt) else {
       throw BundleProblem("line 2, the manifest, lacks the device id or the time the bundle was made. Ask the sender to export the bundle again.")
     }
     let recordLines = lines.dropFirst(2)
@@ -91,12 +94,15 @@ public enum BundleFormat {
       recordBytes += line
       recordBytes.append(newline)
     }
-    guard sha256(recordBytes) == manifest.recordsSHA256 else {
+    guard SHA256.hex(of: recordBytes) == manifest.recordsSHA256 else {
       throw BundleProblem("its records do not match the checksum in its manifest; the file was changed after it was made. Ask the sender for a new copy.")
     }
     var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since)
     for (offset, line) in recordLines.enumerated() {
       let lineNumber = offset + 3
+      guard line.count <= maxRecordBytes else {
+        throw BundleProblem("line \(lineNumber) is \(line.count) bytes long; a record is at most \(maxRecordBytes) bytes. Ask the sender to export the bundle again.")
+      }
       let record: BundleRecord
       do {
         record = try decoder.decode(BundleRecord.self, from: Data(line))
@@ -120,8 +126,11 @@ public enum BundleFormat {
   }
 
   /// The bytes before the end line, after checking the first line, the end line and the checksum.
-  static func checkedBody(_ bytes: [UInt8], sha256: Digest) throws -> ArraySlice<UInt8> {
+  static func checkedBody(_ bytes: [UInt8]) throws -> ArraySlice<UInt8> {
     if bytes.isEmpty { throw BundleProblem("is empty. Copy the bundle again from the laptop that made it.") }
+    if bytes.count > maxBytes {
+      throw BundleProblem("is \(bytes.count / 1_048_576) MB; a bundle is at most \(maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since).")
+    }
     switch kind(of: bytes) {
     case .plain: break
     case .sealed: throw BundleProblem("is encrypted; it needs its passphrase.")
@@ -143,7 +152,7 @@ public enum BundleFormat {
       throw BundleProblem("is incomplete: its end line is missing, so it was probably cut off while copying. Copy the bundle again.")
     }
     let body = bytes[0 ..< endStart]
-    guard String(decoding: endLine.dropFirst(prefix.count), as: UTF8.self) == sha256(Array(body)) else {
+    guard String(decoding: endLine.dropFirst(prefix.count), as: UTF8.self) == SHA256.hex(of: Array(body)) else {
       throw BundleProblem("is damaged or was changed after it was made: its checksum does not match. Ask the sender for a new copy.")
     }
     return body

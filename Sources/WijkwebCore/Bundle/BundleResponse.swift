@@ -20,7 +20,13 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   /// Full ISO 8601 times.
   public var startedAt: String
   public var completedAt: String
+  /// The receipt code in the clear: only in bundles of Wijkweb before receipt hashes. Never written now.
   public var receiptCode: String?
+  /// The first group of the receipt code, which finds the response (`ReceiptCode.locator`).
+  public var receiptLocator: String?
+  /// Base64 of the salt and of the Argon2id hash of the whole receipt code (`ReceiptHash`).
+  public var receiptSalt: String?
+  public var receiptHash: String?
   /// `AnswerCodec.pack`: one character per statement of the questionnaire.
   public var packedAnswers: String
   /// `AnswerCodec.packDemographics`.
@@ -48,6 +54,9 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     case startedAt = "started_at"
     case completedAt = "completed_at"
     case receiptCode = "receipt_code"
+    case receiptLocator = "receipt_locator"
+    case receiptSalt = "receipt_salt"
+    case receiptHash = "receipt_hash"
     case packedAnswers = "packed_answers"
     case packedDemographics = "packed_demographics"
   }
@@ -55,7 +64,8 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   public init(id: String, round: String, questionnaireID: String, questionnaireVersion: Int, questionnaireHash: String,
               deviceID: String, volunteerCode: String, language: String, areaCode: String?, status: String = "completed",
               startedAt: String, completedAt: String, receiptCode: String?, packedAnswers: String,
-              packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection], sealed: String? = nil) {
+              packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection], sealed: String? = nil,
+              receiptLocator: String? = nil, receiptSalt: String? = nil, receiptHash: String? = nil) {
     self.id = id
     self.round = round
     self.questionnaireID = questionnaireID
@@ -69,6 +79,9 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     self.startedAt = startedAt
     self.completedAt = completedAt
     self.receiptCode = receiptCode
+    self.receiptLocator = receiptLocator
+    self.receiptSalt = receiptSalt
+    self.receiptHash = receiptHash
     self.packedAnswers = packedAnswers
     self.packedDemographics = packedDemographics
     self.scores = scores
@@ -84,6 +97,17 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     copy.scores = content.scores
     copy.reflections = content.reflections
     copy.sealed = nil
+    return copy
+  }
+
+  /// This response in its sealed form again: the readable content dropped, `blob` (base64) carried instead.
+  public func sealedAgain(_ blob: String) -> BundleResponse {
+    var copy = self
+    copy.packedAnswers = ""
+    copy.packedDemographics = ""
+    copy.scores = [:]
+    copy.reflections = []
+    copy.sealed = blob
     return copy
   }
 
@@ -136,6 +160,19 @@ public struct BundleReflection: Codable, Hashable, Sendable {
     case reviewStatus = "review_status"
     case redactedText = "redacted_text"
     case reviewedAt = "reviewed_at"
+  }
+
+  /// The dimension tags a reflection gets when it is entered: a dialogue answer
+  /// (`dialogue.<part>.<dimension>.<n>`) is tagged with its dimension, anything else with none.
+  public static func entryDimensions(promptID: String) -> String {
+    let fields = promptID.split(separator: ".")
+    return fields.count == 4 && fields[0] == "dialogue" ? String(fields[2]) : ""
+  }
+
+  /// This reflection as it was entered, before any review: review decisions are made on the team's
+  /// machine and never taken from a bundle, whatever it claims.
+  public var unreviewed: BundleReflection {
+    BundleReflection(promptID: promptID, text: text, dimensions: Self.entryDimensions(promptID: promptID))
   }
 
   public init(promptID: String, text: String, reviewStatus: String = "unreviewed", redactedText: String? = nil,

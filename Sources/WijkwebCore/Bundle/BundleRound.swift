@@ -27,6 +27,17 @@ public struct BundleRound: Codable, Hashable, Sendable {
     case retentionDays = "retention_days"
   }
 
+  /// The longest round name, in characters.
+  public static let maxNameLength = 80
+
+  /// What is wrong with `name` as a round name (1 to 80 printable characters, not only spaces), or nil.
+  public static func nameProblem(_ name: String) -> String? {
+    if name.trimmingWhitespace.isEmpty { return "a round name cannot be empty" }
+    if name.count > maxNameLength { return "a round name has at most \(maxNameLength) characters; this one has \(name.count)" }
+    if !TerminalText.isPrintable(name) { return "a round name cannot hold control characters (such as escape sequences or line breaks)" }
+    return nil
+  }
+
   public init(name: String, questionnaireHash: String, areaSet: String, startsOn: String, endsOn: String, minGroupSize: Int,
               retentionDays: Int, status: String, sealPublicKey: String? = nil) {
     self.name = name

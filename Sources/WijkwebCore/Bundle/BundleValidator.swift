@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCrypto
 
 /// Checks what a bundle's records say, before anything is stored: questionnaires match their hashes and
 /// parse, rounds name a questionnaire in the bundle, and every response is a completed interview whose
@@ -11,6 +12,10 @@ public enum BundleValidator {
   public struct Checked: Sendable {
     public let contents: BundleContents
     public let questionnaires: [String: Questionnaire]
+    /// The sealed blob (base64) each response opened with the team key came from (`OpenedBundle`).
+    public let openedFrom: [String: String]
+    /// Sealed responses that did not open, or opened into content that does not fit: they stay sealed.
+    public let unopened: [BundleRefusal]
   }
 
   /// The characters a packed answer may hold (`AnswerCodec`).
@@ -18,8 +23,15 @@ public enum BundleValidator {
 
   /// Checks every record of `contents`; throws the first problem found. `advice` ends the message.
   public static func check(_ contents: BundleContents, advice: String = importAdvice) throws -> Checked {
+    try check(OpenedBundle(contents: contents), advice: advice)
+  }
+
+  /// Checks a bundle whose sealed responses were opened with the team key. An opened response whose
+  /// content does not fit its round goes back to its sealed form and is reported in `unopened`; only the
+  /// responses opened here may be readable in a sealed round.
+  public static func check(_ opened: OpenedBundle, advice: String = importAdvice) throws -> Checked {
     do {
-      return try checkRecords(contents)
+      return try checkRecords(opened)
     } catch let problem as BundleProblem {
       throw BundleProblem("\(problem.message). \(advice)")
     }
@@ -28,12 +40,16 @@ public enum BundleValidator {
   /// What to do when a bundle's records do not fit.
   public static let importAdvice = "The bundle was not made by this version of Wijkweb or was changed; ask the sender to export it again."
 
-  static func checkRecords(_ contents: BundleContents) throws -> Checked {
+  static func checkRecords(_ opened: OpenedBundle) throws -> Checked {
+    var contents = opened.contents
+    var openedFrom = opened.openedFrom
+    var unopened = opened.unopened
     let questionnaires = try checkQuestionnaires(contents.questionnaires)
     let rounds = try checkRounds(contents.rounds, questionnaires: questionnaires)
     var seen = Set<String>()
     var receipts = Set<String>()
-    for response in contents.responses {
+    for index in contents.responses.indices {
+      let response = contents.responses[index]
       guard let round = rounds[response.round] else {
         throw problem("response \(response.id) belongs to round \"\(response.round)\", which the bundle does not define")
       }
@@ -44,7 +60,22 @@ public enum BundleValidator {
       if let code = response.receiptCode, !receipts.insert(code).inserted {
         throw problem("receipt code \(code) appears on two responses")
       }
-      try checkResponse(response, round: round, questionnaire: questionnaire)
+      if let hash = response.receiptHash, !receipts.insert(hash).inserted {
+        throw problem("response \(response.id) carries the receipt hash of another response in the bundle")
+      }
+      if let blob = openedFrom[response.id], !response.isSealed {
+        do {
+          try checkResponse(response, round: round, questionnaire: questionnaire, opened: true)
+        } catch let problem as BundleProblem {
+          // Sealed to the team's public key, which anyone may do, but not a response of its round.
+          contents.responses[index] = response.sealedAgain(blob)
+          openedFrom[response.id] = nil
+          try checkResponse(contents.responses[index], round: round, questionnaire: questionnaire, opened: false)
+          unopened.append(BundleRefusal(responseID: response.id, reason: "opens, but \(problem.message)"))
+        }
+      } else {
+        try checkResponse(response, round: round, questionnaire: questionnaire, opened: false)
+      }
     }
     var withdrawn = Set<String>()
     for tombstone in contents.tombstones {
@@ -54,11 +85,12 @@ public enum BundleValidator {
       guard withdrawn.insert(tombstone.responseID).inserted else {
         throw problem("the withdrawal of response \(tombstone.responseID) appears twice")
       }
-      guard BundleTime.isTimestamp(tombstone.withdrawnAt), !tombstone.deviceID.isEmpty else {
+      guard BundleTime.isTimestamp(tombstone.withdrawnAt), !tombstone.deviceID.isEmpty, tombstone.deviceID.count <= maxCodeLength,
+            TerminalText.isPrintable(tombstone.deviceID) else {
         throw problem("the withdrawal of response \(tombstone.responseID) lacks a full time (YYYY-MM-DDTHH:MM:SSZ) or a device id")
       }
     }
-    return Checked(contents: contents, questionnaires: questionnaires)
+    return Checked(contents: contents, questionnaires: questionnaires, openedFrom: openedFrom, unopened: unopened)
   }
 
   static func checkQuestionnaires(_ records: [BundleQuestionnaire]) throws -> [String: Questionnaire] {
@@ -86,6 +118,9 @@ public enum BundleValidator {
     var rounds: [String: BundleRound] = [:]
     for round in records {
       guard !round.name.trimmingWhitespace.isEmpty else { throw problem("a round has no name") }
+      if let wrong = BundleRound.nameProblem(round.name) {
+        throw problem("round \"\(TerminalText.visible(String(round.name.prefix(BundleRound.maxNameLength))))\" cannot be used: \(wrong)")
+      }
       guard rounds[round.name] == nil else { throw problem("round \"\(round.name)\" appears twice") }
       guard questionnaires[round.questionnaireHash] != nil else {
         throw problem("round \"\(round.name)\" uses questionnaire \(round.questionnaireHash.prefix(12)), which the bundle does not hold")
@@ -101,7 +136,7 @@ public enum BundleValidator {
     return rounds
   }
 
-  static func checkResponse(_ response: BundleResponse, round: BundleRound, questionnaire: Questionnaire) throws {
+  static func checkResponse(_ response: BundleResponse, round: BundleRound, questionnaire: Questionnaire, opened: Bool) throws {
     let id = response.id
     guard isResponseID(id) else { throw problem("\"\(id)\" is not a response id (a lower-case UUID)") }
     guard response.status == "completed" else {
@@ -113,6 +148,11 @@ public enum BundleValidator {
       throw problem("response \(id) names another questionnaire than its round \"\(round.name)\" uses")
     }
     guard !response.deviceID.isEmpty else { throw problem("response \(id) has no device id") }
+    for (field, value) in [("device id", response.deviceID), ("volunteer code", response.volunteerCode),
+                           ("area code", response.areaCode ?? ""), ("language", response.language)]
+      where value.count > maxCodeLength || !TerminalText.isPrintable(value) {
+      throw problem("response \(id) has a \(field) longer than \(maxCodeLength) characters or with control characters")
+    }
     guard questionnaire.languages.contains(Language(response.language)) else {
       throw problem("response \(id) is in language \"\(response.language)\", which its questionnaire does not offer")
     }
@@ -123,9 +163,20 @@ public enum BundleValidator {
     if let code = response.receiptCode, ReceiptCode.normalize(code) != code {
       throw problem("response \(id) has \"\(code)\" as receipt code, which is not of the form XXXX-XXXX")
     }
+    if response.receiptLocator != nil || response.receiptSalt != nil || response.receiptHash != nil {
+      guard let locator = response.receiptLocator, locator.count == 4, locator.allSatisfy({ ReceiptCode.alphabet.contains($0) }),
+            let salt = response.receiptSalt.flatMap({ Data(base64Encoded: $0) }), salt.count == 16,
+            let hash = response.receiptHash.flatMap({ Data(base64Encoded: $0) }), hash.count == 32, response.receiptCode == nil
+      else {
+        throw problem("response \(id) has a receipt locator, salt or hash of the wrong form")
+      }
+    }
     if let sealed = response.sealed {
       try checkSealed(response, sealed: sealed, round: round)
       return
+    }
+    guard round.sealPublicKey == nil || opened else {
+      throw problem("response \(id) is readable, but its round \"\(round.name)\" is sealed; only the team key opens sealed responses")
     }
     let statements = questionnaire.allItems.count
     guard response.packedAnswers.count == statements else {
@@ -144,6 +195,12 @@ public enum BundleValidator {
       guard known.contains(reflection.promptID) || isConversationID(reflection.promptID),
             prompts.insert(reflection.promptID).inserted else {
         throw problem("response \(id) has a reflection for \"\(reflection.promptID)\", which its questionnaire does not ask or which appears twice")
+      }
+      guard reflection.text.count <= maxReflectionLength else {
+        throw problem("response \(id) has a reflection of \(reflection.text.count) characters for \"\(reflection.promptID)\"; at most \(maxReflectionLength) are allowed")
+      }
+      guard TerminalText.isPrintable(reflection.text.replacingOccurrences(of: "\n", with: " ")) else {
+        throw problem("response \(id) has a reflection with control characters (such as escape sequences) for \"\(reflection.promptID)\"")
       }
       guard !reflection.text.isEmpty, reviewStatuses.contains(reflection.reviewStatus) else {
         throw problem("response \(id) has an empty reflection or an unknown review status for \"\(reflection.promptID)\"")
@@ -175,6 +232,11 @@ public enum BundleValidator {
       throw problem("response \(id) has a sealed content that is not base64 or is too short")
     }
   }
+
+  /// The longest reflection, in characters, wherever it comes from.
+  public static let maxReflectionLength = TextEditor.maximumLength
+  /// The longest device id, volunteer code, area code or language code.
+  public static let maxCodeLength = 64
 
   /// The review statuses a reflection may have.
   static let reviewStatuses: Set<String> = ["unreviewed", "publishable", "not_publishable", "publishable_edited"]

@@ -1,4 +1,5 @@
 import Yams
+import WijkwebCrypto
 
 /// Reads a questionnaire from YAML text and checks it, collecting every problem with its line number.
 ///

@@ -1,3 +1,4 @@
+import WijkwebCrypto
 /// A paper backup of an encrypted team key: the bytes in base32 (Crockford's alphabet: no I, L, O or U,
 /// so nothing is misread), in groups of four, eight groups a line, each line ending in a two-letter
 /// check of that line, and a last line with a checksum over all the bytes.

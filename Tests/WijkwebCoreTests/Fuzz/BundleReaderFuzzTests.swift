@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WijkwebCore
+import WijkwebCrypto
 
 /// The bundle reader and its checks on mutated bundles. Raw damage is caught by the checksums (see
 /// BundleTests); here the records themselves are mutated and the checksums recomputed, so the JSON

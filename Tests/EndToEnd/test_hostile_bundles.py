@@ -1,0 +1,190 @@
+"""Crafted bundles, with every checksum recomputed so only the rules of trust stop them: each is refused
+with one sentence (or its bad records are refused and counted), the database is unchanged but for the
+audit entry, and no escape sequence from a file reaches stdout or stderr."""
+
+import base64
+import hashlib
+import json
+import os
+import sqlite3
+import uuid
+
+from conftest import TOTAL_ITEMS, query
+from test_bundles import laptop, run, snapshot
+
+ESC = "\x1b"
+OSC52 = ESC + "]52;c;cm0gLXJmIH4=\x07"
+CLEAR = ESC + "[2J"
+TITLE = ESC + "]0;gehackt" + ESC + "\\"
+HOSTILE = OSC52 + CLEAR + TITLE
+
+
+def read_bundle(path):
+    lines = path.read_bytes().decode().split("\n")
+    assert lines[0] == "WIJKWEB-BUNDLE 1" and lines[-1] == ""
+    return json.loads(lines[1]), [json.loads(line) for line in lines[2:-2]]
+
+
+def write_bundle(path, manifest, records):
+    """A bundle with every checksum and count recomputed, as an attacker with the format would write it."""
+    record_bytes = b"".join(json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+                            for r in records)
+    manifest = dict(manifest)
+    manifest["records_sha256"] = hashlib.sha256(record_bytes).hexdigest()
+    manifest["rounds"] = [r["name"] for r in records if r["type"] == "round"]
+    kinds = [r["type"] for r in records]
+    manifest["counts"] = {"questionnaires": kinds.count("questionnaire"), "rounds": kinds.count("round"),
+                          "responses": kinds.count("response"), "tombstones": kinds.count("tombstone"),
+                          "reflections": sum(len(r.get("reflections", [])) for r in records if r["type"] == "response")}
+    body = b"WIJKWEB-BUNDLE 1\n" + json.dumps(manifest, sort_keys=True, separators=(",", ":"),
+                                               ensure_ascii=False).encode() + b"\n" + record_bytes
+    path.write_bytes(body + b"WIJKWEB-BUNDLE-END " + hashlib.sha256(body).hexdigest().encode() + b"\n")
+
+
+def without_audit(db):
+    return {table: rows for table, rows in snapshot(db).items() if table != "audit"}
+
+
+def refused_entries(db):
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT detail FROM audit WHERE action = 'bundle-refused'").fetchall()
+
+
+def exported(tmp_path, db, name="a.bundle"):
+    path = tmp_path / name
+    run("bundle", "export", "--db", db, "--out", path, check=0)
+    return path
+
+
+def assert_refused_plainly(tmp_path, db, path, words):
+    before = without_audit(db)
+    entries = len(refused_entries(db))
+    status, out, err = run("bundle", "import", "--db", db, path)
+    assert status != 0 and words in err, err
+    assert ESC not in out + err and "Traceback" not in err
+    assert err.count("\n") == 1, f"one sentence: {err!r}"
+    assert without_audit(db) == before
+    assert len(refused_entries(db)) == entries + 1
+
+
+def test_a_hostile_round_name_or_reflection_is_refused_without_reaching_the_terminal(tmp_path):
+    a = laptop(tmp_path, "a", seed=60, responses=8)
+    b = laptop(tmp_path, "b", seed=61, responses=3)
+    manifest, records = read_bundle(exported(tmp_path, a))
+
+    renamed = [dict(r, name="Najaar" + HOSTILE) if r["type"] == "round" else
+               dict(r, round="Najaar" + HOSTILE) if r["type"] == "response" else r for r in records]
+    write_bundle(tmp_path / "name.bundle", manifest, renamed)
+    assert_refused_plainly(tmp_path, b, tmp_path / "name.bundle", "control characters")
+
+    empty = [dict(r, name="") if r["type"] == "round" else dict(r, round="") if r["type"] == "response" else r
+             for r in records]
+    write_bundle(tmp_path / "empty.bundle", manifest, empty)
+    assert_refused_plainly(tmp_path, b, tmp_path / "empty.bundle", "has no name")
+
+    responses = [r for r in records if r["type"] == "response"]
+    prompt = "matters"
+    reflected = [dict(r, reflections=[{"prompt_id": prompt, "text": "Mooi" + HOSTILE, "review_status": "unreviewed",
+                                       "dimensions": ""}]) if r is responses[0] else r for r in records]
+    write_bundle(tmp_path / "reflection.bundle", manifest, reflected)
+    assert_refused_plainly(tmp_path, b, tmp_path / "reflection.bundle", "control characters")
+
+    long = [dict(r, reflections=[{"prompt_id": prompt, "text": "x" * 1001, "review_status": "unreviewed",
+                                  "dimensions": ""}]) if r is responses[0] else r for r in records]
+    write_bundle(tmp_path / "long.bundle", manifest, long)
+    status, _, err = run("bundle", "import", "--db", b, tmp_path / "long.bundle")
+    assert status != 0 and "at most 1000" in err
+
+    # The audit log records each refusal, and shows it without the escape sequences.
+    status, out, err = run("audit", "--db", b)
+    assert status == 0 and out.count("bundle-refused") == 4 and ESC not in out + err, out
+
+
+def test_names_already_in_a_database_are_printed_with_control_characters_visible(tmp_path):
+    db = laptop(tmp_path, "a", seed=62, responses=12)
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE rounds SET name = ? WHERE name = 'Najaar test'", ("Najaar" + HOSTILE,))
+        connection.execute("UPDATE areas SET name = name || ? ", (HOSTILE,))
+    name = "Najaar" + HOSTILE
+    outputs = [run("round", "list", "--db", db), run("round", "show", "--db", db, name),
+               run("round", "show", "--db", db, "Onbekend" + HOSTILE), run("profile", "--db", db),
+               run("profile", "--db", db, "--round", name, "--format", "csv"), run("areas", "list", "--db", db),
+               run("export", "responses", "--db", db, "--round", name, "--format", "csv", "--out", tmp_path / "r.csv"),
+               run("audit", "--db", db)]
+    for status, out, err in outputs:
+        assert ESC not in out + err, (out, err)
+    assert "Najaar\u241b]52;c;" in outputs[0][1]
+    assert outputs[1][0] == 0 and "\u241b[2J" in outputs[1][1]
+    assert outputs[3][0] == 0, outputs[3][2]
+    assert outputs[5][0] == 0 and "\u241b" in outputs[5][1], outputs[5]
+    assert outputs[6][0] == 0, outputs[6][2]
+
+
+def test_forged_withdrawals_are_refused_counted_and_reported(tmp_path):
+    a = laptop(tmp_path, "a", seed=63, responses=10)
+    b = laptop(tmp_path, "b", seed=64, responses=1)
+    bundle = exported(tmp_path, a)
+    run("bundle", "import", "--db", b, bundle, check=0)
+    manifest, records = read_bundle(bundle)
+    ids = [r["id"] for r in records if r["type"] == "response"]
+    forged = [r for r in records if r["type"] in {"questionnaire", "round"}]
+    forged += [{"type": "tombstone", "response_id": i, "withdrawn_at": "2026-11-20T10:00:00Z", "device_id": "aanvaller",
+                "receipt_code": "ABCD-EFGH-JKMN-PQRS"} for i in ids]
+    write_bundle(tmp_path / "forged.bundle", manifest, forged)
+    before = without_audit(b)
+    status, out, err = run("bundle", "import", "--db", b, tmp_path / "forged.bundle")
+    assert status == 0, err
+    assert f"withdrawals refused: {len(ids)}" in out and "withdrawn: 0" in out
+    assert f"{len(ids)} because its receipt code does not match the response" in out
+    assert without_audit(b) == before
+    status, out, _ = run("bundle", "export", "--db", b, "--out", tmp_path / "onward.bundle")
+    assert status == 0 and "0 withdrawals" in out, out
+
+
+def test_a_plain_bundle_cannot_replace_sealed_responses_and_a_bad_blob_does_not_block_unsealing(tmp_path):
+    from test_sealed import PASSPHRASE as KEY_PASSPHRASE, interview_lines, plain_interview
+
+    os.chmod(tmp_path, 0o700)
+    passphrase_file = tmp_path / "zin.txt"
+    passphrase_file.write_text(KEY_PASSPHRASE + "\n")
+    run("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase_file, check=0)
+    laptop_db = tmp_path / "laptop" / "wijkweb.sqlite"
+    run("check", "--db", laptop_db, check=0)
+    for (name,) in query(laptop_db, "SELECT name FROM rounds"):
+        run("round", "close", name, "--db", laptop_db, check=0)
+    run("round", "create", "Verzegeld", "--seal-to", tmp_path / "team.pub", "--min-group", "5", "--db", laptop_db, check=0)
+    for index in range(2):
+        plain_interview(laptop_db, interview_lines(index))
+    manifest, records = read_bundle(exported(tmp_path, laptop_db))
+    relay = tmp_path / "relay" / "wijkweb.sqlite"
+    run("bundle", "import", "--db", relay, tmp_path / "a.bundle", check=0)
+
+    # The attack of issue 13: the sealed response without its `sealed` field, with answers of the
+    # attacker and a reflection marked publishable, in a plain bundle and with no key.
+    forged = []
+    for record in records:
+        if record["type"] == "response" and not forged_ids(forged):
+            record = {k: v for k, v in record.items() if k != "sealed"}
+            record.update(packed_answers="0" * TOTAL_ITEMS, packed_demographics="",
+                          reflections=[{"prompt_id": "matters", "text": "Verzonnen", "review_status": "publishable",
+                                        "dimensions": ""}])
+        forged.append(record)
+    write_bundle(tmp_path / "forged.bundle", manifest, forged)
+    assert_refused_plainly(tmp_path, relay, tmp_path / "forged.bundle", "is sealed")
+
+    # One blob that does not open (random bytes) among the sealed ones: reported by id, the rest opens.
+    bad = dict(next(r for r in records if r["type"] == "response"))
+    bad["id"] = str(uuid.uuid4())
+    bad["sealed"] = base64.b64encode(os.urandom(300)).decode()
+    for field in ["receipt_locator", "receipt_salt", "receipt_hash"]:
+        bad.pop(field, None)
+    write_bundle(tmp_path / "bad.bundle", manifest, records + [bad])
+    run("bundle", "import", "--db", relay, tmp_path / "bad.bundle", check=0)
+    status, out, err = run("unseal", "--db", relay, "--key", tmp_path / "team.key", "--passphrase-file", passphrase_file)
+    assert status == 0, err
+    assert "unsealed: 2" in out and f"not opened: response {bad['id']}" in out
+    assert query(relay, "SELECT id FROM responses WHERE sealed IS NOT NULL") == [(bad["id"],)]
+
+
+def forged_ids(records):
+    return [r for r in records if r["type"] == "response" and "sealed" not in r]
