@@ -38,6 +38,11 @@ let package = Package(
       path: "Sources/CSodium",
       providers: [.apt(["libsodium-dev"])]
     ),
+    .systemLibrary(
+      name: "CLibpq",
+      path: "Sources/CLibpq",
+      providers: [.apt(["libpq-dev"])]
+    ),
     .target(
       name: "WijkwebCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
@@ -45,6 +50,10 @@ let package = Package(
     .target(
       name: "WijkwebStore",
       dependencies: ["WijkwebCore", "CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "WijkwebCentral",
+      dependencies: ["WijkwebCore", "CLibpq"]
     ),
     .target(
       name: "WijkwebReports",
@@ -57,12 +66,13 @@ let package = Package(
     .executableTarget(
       name: "wijkweb",
       dependencies: [
-        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI",
+        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI", "WijkwebCentral",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
+    .testTarget(name: "WijkwebCentralTests", dependencies: ["WijkwebCentral"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
     .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
   ]
