@@ -9,7 +9,7 @@ struct CentralCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "central",
     abstract: "The municipality's central PostgreSQL database: create or migrate it, add roles, publish rounds.",
-    subcommands: [Init.self, Check.self, Show.self, Publish.self, AddDevice.self, AddTeam.self, AddResearcher.self, AddAdmin.self])
+    subcommands: [Init.self, Check.self, Show.self, Publish.self, Aggregates.self, AddDevice.self, AddTeam.self, AddResearcher.self, AddAdmin.self])
 
   struct Target: ParsableArguments {
     @Option(help: ArgumentHelp(
@@ -103,6 +103,21 @@ struct CentralCommand: ParsableCommand {
         try CentralPublish.publish(areas: setup.areas, questionnaires: setup.questionnaires, rounds: setup.rounds, on: connection)
       }
       print("published to \(connection.target.summary): \(counts.areas) areas, \(counts.questionnaires) questionnaires, \(counts.rounds) rounds added")
+    }
+  }
+
+  struct Aggregates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a round's per-area sums and score histograms as JSON, computed by the central database (GROUP BY on the server).")
+    @OptionGroup var target: Target
+    @Option(help: "The round's name.") var round: String
+
+    func run() throws {
+      let connection = try target.connect()
+      let cells = try plainly { try CentralAggregates.cells(round: round, on: connection) }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      for cell in cells { print(String(decoding: try encoder.encode(cell), as: UTF8.self)) }
     }
   }
 

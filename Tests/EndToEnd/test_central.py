@@ -344,3 +344,39 @@ def test_the_submit_function_refuses_crafted_records_plainly(cluster):
     # The same record again is kept once.
     again = json.dumps([{"kind": "response", "record": cases[0][0]}])
     assert cluster.psql(database, f"SELECT outcome FROM wijkweb.submit($${again}$$::jsonb)")[1] == [["already"]]
+
+
+def test_aggregates_are_computed_on_the_server_per_role_and_match_the_laptop(cluster, tmp_path):
+    database, names, db = publish_and_sync(cluster, tmp_path, 400)
+    import json
+    out = ok("central", "aggregates", "--round", "Najaar centraal", "--url", cluster.url(database, names["admin"]), password=ROLE_PASSWORD)
+    cells = [json.loads(line) for line in out.splitlines()]
+    # The laptop's own sums, for the same cells; the server leaves out cells below the minimum group size.
+    expected = {}
+    for area, part, n, total, squares, count in local(db, """
+            SELECT s.area_code, s.part_id, count(*), sum(s.meedoen), sum(s.meedoen * s.meedoen), count(s.meedoen)
+            FROM part_scores s JOIN rounds r ON r.id = s.round_id WHERE r.name = 'Najaar centraal' GROUP BY 1, 2"""):
+        expected[(area, part)] = (n, total, squares, count)
+    minimum = local(db, "SELECT min_group_size FROM rounds WHERE name = 'Najaar centraal'")[0][0]
+    meedoen = {(c["area"], c["part"]): c for c in cells if c["dimension"] == "meedoen"}
+    assert set(meedoen) == {key for key, value in expected.items() if value[0] >= minimum} and meedoen
+    for key, cell in meedoen.items():
+        n, total, squares, count = expected[key]
+        assert (cell["responses"], cell["count"]) == (n, count)
+        assert abs(cell["sum"] - total) < 1e-9 and abs(cell["sum_of_squares"] - squares) < 1e-6
+        assert sum(cell["histogram"]) == count and len(cell["histogram"]) == 11
+    assert {c["dimension"] for c in cells} == {"lichaamsfuncties", "mentaal_welbevinden", "zingeving", "kwaliteit_van_leven",
+                                               "meedoen", "dagelijks_functioneren"}
+    # A team gets only its own gebied's cells; a device gets nothing.
+    area = sorted(meedoen)[0][0]
+    gebied = cluster.value(database, f"""
+        WITH RECURSIVE up (code, level) AS (SELECT code, level FROM wijkweb.areas WHERE code = '{area}'
+          UNION ALL SELECT a.code, a.level FROM wijkweb.areas a JOIN wijkweb.areas c ON a.code = c.parent_code JOIN up ON c.code = up.code)
+        SELECT code FROM up WHERE level = 'gebied'""")
+    add_role(cluster, database, "team", names["team"], "--gebied", gebied)
+    out = ok("central", "aggregates", "--round", "Najaar centraal", "--url", cluster.url(database, names["team"]), password=ROLE_PASSWORD)
+    team_areas = {json.loads(line)["area"] for line in out.splitlines()}
+    assert area in team_areas and team_areas < {key[0] for key in meedoen}
+    status, out, err = run("central", "aggregates", "--round", "Najaar centraal", "--url", cluster.url(database, names["device"]),
+                           password=ROLE_PASSWORD)
+    assert status == 1 and "permission denied" in err and out == ""
