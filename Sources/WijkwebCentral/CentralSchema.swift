@@ -143,17 +143,16 @@ public enum CentralSchema {
       PRIMARY KEY (team, area_code)
     );
 
-    -- Whether the logged-in user is in a team that holds `code` or an area above it.
-    CREATE FUNCTION wijkweb.area_visible(code text) RETURNS boolean
+    -- The areas the logged-in user's teams see: their areas and everything below them. Policies call it
+    -- in an uncorrelated IN (SELECT ...), so it runs once per statement, not once per row.
+    CREATE FUNCTION wijkweb.visible_areas() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
-      WITH RECURSIVE up (code, parent_code, depth) AS (
-        SELECT a.code, a.parent_code, 0 FROM wijkweb.areas a WHERE a.code = $1
+      WITH RECURSIVE down (code, depth) AS (
+        SELECT t.area_code, 0 FROM wijkweb.team_areas t WHERE pg_has_role(session_user, t.team, 'MEMBER')
         UNION ALL
-        SELECT a.code, a.parent_code, up.depth + 1 FROM wijkweb.areas a JOIN up ON a.code = up.parent_code WHERE up.depth < 8
+        SELECT a.code, down.depth + 1 FROM wijkweb.areas a JOIN down ON a.parent_code = down.code WHERE down.depth < 8
       )
-      SELECT EXISTS (
-        SELECT 1 FROM wijkweb.team_areas t JOIN up ON up.code = t.area_code
-        WHERE pg_has_role(session_user, t.team, 'MEMBER'))
+      SELECT DISTINCT code FROM down
     $fn$;
 
     -- This database's identity: a laptop keeps what it sent per installation.
@@ -308,12 +307,12 @@ public enum CentralSchema {
     ALTER TABLE wijkweb.responses ENABLE ROW LEVEL SECURITY;
     ALTER TABLE wijkweb.part_scores ENABLE ROW LEVEL SECURITY;
     ALTER TABLE wijkweb.reflections ENABLE ROW LEVEL SECURITY;
-    CREATE POLICY team_reads ON wijkweb.responses FOR SELECT TO wijkweb_team USING (wijkweb.area_visible(area_code));
-    CREATE POLICY team_reads ON wijkweb.part_scores FOR SELECT TO wijkweb_team USING (wijkweb.area_visible(area_code));
-    CREATE POLICY team_reads ON wijkweb.reflections FOR SELECT TO wijkweb_team USING (wijkweb.area_visible(area_code));
+    CREATE POLICY team_reads ON wijkweb.responses FOR SELECT TO wijkweb_team USING (area_code IN (SELECT wijkweb.visible_areas()));
+    CREATE POLICY team_reads ON wijkweb.part_scores FOR SELECT TO wijkweb_team USING (area_code IN (SELECT wijkweb.visible_areas()));
+    CREATE POLICY team_reads ON wijkweb.reflections FOR SELECT TO wijkweb_team USING (area_code IN (SELECT wijkweb.visible_areas()));
     CREATE POLICY team_reviews ON wijkweb.reflections FOR UPDATE TO wijkweb_team
-      USING (wijkweb.area_visible(area_code)) WITH CHECK (wijkweb.area_visible(area_code));
-    GRANT EXECUTE ON FUNCTION wijkweb.area_visible(text) TO wijkweb_team;
+      USING (area_code IN (SELECT wijkweb.visible_areas())) WITH CHECK (area_code IN (SELECT wijkweb.visible_areas()));
+    GRANT EXECUTE ON FUNCTION wijkweb.visible_areas() TO wijkweb_team;
     GRANT SELECT (key, id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, volunteer_code, language,
                   area_code, started_at, completed_at, packed_answers, packed_demographics, sealed)
       ON wijkweb.responses TO wijkweb_team;
@@ -329,7 +328,7 @@ public enum CentralSchema {
                                             wijkweb.team_areas TO wijkweb_admin;
     GRANT SELECT ON wijkweb.responses, wijkweb.part_scores, wijkweb.reflections, wijkweb.tombstones, wijkweb.audit,
                     wijkweb.meta TO wijkweb_admin;
-    GRANT EXECUTE ON FUNCTION wijkweb.withdraw(text), wijkweb.installation(), wijkweb.area_visible(text) TO wijkweb_admin;
+    GRANT EXECUTE ON FUNCTION wijkweb.withdraw(text), wijkweb.installation() TO wijkweb_admin;
     GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_admin;
 
     -- Researcher: de-identified views (no receipt codes, device ids, volunteer codes, laptop ids; days
