@@ -380,3 +380,26 @@ def test_aggregates_are_computed_on_the_server_per_role_and_match_the_laptop(clu
     status, out, err = run("central", "aggregates", "--round", "Najaar centraal", "--url", cluster.url(database, names["device"]),
                            password=ROLE_PASSWORD)
     assert status == 1 and "permission denied" in err and out == ""
+
+
+def test_concurrent_syncs_store_every_response_exactly_once(cluster, tmp_path):
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    laptops = [laptop(tmp_path, 150, name=f"l{i}", seed=i + 1) for i in range(4)]
+    ok("central", "publish", "--db", laptops[0], "--url", cluster.url(database))
+    # Each laptop syncs twice at the same time (two processes racing on the same ids), all at once.
+    environment = {k: v for k, v in os.environ.items() if k != "WIJKWEB_CENTRAL"}
+    environment["PGPASSWORD"] = SUPERUSER_PASSWORD
+    processes = [subprocess.Popen([str(BINARY), "sync", "--db", str(db), "--to", cluster.url(database), "--batch", "20"],
+                                  env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for db in laptops for _ in range(2)]
+    results = [process.communicate(timeout=240) + (process.returncode,) for process in processes]
+    assert all(status == 0 and err == "" for _, err, status in results), results
+    sent = sum(int(out.split(": ")[-1].split(" sent")[0]) for out, _, _ in results)
+    assert sent == 600, results
+    assert cluster.psql(database, "SELECT count(*), count(DISTINCT id) FROM wijkweb.responses")[1] == [["600", "600"]]
+    ids = set()
+    for db in laptops:
+        ids |= {row[0] for row in local(db, "SELECT id FROM responses WHERE status = 'completed'")}
+        assert local(db, "SELECT count(*) FROM central_sent")[0][0] == 150
+    assert ids == {row[0] for row in cluster.psql(database, "SELECT id FROM wijkweb.responses")[1]}
