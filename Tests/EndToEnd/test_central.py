@@ -403,3 +403,30 @@ def test_concurrent_syncs_store_every_response_exactly_once(cluster, tmp_path):
         ids |= {row[0] for row in local(db, "SELECT id FROM responses WHERE status = 'completed'")}
         assert local(db, "SELECT count(*) FROM central_sent")[0][0] == 150
     assert ids == {row[0] for row in cluster.psql(database, "SELECT id FROM wijkweb.responses")[1]}
+
+
+def test_sealed_responses_travel_sealed(cluster, tmp_path):
+    from test_sealed import PASSPHRASE, SECRET, interview_lines, plain_interview
+    os.chmod(tmp_path, 0o700)
+    passphrase_file = tmp_path / "zin.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n")
+    ok("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase_file, env={"WIJKWEB_PASSPHRASE": ""})
+    db = tmp_path / "laptop" / "wijkweb.sqlite"
+    ok("check", "--db", db)
+    for (name,) in local(db, "SELECT name FROM rounds"):
+        ok("round", "close", name, "--db", db)
+    ok("round", "create", "Verzegeld", "--seal-to", tmp_path / "team.pub", "--min-group", "5", "--db", db)
+    for index in range(2):
+        plain_interview(db, interview_lines(index))
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    ok("central", "publish", "--db", db, "--round", "Verzegeld", "--url", cluster.url(database))
+    assert "2 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", cluster.url(database))
+    for response_id, sealed in local(db, "SELECT id, sealed FROM responses WHERE status = 'completed'"):
+        on_server = cluster.value(database, f"SELECT encode(sealed, 'hex') FROM wijkweb.responses WHERE id = '{response_id}'")
+        assert on_server == sealed.hex()
+    assert cluster.psql(database, """SELECT count(*) FILTER (WHERE packed_answers IS NOT NULL OR packed_demographics IS NOT NULL),
+        (SELECT count(*) FROM wijkweb.part_scores), (SELECT count(*) FROM wijkweb.reflections) FROM wijkweb.responses""")[1] == [["0", "0", "0"]]
+    dump = subprocess.run(["pg_dump", "-h", cluster.folder, "-p", str(cluster.port), "-U", "postgres", database],
+                          capture_output=True, text=True, env=dict(os.environ, PGPASSWORD=SUPERUSER_PASSWORD), timeout=60)
+    assert dump.returncode == 0 and "Verzegeld" in dump.stdout and SECRET not in dump.stdout
