@@ -15,6 +15,8 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The postgres user may not enter the caller's folder (e.g. a checkout under /root).
+cd /
 command=${1:?start or stop}
 dir=${2:?folder}
 case "$command" in

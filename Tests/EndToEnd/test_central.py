@@ -74,7 +74,8 @@ def cluster():
 def run(*args, password=SUPERUSER_PASSWORD, env=None):
     """Runs wijkweb with the password in PGPASSWORD (never on the command line); (status, out, err)."""
     environment = {k: v for k, v in os.environ.items() if k not in {"PGPASSWORD", "WIJKWEB_CENTRAL", "PGSSLMODE"}}
-    environment["PGPASSWORD"] = password
+    if password is not None:
+        environment["PGPASSWORD"] = password
     environment.update(env or {})
     done = subprocess.run([str(BINARY), *map(str, args)], capture_output=True, text=True, env=environment,
                           stdin=subprocess.DEVNULL, timeout=300)
@@ -135,6 +136,30 @@ def test_a_tcp_host_gets_verify_full_unless_the_url_says_otherwise(cluster):
     assert status == 1 and "SSL was required" in err, err
     status, out, err = run("central", "check", "--url", f"postgresql://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{cluster.port}/postgres")
     assert status == 1 and "contains a password" in err and SUPERUSER_PASSWORD not in err
+
+
+def test_passwords_come_from_the_environment_or_a_prompt_never_the_command_line(cluster):
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    # No PGPASSWORD, no password file and no terminal to ask on: a plain refusal, no hanging prompt.
+    status, out, err = run("central", "check", "--url", cluster.url(database), password=None,
+                           env={"PGPASSFILE": "/nonexistent"})
+    assert status == 1 and "Cannot connect to the central database" in err and "password" in err
+    # A password file in libpq's format works.
+    with tempfile.NamedTemporaryFile("w", delete=False) as passfile:
+        passfile.write(f"*:*:*:postgres:{SUPERUSER_PASSWORD}\n")
+    os.chmod(passfile.name, 0o600)
+    try:
+        out = ok("central", "check", "--url", cluster.url(database), password=None, env={"PGPASSFILE": passfile.name})
+        assert "up to date" in out
+    finally:
+        os.unlink(passfile.name)
+    # A new role's password: from WIJKWEB_NEW_ROLE_PASSWORD or typed, never an option.
+    status, out, err = run("central", "add-device", "laptop-zonder", "--url", cluster.url(database))
+    assert status == 1 and "WIJKWEB_NEW_ROLE_PASSWORD" in err
+    assert cluster.value(database, "SELECT count(*) FROM pg_roles WHERE rolname = 'laptop-zonder'") == "0"
+    status, out, err = run("central", "add-device", "laptop-x", "--password", "geheim", "--url", cluster.url(database))
+    assert status != 0 and "--password" in err
 
 
 def publish_and_sync(cluster, tmp_path, responses):
