@@ -120,7 +120,7 @@ public enum CentralSchema {
       PRIMARY KEY (round_id, area_code)
     );
 
-    -- A withdrawn response leaves only its id: later copies of it are refused.
+    -- A withdrawn response leaves only its id: later copies of it are not kept (outcome `withdrawn`).
     CREATE TABLE wijkweb.tombstones (
       response_id text PRIMARY KEY,
       withdrawn_at timestamptz NOT NULL,
@@ -163,7 +163,8 @@ public enum CentralSchema {
 
     -- The only way in for a device: records (JSON array) of kind 'response' (a bundle response) or
     -- 'withdrawal' (a bundle tombstone). Each is checked as `bundle import` checks it and kept once by id;
-    -- every record gets an outcome: sent, already (kept before) or refused with a reason.
+    -- every record gets an outcome: sent, already (kept before), withdrawn (a withdrawal of it is kept, so it
+    -- never will be) or refused with a reason.
     CREATE FUNCTION wijkweb.submit(records jsonb)
     RETURNS TABLE (kind text, id text, outcome text, reason text)
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
@@ -175,7 +176,7 @@ public enum CentralSchema {
       refl jsonb;
       scores jsonb;
       rows_added integer;
-      sent integer := 0; already integer := 0; refused integer := 0;
+      sent integer := 0; already integer := 0; refused integer := 0; withdrawn integer := 0;
       problem text;
     BEGIN
       IF jsonb_typeof(records) IS DISTINCT FROM 'array' THEN
@@ -201,7 +202,7 @@ public enum CentralSchema {
           ELSIF kind IS DISTINCT FROM 'response' THEN
             reason := 'unknown kind of record';
           ELSIF EXISTS (SELECT 1 FROM wijkweb.tombstones t WHERE t.response_id = submit.id) THEN
-            reason := 'withdrawn';
+            outcome := 'withdrawn';
           ELSIF EXISTS (SELECT 1 FROM wijkweb.responses x WHERE x.id = submit.id) THEN
             outcome := 'already';
           ELSE
@@ -261,11 +262,12 @@ public enum CentralSchema {
           WHEN unique_violation THEN outcome := 'refused'; reason := 'its receipt code or a part is used twice';
           WHEN others THEN outcome := 'refused'; reason := 'malformed record (' || left(SQLERRM, 120) || ')';
         END;
-        IF outcome = 'sent' THEN sent := sent + 1; ELSIF outcome = 'already' THEN already := already + 1; ELSE refused := refused + 1; END IF;
+        IF outcome = 'sent' THEN sent := sent + 1; ELSIF outcome = 'already' THEN already := already + 1;
+        ELSIF outcome = 'withdrawn' THEN withdrawn := withdrawn + 1; ELSE refused := refused + 1; END IF;
         RETURN NEXT;
       END LOOP;
       INSERT INTO wijkweb.audit (action, detail)
-      VALUES ('submit', sent || ' sent, ' || already || ' already there, ' || refused || ' refused');
+      VALUES ('submit', sent || ' sent, ' || already || ' already there, ' || withdrawn || ' withdrawn, ' || refused || ' refused');
     END
     $fn$;
 

@@ -4,7 +4,8 @@ import WijkwebCore
 /// What the central database said about one submitted record.
 public struct SubmitOutcome: Hashable, Sendable {
   public enum Kind: String, Sendable { case response, withdrawal }
-  public enum Result: String, Sendable { case sent, already, refused }
+  /// `withdrawn`: the server keeps a withdrawal of this response, so it will never keep the response.
+  public enum Result: String, Sendable { case sent, already, withdrawn, refused }
   public var kind: Kind
   public var id: String
   public var result: Result

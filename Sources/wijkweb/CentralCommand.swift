@@ -215,6 +215,7 @@ struct SyncCommand: ParsableCommand {
     for refusal in refusals {
       print("refused: \(refusal.kind.rawValue) \(refusal.id): \(refusal.reason ?? "no reason given")")
     }
-    print("sync to \(connection.target.summary): \(tally[.sent] ?? 0) sent, \(tally[.already] ?? 0) already there, \(tally[.refused] ?? 0) refused")
+    let withdrawnThere = tally[.withdrawn].map { ", \($0) withdrawn there (not sent)" } ?? ""
+    print("sync to \(connection.target.summary): \(tally[.sent] ?? 0) sent, \(tally[.already] ?? 0) already there, \(tally[.refused] ?? 0) refused\(withdrawnThere)")
   }
 }

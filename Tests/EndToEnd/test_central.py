@@ -366,6 +366,12 @@ def test_the_submit_function_refuses_crafted_records_plainly(cluster):
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "1"
     # A laptop's own review is not taken over: free text starts unreviewed at the team.
     assert cluster.value(database, "SELECT review_status FROM wijkweb.reflections") == "unreviewed"
+    # A response withdrawn on the server is settled, not refused again and again.
+    withdrawn = record()
+    cluster.value(database, f"INSERT INTO wijkweb.tombstones VALUES ('{withdrawn['id']}', now(), 'central'); SELECT 1")
+    gone = json.dumps([{"kind": "response", "record": withdrawn}])
+    assert cluster.psql(database, f"SELECT outcome FROM wijkweb.submit($${gone}$$::jsonb)")[1] == [["withdrawn"]]
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id = '{withdrawn['id']}'") == "0"
     # The same record again is kept once.
     again = json.dumps([{"kind": "response", "record": cases[0][0]}])
     assert cluster.psql(database, f"SELECT outcome FROM wijkweb.submit($${again}$$::jsonb)")[1] == [["already"]]
