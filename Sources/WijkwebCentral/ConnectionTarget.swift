@@ -20,9 +20,8 @@ public struct ConnectionTarget: Sendable, Equatable {
   public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { throw CentralError("No central database was given: give a postgresql:// URL or a service name.") }
-    let isURL = trimmed.hasPrefix("postgresql://") || trimmed.hasPrefix("postgres://")
     let conninfo: String
-    if isURL || trimmed.contains("=") {
+    if Self.isURL(trimmed) || trimmed.contains("=") {
       conninfo = trimmed
     } else {
       guard trimmed.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }) else {
@@ -55,6 +54,11 @@ public struct ConnectionTarget: Sendable, Equatable {
     parameters.append(("application_name", "wijkweb"))
     parameters.append(("client_encoding", "UTF8"))
     self.parameters = parameters
+  }
+
+  /// Whether `text` names a central database rather than a file: a `postgresql://` or `postgres://` URL.
+  public static func isURL(_ text: String) -> Bool {
+    text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
   }
 
   public func value(_ key: String) -> String? { parameters.last { $0.key == key }?.value }

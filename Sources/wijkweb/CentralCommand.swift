@@ -64,8 +64,11 @@ struct CentralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Say the central database's schema version and whether this Wijkweb can use it.")
     @OptionGroup var target: Target
 
-    func run() throws {
-      let connection = try target.connect()
+    func run() throws { try Self.report(target.url) }
+
+    /// Prints the schema version of the central database at `url` (also `wijkweb check --db URL`).
+    static func report(_ url: String?) throws {
+      let connection = try Target.connect(url)
       guard let version = try plainly({ try CentralMigrator.version(connection) }) else {
         throw Failure("\(connection.target.summary) has no Wijkweb schema; run `wijkweb central init` first.")
       }

@@ -118,11 +118,20 @@ def test_init_creates_the_schema_once_and_check_reports_its_version(cluster):
     assert {"areas", "questionnaires", "rounds", "responses", "part_scores", "reflections", "tombstones", "audit",
             "population", "team_areas", "schema_migrations"} <= tables
     assert "schema version 1-model-and-roles (up to date)" in ok("central", "check", "--url", cluster.url(database))
+    assert "schema version 1-model-and-roles (up to date)" in ok("check", "--db", cluster.url(database))
     # A database migrated by a newer Wijkweb is refused and left as it is.
     cluster.value(database, "INSERT INTO wijkweb.schema_migrations (version) VALUES ('9-from-the-future'); SELECT 1")
     status, out, err = run("central", "init", "--url", cluster.url(database))
     assert status == 1 and "newer Wijkweb" in err
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == "2"
+
+
+def test_commands_for_a_laptop_file_refuse_a_central_url_and_create_nothing(cluster, tmp_path):
+    url = cluster.url("postgres")
+    done = subprocess.run([str(BINARY), "profile", "--db", url], capture_output=True, text=True, cwd=tmp_path,
+                          stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 1 and "names the central database" in done.stderr and done.stdout == ""
+    assert list(tmp_path.iterdir()) == [], "no folder named after the URL"
 
 
 def test_a_tcp_host_gets_verify_full_unless_the_url_says_otherwise(cluster):
