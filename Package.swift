@@ -38,6 +38,11 @@ let package = Package(
       path: "Sources/CSodium",
       providers: [.apt(["libsodium-dev"])]
     ),
+    .systemLibrary(
+      name: "CLibpq",
+      path: "Sources/CLibpq",
+      providers: [.apt(["libpq-dev"])]
+    ),
     .target(
       name: "WijkwebCrypto",
       dependencies: ["CSodium"]
@@ -51,6 +56,10 @@ let package = Package(
       dependencies: ["WijkwebCore", "WijkwebCrypto", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
+      name: "WijkwebCentral",
+      dependencies: ["WijkwebCore", "CLibpq"]
+    ),
+    .target(
       name: "WijkwebReports",
       dependencies: ["WijkwebCore", "CCairo", "CXlsxWriter", "CReadStat"]
     ),
@@ -61,13 +70,14 @@ let package = Package(
     .executableTarget(
       name: "wijkweb",
       dependencies: [
-        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI",
+        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI", "WijkwebCentral",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "WijkwebCryptoTests", dependencies: ["WijkwebCrypto"]),
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
+    .testTarget(name: "WijkwebCentralTests", dependencies: ["WijkwebCentral"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
     .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
   ]

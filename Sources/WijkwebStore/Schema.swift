@@ -209,6 +209,19 @@ enum Schema {
           """, arguments: [hash.locator, Data(hash.salt), Data(hash.hash), response.id])
       }
     }
+    migrator.registerMigration("v8-central-sent") { db in
+      try db.execute(sql: """
+        -- What `wijkweb sync` had confirmed by a central database (by its installation id): each response
+        -- and withdrawal is sent until the server said it keeps it, and never again after that.
+        CREATE TABLE central_sent (
+          server TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('response', 'withdrawal')),
+          id TEXT NOT NULL,
+          confirmed_at TEXT NOT NULL,
+          PRIMARY KEY (server, kind, id)
+        ) WITHOUT ROWID;
+        """)
+    }
     return migrator
   }
 }

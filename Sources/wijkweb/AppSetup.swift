@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCentral
 import WijkwebCore
 import WijkwebStore
 import WijkwebTUI
@@ -14,6 +15,9 @@ enum AppSetup {
   nonisolated(unsafe) static var openedPath: String?
 
   static func openStore(_ options: DatabaseOptions, purge: Bool = true) throws -> Store {
+    if let path = options.path, ConnectionTarget.isURL(path) {
+      throw Failure("\(path.prefix(while: { $0 != ":" })):// names the central database; this command works on a laptop's database file. The central database is used with `wijkweb central ...`, `wijkweb sync --to URL` and `wijkweb check --db URL`.")
+    }
     let path = DatabaseLocation.resolve(explicit: options.path)
     openedPath = path
     let store: Store

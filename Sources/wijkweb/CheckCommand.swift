@@ -1,4 +1,5 @@
 import ArgumentParser
+import WijkwebCentral
 import WijkwebStore
 
 /// `wijkweb check`: integrity of the database, its schema version and counts.
@@ -8,6 +9,7 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
+    if let url = database.path, ConnectionTarget.isURL(url) { return try CentralCommand.Check.report(url) }
     let store = try AppSetup.openStore(database)
     let problems = try store.integrityProblems()
     let counts = try store.counts()

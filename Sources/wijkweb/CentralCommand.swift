@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import WijkwebCentral
+import WijkwebCore
+import WijkwebStore
+
+/// `wijkweb central ...`: the municipality's PostgreSQL database (schema, roles, set-up).
+struct CentralCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "central",
+    abstract: "The municipality's central PostgreSQL database: create or migrate it, add roles, publish rounds.",
+    subcommands: [Init.self, Check.self, Show.self, Publish.self, Aggregates.self, AddDevice.self, AddTeam.self, AddResearcher.self, AddAdmin.self])
+
+  struct Target: ParsableArguments {
+    @Option(help: ArgumentHelp(
+      "The central database: a postgresql:// URL or a pg_service.conf service name (default: $WIJKWEB_CENTRAL).",
+      discussion: "Passwords come from PGPASSFILE, PGPASSWORD or a prompt, never from the command line. A TCP host gets sslmode=verify-full unless the URL says otherwise; sslrootcert names the CA."))
+    var url: String?
+
+    func resolved() throws -> ConnectionTarget { try Self.resolve(url) }
+    func connect() throws -> Connection { try Self.connect(url) }
+
+    static func resolve(_ url: String?) throws -> ConnectionTarget {
+      guard let text = url ?? ProcessInfo.processInfo.environment["WIJKWEB_CENTRAL"], !text.isEmpty else {
+        throw Failure("Which central database? Give --url postgresql://... (or a service name), or set WIJKWEB_CENTRAL.")
+      }
+      do { return try ConnectionTarget(text) } catch let error as CentralError { throw Failure(error.message) }
+    }
+
+    static func connect(_ url: String?) throws -> Connection {
+      let target = try resolve(url)
+      do {
+        return try Connection(target) {
+          guard isatty(STDIN_FILENO) == 1 else { return nil }
+          return try Passphrase.ask("Password for the central database \(target.summary): ")
+        }
+      } catch let error as CentralError {
+        throw Failure(error.message)
+      }
+    }
+  }
+
+  /// Runs `body`, saying a central database's refusal as its plain sentence.
+  static func plainly<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as CentralError { throw Failure(error.message) }
+  }
+
+  struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create the Wijkweb schema and roles in a PostgreSQL 15+ database, or migrate it; safe to run again.")
+    @OptionGroup var target: Target
+
+    func run() throws {
+      let connection = try target.connect()
+      let outcome = try plainly { try CentralMigrator.migrate(connection) }
+      if outcome.applied.isEmpty {
+        print("central database \(connection.target.summary): up to date, schema version \(outcome.version)")
+      } else {
+        print("central database \(connection.target.summary): applied \(outcome.applied.joined(separator: ", ")); schema version \(outcome.version)")
+      }
+    }
+  }
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Say the central database's schema version and whether this Wijkweb can use it.")
+    @OptionGroup var target: Target
+
+    func run() throws { try Self.report(target.url) }
+
+    /// Prints the schema version of the central database at `url` (also `wijkweb check --db URL`).
+    static func report(_ url: String?) throws {
+      let connection = try Target.connect(url)
+      guard let version = try plainly({ try CentralMigrator.version(connection) }) else {
+        throw Failure("\(connection.target.summary) has no Wijkweb schema; run `wijkweb central init` first.")
+      }
+      let known = CentralSchema.migrations.map(\.version)
+      guard known.contains(version) else {
+        throw Failure("\(connection.target.summary) has schema version \(version), made by a newer Wijkweb; update this program.")
+      }
+      let state = version == CentralSchema.currentVersion ? "up to date" : "older; run `wijkweb central init` to migrate it"
+      print("central database \(connection.target.summary): schema version \(version) (\(state)); connected as \(connection.user)\(connection.usesTLS ? " over TLS" : "")")
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "show-connection", abstract: "Show how Wijkweb would connect (host, database, user, TLS mode) without connecting.")
+    @OptionGroup var target: Target
+
+    func run() throws {
+      for (key, value) in try target.resolved().parameters { print("\(key)=\(value)") }
+    }
+  }
+
+  struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy this laptop's areas, questionnaires and rounds to the central database (admin); existing ones stay as they are.")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var target: Target
+    @Option(name: .customLong("round"), help: "Only this round (repeat for more; default: every round).") var rounds: [String] = []
+
+    func run() throws {
+      let store = try AppSetup.openStore(database, purge: false)
+      let setup: CentralSetup
+      do { setup = try store.centralSetup(rounds: rounds) } catch let error as StoreError { throw Failure(error.message) }
+      let connection = try target.connect()
+      let counts = try plainly {
+        try CentralPublish.publish(areas: setup.areas, questionnaires: setup.questionnaires, rounds: setup.rounds, on: connection)
+      }
+      print("published to \(connection.target.summary): \(counts.areas) areas, \(counts.questionnaires) questionnaires, \(counts.rounds) rounds added")
+    }
+  }
+
+  struct Aggregates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a round's per-area sums and score histograms as JSON, computed by the central database (GROUP BY on the server).")
+    @OptionGroup var target: Target
+    @Option(help: "The round's name.") var round: String
+
+    func run() throws {
+      let connection = try target.connect()
+      let cells = try plainly { try CentralAggregates.cells(round: round, on: connection) }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      for cell in cells { print(String(decoding: try encoder.encode(cell), as: UTF8.self)) }
+    }
+  }
+
+  /// The new role's password: $WIJKWEB_NEW_ROLE_PASSWORD, else typed twice on the terminal.
+  static func newPassword(for name: String) throws -> String {
+    if let value = ProcessInfo.processInfo.environment["WIJKWEB_NEW_ROLE_PASSWORD"], !value.isEmpty { return value }
+    guard isatty(STDIN_FILENO) == 1 else {
+      throw Failure("The new role \(name) needs a password: set WIJKWEB_NEW_ROLE_PASSWORD, or run this in a terminal to type it.")
+    }
+    let password = try Passphrase.ask("Password for \(name): ")
+    guard try Passphrase.ask("Password for \(name) again: ") == password else {
+      throw Failure("The two passwords differ; nothing was created. Try again.")
+    }
+    return password
+  }
+
+  static func addRole(_ role: CentralRole, name: String, gebieden: [String] = [], target: Target) throws {
+    let password = try newPassword(for: name)
+    let connection = try target.connect()
+    try plainly { try CentralRole.add(role, name: name, password: password, gebieden: gebieden, on: connection) }
+    print("\(role.rawValue) \(name) added to \(connection.target.summary)\(gebieden.isEmpty ? "" : " for " + gebieden.joined(separator: ", "))")
+  }
+
+  struct AddDevice: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add-device", abstract: "Add a laptop's login: it may only submit responses and withdrawals.")
+    @OptionGroup var target: Target
+    @Argument(help: "The login name, e.g. laptop-noord-3.") var name: String
+    func run() throws { try CentralCommand.addRole(.device, name: name, target: target) }
+  }
+
+  struct AddTeam: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add-team", abstract: "Add a gebiedsteam's login: it reads and reviews only responses of its own gebieden.")
+    @OptionGroup var target: Target
+    @Argument(help: "The login name, e.g. team-oost.") var name: String
+    @Option(name: .customLong("gebied"), help: "An area code the team sees, with everything below it (repeat for more).") var gebieden: [String] = []
+    func run() throws { try CentralCommand.addRole(.team, name: name, gebieden: gebieden, target: target) }
+  }
+
+  struct AddResearcher: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add-researcher", abstract: "Add a researcher's login: de-identified views only.")
+    @OptionGroup var target: Target
+    @Argument(help: "The login name.") var name: String
+    func run() throws { try CentralCommand.addRole(.researcher, name: name, target: target) }
+  }
+
+  struct AddAdmin: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add-admin", abstract: "Add an administrator's login: areas, rounds, roles and withdrawals.")
+    @OptionGroup var target: Target
+    @Argument(help: "The login name.") var name: String
+    func run() throws { try CentralCommand.addRole(.admin, name: name, target: target) }
+  }
+}
+
+/// `wijkweb sync --to URL`: sends this laptop's completed responses and withdrawals to the central database.
+struct SyncCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sync",
+    abstract: "Send completed responses (sealed ones sealed) and withdrawals not yet confirmed to the central database.")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(name: .customLong("to"), help: "The central database: a postgresql:// URL or a service name (default: $WIJKWEB_CENTRAL).")
+  var url: String?
+  @Option(help: "Records per transaction on the server.") var batch: Int = 200
+
+  func run() throws {
+    guard (1...5000).contains(batch) else { throw Failure("--batch must be between 1 and 5000.") }
+    let store = try AppSetup.openStore(database, purge: false)
+    let connection = try CentralCommand.Target.connect(url)
+    let server = try CentralCommand.plainly { try CentralSubmit.installation(connection) }
+    var tally: [SubmitOutcome.Result: Int] = [:]
+    var refusals: [SubmitOutcome] = []
+
+    func record(_ outcomes: [SubmitOutcome]) throws {
+      for outcome in outcomes { tally[outcome.result, default: 0] += 1 }
+      refusals += outcomes.filter { $0.result == .refused }
+      let kept = outcomes.filter { $0.result != .refused }
+      do {
+        try store.markSent(server: server, responses: kept.filter { $0.kind == .response }.map(\.id),
+                           withdrawals: kept.filter { $0.kind == .withdrawal }.map(\.id))
+      } catch let error as StoreError { throw Failure(error.message) }
+    }
+
+    let withdrawals = try store.unsentWithdrawals(server: server)
+    for start in stride(from: 0, to: withdrawals.count, by: batch) {
+      let slice = Array(withdrawals[start..<min(start + batch, withdrawals.count)])
+      try record(try CentralCommand.plainly { try CentralSubmit.submit(responses: [], withdrawals: slice, on: connection) })
+    }
+    var cursor: String?
+    while true {
+      let responses = try store.unsentResponses(server: server, after: cursor, limit: batch)
+      guard let last = responses.last else { break }
+      try record(try CentralCommand.plainly { try CentralSubmit.submit(responses: responses, withdrawals: [], on: connection) })
+      cursor = last.id
+    }
+    for refusal in refusals {
+      print("refused: \(refusal.kind.rawValue) \(refusal.id): \(refusal.reason ?? "no reason given")")
+    }
+    let withdrawnThere = tally[.withdrawn].map { ", \($0) withdrawn there (not sent)" } ?? ""
+    print("sync to \(connection.target.summary): \(tally[.sent] ?? 0) sent, \(tally[.already] ?? 0) already there, \(tally[.refused] ?? 0) refused\(withdrawnThere)")
+  }
+}
