@@ -51,18 +51,23 @@ let package = Package(
       dependencies: ["WijkwebCore", "CCairo", "CXlsxWriter", "CReadStat"]
     ),
     .target(
+      name: "WijkwebProfiles",
+      dependencies: ["WijkwebCore", "WijkwebStore"]
+    ),
+    .target(
       name: "WijkwebTUI",
       dependencies: ["WijkwebCore", "CNcursesw"]
     ),
     .executableTarget(
       name: "wijkweb",
       dependencies: [
-        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI",
+        "WijkwebCore", "WijkwebStore", "WijkwebProfiles", "WijkwebReports", "WijkwebTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
+    .testTarget(name: "WijkwebProfilesTests", dependencies: ["WijkwebProfiles"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
     .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
   ]

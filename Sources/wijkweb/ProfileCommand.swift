@@ -3,6 +3,7 @@ import Foundation
 import WijkwebCore
 import WijkwebReports
 import WijkwebStore
+import WijkwebProfiles
 
 /// `wijkweb profile`: the neighbourhood profile of a round, with intervals, comparisons and suppression.
 struct ProfileCommand: ParsableCommand {
