@@ -38,6 +38,11 @@ let package = Package(
       path: "Sources/CSodium",
       providers: [.apt(["libsodium-dev"])]
     ),
+    .systemLibrary(
+      name: "CGLPK",
+      path: "Sources/CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
     .target(
       name: "WijkwebCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
@@ -52,7 +57,7 @@ let package = Package(
     ),
     .target(
       name: "WijkwebProfiles",
-      dependencies: ["WijkwebCore", "WijkwebStore"]
+      dependencies: ["WijkwebCore", "WijkwebStore", "CGLPK"]
     ),
     .target(
       name: "WijkwebTUI",
