@@ -40,12 +40,21 @@ public enum DisclosureAudit {
     public var groupsChecked: Int
   }
 
-  /// The largest change of a published count and of a published sum, as the attacker knows them.
-  static let countSlack = Double(CellKey.maximumCountChange)
-  static let sumSlack = CellKey.maximumSumChange
+  /// What the attacker knows of the perturbation: the largest change of a published count and of a
+  /// published sum (the method's published parameters; 0 and 0 for a publication of exact figures).
+  public struct Slack: Sendable {
+    public var count: Double
+    public var sum: Double
+    public init(count: Double, sum: Double) {
+      self.count = count
+      self.sum = sum
+    }
+    public static let cellKey = Slack(count: Double(CellKey.maximumCountChange), sum: CellKey.maximumSumChange)
+  }
 
   /// Attacks the publication: `profiles` by breakdown id ("" for none), `truth` per part id and dimension.
-  public static func run(tree: AreaTree, profiles: [String: Profile], truth: [String: [Dimension: [Group: Truth]]]) -> Result {
+  public static func run(tree: AreaTree, profiles: [String: Profile], truth: [String: [Dimension: [Group: Truth]]],
+                         slack: Slack = .cellKey) -> Result {
     guard let plain = profiles[""] else { return Result(findings: [], groupsChecked: 0) }
     let breakdowns = profiles.keys.filter { !$0.isEmpty }.sorted()
     var findings: [Finding] = []
@@ -53,7 +62,7 @@ public enum DisclosureAudit {
     let parts = Array(Set(plain.figures.map(\.partID))).sorted()
     for partID in parts {
       for dimension in Dimension.allCases {
-        let model = Model(tree: tree, breakdowns: breakdowns, profiles: profiles, minimum: plain.minimumGroupSize)
+        let model = Model(tree: tree, breakdowns: breakdowns, profiles: profiles, minimum: plain.minimumGroupSize, slack: slack)
         model.add(partID: partID, dimension: dimension)
         let program = LinearProgram(columns: model.columnCount, rows: model.rows)
         let groups = truth[partID]?[dimension] ?? [:]
@@ -114,13 +123,15 @@ public enum DisclosureAudit {
     let breakdowns: [String]
     let profiles: [String: Profile]
     let minimum: Int
+    let slack: Slack
     /// Per breakdown, its categories and then "no answer".
     let categories: [[String?]]
     /// Columns per area: count and sum of everyone, then per breakdown and category a count and a sum.
     let perArea: Int
     var rows: [LinearProgram.Row] = []
 
-    init(tree: AreaTree, breakdowns: [String], profiles: [String: Profile], minimum: Int) {
+    init(tree: AreaTree, breakdowns: [String], profiles: [String: Profile], minimum: Int, slack: Slack) {
+      self.slack = slack
       self.tree = tree
       self.breakdowns = breakdowns
       self.profiles = profiles
@@ -174,11 +185,11 @@ public enum DisclosureAudit {
           guard let area = tree.index[figure.area.code] else { continue }
           let count = cell(0, area, b, figure.category)
           guard !figure.suppressed, let summary = figure.summary else {
-            rows.append(.init(count, low: 0, high: Double(minimum + 1)))
+            rows.append(.init(count, low: 0, high: Double(minimum - 1) + slack.count))
             continue
           }
           let n = Double(summary.n)
-          rows.append(.init(count, low: max(Double(minimum), n - DisclosureAudit.countSlack), high: n + DisclosureAudit.countSlack))
+          rows.append(.init(count, low: max(Double(minimum), n - slack.count), high: n + slack.count))
           addMean(cell(1, area, b, figure.category), count, summary.mean)
           let rests: [(Difference?, Int?)] = [(figure.versusParent, tree.parent[area]),
                                               (figure.versusRest, tree.root(of: area) == area ? nil : tree.root(of: area))]
@@ -196,7 +207,7 @@ public enum DisclosureAudit {
     func addMean(_ sum: [Int: Double], _ count: [Int: Double], _ mean: Double) {
       var row = sum
       for (key, value) in count { row[key, default: 0] -= mean * value }
-      rows.append(.init(row, low: -DisclosureAudit.sumSlack - 1e-6, high: DisclosureAudit.sumSlack + 1e-6))
+      rows.append(.init(row, low: -slack.sum - 1e-6, high: slack.sum + 1e-6))
     }
   }
 }
