@@ -160,6 +160,16 @@ class Publication:
                            np.concatenate([highs[np.isfinite(highs)], -lows[np.isfinite(lows)]]))
         return self._built
 
+    def bound(self, expression, maximum):
+        """The largest (or smallest) value of a linear expression over everything the figures allow."""
+        a_ub, b_ub = self._program()
+        objective = np.zeros(len(self.index))
+        for key, value in expression.items():
+            objective[key] = -value if maximum else value
+        result = linprog(objective, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs")
+        assert result.status == 0, f"the published figures admit no solution ({result.message}): the model is wrong"
+        return -result.fun if maximum else result.fun
+
     def bounds(self, expression):
         """The smallest and largest value of a linear expression over everything the figures allow."""
         a_ub, b_ub = self._program()
@@ -194,22 +204,24 @@ def true_groups(db, round_name, part, dimension):
     return groups
 
 
-def attack(db, documents, round_name, part, dimension, extra_targets=()):
-    """Bounds on every small group (1 to minimum - 1 respondents): each recorded-area x category group and
-    every hidden published cell; `extra_targets` adds named linear expressions (count, true value). Returns
-    the list of disclosures found and the number of groups checked."""
+def attack(db, documents, round_name, part, dimension, extra_targets=(), limit=None):
+    """Bounds on every small group (1 to minimum - 1 respondents): every hidden published cell and each
+    recorded-area x category group; `extra_targets` adds named expressions. With `limit`, the hidden cells
+    and then the smallest groups first, up to `limit` (each bound is a linear program). Returns the list of
+    disclosures found, the number of groups checked and the program."""
     publication = Publication(db, documents, part, dimension)
     truth = true_groups(db, round_name, part, dimension)
     minimum = publication.minimum
-    targets = []
-    for (area, breakdown, category), (count, total) in truth.items():
+    atoms = []
+    for (area, breakdown, category), (count, total) in sorted(truth.items(), key=lambda item: (item[1][0], str(item[0]))):
         if breakdown is None or not 1 <= count < minimum:
             continue
         if category not in publication.categories[breakdown]:
             category = NONE
         key = ("n", area, breakdown, category)
-        targets.append((f"{area}/{breakdown}={category}", {publication.index[key]: 1},
-                        {publication.index[("s", area, breakdown, category)]: 1}, count, total))
+        atoms.append((f"{area}/{breakdown}={category}", {publication.index[key]: 1},
+                      {publication.index[("s", area, breakdown, category)]: 1}, count, total))
+    targets = []
     for breakdown, document in documents.items():
         for figure in document["figures"]:
             if figure["part"] != part or figure["dimension"] != dimension or not figure["suppressed"]:
@@ -224,10 +236,17 @@ def attack(db, documents, round_name, part, dimension, extra_targets=()):
                 targets.append((f"{area}/{breakdown}={category} (hidden cell)",
                                 publication.cell("n", area, breakdown, category),
                                 publication.cell("s", area, breakdown, category), count, total))
-    targets.extend(extra_targets)
+    targets.sort(key=lambda target: target[3])
+    targets = list(extra_targets) + targets + atoms
+    if limit is not None:
+        targets = targets[:limit]
     disclosures = []
     for name, count_expression, sum_expression, count, total in targets:
-        low, high = publication.bounds(count_expression)
+        low = publication.bound(count_expression, maximum=False)
+        assert low <= count + 1e-6, f"{name}: the true count {count} is below the bound {low}: the model is wrong"
+        if low < 1 - 1e-6 and count - low >= 1 - 1e-6:
+            continue  # not pinned (its true size is at least 1 above the bound), and it may be empty: no mean
+        high = publication.bound(count_expression, maximum=True)
         assert low - 1e-6 <= count <= high + 1e-6, f"{name}: the true count {count} is outside [{low}, {high}]: the model is wrong"
         if high - low < 1 - 1e-6:
             disclosures.append(f"{name}: n = {count} pinned down to [{low:.2f}, {high:.2f}]")
