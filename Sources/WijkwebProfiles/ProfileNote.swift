@@ -4,8 +4,8 @@ public enum ProfileNote: Sendable, Equatable, CustomStringConvertible {
   case sealedNotCounted(Int)
   /// Weighted: responses in no area of the population file are left out.
   case outsidePopulation(Int)
-  /// Weighted: the previous round has no population of its own, so its figures are compared unweighted
-  /// with ... nothing: the comparison with the previous round is left out.
+  /// Weighted: the previous round has no population of its own, so the comparison with the previous round
+  /// is left out (it is never weighted with this round's population).
   case previousRoundNotWeighted(String)
   /// Weighted: the previous round is weighted with its own population.
   case previousRoundWeighted(String)
