@@ -2,7 +2,7 @@
 # `make test` runs the whole test suite (unit, screen and end-to-end tests in tmux);
 # `make bench` runs the benchmark suite (Benchmarks/run; not part of `make test`).
 SHELL := /bin/bash
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev libsodium-dev sqlite3 tmux python3 python3-pytest python3-pip libxlsxwriter-dev libreadstat-dev libcairo2-dev fonts-dejavu-core poppler-utils postgresql libpq-dev
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libsodium-dev sqlite3 tmux python3 python3-pytest python3-pip libxlsxwriter-dev libreadstat-dev libcairo2-dev fonts-dejavu-core poppler-utils postgresql libpq-dev libglpk-dev
 DB ?=
 
 .PHONY: deps build run test unit e2e bench clean
@@ -27,6 +27,7 @@ unit: deps
 e2e: deps
 	swift build
 	@python3 -c 'import pyreadstat' 2>/dev/null || python3 -m pip install --break-system-packages -q pyreadstat
+	@python3 -c 'import scipy.optimize' 2>/dev/null || python3 -m pip install --break-system-packages -q scipy
 	LANG=C.UTF-8 python3 -m pytest -q Tests/EndToEnd
 
 test: unit e2e

@@ -47,6 +47,11 @@ let package = Package(
       name: "WijkwebCrypto",
       dependencies: ["CSodium"]
     ),
+    .systemLibrary(
+      name: "CGLPK",
+      path: "Sources/CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
     .target(
       name: "WijkwebCore",
       dependencies: ["WijkwebCrypto", .product(name: "Yams", package: "Yams")]
@@ -64,13 +69,17 @@ let package = Package(
       dependencies: ["WijkwebCore", "CCairo", "CXlsxWriter", "CReadStat"]
     ),
     .target(
+      name: "WijkwebProfiles",
+      dependencies: ["WijkwebCore", "WijkwebStore", "CGLPK"]
+    ),
+    .target(
       name: "WijkwebTUI",
       dependencies: ["WijkwebCore", "CNcursesw"]
     ),
     .executableTarget(
       name: "wijkweb",
       dependencies: [
-        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI", "WijkwebCentral",
+        "WijkwebCore", "WijkwebStore", "WijkwebProfiles", "WijkwebReports", "WijkwebTUI", "WijkwebCentral",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -78,6 +87,7 @@ let package = Package(
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebCentralTests", dependencies: ["WijkwebCentral"]),
+    .testTarget(name: "WijkwebProfilesTests", dependencies: ["WijkwebProfiles"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
     .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
   ]

@@ -356,6 +356,12 @@ class Suite:
     profile = measure([self.binary, "profile", "--db", db, "--round", name, "--format", "json"], runs)
     self.row("bulk", f"report --all --format pdf {responses:,}", report["seconds"], "s", "wijkweb profile (all areas)",
              profile["seconds"], note=f"max RSS {report['rss_mb']:.0f} MB")
+    # The protected publication (cell-key perturbation, all levels, both parts, comparisons) with each
+    # breakdown: what a dashboard breakdown costs before the engine's cache holds it.
+    for breakdown in ("age", "sex", "household"):
+      protected = measure([self.binary, "profile", "--db", db, "--round", name, "--by", breakdown, "--format", "json"], runs)
+      self.row("bulk", f"protected publication --by {breakdown} {responses:,}", protected["seconds"], "s",
+               "wijkweb profile (no breakdown)", profile["seconds"], note=f"max RSS {protected['rss_mb']:.0f} MB")
 
   def interview(self, big):
     self.log("\n(4) interview: key press to finished redraw (inside the program), start to first screen")

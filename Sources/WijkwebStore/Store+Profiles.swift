@@ -5,6 +5,8 @@ import WijkwebCore
 public struct PartScoreRow: Sendable {
   /// The response's row key (for looking up its weight).
   public var responseKey: Int64
+  /// The response's id (the identity it has in every database; the cell-key method's record key comes from it).
+  public var responseID: String
   public var areaCode: String?
   public var partID: String
   /// The six dimension scores in `Dimension.allCases` order; nil where the response has no score.
@@ -49,30 +51,43 @@ extension Store {
   /// With `breakdown` (a demographic question id), each row carries the response's answer to it.
   public func forEachPartScore(roundID: Int64, breakdown: String? = nil, _ body: (PartScoreRow) throws -> Void) throws {
     try writer.read { db in
-      let sql: String
-      if breakdown == nil {
-        sql = "SELECT area_code, part_id, \(Self.scoreColumns), response_key FROM part_scores WHERE round_id = ?"
-      } else {
-        sql = """
-          SELECT s.area_code, s.part_id, \(Dimension.allCases.map { "s." + $0.key }.joined(separator: ", ")), s.response_key,
-            r.packed_demographics
-          FROM part_scores s JOIN responses r ON r.key = s.response_key WHERE s.round_id = ?
-          """
-      }
+      let sql = """
+        SELECT s.area_code, s.part_id, \(Dimension.allCases.map { "s." + $0.key }.joined(separator: ", ")), s.response_key,
+          r.id, r.packed_demographics
+        FROM part_scores s JOIN responses r ON r.key = s.response_key WHERE s.round_id = ?
+        """
       let statement = try db.makeStatement(sql: sql)
       let cursor = try Row.fetchCursor(statement, arguments: [roundID])
-      var row = PartScoreRow(responseKey: 0, areaCode: nil, partID: "", scores: Array(repeating: nil, count: 6), category: nil)
+      var row = PartScoreRow(responseKey: 0, responseID: "", areaCode: nil, partID: "", scores: Array(repeating: nil, count: 6), category: nil)
       while let next = try cursor.next() {
         row.areaCode = next[0]
         row.partID = next[1]
         for index in 0 ..< 6 { row.scores[index] = next[index + 2] }
         row.responseKey = next[8]
+        row.responseID = next[9]
         if let breakdown {
-          let packed: String = next[9] ?? ""
+          let packed: String = next[10] ?? ""
           row.category = Self.category(in: packed, question: breakdown)
         }
         try body(row)
       }
+    }
+  }
+
+  /// What a round's profile figures depend on besides their settings, per round: the number of completed
+  /// responses and the largest response key, then the number of withdrawals. Equal values mean equal figures.
+  public func profileDataVersion(roundIDs: [Int64]) throws -> [Int64] {
+    try writer.read { db in
+      var version: [Int64] = []
+      for id in roundIDs {
+        let row = try Row.fetchOne(db, sql: """
+          SELECT count(*), coalesce(max(key), 0), coalesce(sum(length(id)), 0) FROM responses
+          WHERE round_id = ? AND status = 'completed' AND sealed IS NULL
+          """, arguments: [id])
+        version += [row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0]
+      }
+      version.append(try Int64.fetchOne(db, sql: "SELECT count(*) FROM tombstones") ?? 0)
+      return version
     }
   }
 

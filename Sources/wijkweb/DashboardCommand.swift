@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WijkwebCore
 import WijkwebStore
+import WijkwebProfiles
 import WijkwebTUI
 
 /// `wijkweb dashboard`: the gebiedsteam's screen of neighbourhood profiles.
@@ -21,14 +22,14 @@ struct DashboardCommand: ParsableCommand {
   /// Computes the profile and runs the dashboard, on `terminal` or a new ncurses terminal.
   static func show(store: Store, roundName: String?, language: Language, terminal: CursesTerminal?, quiet: Bool = false) throws {
     let (info, questionnaire) = try RoundChoice.resolve(roundName, in: store, quiet: quiet)
-    let engine = ProfileEngine(store: store, reportsSealed: false)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let engine = ProfileEngine(store: store)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
     let data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
     let screen = try terminal ?? CursesTerminal()
     defer { if terminal == nil { screen.stop() } }
     let app = DashboardApp(terminal: screen, data: data, state: DashboardState(language: language)) { breakdown in
-      try engine.profile(round: info, questionnaire: questionnaire, breakdown: breakdown, minimum: nil)
+      try engine.profile(round: info, questionnaire: questionnaire, breakdown: breakdown, minimum: nil, quiet: true)
     }
     app.run()
   }

@@ -3,6 +3,7 @@ import Foundation
 import WijkwebCore
 import WijkwebReports
 import WijkwebStore
+import WijkwebProfiles
 
 /// `wijkweb export`: results as files for spreadsheets, SPSS, R and other programs.
 struct ExportCommand: ParsableCommand {

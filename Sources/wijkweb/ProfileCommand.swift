@@ -3,6 +3,7 @@ import Foundation
 import WijkwebCore
 import WijkwebReports
 import WijkwebStore
+import WijkwebProfiles
 
 /// `wijkweb profile`: the neighbourhood profile of a round, with intervals, comparisons and suppression.
 struct ProfileCommand: ParsableCommand {
@@ -18,13 +19,20 @@ struct ProfileCommand: ParsableCommand {
   @Flag(help: "Weight to the population by raking (needs `wijkweb round population` for the round).") var weighted = false
   @Option(help: "table, csv or json.") var format: String = "table"
   @Option(help: "Language of the table: nl or en.") var language: String = "nl"
-  @Option(help: "Minimum group size (default: the round's; never below 5).") var minGroup: Int?
+  @Option(help: "Raise the minimum group size for the whole publication (never below the round's own).") var minGroup: Int?
   @Flag(help: "Instead of the profile: Cronbach's alpha per part and dimension, for researchers.") var diagnostics = false
 
   func validate() throws {
     guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not \(format).") }
     if let level, AreaLevel(rawValue: level) == nil { throw ValidationError("--level must be gemeente, gebied, wijk or buurt, not \(level).") }
     if let minGroup, minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
+    if diagnostics {
+      let ignored = [("--area", area != nil), ("--level", level != nil), ("--by", by != nil), ("--weighted", weighted),
+                     ("--min-group", minGroup != nil)].filter(\.1).map(\.0)
+      guard ignored.isEmpty else {
+        throw ValidationError("--diagnostics gives Cronbach's alpha of the whole round; it cannot be combined with \(ignored.joined(separator: ", ")).")
+      }
+    }
   }
 
   func run() throws {

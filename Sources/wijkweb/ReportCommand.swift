@@ -3,6 +3,7 @@ import Foundation
 import WijkwebCore
 import WijkwebReports
 import WijkwebStore
+import WijkwebProfiles
 
 /// `wijkweb report`: one printable A4 page per area for the wijkdialoog, as PDF or self-contained HTML.
 struct ReportCommand: ParsableCommand {

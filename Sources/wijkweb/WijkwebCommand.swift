@@ -11,7 +11,7 @@ struct WijkwebCommand: ParsableCommand {
     abstract: "Positive Health in the neighbourhood: interviews, profiles and reports.",
     subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, ReportCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
       BundleCommand.self, KeysCommand.self, UnsealCommand.self, WithdrawCommand.self, LanguagesCommand.self, PurgeCommand.self, BackupCommand.self,
-      AuditCommand.self, CheckCommand.self, BenchInterviewCommand.self, CentralCommand.self, SyncCommand.self],
+      AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, BenchInterviewCommand.self, CentralCommand.self, SyncCommand.self],
     defaultSubcommand: MenuCommand.self
   )
 

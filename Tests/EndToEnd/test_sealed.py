@@ -124,7 +124,10 @@ def test_a_sealed_round_keeps_answers_unreadable_until_the_key_opens_them(tmp_pa
     assert query(team_db, "SELECT count(DISTINCT response_key) FROM part_scores") == [(INTERVIEWS,)]
     status, out, err = run("profile", "--db", team_db, "--round", "Verzegeld", "--format", "json", check=0)
     assert "sealed responses not counted" not in err
-    assert f'"n":{INTERVIEWS}' in out.replace(" ", "")
+    # Published counts carry the cell-key perturbation (Docs/disclosure.md): within 2 of the five, or hidden
+    # when the perturbed count falls below the minimum of 5.
+    counts = {f["n"] for f in json.loads(out)["figures"] if f["category"] is None}
+    assert counts and all(n is None or abs(n - INTERVIEWS) <= 2 for n in counts), counts
 
     # The answers as they were given, now readable: none of it was readable on the laptop or in the bundle.
     packed = [row[0] for row in query(team_db, "SELECT packed_answers FROM responses")]

@@ -135,3 +135,38 @@ public struct WeightingError: Error, CustomStringConvertible, Sendable {
     "In \(areaCode) a sex or age band with inhabitants has no respondents, so it cannot be weighted; leave out --weighted or merge areas."
   }
 }
+
+extension Weighting {
+  /// Each area's own margins: its row in the population file, or else the sum of its children's margins
+  /// when every child has margins (recursively). Areas with neither have no margins and no weighted
+  /// figures. By tree index.
+  public static func margins(populations: [AreaPopulation], tree: AreaTree) -> [Int: AreaPopulation] {
+    let byCode = Dictionary(populations.map { ($0.areaCode, $0) }, uniquingKeysWith: { first, _ in first })
+    var result: [Int: AreaPopulation] = [:]
+    // Children come after their parents, so walking backwards has every child's margins ready.
+    for area in tree.areas.indices.reversed() {
+      let code = tree.areas[area].code
+      if let own = byCode[code] {
+        result[area] = own
+        continue
+      }
+      let children = tree.children[area]
+      guard !children.isEmpty, children.allSatisfy({ result[$0] != nil }) else { continue }
+      var sum = AreaPopulation(areaCode: code, sex: [0, 0], age: [0, 0, 0, 0])
+      for child in children {
+        guard let margins = result[child] else { continue }
+        sum.sex = zip(sum.sex, margins.sex).map { $0 + $1 }
+        sum.age = zip(sum.age, margins.age).map { $0 + $1 }
+      }
+      result[area] = sum
+    }
+    return result
+  }
+
+  /// Weights that rake the respondents of every area of `level` that has margins to those margins: per
+  /// respondent, the weight for the figures of that level (nil: its area at that level has no margins).
+  public static func weights(respondents: [Respondent], margins: [Int: AreaPopulation], tree: AreaTree, level: AreaLevel) throws -> [Double?] {
+    let own = margins.filter { tree.areas[$0.key].level == level }.map(\.value)
+    return try weights(respondents: respondents, populations: own, tree: tree)
+  }
+}

@@ -16,6 +16,8 @@ public struct ProfileAggregator: Sendable {
   /// Whether weight-1 scores still go to `staged`. The first other weight moves the staged counts into
   /// `cells` and ends staging, so weighted sums are added in the same order as without it.
   private var staging = true
+  /// Per cell, the sum (modulo 2^64) of the record keys of its scores; moved into `cells` at the end.
+  private var keySums: [UInt64]
   /// Part score rows whose area is not in the hierarchy.
   public private(set) var unplaced = 0
 
@@ -27,6 +29,7 @@ public struct ProfileAggregator: Sendable {
     categoryIndex = Dictionary(categories.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
     cells = Array(repeating: ScoreAccumulator(), count: tree.areas.count * partIDs.count * 6 * (categories.count + 1))
     stagedStart = Array(repeating: -1, count: cells.count)
+    keySums = Array(repeating: 0, count: cells.count)
     // Room for every cell up front, so growing never copies; only the pages of cells in use are touched.
     staged.reserveCapacity(cells.count * Self.bins)
   }
@@ -40,7 +43,10 @@ public struct ProfileAggregator: Sendable {
   }
 
   /// Adds one response's scores in one part to its own area (not yet to the areas above it).
-  public mutating func add(areaCode: String?, partID: String, scores: [Double?], category: String?, weight: Double = 1) {
+  /// `recordKey` is the response's key for the cell-key method (`CellKey.recordKey(responseID:)`).
+  public mutating func add(
+    areaCode: String?, partID: String, scores: [Double?], category: String?, weight: Double = 1, recordKey: UInt64 = 0
+  ) {
     guard let code = areaCode, let area = tree.index[code], let part = partIndex[partID] else {
       unplaced += 1
       return
@@ -50,6 +56,9 @@ public struct ProfileAggregator: Sendable {
     for dimension in 0 ..< min(6, scores.count) {
       guard let score = scores[dimension] else { continue }
       let base = offset(area: area, part: part, dimension: dimension)
+      guard !score.isNaN, weight.isFinite, weight > 0 else { continue }
+      keySums[base] &+= recordKey
+      if let categoryOffset { keySums[base + categoryOffset] &+= recordKey }
       if staging {
         guard let bin = ScoreAccumulator.binIndex(score) else { continue }
         stage(bin, in: base)
@@ -91,6 +100,7 @@ public struct ProfileAggregator: Sendable {
   public func rolledUp() -> ProfileTotals {
     var totals = cells
     addStaged(to: &totals)
+    for cell in totals.indices { totals[cell].addRecordKeys(keySums[cell]) }
     // Children come after their parents in `tree.areas`, so walking backwards adds each area's
     // complete total to its parent.
     for area in tree.areas.indices.reversed() {
@@ -118,5 +128,20 @@ public struct ProfileTotals: Sendable {
   public func accumulator(area: Int, part: Int, dimension: Int, category: Int? = nil) -> ScoreAccumulator {
     let stride = categories.count + 1
     return cells[((area * partIDs.count + part) * 6 + dimension) * stride + (category.map { $0 + 1 } ?? 0)]
+  }
+}
+
+extension ProfileTotals {
+  /// Totals whose cells for an area come from `source(area)` (totals with the same tree, parts and
+  /// categories), or stay this one's where it gives nil. Used for weighted profiles, where the areas of
+  /// each level are raked to their own margins.
+  public func replacing(areas source: (Int) -> ProfileTotals?) -> ProfileTotals {
+    var result = cells
+    let block = partIDs.count * 6 * (categories.count + 1)
+    for area in tree.areas.indices {
+      guard let from = source(area), from.cells.count == cells.count else { continue }
+      for cell in area * block ..< (area + 1) * block { result[cell] = from.cells[cell] }
+    }
+    return ProfileTotals(tree: tree, partIDs: partIDs, categories: categories, cells: result)
   }
 }

@@ -37,13 +37,19 @@ public struct ScoreAccumulator: Sendable, Equatable {
   /// Whether any score was added with a weight other than 1.
   private(set) var isWeighted = false
 
+  /// The sum (modulo 2^64) of the record keys of the scores added: the cell key of the cell-key method
+  /// (`CellKey`). It depends only on which records are in the cell, so the same group of respondents gets
+  /// the same key, and the same perturbation, in every table.
+  public private(set) var recordKeySum: UInt64 = 0
+
   /// An empty accumulator.
   public init() {}
 
   /// Adds one score with a weight: scores outside 0...10 are clamped into it; NaN scores and weights that
   /// are not finite and positive are ignored.
-  public mutating func add(_ score: Double, weight: Double = 1) {
+  public mutating func add(_ score: Double, weight: Double = 1, recordKey: UInt64 = 0) {
     guard weight.isFinite, weight > 0, let index = Self.binIndex(score) else { return }
+    recordKeySum &+= recordKey
     bins[index, default: .empty].add(count: 1, weight: weight)
     count += 1
     weightSum += weight
@@ -67,8 +73,14 @@ public struct ScoreAccumulator: Sendable, Equatable {
     weightSquareSum += Double(count)
   }
 
+  /// Adds the record keys of scores added through `add(binIndex:count:)` (their sum modulo 2^64).
+  mutating func addRecordKeys(_ sum: UInt64) {
+    recordKeySum &+= sum
+  }
+
   /// Adds all scores of another accumulator, as if they had been added here.
   public mutating func merge(_ other: ScoreAccumulator) {
+    recordKeySum &+= other.recordKeySum
     for (index, bin) in other.bins {
       bins[index, default: .empty].add(count: bin.count, weight: bin.weight)
     }
@@ -94,6 +106,7 @@ public struct ScoreAccumulator: Sendable, Equatable {
       result.weightSum += weight
     }
     result.isWeighted = isWeighted || other.isWeighted
+    result.recordKeySum = recordKeySum &- other.recordKeySum
     result.weightSquareSum = result.isWeighted ? max(0, weightSquareSum - other.weightSquareSum) : result.weightSum
     return result
   }

@@ -27,8 +27,10 @@ import Testing
       }
       return aggregator.rolledUp()
     }
+    // The exact figures: the arithmetic checked here is what the cell-key method then perturbs.
     return Profile.build(totals: totals(shift: 0), previous: previous ? totals(shift: -1) : nil,
-                         rule: SuppressionRule(minimumGroupSize: minimum))
+                         rule: SuppressionRule(minimumGroupSize: minimum), previousRule: nil, breakdown: nil, weighted: false,
+                         protection: .exact)
   }
 
   func figure(_ profile: Profile, _ code: String) -> ProfileFigure? {
@@ -52,6 +54,9 @@ import Testing
     #expect(abs(wijk.mean - 6.8333333333) < 1e-9 && wijk.percentile25 == 6)
   }
 
+  /// The parent comparison is the area against the rest of its parent (nested samples: the parent contains
+  /// the area): A1 against A2, scipy.stats.ttest_ind(a1, a2, equal_var=False) gives 1.6515151515,
+  /// interval 0.6713452465 to 2.6316850565. (It used to compare A1 with all of A as if independent.)
   @Test func comparisonsWithTheRestAndTheParentAreWelch() throws {
     let profile = Self.profile()
     let rest = try #require(figure(profile, "A")?.versusRest)
@@ -60,9 +65,12 @@ import Testing
     #expect(abs(rest.interval.upperBound - -1.3950697770407234) < 1e-6)
     #expect(rest.isSignificant)
     let parent = try #require(figure(profile, "A1")?.versusParent)
-    #expect(abs(parent.estimate - 0.7898550724637676) < 1e-9)
-    #expect(abs(parent.interval.lowerBound - -0.1744474859815438) < 1e-6)
-    #expect(!parent.isSignificant, "an interval containing 0 is not significant")
+    #expect(abs(parent.estimate - 1.6515151515151514) < 1e-9)
+    #expect(abs(parent.interval.lowerBound - 0.6713452465372902) < 1e-6)
+    #expect(abs(parent.interval.upperBound - 2.6316850564930125) < 1e-6)
+    #expect(parent.isSignificant)
+    let onlyChild = Self.profile(minimum: 12)
+    #expect(figure(onlyChild, "A1")?.versusParent == nil, "the rest of A (A2, 11) is below the minimum: no comparison")
     #expect(figure(profile, "G")?.versusRest == nil, "the gemeente has no rest")
   }
 
@@ -72,24 +80,31 @@ import Testing
     #expect(abs(trend.estimate - 1) < 1e-9)
   }
 
-  @Test func smallWijkIsSuppressedAndItsSiblingToo() {
-    // A2 has 11 respondents; with a minimum of 12 it is suppressed, and A1 (12) must be too, or
-    // A minus A1 would reveal A2.
+  @Test func smallGroupsAreHiddenAndNoComparisonUsesThem() {
+    // A2 has 11 respondents and B 10: with a minimum of 12 both are hidden, and so is every comparison
+    // whose other group is below the minimum (A1 against the rest of A = A2).
     let profile = Self.profile(minimum: 12)
     #expect(figure(profile, "A2")?.suppressed == true)
     #expect(figure(profile, "A2")?.summary == nil)
-    #expect(figure(profile, "A1")?.suppressed == true)
     #expect(figure(profile, "B")?.suppressed == true, "B has 10 < 12")
-    #expect(figure(profile, "A")?.suppressed == true, "or G minus A would reveal B")
-    #expect(figure(profile, "G")?.suppressed == false)
+    #expect(figure(profile, "A1")?.suppressed == false)
+    #expect(figure(profile, "A1")?.versusParent == nil)
+    #expect(figure(profile, "A")?.versusRest == nil, "the rest of G is B, 10 < 12")
     #expect(figure(profile, "G")?.summary?.n == 33)
   }
 }
 
-/// Adversarial suppression: random hierarchies, data and breakdowns, then every invariant checked on the
-/// figures that would be shown.
-@Suite struct ProfileSuppressionTests {
-  @Test(arguments: 0 ..< 40) func noSmallGroupCanBeSeenOrDerived(seed: Int) {
+/// The cell-key method on random hierarchies, data and breakdowns: every published figure against the
+/// exact one, and the consistency that makes differencing yield noise.
+@Suite struct ProfileCellKeyTests {
+  struct Fixture {
+    var tree: AreaTree
+    var totals: ProfileTotals
+    var minimum: Int
+    var areas: [Area]
+  }
+
+  static func fixture(seed: Int) -> Fixture {
     var random = SeededRandom(seed: UInt64(seed) &* 7919 &+ 11)
     var areas = [Area(code: "G", level: .gemeente, name: "G", parentCode: nil)]
     var leaves: [String] = ["G"]
@@ -111,44 +126,83 @@ import Testing
     let tree = AreaTree(areas: areas)
     let categories = ["x", "y", "z"]
     var aggregator = ProfileAggregator(tree: tree, partIDs: ["p"], categories: categories)
+    var id = 0
     for leaf in leaves {
-      let count = Int(random.next() % 40)
-      for _ in 0 ..< count {
+      for _ in 0 ..< Int(random.next() % 40) {
+        id += 1
         let category: String? = random.next() % 10 == 0 ? nil : categories[Int(random.next() % 3)]
         let score = Double(random.next() % 11)
-        aggregator.add(areaCode: leaf, partID: "p", scores: [score, nil, score, score, score, score], category: category)
+        aggregator.add(areaCode: leaf, partID: "p", scores: [score, nil, score, score, score, score], category: category,
+                       recordKey: CellKey.recordKey(responseID: "response-\(seed)-\(id)"))
       }
     }
-    let minimum = 5 + Int(random.next() % 8)
-    let profile = Profile.build(totals: aggregator.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: minimum),
-                                breakdown: "q")
-    #expect(profile.figures.contains { $0.suppressed } && profile.figures.contains { !$0.suppressed },
+    return Fixture(tree: tree, totals: aggregator.rolledUp(), minimum: 5 + Int(random.next() % 8), areas: areas)
+  }
+
+  @Test(arguments: 0 ..< 40) func publishedFiguresStayWithinTheMethodsBounds(seed: Int) {
+    let fixture = Self.fixture(seed: seed)
+    let rule = SuppressionRule(minimumGroupSize: fixture.minimum)
+    let published = Profile.build(totals: fixture.totals, previous: nil, rule: rule, breakdown: "q")
+    let exact = Profile.build(totals: fixture.totals, previous: nil, rule: SuppressionRule(minimumGroupSize: 5), previousRule: nil,
+                              breakdown: "q", weighted: false, protection: .exact)
+    #expect(published.figures.contains { $0.suppressed } && published.figures.contains { !$0.suppressed },
             "the fixture exercises both sides")
-    for dimension in [Dimension.lichaamsfuncties, .zingeving] {
-      let figures = profile.figures.filter { $0.dimension == dimension }
-      func shown(_ code: String, _ category: String?) -> Int? {
-        figures.first { $0.area.code == code && $0.category == category }.flatMap { $0.suppressed ? nil : $0.summary?.n }
+    var moved = 0
+    for (figure, truth) in zip(published.figures, exact.figures) {
+      #expect(figure.area == truth.area && figure.category == truth.category && figure.dimension == truth.dimension)
+      guard let summary = figure.summary else {
+        #expect(figure.suppressed)
+        continue
       }
-      for figure in figures {
-        if let n = figure.summary?.n { #expect(n >= minimum, "a group of \(n) is shown (minimum \(minimum))") }
-        #expect(!(figure.suppressed && figure.summary != nil), "a suppressed figure carries numbers")
-      }
-      for area in areas {
-        for category in [nil] + categories.map(Optional.some) {
-          guard let total = shown(area.code, category) else { continue }
-          // Down the hierarchy: the parent minus its shown sub-areas.
-          let children = tree.children[tree.index[area.code] ?? 0].map { tree.areas[$0].code }
-          let concealed = total - children.compactMap { shown($0, category) }.reduce(0, +)
-          #expect(concealed == 0 || concealed >= minimum,
-                  "\(area.code)/\(category ?? "all"): \(concealed) respondents derivable by subtraction")
-          // Across the breakdown: everyone minus the shown categories.
-          if category == nil {
-            let concealedCategories = total - categories.compactMap { shown(area.code, $0) }.reduce(0, +)
-            #expect(concealedCategories == 0 || concealedCategories >= minimum,
-                    "\(area.code): \(concealedCategories) respondents derivable from the breakdown")
-          }
-        }
-      }
+      let real = truth.summary
+      #expect((real?.n ?? 0) >= fixture.minimum, "a group of \(real?.n ?? 0) is shown (minimum \(fixture.minimum))")
+      #expect(summary.n >= fixture.minimum, "a perturbed count below the minimum is shown")
+      guard let real else { continue }
+      #expect(abs(summary.n - real.n) <= CellKey.maximumCountChange)
+      #expect(abs(summary.mean - real.mean) <= CellKey.maximumSumChange / Double(real.n) + 1e-12)
+      #expect(summary.standardDeviation == real.standardDeviation)
+      #expect(abs(summary.median - real.median) <= 0.05 + 1e-12)
+      if summary.n != real.n || summary.mean != real.mean { moved += 1 }
     }
+    #expect(moved > 0, "the figures are perturbed")
+  }
+
+  /// The same respondents get the same figures in every table: a wijk whose buurt holds all of its
+  /// respondents shows the buurt's figures, and raising the minimum only hides figures, never changes one.
+  @Test func theSameGroupGetsTheSameFiguresEverywhere() throws {
+    let areas = [
+      Area(code: "G", level: .gemeente, name: "G", parentCode: nil),
+      Area(code: "A", level: .gebied, name: "A", parentCode: "G"),
+      Area(code: "W", level: .wijk, name: "W", parentCode: "A"),
+      Area(code: "B", level: .buurt, name: "B", parentCode: "W"),
+      Area(code: "C", level: .gebied, name: "C", parentCode: "G"),
+    ]
+    let tree = AreaTree(areas: areas)
+    var aggregator = ProfileAggregator(tree: tree, partIDs: ["p"])
+    for index in 0 ..< 60 {
+      aggregator.add(areaCode: index < 23 ? "B" : "C", partID: "p", scores: Array(repeating: Double(index % 11), count: 6),
+                     category: nil, recordKey: CellKey.recordKey(responseID: "r\(index)"))
+    }
+    let totals = aggregator.rolledUp()
+    let low = Profile.build(totals: totals, previous: nil, rule: SuppressionRule(minimumGroupSize: 10))
+    let high = Profile.build(totals: totals, previous: nil, rule: SuppressionRule(minimumGroupSize: 30))
+    func summary(_ profile: Profile, _ code: String) -> ScoreSummary? {
+      profile.figures.first { $0.area.code == code && $0.dimension == .meedoen }?.summary
+    }
+    let buurt = try #require(summary(low, "B"))
+    #expect(summary(low, "W") == buurt && summary(low, "A") == buurt)
+    #expect(summary(high, "B") == nil, "23 < 30")
+    for code in ["G", "C"] { #expect(summary(high, code) == summary(low, code)) }
+  }
+
+  /// Record keys come from the response id alone.
+  @Test func recordKeysAreFixedPerResponseAndSpread() {
+    #expect(CellKey.recordKey(responseID: "a") == CellKey.recordKey(responseID: "a"))
+    let keys = Set((0 ..< 1000).map { CellKey.recordKey(responseID: "response-\($0)") })
+    #expect(keys.count == 1000)
+    var changes = [Int: Int]()
+    for key in keys { changes[CellKey.countChange(key, salt: 0), default: 0] += 1 }
+    #expect(Set(changes.keys) == [-2, -1, 0, 1, 2])
+    #expect((350 ... 450).contains(changes[0] ?? 0), "P(0) = 0.4")
   }
 }

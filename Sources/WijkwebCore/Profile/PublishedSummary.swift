@@ -1,0 +1,29 @@
+extension ScoreAccumulator {
+  /// The statistics of these scores as they may be published under the cell-key method (`CellKey`), or nil
+  /// when the group must stay hidden: fewer than `minimum` respondents, or a perturbed count below it.
+  ///
+  /// Every published figure is a function of the perturbed count n′, the perturbed sum (mean′ = (Σx + 10e)/n),
+  /// the standard deviation, percentiles rounded to 0.1 and perturbed sub-counts, so that neither the exact
+  /// n nor the exact sum of a group can be read back from a figure (a share k/n, for instance, would give n).
+  public func published(minimum: Int) -> ScoreSummary? {
+    guard count >= minimum, let exact = summary() else { return nil }
+    let key = recordKeySum
+    let n = CellKey.perturbedCount(count, cellKey: key)
+    guard n >= minimum else { return nil }
+    let scale = Double(n) / Double(count)
+    let mean = min(10, max(0, exact.mean + CellKey.sumChange(cellKey: key) / Double(count)))
+    let size = exact.informationSize * scale
+    var below = 0.0
+    if exact.shareBelowPass > 0 {
+      let change = Double(CellKey.countChange(key, salt: 2))
+      below = min(1, max(0, (exact.shareBelowPass * Double(count) + change) / Double(n)))
+    }
+    func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+    return ScoreSummary(
+      n: n, mean: mean, standardDeviation: exact.standardDeviation,
+      confidenceInterval: Self.confidenceInterval(mean: mean, standardDeviation: exact.standardDeviation, size: size, n: n),
+      median: rounded(exact.median), percentile25: rounded(exact.percentile25), percentile75: rounded(exact.percentile75),
+      distribution: exact.distribution.enumerated().map { CellKey.perturbedCount($1, cellKey: key, salt: 10 + UInt64($0)) },
+      shareBelowPass: below, weighted: exact.weighted, effectiveSampleSize: exact.weighted ? size : Double(n))
+  }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import WijkwebCore
+import WijkwebStore
+
+/// The settings a round's publication is computed for: every output with the same settings shows figures
+/// of the same protected publication.
+public struct ProfileSettings: Hashable, Sendable {
+  /// The breakdown question (age, sex, household), or nil.
+  public var breakdown: String?
+  /// A raised minimum group size; never lowers the round's own.
+  public var minimum: Int?
+  public var weighted: Bool
+
+  public init(breakdown: String? = nil, minimum: Int? = nil, weighted: Bool = false) {
+    self.breakdown = breakdown
+    self.minimum = minimum
+    self.weighted = weighted
+  }
+}
+
+/// A computed profile with what the user should be told about it.
+public struct ProfileResult: Sendable {
+  public var profile: Profile
+  public var notes: [ProfileNote]
+}
+
+/// Computes the protected publication of a round from the store: one streaming pass per round (one per
+/// area level when weighted), the previous round of the same questionnaire for trends, the round's own
+/// minimum group size (raised, never lowered, by a requested one), the cell-key method of `Profile.build`.
+/// Results are cached per round, settings and data, so screens that ask again get them at once.
+public final class ProfileEngine: @unchecked Sendable {
+  public let store: Store
+  private let lock = NSLock()
+  private var cache: [CacheKey: ProfileResult] = [:]
+
+  private struct CacheKey: Hashable {
+    var round: Int64
+    var settings: ProfileSettings
+    /// What the figures depend on besides the settings: the completed responses of this round and the
+    /// previous one (count and largest key), and the withdrawals.
+    var data: [Int64]
+  }
+
+  public init(store: Store) {
+    self.store = store
+  }
+
+  /// The latest round before `round` with the same questionnaire id that has completed responses.
+  public func previousRound(of round: RoundInfo) throws -> RoundInfo? {
+    try store.rounds()
+      .filter { $0.questionnaireID == round.questionnaireID && $0.startsOn < round.startsOn && $0.id != round.id }
+      .sorted { $0.startsOn > $1.startsOn }
+      .first { try store.completedCount(roundID: $0.id) > 0 }
+  }
+
+  /// The minimum group size of a publication: the round's own, raised to `requested` when that is higher.
+  public static func minimum(round: RoundInfo, requested: Int?) -> Int {
+    max(round.minGroupSize, requested ?? 0, SuppressionRule.smallestMinimum)
+  }
+
+  /// The protected profile of a round with these settings, and the notes for the user.
+  public func profile(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings) throws -> ProfileResult {
+    if let breakdown = settings.breakdown, !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
+      throw ProfileProblem("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
+    }
+    let previous = try previousRound(of: round)
+    let key = CacheKey(round: round.id, settings: settings, data: try store.profileDataVersion(roundIDs: [round.id] + (previous.map { [$0.id] } ?? [])))
+    if let cached = lock.withLock({ cache[key] }) { return cached }
+    let result = try compute(round: round, questionnaire: questionnaire, settings: settings, previousRound: previous)
+    lock.withLock { cache[key] = result }
+    return result
+  }
+
+  private func compute(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings, previousRound before: RoundInfo?) throws -> ProfileResult {
+    var notes: [ProfileNote] = []
+    let sealed = try store.sealedCount(roundID: round.id)
+    if sealed > 0 { notes.append(.sealedNotCounted(sealed)) }
+    let tree = AreaTree(areas: try store.areas())
+    let current: ProfileTotals
+    if settings.weighted {
+      let population = try store.population(roundID: round.id)
+      guard !population.isEmpty else {
+        throw ProfileProblem("Round \"\(round.name)\" has no population file, so it cannot be weighted; load one with `wijkweb round population \"\(round.name)\" FILE` or leave out --weighted.")
+      }
+      guard ["sex", "age"].allSatisfy({ id in questionnaire.demographics.contains { $0.id == id } }) else {
+        throw ProfileProblem("The questionnaire of round \"\(round.name)\" asks no sex and age, so it cannot be weighted to the population; leave out --weighted.")
+      }
+      let (totals, left) = try weightedTotals(round: round, questionnaire: questionnaire, population: population, tree: tree, breakdown: settings.breakdown)
+      if left > 0 { notes.append(.outsidePopulation(left)) }
+      current = totals
+    } else {
+      current = try totals(round: round, questionnaire: questionnaire, tree: tree, breakdown: settings.breakdown)
+    }
+    var previous: ProfileTotals?
+    var previousRule: SuppressionRule?
+    if let before {
+      let earlier = try store.questionnaire(ofRound: before.id)
+      if Self.comparable(earlier, questionnaire) {
+        previousRule = SuppressionRule(minimumGroupSize: Self.minimum(round: before, requested: settings.minimum))
+        if settings.weighted {
+          let own = try store.population(roundID: before.id)
+          if own.isEmpty {
+            notes.append(.previousRoundNotWeighted(before.name))
+          } else {
+            previous = try weightedTotals(round: before, questionnaire: earlier, population: own, tree: tree, breakdown: settings.breakdown).totals
+            notes.append(.previousRoundWeighted(before.name))
+          }
+        } else {
+          previous = try totals(round: before, questionnaire: earlier, tree: tree, breakdown: settings.breakdown)
+        }
+      }
+    }
+    let rule = SuppressionRule(minimumGroupSize: Self.minimum(round: round, requested: settings.minimum))
+    let profile = Profile.build(totals: current, previous: previous, rule: rule, previousRule: previousRule,
+                                breakdown: settings.breakdown, weighted: settings.weighted)
+    return ProfileResult(profile: profile, notes: notes)
+  }
+
+  /// Accumulated scores of a round; with `weights` (by response key), each response counts with its
+  /// weight and responses without one are left out. Every response carries its cell-key record key.
+  func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?, weights: [Int64: Double]? = nil) throws -> ProfileTotals {
+    let categories = breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? []
+    var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
+    try store.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
+      var weight = 1.0
+      if let weights {
+        guard let found = weights[row.responseKey] else { return }
+        weight = found
+      }
+      aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.category, weight: weight,
+                     recordKey: CellKey.recordKey(responseID: row.responseID))
+    }
+    return aggregator.rolledUp()
+  }
+
+  /// Weighted totals: the areas of each level raked to their own margins (`Weighting.margins`), so a
+  /// gebied or gemeente is not the sum of its wijken's weights and a buurt and its wijk never share
+  /// weights. Also how many responses lie in no area with margins.
+  func weightedTotals(round: RoundInfo, questionnaire: Questionnaire, population: [AreaPopulation], tree: AreaTree, breakdown: String?) throws -> (totals: ProfileTotals, left: Int) {
+    var keys: [Int64] = []
+    var respondents: [Weighting.Respondent] = []
+    try store.forEachWeightingRow(roundID: round.id) { row in
+      keys.append(row.responseKey)
+      respondents.append(Weighting.Respondent(
+        areaCode: row.areaCode,
+        sex: Weighting.sexCategory(Store.category(in: row.packedDemographics, question: "sex")),
+        age: Weighting.ageCategory(Store.category(in: row.packedDemographics, question: "age"))))
+    }
+    let margins = Weighting.margins(populations: population, tree: tree)
+    var byLevel: [AreaLevel: ProfileTotals] = [:]
+    var weighted = Set<Int64>()
+    for level in AreaLevel.allCases where margins.keys.contains(where: { tree.areas[$0].level == level }) {
+      let computed: [Double?]
+      do {
+        computed = try Weighting.weights(respondents: respondents, margins: margins, tree: tree, level: level)
+      } catch let error as WeightingError {
+        throw ProfileProblem("Round \"\(round.name)\": \(error.description)")
+      }
+      var found: [Int64: Double] = [:]
+      found.reserveCapacity(keys.count)
+      for (key, weight) in zip(keys, computed) { if let weight { found[key] = weight } }
+      weighted.formUnion(found.keys)
+      byLevel[level] = try totals(round: round, questionnaire: questionnaire, tree: tree, breakdown: breakdown, weights: found)
+    }
+    guard !weighted.isEmpty else {
+      throw ProfileProblem("No response of round \"\(round.name)\" lies in an area of its population file, so nothing can be weighted; check the codes in the file.")
+    }
+    // Areas without margins have no weighted figures: their cells stay empty.
+    let empty = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id),
+                                  categories: breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? [])
+      .rolledUp()
+    let totals = empty.replacing { area in byLevel[tree.areas[area].level] }
+    return (totals, keys.count - weighted.count)
+  }
+
+  /// Two questionnaire versions are compared only when every part has the same statements per dimension.
+  public static func comparable(_ a: Questionnaire, _ b: Questionnaire) -> Bool {
+    a.contentHash == b.contentHash
+      || (a.parts.map(\.id) == b.parts.map(\.id) && zip(a.parts, b.parts).allSatisfy { pair in
+        pair.0.items.map { [$0.dimension.key, $0.text.text(.dutch)] } == pair.1.items.map { [$0.dimension.key, $0.text.text(.dutch)] }
+      })
+  }
+}
