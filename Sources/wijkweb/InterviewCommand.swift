@@ -112,7 +112,7 @@ enum Session {
     while true {
       terminal.draw(MenuScreen.render(size: terminal.size, unicode: terminal.supportsUnicode, language: language,
                                       roundName: context.rounds.first?.name, canResume: canResume, notice: notice))
-      guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
+      guard let key = terminal.readEvent(timeoutMilliseconds: 60_000).plainKey else { continue }
       if key == .function(2) || key == .character("l") {
         language = language == .dutch ? .english : .dutch
         continue

@@ -35,6 +35,24 @@ extension InterviewState {
     return effects
   }
 
+  /// Pasted (or otherwise typed at once) text: inserted into a reflection or dialogue answer with its
+  /// line breaks, typed into a one-line field without them, and ignored on every other screen.
+  public mutating func typeText(_ text: String, context: InterviewContext) -> [InterviewEffect] {
+    notice = nil
+    guard !paused, !showingHelp else { return [] }
+    switch step {
+    case .reflection, .dialogue:
+      editor.insert(text)
+    case .volunteer, .area, .earlierCode:
+      for character in text where character.isLetter || character.isNumber || character == " " || character == "-" {
+        _ = handleStep(.character(character), context: context)
+      }
+    default:
+      break
+    }
+    return []
+  }
+
   /// The idle time has passed with no key: hide the resident's answers, or clear a finished interview.
   public mutating func idle() {
     switch step {

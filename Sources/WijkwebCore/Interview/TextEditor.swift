@@ -53,6 +53,12 @@ public struct TextEditor: Hashable, Sendable {
     return true
   }
 
+  /// Inserts text at the cursor (a paste): line breaks are kept, other control characters dropped, and
+  /// what goes past `maximumLength` is left out.
+  public mutating func insert(_ text: String) {
+    for character in text { insert(character) }
+  }
+
   private mutating func insert(_ character: Character) {
     guard characters.count < Self.maximumLength else { return }
     guard character == "\n" || !(character.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? true) else { return }

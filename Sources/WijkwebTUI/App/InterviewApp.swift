@@ -53,25 +53,38 @@ public final class InterviewApp {
   public func run() -> Exit {
     draw()
     while true {
-      guard let key = terminal.readKey(timeoutMilliseconds: idleMilliseconds) else {
+      let event = terminal.readEvent(timeoutMilliseconds: idleMilliseconds)
+      switch event {
+      case .idle:
         state.idle()
+      case .resize:
+        break
+      case .paste(let text):
+        guard isLargeEnough else { continue }
+        InterviewStep.apply({ $0.typeText(text, context: $1) }, to: &state, context: context, recorder: recorder,
+                           takeHomePrinter: takeHomePrinter)
+      default:
+        // Keys with Shift, Alt or Ctrl, mouse and focus reports and unknown sequences change nothing.
+        guard let key = event.plainKey else { continue }
+        handle(key)
+        if state.wantsToQuit { return key == .interrupt ? .interrupted : .quit }
         draw()
+        afterKey?(key)
         continue
       }
-      handle(key)
-      if state.wantsToQuit { return key == .interrupt ? .interrupted : .quit }
       draw()
-      afterKey?(key)
     }
+  }
+
+  private var isLargeEnough: Bool {
+    let size = terminal.size
+    return size.width >= ScreenFrame.minimumSize.width && size.height >= ScreenFrame.minimumSize.height
   }
 
   /// Handles one key: the new state is kept only when its effects were recorded. While the window is
   /// too small to show the screen, keys other than Ctrl-C are ignored: nothing is answered unseen.
   public func handle(_ key: Key) {
-    let size = terminal.size
-    if key != .interrupt, size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
-      return
-    }
+    if key != .interrupt, !isLargeEnough { return }
     InterviewStep.apply(key, to: &state, context: context, recorder: recorder, takeHomePrinter: takeHomePrinter)
   }
 

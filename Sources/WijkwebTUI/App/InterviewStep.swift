@@ -8,8 +8,16 @@ enum InterviewStep {
     _ key: Key, to state: inout InterviewState, context: InterviewContext, recorder: InterviewRecorder,
     takeHomePrinter: TakeHomePrinter?
   ) {
+    apply({ $0.handle(key, context: $1) }, to: &state, context: context, recorder: recorder, takeHomePrinter: takeHomePrinter)
+  }
+
+  /// Applies one update of the state (a key, a paste) the same way.
+  static func apply(
+    _ update: (inout InterviewState, InterviewContext) -> [InterviewEffect], to state: inout InterviewState,
+    context: InterviewContext, recorder: InterviewRecorder, takeHomePrinter: TakeHomePrinter?
+  ) {
     var next = state
-    let effects = next.handle(key, context: context)
+    let effects = update(&next, context)
     let writes = effects.filter { if case .takeHome = $0 { return false } else { return true } }
     do {
       try recorder.record(writes)

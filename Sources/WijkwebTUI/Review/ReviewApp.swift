@@ -21,7 +21,13 @@ public final class ReviewApp {
   public func run() {
     draw()
     while !state.wantsToQuit {
-      guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
+      let event = terminal.readEvent(timeoutMilliseconds: 60_000)
+      if event == .resize {
+        draw()
+        continue
+      }
+      // Keys with Shift, Alt or Ctrl, pastes, mouse and unknown sequences change nothing here.
+      guard let key = event.plainKey else { continue }
       handle(key)
       if !state.wantsToQuit { draw() }
     }
