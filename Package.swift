@@ -61,7 +61,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
+    // The interview tests drive the state machine through the key map of WijkwebTUI, as the program does.
+    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore", "WijkwebTUI"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
     .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),

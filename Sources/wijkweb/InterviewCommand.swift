@@ -97,7 +97,7 @@ enum Session {
         case .newInterview: startState.language = menuLanguage
         case .resume:
           startState.language = menuLanguage
-          _ = startState.handle(.character("h"), context: context)
+          _ = startState.apply(.resume, context: context)
         }
       }
       let app = InterviewApp(terminal: FirstDrawReport.wrapping(terminal), context: context, recorder: recorder, state: startState,

@@ -61,7 +61,7 @@ public final class InterviewApp {
         break
       case .paste(let text):
         guard isLargeEnough else { continue }
-        InterviewStep.apply({ $0.typeText(text, context: $1) }, to: &state, context: context, recorder: recorder,
+        InterviewStep.apply({ $0.apply(.typeText(text), context: $1) }, to: &state, context: context, recorder: recorder,
                            takeHomePrinter: takeHomePrinter)
       default:
         // Keys with Shift, Alt or Ctrl, mouse and focus reports and unknown sequences change nothing.

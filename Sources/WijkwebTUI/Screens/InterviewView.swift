@@ -20,7 +20,7 @@ public enum InterviewView {
       return frame.buffer
     }
     if state.showingHelp {
-      HelpScreen.draw(&frame, takesText: state.takesText)
+      HelpScreen.draw(&frame, step: state.step)
       return frame.buffer
     }
     let questionnaire = round?.questionnaire
