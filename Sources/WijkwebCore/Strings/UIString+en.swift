@@ -96,7 +96,7 @@ extension UIString {
     .profileWeighted: "weighted to the population",
     .profileUnweighted: "unweighted",
     .plainIntro: "Wijkweb, the interview line by line. Type an answer and press Enter. A question mark gives help.",
-    .plainHelp: "Help: type the number of your choice and press Enter. w = don't know, b or < = back, an empty line = continue, l = Nederlands, q = stop (at the welcome or after saving). Everything confirmed stays stored.",
+    .plainHelp: "Help: type the number of your choice and press Enter. w = don't know, b or < = back, an empty line = continue, l = Nederlands, q = stop (at any question). Everything confirmed stays stored.",
     .plainWelcome: "Press Enter to begin, or type q to stop.",
     .plainChooseRound: "Choose the round: {1}.",
     .plainVolunteerKnown: "Remembered code: {1}. Press Enter to use it, or type another.",
@@ -224,5 +224,8 @@ extension UIString {
     .takeHomeNotConfigured: "Taking the web home is not set up: give a folder or printer (--take-home-folder or --printer).",
     .takeHomeFailed: "The web could not be made ({1}). Your answers are saved all the same.",
     .takeHomeFolderUnusable: "Web not kept: folder {1} is missing or read-only. Your answers are saved all the same.",
+    .resumeSameResident: "Resume it only with the same resident.",
+    .areaPosition: "{1} of {2}",
+    .plainPersonalData: "Note: \"{2}\" looks like {1}. Type the text again to keep it anyway, or type a new text. An empty line skips the question.",
   ]
 }

@@ -96,7 +96,7 @@ extension UIString {
     .profileWeighted: "gewogen naar de bevolking",
     .profileUnweighted: "ongewogen",
     .plainIntro: "Wijkweb, het gesprek in regels. Typ een antwoord en druk op Enter. Een vraagteken geeft hulp.",
-    .plainHelp: "Hulp: typ het cijfer van uw keuze en druk op Enter. w = weet niet, b of < = terug, een lege regel = verder, l = English, q = stoppen (bij het welkom of na het opslaan). Alles wat bevestigd is, blijft bewaard.",
+    .plainHelp: "Hulp: typ het cijfer van uw keuze en druk op Enter. w = weet niet, b of < = terug, een lege regel = verder, l = English, q = stoppen (bij elke vraag). Alles wat bevestigd is, blijft bewaard.",
     .plainWelcome: "Druk op Enter om te beginnen, of typ q om te stoppen.",
     .plainChooseRound: "Kies de ronde: {1}.",
     .plainVolunteerKnown: "Onthouden code: {1}. Druk op Enter om die te gebruiken, of typ een andere.",
@@ -224,5 +224,8 @@ extension UIString {
     .takeHomeNotConfigured: "Meenemen is niet ingesteld: geef een map of printer op (--take-home-folder of --printer).",
     .takeHomeFailed: "Het web kon niet worden gemaakt ({1}). Uw antwoorden zijn wel opgeslagen.",
     .takeHomeFolderUnusable: "Web niet bewaard: map {1} ontbreekt of is alleen-lezen. Uw antwoorden zijn wel opgeslagen.",
+    .resumeSameResident: "Hervat het alleen met dezelfde bewoner.",
+    .areaPosition: "{1} van {2}",
+    .plainPersonalData: "Let op: \"{2}\" lijkt {1}. Typ de tekst nog eens om hem toch te bewaren, of typ een nieuwe tekst. Een lege regel slaat de vraag over.",
   ]
 }
