@@ -110,4 +110,29 @@ import WijkwebCore
       #expect(!state.paused && !state.wantsToQuit)
     }
   }
+
+  @Test func theAreaListScrollsToEveryMatchAndSaysWhereItIs() throws {
+    var areas: [Area] = []
+    for number in 1 ... 20 {
+      areas.append(Area(code: "WK0014" + (number < 10 ? "0" : "") + String(number), level: .wijk, name: "Noord \(number)", parentCode: nil))
+    }
+    let questionnaire = try QuestionnaireParser.parse(ScreenTests.yaml, source: "snapshot.yaml")
+    let many = InterviewContext(rounds: [RoundChoice(id: 1, name: "Najaar 2026", questionnaire: questionnaire)], areas: areas,
+                                newResponseID: { "r1" }, newReceiptCode: { "X" })
+    var state = InterviewState()
+    for key in [.enter] + MemoryTerminal.typing("v12").compactMap({ $0 }) + [.enter, .character("j")] + MemoryTerminal.typing("WK0014").compactMap({ $0 }) {
+      _ = state.handle(key, context: many)
+    }
+    let size = Size(width: 80, height: 24)
+    var screen = InterviewView.render(state, context: many, size: size, unicode: true).text
+    #expect(screen.contains("1 van 20") && screen.contains("> Noord 1 "))
+    let last = many.areas.matches("WK0014").last?.matchedName ?? "?"
+    #expect(!screen.contains(last + "  "))
+    _ = state.handle(.end, context: many)
+    screen = InterviewView.render(state, context: many, size: size, unicode: true).text
+    #expect(screen.contains("20 van 20") && screen.contains("> " + last + "  "))
+    _ = state.handle(.pageUp, context: many)
+    screen = InterviewView.render(state, context: many, size: size, unicode: true).text
+    #expect(screen.contains("\(20 - InterviewState.areaPage) van 20"))
+  }
 }
