@@ -44,7 +44,7 @@ import WijkwebCore
     let terminal = MemoryTerminal(width: 80, height: 24)
     let app = DashboardApp(terminal: terminal, data: data) { _ in Self.profile(breakdown: true) }
     for key in keys { app.handle(key) }
-    app.draw()
+    terminal.draw(app.render(size: terminal.size, unicode: terminal.supportsUnicode))
     return (app, terminal)
   }
 
