@@ -41,7 +41,7 @@ public final class CursesTerminal: Terminal {
       use_default_colors()
       init_pair(Int16(Style.Role.accent.rawValue), Int16(COLOR_CYAN), -1)
       init_pair(Int16(Style.Role.web.rawValue), Int16(COLOR_YELLOW), -1)
-      init_pair(Int16(Style.Role.muted.rawValue), Int16(COLOR_BLUE), -1)
+      // Muted text keeps the terminal's own foreground (dimmed): dark blue was unreadable on black.
       init_pair(Int16(Style.Role.warning.rawValue), Int16(COLOR_RED), -1)
     }
     CursesTerminal.installSignalHandlers()
@@ -93,6 +93,8 @@ public final class CursesTerminal: Terminal {
           run.append(buffer[x, y].character)
           x += 1
         }
+        // Without a UTF-8 locale ncurses cannot show é: write e (never a blank, never a shorter line).
+        if !supportsUnicode { run = Transliteration.ascii(run) }
         // Writing the bottom-right cell scrolls some terminals: leave it out.
         if y == Int(ww_lines()) - 1, x >= Int(ww_cols()) { run = String(run.dropLast()) }
         let attributes = attributes(for: style)
@@ -116,8 +118,8 @@ public final class CursesTerminal: Terminal {
     if style.bold { value |= ww_a_bold() }
     if style.reverse { value |= ww_a_reverse() }
     if style.underline { value |= ww_a_underline() }
-    if style.dim && !useColor { value |= ww_a_dim() }
-    if useColor, style.role != .normal { value |= ww_color_pair(Int32(style.role.rawValue)) }
+    if style.dim { value |= ww_a_dim() }
+    if useColor, style.role != .normal, style.role != .muted { value |= ww_color_pair(Int32(style.role.rawValue)) }
     return Int32(bitPattern: UInt32(truncatingIfNeeded: value))
   }
 
