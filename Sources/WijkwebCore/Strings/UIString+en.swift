@@ -221,7 +221,7 @@ extension UIString {
     .takeHomeKey: "p: take web home",
     .takeHomeWritten: "Your web is ready as {1}.",
     .takeHomePrinted: "Your web has been sent to printer {1}.",
-    .takeHomeNotConfigured: "Taking the web home is not set up: give a folder or printer (--take-home-folder or --printer).",
+    .takeHomeNotConfigured: "Taking the web home is not set up. Ask the coordinator to set up a folder or printer.",
     .takeHomeFailed: "The web could not be made ({1}). Your answers are saved all the same.",
     .takeHomeFolderUnusable: "Web not kept: folder {1} is missing or read-only. Your answers are saved all the same.",
     .resumeSameResident: "Resume it only with the same resident.",

@@ -221,7 +221,7 @@ extension UIString {
     .takeHomeKey: "p: web meenemen",
     .takeHomeWritten: "Uw web staat klaar als {1}.",
     .takeHomePrinted: "Uw web is naar printer {1} gestuurd.",
-    .takeHomeNotConfigured: "Meenemen is niet ingesteld: geef een map of printer op (--take-home-folder of --printer).",
+    .takeHomeNotConfigured: "Meenemen is niet ingesteld. Vraag de coördinator om een map of printer in te stellen.",
     .takeHomeFailed: "Het web kon niet worden gemaakt ({1}). Uw antwoorden zijn wel opgeslagen.",
     .takeHomeFolderUnusable: "Web niet bewaard: map {1} ontbreekt of is alleen-lezen. Uw antwoorden zijn wel opgeslagen.",
     .resumeSameResident: "Hervat het alleen met dezelfde bewoner.",
