@@ -84,7 +84,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "WijkwebCryptoTests", dependencies: ["WijkwebCrypto"]),
-    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
+    // The interview tests drive the state machine through the key map of WijkwebTUI, as the program does.
+    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore", "WijkwebTUI"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebCentralTests", dependencies: ["WijkwebCentral"]),
     .testTarget(name: "WijkwebProfilesTests", dependencies: ["WijkwebProfiles"]),

@@ -238,8 +238,8 @@ public struct Store: Sendable {
       try insertPartScores(responseID: responseID, scores: scores, in: db)
     case .discard(let responseID):
       try db.execute(sql: "DELETE FROM responses WHERE id = ? AND status = 'in_progress'", arguments: [responseID])
-    case .takeHome:
-      break  // Nothing to store: the resident's own printout (see `InterviewApp`).
+    case .takeHome, .lookUpEarlierWeb:
+      break  // Nothing to store: the resident's own printout, a read (see `InterviewStep`).
     }
     return false
   }

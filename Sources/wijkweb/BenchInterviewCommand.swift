@@ -133,14 +133,14 @@ final class ScriptedTerminal: WijkwebTUI.Terminal {
   }
 
   /// The next scripted key; Ctrl-C when the script is done, which ends the interview.
-  func readKey(timeoutMilliseconds: Int) -> Key? {
+  func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
     defer {
       keyReadCPU = Self.threadCPUTime()
       keyReadAt = DispatchTime.now().uptimeNanoseconds
     }
-    guard next < keys.count else { return .interrupt }
+    guard next < keys.count else { return .press(.interrupt) }
     next += 1
-    return keys[next - 1]
+    return .press(keys[next - 1])
   }
 }
 

@@ -20,14 +20,15 @@ struct DashboardCommand: ParsableCommand {
   }
 
   /// Computes the profile and runs the dashboard, on `terminal` or a new ncurses terminal.
-  static func show(store: Store, roundName: String?, language: Language, terminal: CursesTerminal?, quiet: Bool = false) throws {
+  static func show(store: Store, roundName: String?, language: Language, terminal: WijkwebTUI.Terminal?, quiet: Bool = false) throws {
     let (info, questionnaire) = try RoundChoice.resolve(roundName, in: store, quiet: quiet)
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
     let data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
-    let screen = try terminal ?? CursesTerminal()
-    defer { if terminal == nil { screen.stop() } }
+    let owned = terminal == nil ? try CursesTerminal() : nil
+    defer { owned?.stop() }
+    guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }
     let app = DashboardApp(terminal: screen, data: data, state: DashboardState(language: language)) { breakdown in
       try engine.profile(round: info, questionnaire: questionnaire, breakdown: breakdown, minimum: nil, quiet: true)
     }

@@ -21,7 +21,7 @@ final class FirstDrawReport: WijkwebTUI.Terminal {
 
   var size: Size { base.size }
   var supportsUnicode: Bool { base.supportsUnicode }
-  func readKey(timeoutMilliseconds: Int) -> Key? { base.readKey(timeoutMilliseconds: timeoutMilliseconds) }
+  func readEvent(timeoutMilliseconds: Int) -> TerminalEvent { base.readEvent(timeoutMilliseconds: timeoutMilliseconds) }
 
   func draw(_ buffer: ScreenBuffer) {
     base.draw(buffer)

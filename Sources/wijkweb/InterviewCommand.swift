@@ -70,57 +70,27 @@ enum Session {
     }
     let terminal = try CursesTerminal()
     defer { terminal.stop() }
-    let recorder = StoreRecorder(store: store)
-    var menuLanguage = language
-    var notice: String?
-    while true {
-      let interrupted = try store.interruptedInterview()
-      var startState = InterviewState(
-        volunteerCode: try store.rememberedVolunteerCode(today: Store.day(Date())) ?? "", interrupted: interrupted,
-        language: menuLanguage)
-      if menu {
-        let choice = chooseFromMenu(terminal, context: context, language: &menuLanguage, canResume: interrupted != nil, notice: notice)
-        notice = nil
-        switch choice {
-        case .quit: return
-        case .dashboard:
-          do {
-            try DashboardCommand.show(store: store, roundName: nil, language: menuLanguage, terminal: terminal, quiet: true)
-          } catch {
-            notice = "\(error)"
-          }
-          continue
-        case .review:
-          do {
-            try ReviewCommand.show(store: store, roundName: nil, all: false, reviewer: "gebiedsteam", language: menuLanguage, terminal: terminal)
-          } catch {
-            notice = "\(error)"
-          }
-          continue
-        case .newInterview: startState.language = menuLanguage
-        case .resume:
-          startState.language = menuLanguage
-          _ = startState.handle(.character("h"), context: context)
-        }
-      }
-      let app = InterviewApp(terminal: FirstDrawReport.wrapping(terminal), context: context, recorder: recorder, state: startState,
-                             idleSeconds: idleSeconds)
-      app.takeHomePrinter = takeHome
-      if app.run() == .interrupted || !menu { return }
-    }
+    let session = InterviewSession(
+      terminal: terminal, interviewTerminal: FirstDrawReport.wrapping(terminal), context: context, recorder: StoreRecorder(store: store),
+      services: StoreSessionServices(store: store), idleSeconds: idleSeconds, takeHomePrinter: takeHome)
+    try session.run(language: language, menu: menu)
+  }
+}
+
+/// The session's reads and the dashboard and review, from the store.
+final class StoreSessionServices: InterviewSessionServices {
+  let store: Store
+  init(store: Store) { self.store = store }
+
+  func interruptedInterview() throws -> SavedInterview? { try store.interruptedInterview() }
+
+  func rememberedVolunteerCode() throws -> String? { try store.rememberedVolunteerCode(today: Store.day(Date())) }
+
+  func showDashboard(language: Language, terminal: WijkwebTUI.Terminal) throws {
+    try DashboardCommand.show(store: store, roundName: nil, language: language, terminal: terminal, quiet: true)
   }
 
-  private static func chooseFromMenu(_ terminal: CursesTerminal, context: InterviewContext, language: inout Language, canResume: Bool,
-                                     notice: String?) -> MenuScreen.Choice {
-    while true {
-      terminal.draw(MenuScreen.render(size: terminal.size, unicode: terminal.supportsUnicode, language: language,
-                                      roundName: context.rounds.first?.name, canResume: canResume, notice: notice))
-      guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
-      if key == .function(2) || key == .character("l") {
-        language = language == .dutch ? .english : .dutch
-        continue
-      }
-      if let choice = MenuScreen.choice(for: key, canResume: canResume) { return choice }
-    }
+  func showReview(language: Language, terminal: WijkwebTUI.Terminal) throws {
+    try ReviewCommand.show(store: store, roundName: nil, all: false, reviewer: "gebiedsteam", language: language, terminal: terminal)
   }
 }

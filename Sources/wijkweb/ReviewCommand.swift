@@ -20,7 +20,7 @@ struct ReviewCommand: ParsableCommand {
     try Self.show(store: store, roundName: round, all: all, reviewer: reviewer, language: Language(language), terminal: nil)
   }
 
-  static func show(store: Store, roundName: String?, all: Bool, reviewer: String, language: Language, terminal: CursesTerminal?) throws {
+  static func show(store: Store, roundName: String?, all: Bool, reviewer: String, language: Language, terminal: WijkwebTUI.Terminal?) throws {
     var roundID: Int64?
     if let roundName {
       guard let id = try store.roundID(named: roundName) else { throw Failure("There is no round \"\(roundName)\"; `wijkweb round list` shows them.") }
@@ -50,8 +50,9 @@ struct ReviewCommand: ParsableCommand {
       ReviewState.Entry(text: item.text, areaName: item.areaName, promptID: item.promptID, status: item.status.rawValue,
                         redacted: item.redactedText, dimensions: Set(item.dimensions))
     }
-    let screen = try terminal ?? CursesTerminal()
-    defer { if terminal == nil { screen.stop() } }
+    let owned = terminal == nil ? try CursesTerminal() : nil
+    defer { owned?.stop() }
+    guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }
     var state = ReviewState(entries: entries, language: language)
     state.placeNames = Set(try store.areas().flatMap { [$0.name] + $0.aliases })
     let app = ReviewApp(terminal: screen, state: state, prompts: prompts,

@@ -109,3 +109,29 @@ def test_the_conversation_after_the_web_and_the_earlier_web_by_receipt_code(db_p
     }
     # Dialogue answers are tagged with their dimension for the review; the topics themselves are not free text.
     assert query(db_path, "SELECT dimensions FROM reflections WHERE prompt_id = 'dialogue.health.meedoen.1'") == [("meedoen",)]
+
+
+def test_resume_takes_only_h_q_stops_anywhere_and_a_warned_text_is_not_kept_by_an_empty_line(db_path):
+    # Two statements, then q in the middle of the interview stops (it used to be a wrong score).
+    out = plain(db_path, ["", "V12", "j", "beijum", "1", "1", "1", "1", "6", "4", "q", "5"])
+    assert "Gestopt. Alles wat bevestigd is, is bewaard." in out
+    (response_id,) = query(db_path, "SELECT id FROM responses")[0]
+    assert answers_of(db_path, response_id) == {ITEM_IDS[0]: 6, ITEM_IDS[1]: 4}
+
+    # An empty line, Enter-like input and other letters on the resume offer do nothing.
+    out = plain(db_path, ["", " ", "r", "ja", "x", "q"])
+    text = "\n".join(out)
+    assert "2 stellingen beantwoord" in text and "alleen met dezelfde bewoner" in text
+    assert "Stelling 3 van 66" not in text
+    assert answers_of(db_path, response_id) == {ITEM_IDS[0]: 6, ITEM_IDS[1]: 4}
+
+    # Resume, answer the rest, and meet the personal-data warning on the first reflection.
+    lines = ["h"] + ["5"] * (PART_ONE - 2) + [""] + ["5"] * (TOTAL_ITEMS - PART_ONE) + [""]
+    lines += ["Bel me op 06-12345678", "", "Meer groen", "", "", "", "", "q"]
+    out = plain(db_path, lines)
+    text = "\n".join(out)
+    assert "Typ de tekst nog eens om hem toch te bewaren, of typ een nieuwe tekst." in text
+    assert "Tab" not in text
+    stored = dict(query(db_path, "SELECT prompt_id, text FROM reflections WHERE response_id = ?", (response_id,)))
+    assert not any("06-12345678" in value for value in stored.values()), stored
+    assert "Meer groen" in stored.values()

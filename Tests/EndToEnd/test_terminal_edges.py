@@ -110,3 +110,88 @@ def test_bytes_that_are_no_utf8_do_not_crash_a_text_field(tui, db_path):
     (text,) = query(db_path, "SELECT text FROM reflections")[0]
     assert text.startswith("Goed ") and text.endswith("zo"), repr(text)
     text.encode("utf-8")  # what was stored is valid text
+
+
+# Keys that are no answer, as the terminals send them: Home and End in tmux/screen/the Linux console,
+# xterm and rxvt; Insert; Shift-Up; Ctrl-A; F13 in xterm and in the Linux console; a mouse click in the
+# SGR and the X10 form; a focus report; an OSC reply.
+STRAY_KEYS = [
+    "\x1b[1~", "\x1b[4~", "\x1bOH", "\x1bOF", "\x1b[7~", "\x1b[8~",
+    "\x1b[2~",
+    "\x1b[1;2A",
+    "\x01",
+    "\x1b[1;2P", "\x1b[25~",
+    "\x1b[<0;10;5M\x1b[<0;10;5m", "\x1b[M !!",
+    "\x1b[I",
+    "\x1b]11;rgb:0000/0000/0000\x07",
+]
+
+
+def send_stray_keys_and_check(tui, db_path, statement, stored_answers, stored_demographics):
+    """Sends every stray key as raw bytes, then F1 so the screen proves all of them were read; the
+    same statement shows, not paused, and nothing stored changed."""
+    from conftest import answers_of, demographics_of, only_response_id
+
+    for raw in STRAY_KEYS:
+        tui.type(raw)
+    tui.send("F1")
+    tui.wait_for("Alle toetsen")
+    tui.send("F1")
+    screen = tui.wait_for(item_progress(statement))
+    assert "gepauzeerd" not in screen
+    assert_alive(tui)
+    response_id = only_response_id(db_path)
+    assert answers_of(db_path, response_id) == stored_answers
+    assert demographics_of(db_path, response_id) == stored_demographics
+
+
+def test_home_end_insert_shift_ctrl_f13_and_the_mouse_change_no_answer(tui, db_path):
+    from conftest import answers_of, demographics_of, only_response_id
+
+    start(tui)
+    tui.begin_interview()
+    response_id = only_response_id(db_path)
+    demographics = demographics_of(db_path, response_id)
+    assert len(demographics) == 3
+    # On the first statement (where Home used to go back and answer the last demographic question).
+    send_stray_keys_and_check(tui, db_path, 1, {}, demographics)
+    tui.send("Escape")  # ...whereas a real Esc still goes back
+    tui.wait_for("Met wie woont u samen?")
+    tui.send("6")
+    tui.answer(1, 7)
+    tui.answer(2, 4)
+    tui.wait_for(item_progress(3))
+    stored = answers_of(db_path, response_id)
+    assert stored == {"h-lf-1": 7, "h-lf-2": 4}
+    send_stray_keys_and_check(tui, db_path, 3, stored, demographics)
+
+
+def paste(tui, text):
+    """Pastes `text` as a terminal does with bracketed paste on (tmux paste-buffer -p)."""
+    tui.tmux("set-buffer", "-b", "e2e", text)
+    tui.tmux("paste-buffer", "-p", "-b", "e2e", "-t", tui.session)
+
+
+def test_a_paste_goes_into_a_text_and_does_nothing_on_a_statement(tui, db_path):
+    from conftest import answers_of, only_response_id
+
+    start(tui)
+    tui.begin_interview()
+    # A paste of "5" and a line break on a statement neither chooses nor confirms a score.
+    paste(tui, "5\n")
+    tui.send("F1")
+    tui.wait_for("Alle toetsen")
+    tui.send("F1")
+    screen = tui.wait_for(item_progress(1))
+    assert answers_of(db_path, only_response_id(db_path)) == {}
+    assert "gepauzeerd" not in screen
+    tui.answer_statements([5] * TOTAL_ITEMS)
+    tui.wait_for("Uw spinnenweb: Mijn wijk")
+    tui.send("Enter")
+    tui.wait_for("Vraag 1 van 5")
+    paste(tui, "Meer groen\nin de \x07wijk")
+    tui.wait_for("in de wijk")
+    tui.send("Tab")
+    tui.wait_for("Vraag 2 van 5")
+    (text,) = query(db_path, "SELECT text FROM reflections")[0]
+    assert text == "Meer groen\nin de wijk", repr(text)

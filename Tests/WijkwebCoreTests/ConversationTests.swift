@@ -1,5 +1,6 @@
 import Testing
 @testable import WijkwebCore
+import WijkwebTUI
 
 /// The conversation after the web: topics marked on the web, the three dialogue questions for each, and
 /// the resident's earlier web looked up by receipt code.
@@ -19,7 +20,14 @@ import Testing
 
   @discardableResult
   func press(_ state: inout InterviewState, _ keys: [Key]) -> [InterviewEffect] {
-    keys.flatMap { state.handle($0, context: context) }
+    keys.flatMap { key in
+      let effects = state.handle(key, context: context)
+      // The look-up is carried out as the app does, its result given back as an intent.
+      for case .lookUpEarlierWeb(let code, let questionnaireID) in effects {
+        _ = state.apply(.earlierWebFound(context.earlierWeb?(code, questionnaireID)), context: context)
+      }
+      return effects
+    }
   }
 
   func type(_ text: String) -> [Key] { text.map { Key.character($0) } }
@@ -84,6 +92,26 @@ import Testing
     #expect(effects.last == .setPosition(responseID: "response-1", position: "dialogue:0:0:1"))
     #expect(InterviewState.Step(positionCode: "dialogue:0:0:1", questionnaire: questionnaire) == .dialogue(part: 0, focus: 0, question: 1))
     #expect(InterviewState.Step(positionCode: "dialogue:0:0:7", questionnaire: questionnaire) == nil)
+  }
+
+  @Test func theEarlierWebIsLookedUpAsAnEffectNotInsideTheUpdate() {
+    final class Calls: @unchecked Sendable { var count = 0 }
+    let calls = Calls()
+    var counting = context
+    counting.earlierWeb = { _, _ in
+      calls.count += 1
+      return nil
+    }
+    var state = atFirstWeb()
+    _ = state.handle(.character("v"), context: counting)
+    for key in type("k7p2qx") { _ = state.handle(key, context: counting) }
+    let effects = state.handle(.enter, context: counting)
+    #expect(effects == [.lookUpEarlierWeb(receiptCode: "K7P2QX", questionnaireID: "test-vragenlijst")])
+    #expect(calls.count == 0)
+    #expect(state.step == .earlierCode(part: 0))
+    _ = state.apply(.earlierWebFound(["health": [1, 2, 3, 4, 5, 6]]), context: counting)
+    #expect(state.step == .web(part: 0))
+    #expect(state.earlierScore(partID: "health", dimension: Dimension.allCases[0]) == 1)
   }
 
   @Test func theEarlierWebIsShownWithTheReceiptCodeAndForgottenAtTheEnd() {

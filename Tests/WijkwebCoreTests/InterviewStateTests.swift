@@ -1,5 +1,6 @@
 import Testing
 @testable import WijkwebCore
+import WijkwebTUI
 
 /// Drives the interview state machine by keys, as a volunteer would, and checks state and effects.
 @Suite struct InterviewStateTests {
@@ -242,5 +243,80 @@ import Testing
       #expect(InterviewState.Step(positionCode: step.positionCode, questionnaire: questionnaire) == step)
     }
     #expect(InterviewState.Step(positionCode: "item:0:99", questionnaire: questionnaire) == nil)
+  }
+
+  @Test func theResumeOfferTakesOnlyHToResumeAndW() {
+    let saved = SavedInterview(
+      responseID: "old", roundID: 1, volunteerCode: "V7", language: .dutch, areaCode: "WK001411", demographics: [:],
+      answers: ["h-lichaamsfuncties-1": .score(4)], reflections: [:], position: "item:0:1", startedAt: "23-11-2026 10:00")
+    var state = InterviewState(interrupted: saved)
+    let ignored: [Key] = [.enter, .character(" "), .character("r"), .character("d"), .character("1"), .up, .down, .tab,
+                          .home, .end, .insert, .control("a"), .backspace, .delete, .function(13), .pageDown]
+    for key in ignored {
+      #expect(press(&state, [key]).isEmpty, "\(key)")
+      #expect(state.step == .resumeOffer && state.responseID == nil && state.answers.isEmpty, "\(key) resumed")
+    }
+    // Resuming is an intent of its own, as the menu uses it.
+    _ = state.apply(.resume, context: context)
+    #expect(state.step == .item(part: 0, index: 1) && state.responseID == "old")
+  }
+
+  @Test func weetNietStaysTheAnswerOnEnter() {
+    var (state, _) = atFirstStatement()
+    press(&state, [.character("w")])
+    #expect(state.step == .item(part: 0, index: 1))
+    press(&state, [.backspace])
+    #expect(state.step == .item(part: 0, index: 0) && state.slider == nil)
+    let effects = press(&state, [.enter])
+    #expect(state.notice == nil)
+    #expect(effects.first == .setAnswer(responseID: "response-1", itemID: "h-lichaamsfuncties-1", value: .skipped))
+    #expect(state.step == .item(part: 0, index: 1))
+  }
+
+  @Test func keysThatMeanNothingOnAStatementChangeNothing() {
+    var (state, _) = atFirstStatement()
+    press(&state, [.character("5"), .enter, .character("3")])
+    let before = state
+    for key: Key in [.insert, .control("a"), .function(13), .function(24), .pageUp, .pageDown, .tab, .backTab, .delete,
+                     .character("x"), .character("٣"), .character("é")] {
+      #expect(press(&state, [key]).isEmpty, "\(key)")
+    }
+    #expect(state == before)
+  }
+
+  @Test func theAreaListReachesEveryMatchAndCodesListEveryAreaUnderThem() {
+    var areas = [Area(code: "GM0014", level: .gemeente, name: "Groningen", parentCode: nil)]
+    for number in 1 ... 20 {
+      areas.append(Area(code: String(format: "WK0014%02d", number), level: .wijk, name: "Noord \(number)", parentCode: "GM0014"))
+    }
+    let many = InterviewContext(rounds: context.rounds, areas: areas, newResponseID: { "response-1" }, newReceiptCode: { "ABCD-EFGH" })
+    var state = InterviewState()
+    for key in [.enter] + type("v12") + [.enter, .character("j")] { _ = state.handle(key, context: many) }
+    for key in type("WK0014") { _ = state.handle(key, context: many) }
+    #expect(many.areas.matches(state.query).count == 20)
+    for _ in 0 ..< 30 { _ = state.handle(.down, context: many) }
+    #expect(state.selection == 19)
+    _ = state.handle(.home, context: many)
+    #expect(state.selection == 0)
+    _ = state.handle(.pageDown, context: many)
+    #expect(state.selection == InterviewState.areaPage)
+    _ = state.handle(.end, context: many)
+    #expect(state.selection == 19)
+    _ = state.handle(.pageUp, context: many)
+    #expect(state.selection == 19 - InterviewState.areaPage)
+    _ = state.handle(.end, context: many)
+    let effects = state.handle(.enter, context: many)
+    let last = many.areas.matches(state.query).last?.area.code ?? "none"
+    #expect(effects.first == .setArea(responseID: "response-1", code: last))
+  }
+
+  @Test func anAreasOwnNameRanksAboveAnAlias() {
+    let areas = [
+      Area(code: "GB001405", level: .gebied, name: "Oost", parentCode: nil, aliases: ["Beijum"]),
+      Area(code: "WK001499", level: .wijk, name: "Beijum", parentCode: "GB001405"),
+    ]
+    let search = AreaSearch(areas: areas)
+    #expect(search.matches("Beij").map(\.area.code) == ["WK001499", "GB001405"])
+    #expect(search.matches("beijum").map(\.area.code) == ["WK001499", "GB001405"])
   }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import WijkwebCore
+import WijkwebTUI
 
 /// Further interview languages from language files: parsing, completeness, registration and use.
 @Suite struct LanguagePackTests {

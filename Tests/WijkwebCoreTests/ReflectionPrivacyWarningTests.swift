@@ -1,5 +1,6 @@
 import Testing
 @testable import WijkwebCore
+import WijkwebTUI
 
 /// A reflection that looks like it names someone, or holds an e-mail address, phone number or address,
 /// is not stored at the first Tab: the volunteer is warned, and a second Tab on the same text keeps it.

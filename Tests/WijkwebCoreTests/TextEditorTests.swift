@@ -1,5 +1,6 @@
 import Testing
 @testable import WijkwebCore
+import WijkwebTUI
 
 @Suite struct TextEditorTests {
   @Test func typingBackspaceAndCursorMovement() {

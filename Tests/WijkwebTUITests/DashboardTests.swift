@@ -45,7 +45,7 @@ import Testing
     let terminal = MemoryTerminal(width: 80, height: 24)
     let app = DashboardApp(terminal: terminal, data: data) { _ in Self.profile(breakdown: true) }
     for key in keys { app.handle(key) }
-    app.draw()
+    terminal.draw(app.render(size: terminal.size, unicode: terminal.supportsUnicode))
     return (app, terminal)
   }
 
@@ -95,5 +95,21 @@ import Testing
     #expect(state.screen == .overview && !state.wantsToQuit)
     state.handle(.character("q"), areaCount: 4, partCount: 2, breakdowns: ["age"], visibleRows: 2)
     #expect(state.wantsToQuit)
+  }
+
+  /// tmux's Home and End (ESC [ 1 ~, ESC [ 4 ~) and xterm's move in the list; they used to quit at once.
+  @Test func homeAndEndAsTerminalBytesMoveInTheListAndEscGoesUpOneLevel() {
+    let data = DashboardData(roundName: "Najaar 2026", previousRoundName: nil, questionnaire: Self.questionnaire, profile: Self.profile())
+    var bytes: [UInt8] = Array("\u{1B}[4~\u{1B}[1~\u{1B}OF\r".utf8)
+    bytes += [0x1B]  // a lone Esc: back from the area to the overview, not out of the dashboard
+    let terminal = MemoryTerminal(width: 80, height: 24, bytes: bytes)
+    // The decoder turns the trailing Esc into Esc once the input pauses; then End once more.
+    terminal.script += [.press(.home), .key(.end, [.shift]), .press(.end)]
+    let app = DashboardApp(terminal: terminal, data: data) { _ in Self.profile(breakdown: true) }
+    app.run()
+    let last = max(0, data.areas.count - 1)
+    #expect(app.state.selection == last, "End after Home and Shift-End")
+    #expect(app.state.screen == .overview)
+    #expect(terminal.script.isEmpty)
   }
 }

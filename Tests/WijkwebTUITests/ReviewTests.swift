@@ -49,4 +49,28 @@ import WijkwebCore
     #expect(screen.text.contains("Noord") && screen.text.contains("Meer bankjes in het park"))
     #expect(screen.text.contains("[2 Mentaal welbevinden]"))
   }
+
+  @Test func movingBothWaysAndNoMoreTextsOnlyWhenNoneIsLeft() {
+    var state = ReviewState(entries: (1 ... 4).map {
+      .init(text: "Tekst \($0)", areaName: "Noord", promptID: "improve", status: "unreviewed", redacted: nil, dimensions: [])
+    })
+    for _ in 0 ..< 6 { _ = state.handle(.right) }
+    #expect(state.index == 3, "right stops at the last text")
+    _ = state.handle(.pageUp)
+    _ = state.handle(.left)
+    #expect(state.index == 1)
+    _ = state.handle(.pageDown)
+    #expect(state.index == 2)
+    // Deciding on the last text goes on to one still unreviewed, not to "no more texts".
+    _ = state.handle(.end)
+    _ = state.handle(.character("p"))
+    #expect(state.index == 0 && state.current != nil)
+    _ = state.handle(.character("p"))
+    _ = state.handle(.character("n"))
+    #expect(state.index == 2)
+    _ = state.handle(.character("p"))
+    #expect(state.current == nil, "every text reviewed")
+    _ = state.handle(.left)
+    #expect(state.index == 3, "back from the end to the last text")
+  }
 }

@@ -31,28 +31,30 @@ public struct AreaSearch: Sendable {
     self.names = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
   }
 
-  /// The best matches for `query`, at most `limit`: exact names first, then codes and names starting with it, then names
+  /// The best matches for `query`, at most `limit` (every match by default): exact names first, then codes and names starting with it, then names
   /// with a word starting with it, then names containing it; codes match from their start.
   /// Case and accents are ignored ("beyum" does not match, "Beij" and "beij" do).
-  public func matches(_ query: String, limit: Int = 8) -> [Match] {
+  public func matches(_ query: String, limit: Int = .max) -> [Match] {
     let folded = Self.fold(query)
     guard !folded.isEmpty else { return [] }
     var ranked: [(rank: Int, entry: Entry)] = []
     for entry in entries {
-      let rank: Int
+      // An area's own name ranks above an alias that matches the same way.
+      let kind: Int
       if entry.folded == folded {
-        rank = 0
+        kind = 0
       } else if entry.area.code.lowercased().hasPrefix(folded) {
-        rank = 1
+        kind = 1
       } else if entry.folded.hasPrefix(folded) {
-        rank = entry.isAlias ? 3 : 2
+        kind = 2
       } else if entry.folded.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { $0.hasPrefix(folded) }) {
-        rank = 4
+        kind = 3
       } else if entry.folded.contains(folded) {
-        rank = 5
+        kind = 4
       } else {
         continue
       }
+      let rank = kind * 2 + (entry.isAlias ? 1 : 0)
       ranked.append((rank, entry))
     }
     ranked.sort { lhs, rhs in

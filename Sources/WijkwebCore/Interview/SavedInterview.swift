@@ -60,6 +60,17 @@ public enum InterviewEffect: Hashable, Sendable {
   /// Not a store write: the resident asked (key `p` on the saved screen) to take their own web home as
   /// a printed page; the app hands this to its take-home printer after the key's writes.
   case takeHome(scores: [DimensionScore], language: Language)
+  /// Not a store write: read the scores of an earlier round's response with this receipt code; the
+  /// result comes back as `InterviewIntent.earlierWebFound`.
+  case lookUpEarlierWeb(receiptCode: String, questionnaireID: String)
+
+  /// Whether the store writes this effect (the others are carried out by the app).
+  public var isStoreWrite: Bool {
+    switch self {
+    case .takeHome, .lookUpEarlierWeb: return false
+    default: return true
+    }
+  }
 }
 
 /// What became of a resident's request to take their web home, for the line at the bottom of the screen.

@@ -16,41 +16,42 @@ public struct TextEditor: Hashable, Sendable {
 
   public var text: String { String(characters) }
 
-  /// Applies an editing key; returns false when the key is not an editing key.
-  @discardableResult
-  public mutating func handle(_ key: Key) -> Bool {
-    switch key {
-    case .character(let character):
-      insert(character)
-    case .enter:
-      insert("\n")
-    case .backspace:
+  /// A cursor movement or deletion.
+  public enum Edit: Hashable, Sendable {
+    case deleteBackward, deleteForward, left, right, lineStart, lineEnd, up, down
+  }
+
+  /// Applies an edit.
+  public mutating func apply(_ edit: Edit) {
+    switch edit {
+    case .deleteBackward:
       if cursor > 0 {
         characters.remove(at: cursor - 1)
         cursor -= 1
       }
-    case .delete:
+    case .deleteForward:
       if cursor < characters.count { characters.remove(at: cursor) }
     case .left:
       cursor = max(0, cursor - 1)
     case .right:
       cursor = min(characters.count, cursor + 1)
-    case .home:
+    case .lineStart:
       cursor = rows()[position().row].start
-    case .end:
-      let row = rows()[position().row]
-      cursor = row.end
+    case .lineEnd:
+      cursor = rows()[position().row].end
     case .up, .down:
       let rows = rows()
       let here = position()
-      let target = here.row + (key == .up ? -1 : 1)
-      guard rows.indices.contains(target) else { return true }
-      let row = rows[target]
-      cursor = min(row.start + here.column, row.end)
-    default:
-      return false
+      let target = here.row + (edit == .up ? -1 : 1)
+      guard rows.indices.contains(target) else { return }
+      cursor = min(rows[target].start + here.column, rows[target].end)
     }
-    return true
+  }
+
+  /// Inserts text at the cursor (a paste): line breaks are kept, other control characters dropped, and
+  /// what goes past `maximumLength` is left out.
+  public mutating func insert(_ text: String) {
+    for character in text { insert(character) }
   }
 
   private mutating func insert(_ character: Character) {

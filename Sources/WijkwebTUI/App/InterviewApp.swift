@@ -26,12 +26,12 @@ public protocol TakeHomePrinter {
 ///
 /// A key's effects are recorded before the next screen is drawn; when recording fails, the state stays
 /// as it was and the screen says the answer was not saved.
-public final class InterviewApp {
+public final class InterviewApp: EventDrivenApp {
   public private(set) var state: InterviewState
   private let terminal: Terminal
   private let context: InterviewContext
   private let recorder: InterviewRecorder
-  private let idleMilliseconds: Int
+  private let idleTime: Int
   /// Called after each key press is handled and drawn, with the key; for latency measurements.
   public var afterKey: ((Key) -> Void)?
   /// Where `p` on the saved screen sends the resident's web; nil: not configured.
@@ -45,37 +45,59 @@ public final class InterviewApp {
     self.context = context
     self.recorder = recorder
     self.state = state
-    self.idleMilliseconds = max(1, idleSeconds) * 1000
+    self.idleTime = max(1, idleSeconds) * 1000
   }
 
   /// Runs until the volunteer leaves (q at the welcome screen) or presses Ctrl-C.
   @discardableResult
   public func run() -> Exit {
-    draw()
-    while true {
-      guard let key = terminal.readKey(timeoutMilliseconds: idleMilliseconds) else {
-        state.idle()
-        draw()
-        continue
-      }
-      handle(key)
-      if state.wantsToQuit { return key == .interrupt ? .interrupted : .quit }
-      draw()
-      afterKey?(key)
+    interrupted = false
+    EventLoop.run(self, on: terminal) { [weak self] event in
+      if let key = event.plainKey { self?.afterKey?(key) }
     }
+    return interrupted ? .interrupted : .quit
+  }
+
+  private var interrupted = false
+  public var idleMilliseconds: Int { idleTime }
+  public var isFinished: Bool { state.wantsToQuit }
+
+  public func render(size: Size, unicode: Bool) -> ScreenBuffer {
+    InterviewView.render(state, context: context, size: size, unicode: unicode)
+  }
+
+  /// One event: idle hides the answers, a paste is typed text, a plain key goes through the key map;
+  /// keys with Shift, Alt or Ctrl, mouse and focus reports and unknown sequences change nothing.
+  public func update(_ event: TerminalEvent) -> Bool {
+    switch event {
+    case .idle:
+      state.idle()
+      return true
+    case .resize:
+      return true
+    case .paste(let text):
+      guard isLargeEnough else { return false }
+      InterviewStep.apply({ $0.apply(.typeText(text), context: $1) }, to: &state, context: context, recorder: recorder,
+                         takeHomePrinter: takeHomePrinter)
+      return true
+    default:
+      guard let key = event.plainKey else { return false }
+      handle(key)
+      if key == .interrupt { interrupted = true }
+      return true
+    }
+  }
+
+  private var isLargeEnough: Bool {
+    let size = terminal.size
+    return size.width >= ScreenFrame.minimumSize.width && size.height >= ScreenFrame.minimumSize.height
   }
 
   /// Handles one key: the new state is kept only when its effects were recorded. While the window is
   /// too small to show the screen, keys other than Ctrl-C are ignored: nothing is answered unseen.
   public func handle(_ key: Key) {
-    let size = terminal.size
-    if key != .interrupt, size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
-      return
-    }
+    if key != .interrupt, !isLargeEnough { return }
     InterviewStep.apply(key, to: &state, context: context, recorder: recorder, takeHomePrinter: takeHomePrinter)
   }
 
-  func draw() {
-    terminal.draw(InterviewView.render(state, context: context, size: terminal.size, unicode: terminal.supportsUnicode))
-  }
 }

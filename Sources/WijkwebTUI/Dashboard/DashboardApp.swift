@@ -2,7 +2,7 @@ import WijkwebCore
 
 /// Runs the dashboard on a terminal: draw, read a key, update, draw. Breakdown profiles are computed
 /// the first time they are shown, through `loadBreakdown`.
-public final class DashboardApp {
+public final class DashboardApp: EventDrivenApp {
   public private(set) var state: DashboardState
   public private(set) var data: DashboardData
   private let terminal: Terminal
@@ -16,14 +16,21 @@ public final class DashboardApp {
     self.loadBreakdown = loadBreakdown
   }
 
-  /// Runs until q, Esc on the overview, or Ctrl-C.
+  /// Runs until q, Esc on the top level, or Ctrl-C.
   public func run() {
-    draw()
-    while !state.wantsToQuit {
-      guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
-      handle(key)
-      if !state.wantsToQuit { draw() }
-    }
+    EventLoop.run(self, on: terminal)
+  }
+
+  public var idleMilliseconds: Int { 60_000 }
+  public var isFinished: Bool { state.wantsToQuit }
+
+  /// A plain key goes to the state; keys with Shift, Alt or Ctrl, pastes, mouse and unknown sequences
+  /// change nothing here.
+  public func update(_ event: TerminalEvent) -> Bool {
+    if event == .resize { return true }
+    guard let key = event.plainKey else { return false }
+    handle(key)
+    return true
   }
 
   /// Handles one key, loading a breakdown when it is first asked for.
@@ -39,7 +46,7 @@ public final class DashboardApp {
     }
   }
 
-  func draw() {
-    terminal.draw(DashboardView.render(state, data: data, size: terminal.size, unicode: terminal.supportsUnicode))
+  public func render(size: Size, unicode: Bool) -> ScreenBuffer {
+    DashboardView.render(state, data: data, size: size, unicode: unicode)
   }
 }

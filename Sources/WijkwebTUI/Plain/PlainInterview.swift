@@ -7,7 +7,7 @@ import WijkwebCore
 ///
 /// Lines: a number chooses (a score, an option, an area), `w` is "weet niet", `b` or `<` goes back, an
 /// empty line continues, `l` (or `F2`) switches language, `?` repeats the prompt with help, `q` stops
-/// at the welcome or the saved screen. Text (volunteer code, area search, reflections) is typed on one line.
+/// at any prompt (every confirmed answer is already stored). Text (volunteer code, area search, reflections) is typed on one line.
 public final class PlainInterview {
   public private(set) var state: InterviewState
   private let context: InterviewContext
@@ -40,7 +40,7 @@ public final class PlainInterview {
         show()
         continue
       }
-      if line == "q", isQuitAllowed {
+      if line == "q" {
         break
       }
       let before = state
@@ -49,9 +49,13 @@ public final class PlainInterview {
         if state.notice != nil || state.wantsToQuit { break }
       }
       if state.wantsToQuit { break }
-      if let notice = state.notice {
+      if case .personalData(let kind, let found) = state.notice {
+        // A line interface has no Tab: typing the text again keeps it, an empty line skips the question.
+        write(UIString.plainPersonalData.format(state.language, InterviewView.personalDataKind(kind).text(state.language), found))
+      } else if let notice = state.notice {
         write(InterviewView.noticeText(notice, language: state.language))
       }
+      warned = { if case .personalData = state.notice { return true } else { return false } }()
       if state.step != before.step || state.language != before.language || state.paused != before.paused {
         show()
       } else if case .area = state.step, state.query != before.query {
@@ -64,12 +68,9 @@ public final class PlainInterview {
     write(UIString.plainBye.text(state.language))
   }
 
-  private var isQuitAllowed: Bool {
-    switch state.step {
-    case .welcome, .saved, .resumeOffer, .declined: return true
-    default: return false
-    }
-  }
+  /// Whether the last line was answered with the personal-data warning: an empty line then skips the
+  /// question instead of keeping the flagged text.
+  private var warned = false
 
   private func show() {
     PlainInterviewText.lines(state, context: context, roundPicked: roundPicked).filter { !$0.isEmpty }.forEach(write)
@@ -95,8 +96,11 @@ public final class PlainInterview {
     if line == "F2" || (line == "l" && !state.takesText) { return [.function(2)] }
     if line == "<" { return [.escape] }
     switch state.step {
-    case .resumeOffer, .confirmDiscard, .consent:
-      return line.isEmpty ? [.enter] : characters(String(line.prefix(1)))
+    case .resumeOffer:
+      // Only h resumes and w discards; an empty line or anything else does nothing.
+      return line.count == 1 ? characters(line) : []
+    case .confirmDiscard, .consent:
+      return line.isEmpty ? [] : characters(String(line.prefix(1)))
     case .saved:
       return line == "p" ? [.character("p")] : [.enter]
     case .welcome, .declined:
@@ -164,12 +168,10 @@ public final class PlainInterview {
     case .earlierCode:
       if line.isEmpty { return [.escape] }
       return Array(repeating: .backspace, count: state.earlierCode.count) + characters(line) + [.enter]
-    case .dialogue:
-      if !line.isEmpty { state.editor = TextEditor(text: line) }
-      return [.tab]
-    case .reflection:
-      // The typed line replaces the draft; an empty line keeps what was there (or leaves it empty).
-      if !line.isEmpty { state.editor = TextEditor(text: line) }
+    case .dialogue, .reflection:
+      // The typed line replaces the draft; an empty line keeps what was there (or leaves it empty), but
+      // after a personal-data warning it skips the question: the flagged text is not stored.
+      if !line.isEmpty || warned { state.editor = TextEditor(text: line) }
       return [.tab]
     }
   }

@@ -12,7 +12,8 @@ public enum PlainInterviewText {
     switch state.step {
     case .resumeOffer:
       guard let saved = state.interrupted else { return [] }
-      return [text(.resumeTitle) + ". " + text(.resumeText, saved.startedAt, saved.answers.count), text(.resumeKeys)]
+      return [text(.resumeTitle) + ". " + text(.resumeText, saved.startedAt, saved.answers.count) + " " + text(.resumeSameResident),
+              text(.resumeKeys)]
     case .confirmDiscard:
       return [text(.discardConfirm)]
     case .welcome:

@@ -1,7 +1,7 @@
 import WijkwebCore
 
 /// Runs the review screen; `save` stores one entry's decision (and is told which).
-public final class ReviewApp {
+public final class ReviewApp: EventDrivenApp {
   public private(set) var state: ReviewState
   private let terminal: Terminal
   private let prompts: [String: LocalizedText]
@@ -18,13 +18,21 @@ public final class ReviewApp {
     self.save = save
   }
 
+  /// Runs until q, Esc on the top level, or Ctrl-C.
   public func run() {
-    draw()
-    while !state.wantsToQuit {
-      guard let key = terminal.readKey(timeoutMilliseconds: 60_000) else { continue }
-      handle(key)
-      if !state.wantsToQuit { draw() }
-    }
+    EventLoop.run(self, on: terminal)
+  }
+
+  public var idleMilliseconds: Int { 60_000 }
+  public var isFinished: Bool { state.wantsToQuit }
+
+  /// A plain key goes to the state; keys with Shift, Alt or Ctrl, pastes, mouse and unknown sequences
+  /// change nothing here.
+  public func update(_ event: TerminalEvent) -> Bool {
+    if event == .resize { return true }
+    guard let key = event.plainKey else { return false }
+    handle(key)
+    return true
   }
 
   /// Handles one key; a decision is kept on screen only when it was stored.
@@ -40,9 +48,9 @@ public final class ReviewApp {
     }
   }
 
-  func draw() {
-    var screen = ReviewView.render(state, prompts: prompts, dimensionNames: dimensionNames, size: terminal.size, unicode: terminal.supportsUnicode)
-    if let failure { screen.put(" " + failure, x: 0, y: terminal.size.height - 3, style: .warning) }
-    terminal.draw(screen)
+  public func render(size: Size, unicode: Bool) -> ScreenBuffer {
+    var screen = ReviewView.render(state, prompts: prompts, dimensionNames: dimensionNames, size: size, unicode: unicode)
+    if let failure { screen.put(" " + failure, x: 0, y: size.height - 3, style: .warning) }
+    return screen
   }
 }

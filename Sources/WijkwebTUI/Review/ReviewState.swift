@@ -80,6 +80,8 @@ public struct ReviewState: Sendable {
     }
     guard current != nil else {
       if key == .interrupt || key == .character("q") || key == .escape || key == .enter { wantsToQuit = true }
+      // Back from "no more texts" to the last one.
+      if key == .left || key == .pageUp, !entries.isEmpty { index = entries.count - 1 }
       return []
     }
     switch key {
@@ -108,17 +110,24 @@ public struct ReviewState: Sendable {
       }
       if entries[index].status != "unreviewed" { return [.save(index: index)] }
     case .right, .enter, .pageDown:
-      _ = advance()
+      index = min(entries.count - 1, index + 1)
     case .left, .pageUp:
       index = max(0, index - 1)
+    case .home:
+      index = 0
+    case .end:
+      index = entries.count - 1
     default:
       break
     }
     return []
   }
 
+  /// After a decision: the next text not yet reviewed (after this one, then from the start); "no more
+  /// texts" only when every text has been reviewed.
   private mutating func advance() -> [Decision] {
-    index = min(entries.count, index + 1)
+    let order = Array(entries.indices.dropFirst(index + 1)) + Array(entries.indices.prefix(index + 1))
+    index = order.first { entries[$0].status == "unreviewed" } ?? entries.count
     return []
   }
 }

@@ -13,21 +13,29 @@ enum AreaScreen {
     frame.buffer.put(state.query, x: frame.margin + 2, y: row, style: .bold.withUnderline, maxWidth: frame.bodyWidth - 2)
     frame.buffer.cursor = Point(x: frame.margin + 2 + state.query.count, y: row)
     row += 2
-    let matches = context.areas.matches(state.query, limit: max(1, frame.bodyBottom - row))
+    let matches = context.areas.matches(state.query)
     if state.query.isEmpty {
       frame.buffer.put(UIString.areaTypeMore.text(language), x: frame.margin + 2, y: row, style: .muted)
     } else if matches.isEmpty {
       frame.buffer.put(UIString.areaNoMatch.text(language), x: frame.margin + 2, y: row, style: .warning)
     }
-    for (index, match) in matches.enumerated() {
+    // The list scrolls with the highlight; "k van n" below it says where it is.
+    let visible = max(1, frame.bodyBottom - row - (matches.count > 1 ? 1 : 0))
+    let first = state.selection < visible ? 0 : state.selection - visible + 1
+    for (offset, match) in matches.dropFirst(first).prefix(visible).enumerated() {
+      let index = first + offset
       var line = match.matchedName
       if match.matchedName != match.area.name { line += " (" + match.area.name + ")" }
       line += "  -  " + match.area.level.rawValue
       if let parent = match.parentName { line += ", " + parent }
       line += "  " + match.area.code
       let chosen = index == state.selection
-      frame.buffer.put((chosen ? "> " : "  ") + line, x: frame.margin, y: row + index,
+      frame.buffer.put((chosen ? "> " : "  ") + line, x: frame.margin, y: row + offset,
                        style: chosen ? .selected : .plain, maxWidth: frame.bodyWidth)
+    }
+    if matches.count > 1 {
+      frame.buffer.put(UIString.areaPosition.format(language, state.selection + 1, matches.count), x: frame.margin + 2,
+                       y: row + min(visible, matches.count), style: .muted)
     }
     return [UIString.keyChoose.text(language)]
   }

@@ -1,14 +1,11 @@
 import WijkwebCore
 
-/// The list of all keys (`?` or F1).
+/// The keys of the screen the help was opened on (`?` or F1), from that screen's key table.
 enum HelpScreen {
-  static func draw(_ frame: inout ScreenFrame, takesText: Bool) {
+  static func draw(_ frame: inout ScreenFrame, step: InterviewState.Step) {
     let language = frame.language
     frame.buffer.put(UIString.helpTitle.text(language), x: frame.margin, y: frame.bodyTop + 1, style: .heading)
-    let lines: [UIString] = [
-      .helpDigits, .helpTen, .helpArrows, .helpEnter, .helpDontKnow, .helpBack, .helpList,
-      .helpText, .helpTab, .helpEscape, .helpFocus, .helpEarlier, .helpTakeHome, .helpLanguage, .helpHelp, .helpQuit,
-    ]
+    let lines = InterviewKeyMap.helpLines(for: step)
     var row = frame.bodyTop + 3
     for line in lines where row <= frame.bodyBottom {
       row = frame.paragraph(line.text(language), y: row)

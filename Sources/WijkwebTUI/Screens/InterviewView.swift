@@ -26,7 +26,7 @@ public enum InterviewView {
       return frame.buffer
     }
     if state.showingHelp {
-      HelpScreen.draw(&frame, takesText: state.takesText)
+      HelpScreen.draw(&frame, step: state.step)
       return frame.buffer
     }
     let questionnaire = round?.questionnaire
@@ -111,15 +111,18 @@ public enum InterviewView {
       case .failed(let reason): return UIString.takeHomeFailed.format(language, reason)
       }
     case .personalData(let kind, let text):
-      let what: UIString
-      switch kind {
-      case .email: what = .personalDataEmail
-      case .phone: what = .personalDataPhone
-      case .postcodeWithNumber, .postcode: what = .personalDataPostcode
-      case .address: what = .personalDataAddress
-      case .name: what = .personalDataName
-      }
-      return UIString.noticePersonalData.format(language, what.text(language), text)
+      return UIString.noticePersonalData.format(language, personalDataKind(kind).text(language), text)
+    }
+  }
+
+  /// What personal data was found, in words ("een telefoonnummer").
+  static func personalDataKind(_ kind: PersonalDataCheck.Finding.Kind) -> UIString {
+    switch kind {
+    case .email: return .personalDataEmail
+    case .phone: return .personalDataPhone
+    case .postcodeWithNumber, .postcode: return .personalDataPostcode
+    case .address: return .personalDataAddress
+    case .name: return .personalDataName
     }
   }
 }

@@ -9,7 +9,8 @@ enum ResumeScreen {
     row += 2
     if let saved = state.interrupted {
       let count = saved.answers.count
-      row = frame.paragraph(UIString.resumeText.format(language, saved.startedAt, count), y: row, centered: true) + 2
+      row = frame.paragraph(UIString.resumeText.format(language, saved.startedAt, count), y: row, centered: true) + 1
+      row = frame.paragraph(UIString.resumeSameResident.text(language), y: row, centered: true) + 2
     }
     if state.step == .confirmDiscard {
       frame.keyLine(UIString.discardConfirm.text(language), y: row, style: .warning)

@@ -1,3 +1,4 @@
+import Foundation
 import WijkwebCore
 
 /// The frame shared by every screen: a title line, a rule, the body, a notice line and the keys.
@@ -29,12 +30,52 @@ struct ScreenFrame {
     rule(y: 1)
   }
 
+  /// The keys on the last line (two when they do not fit, broken between keys), a rule above them, and
+  /// the notice above the rule, wrapped onto a second line when it is long: nothing is cut off.
   mutating func footer(keys: [String], notice: String?) {
-    if let notice {
-      buffer.put(" " + notice, x: 0, y: height - 3, style: .warning, maxWidth: width)
+    let keyLines = Self.pack(keys, width: width - 2)
+    let ruleRow = height - 1 - keyLines.count
+    let noticeLines = notice.map { $0.count <= width - 2 ? [$0] : TextLayout.wrap($0, width: width - 2) } ?? []
+    for (offset, line) in noticeLines.suffix(2).enumerated() {
+      let row = ruleRow - min(2, noticeLines.count) + offset
+      clear(row: row)
+      buffer.put(" " + line, x: 0, y: row, style: .warning, maxWidth: width)
     }
-    rule(y: height - 2)
-    buffer.put(" " + keys.joined(separator: "   "), x: 0, y: height - 1, style: .bold, maxWidth: width - 1)
+    rule(y: ruleRow)
+    for (offset, line) in keyLines.enumerated() {
+      clear(row: ruleRow + 1 + offset)
+      buffer.put(" " + line, x: 0, y: ruleRow + 1 + offset, style: .bold, maxWidth: width - 1)
+    }
+  }
+
+  /// Keys joined with three spaces (the parts of one key string keep their two), on as few lines of
+  /// `width` as they fit, broken only between keys or parts; at most two lines.
+  static func pack(_ keys: [String], width: Int) -> [String] {
+    var tokens: [(separator: String, text: String)] = []
+    for key in keys {
+      let parts = key.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      for (index, part) in parts.enumerated() { tokens.append((index == 0 ? "   " : "  ", part)) }
+    }
+    var lines: [String] = []
+    var line = ""
+    for token in tokens {
+      if line.isEmpty {
+        line = token.text
+      } else if line.count + token.separator.count + token.text.count <= width {
+        line += token.separator + token.text
+      } else {
+        lines.append(line)
+        line = token.text
+      }
+    }
+    lines.append(line)
+    let wrapped = lines.flatMap { $0.count > width ? TextLayout.wrap($0, width: width) : [$0] }
+    if wrapped.count > 2 { return Array(TextLayout.wrap(wrapped.joined(separator: " "), width: width).prefix(2)) }
+    return wrapped
+  }
+
+  mutating func clear(row: Int) {
+    buffer.put(String(repeating: " ", count: width), x: 0, y: row)
   }
 
   mutating func rule(y: Int) {

@@ -10,7 +10,7 @@ public final class CursesTerminal: Terminal {
   private var started = false
   /// The screen last drawn, to rewrite only the rows that changed.
   private var shown: ScreenBuffer?
-  private var decoder = UTF8KeyDecoder()
+  private var decoder = TerminalInputDecoder()
 
   /// Starts curses on the controlling terminal. Throws when there is none or `TERM` is unusable.
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -27,13 +27,13 @@ public final class CursesTerminal: Terminal {
     guard ww_start() == 0 else {
       throw TerminalError("The terminal type \"\(term)\" is unknown on this machine. Set TERM=xterm-256color and start again.")
     }
-    ww_set_escdelay(25)
     started = true
     CursesTerminal.active = true
     raw()
     noecho()
     nonl()
-    keypad(ww_stdscr(), true)
+    keypad(ww_stdscr(), false)
+    Self.writeControl(Self.bracketedPasteOn)
     let wantsColor = environment["NO_COLOR"].map { $0.isEmpty } ?? true
     useColor = wantsColor && has_colors()
     if useColor {
@@ -41,7 +41,7 @@ public final class CursesTerminal: Terminal {
       use_default_colors()
       init_pair(Int16(Style.Role.accent.rawValue), Int16(COLOR_CYAN), -1)
       init_pair(Int16(Style.Role.web.rawValue), Int16(COLOR_YELLOW), -1)
-      init_pair(Int16(Style.Role.muted.rawValue), Int16(COLOR_BLUE), -1)
+      // Muted text keeps the terminal's own foreground (dimmed): dark blue was unreadable on black.
       init_pair(Int16(Style.Role.warning.rawValue), Int16(COLOR_RED), -1)
     }
     CursesTerminal.installSignalHandlers()
@@ -54,7 +54,17 @@ public final class CursesTerminal: Terminal {
     guard started else { return }
     started = false
     CursesTerminal.active = false
+    Self.writeControl(Self.bracketedPasteOff)
     endwin()
+  }
+
+  private static let bracketedPasteOn = "\u{1B}[?2004h"
+  private static let bracketedPasteOff = "\u{1B}[?2004l"
+
+  /// Writes a terminal mode switch straight to the terminal (ncurses has no call for it).
+  private static func writeControl(_ sequence: String) {
+    let bytes = Array(sequence.utf8)
+    _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
   }
 
   public var size: Size { Size(width: Int(ww_cols()), height: Int(ww_lines())) }
@@ -83,6 +93,8 @@ public final class CursesTerminal: Terminal {
           run.append(buffer[x, y].character)
           x += 1
         }
+        // Without a UTF-8 locale ncurses cannot show é: write e (never a blank, never a shorter line).
+        if !supportsUnicode { run = Transliteration.ascii(run) }
         // Writing the bottom-right cell scrolls some terminals: leave it out.
         if y == Int(ww_lines()) - 1, x >= Int(ww_cols()) { run = String(run.dropLast()) }
         let attributes = attributes(for: style)
@@ -106,55 +118,38 @@ public final class CursesTerminal: Terminal {
     if style.bold { value |= ww_a_bold() }
     if style.reverse { value |= ww_a_reverse() }
     if style.underline { value |= ww_a_underline() }
-    if style.dim && !useColor { value |= ww_a_dim() }
-    if useColor, style.role != .normal { value |= ww_color_pair(Int32(style.role.rawValue)) }
+    if style.dim { value |= ww_a_dim() }
+    if useColor, style.role != .normal, style.role != .muted { value |= ww_color_pair(Int32(style.role.rawValue)) }
     return Int32(bitPattern: UInt32(truncatingIfNeeded: value))
   }
 
-  /// Reads bytes (not ncurses' wide characters: see UTF8KeyDecoder) until a key is complete or the time is up.
-  public func readKey(timeoutMilliseconds: Int) -> Key? {
-    timeout(Int32(timeoutMilliseconds))
+  /// How long to wait for the rest of an escape sequence before a lone Esc counts as Esc.
+  static let escapeMilliseconds = 50
+  /// How long to wait for the rest of a bracketed paste.
+  static let pasteMilliseconds = 1000
+  private var queued: [TerminalEvent] = []
+
+  /// Reads raw bytes (keypad decoding is off: ncurses' own tables depend on `TERM` and turned unknown
+  /// sequences into Esc plus characters) and decodes them with `TerminalInputDecoder`.
+  public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
     while true {
+      if !queued.isEmpty { return queued.removeFirst() }
+      let wait = decoder.isPasting ? Self.pasteMilliseconds : decoder.isPending ? Self.escapeMilliseconds : timeoutMilliseconds
+      timeout(Int32(wait))
       let value = wgetch(ww_stdscr())
-      if value == ERR { return nil }
-      if value > 0xFF { return Self.functionKey(value) }
-      // The rest of a character follows at once; a stray byte is dropped and the wait goes on.
-      guard let scalar = decoder.feed(UInt8(value)) else { continue }
-      return Self.characterKey(scalar)
-    }
-  }
-
-  static func characterKey(_ value: UInt32) -> Key? {
-    switch value {
-    case 3: return .interrupt
-    case 9: return .tab
-    case 10, 13: return .enter
-    case 8, 127: return .backspace
-    case 27: return .escape
-    default:
-      guard value >= 32, let scalar = Unicode.Scalar(value) else { return nil }
-      return .character(Character(scalar))
-    }
-  }
-
-  static func functionKey(_ code: Int32) -> Key? {
-    switch code {
-    case KEY_UP: return .up
-    case KEY_DOWN: return .down
-    case KEY_LEFT: return .left
-    case KEY_RIGHT: return .right
-    case KEY_HOME: return .home
-    case KEY_END: return .end
-    case KEY_PPAGE: return .pageUp
-    case KEY_NPAGE: return .pageDown
-    case KEY_BACKSPACE: return .backspace
-    case KEY_DC: return .delete
-    case KEY_ENTER: return .enter
-    case KEY_BTAB: return .backTab
-    case KEY_RESIZE: return .resize
-    default:
-      for number in 1 ... 12 where code == ww_key_f(Int32(number)) { return .function(number) }
-      return nil
+      if value == ERR {
+        guard decoder.isPending else { return .idle }
+        queued += decoder.flush()
+        continue
+      }
+      if value == KEY_RESIZE {
+        queued += decoder.flush()
+        queued.append(.resize)
+        continue
+      }
+      // With keypad off only bytes arrive; anything else is no key.
+      guard (0 ... 0xFF).contains(value) else { continue }
+      queued += decoder.feed([UInt8(value)])
     }
   }
 
@@ -165,7 +160,10 @@ public final class CursesTerminal: Terminal {
   private static func installSignalHandlers() {
     for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
       signal(signalNumber) { received in
-        if CursesTerminal.active { endwin() }
+        if CursesTerminal.active {
+          _ = write(STDOUT_FILENO, "\u{1B}[?2004l", 8)
+          endwin()
+        }
         signal(received, SIG_DFL)
         raise(received)
       }

@@ -10,6 +10,9 @@ public struct ScreenBuffer: Equatable, Sendable {
   public private(set) var cells: [Cell]
   /// Where the terminal cursor should stand after drawing, or nil to hide it.
   public var cursor: Point?
+  /// Texts that did not fit where they were put (cut at `maxWidth` or the edge): a screen test fails
+  /// on any, so no message loses the words that say what to do.
+  public private(set) var clipped: [String] = []
 
   /// One character cell: its character and how it is drawn.
   public struct Cell: Equatable, Sendable {
@@ -46,8 +49,11 @@ public struct ScreenBuffer: Equatable, Sendable {
     guard y >= 0, y < height else { return x }
     let limit = min(width, x + (maxWidth ?? width))
     var column = x
-    for character in text {
-      if column >= limit { break }
+    for (offset, character) in text.enumerated() {
+      if column >= limit {
+        if text.dropFirst(offset).contains(where: { $0 != " " }) { clipped.append(text) }
+        break
+      }
       if column >= 0 { self[column, y] = Cell(character, style: style) }
       column += 1
     }

@@ -1,6 +1,6 @@
 import WijkwebCore
 
-/// A place to show screens and read keys: ncurses for people, memory for tests.
+/// A place to show screens and read input: ncurses for people, memory for tests.
 public protocol Terminal: AnyObject {
   /// The current size in cells.
   var size: Size { get }
@@ -8,6 +8,6 @@ public protocol Terminal: AnyObject {
   var supportsUnicode: Bool { get }
   /// Shows `buffer`, replacing the whole screen.
   func draw(_ buffer: ScreenBuffer)
-  /// Waits up to `timeoutMilliseconds` for a key; nil when none came in time.
-  func readKey(timeoutMilliseconds: Int) -> Key?
+  /// Waits up to `timeoutMilliseconds` for input; `.idle` when none came in time.
+  func readEvent(timeoutMilliseconds: Int) -> TerminalEvent
 }

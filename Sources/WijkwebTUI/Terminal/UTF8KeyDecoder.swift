@@ -4,9 +4,12 @@
 /// continuation byte, 0xFF, an overlong form) never does, so it pushed the bytes back and read them
 /// again forever, and every key after it was lost. This decoder drops such bytes instead: a stray byte
 /// is skipped, and a sequence cut short is dropped when the next byte cannot continue it.
-struct UTF8KeyDecoder {
+struct UTF8KeyDecoder: Sendable {
   private var pending: [UInt8] = []
   private var expected = 0
+
+  /// Whether the first bytes of a character wait for the rest.
+  var isPending: Bool { !pending.isEmpty }
 
   /// Feeds one byte; returns a Unicode scalar value once a character is complete, else nil.
   mutating func feed(_ byte: UInt8) -> UInt32? {

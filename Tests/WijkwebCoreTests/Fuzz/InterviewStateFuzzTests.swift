@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WijkwebCore
+import WijkwebTUI
 
 /// Random key sequences through the interview state machine, with a model of the store that applies
 /// every effect. Half the keys help the interview along (so the runs reach the statements, webs,
@@ -210,7 +211,7 @@ import Testing
       case .discard(let id):
         guard inProgress(id, "discard", label: label) else { return }
         responses[id] = nil
-      case .takeHome:
+      case .takeHome, .lookUpEarlierWeb:
         break
       }
     }
@@ -276,7 +277,7 @@ import Testing
       let id: String?
       let expected: String?
       switch effect {
-      case .rememberVolunteer, .takeHome: continue
+      case .rememberVolunteer, .takeHome, .lookUpEarlierWeb: continue
       case .begin(let responseID, _, _, _):
         id = responseID
         expected = after.responseID
