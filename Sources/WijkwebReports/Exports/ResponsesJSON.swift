@@ -1,3 +1,4 @@
+import WijkwebFiles
 /// The responses as one JSON document: the codebook first, then the responses, streamed row by row.
 ///
 /// The schema is described in Docs/export-json.md: `format` ("wijkweb-responses"), `format_version` (1),
@@ -6,13 +7,14 @@
 /// texts and days as strings, no value as null.
 public final class ResponsesJSON: ResponseSink {
   private let codebook: Codebook
-  private let file: OutputFile
+  private let file: AtomicFile
   private var rows = 0
   private let names: [String]
 
-  public init(codebook: Codebook, path: String) throws {
+  /// Writes into `file` (the caller commits it after `finish`).
+  public init(codebook: Codebook, file: AtomicFile) {
     self.codebook = codebook
-    file = try OutputFile(path: path)
+    self.file = file
     names = codebook.variables.map { ProfileJSON.quote($0.name) + ": " }
   }
 
@@ -48,7 +50,7 @@ public final class ResponsesJSON: ResponseSink {
 
   public func finish() throws {
     try file.write(rows == 0 ? "]\n}\n" : "\n  ]\n}\n")
-    try file.close()
+    try file.flush()
   }
 
   static func text(_ text: ExportText) -> String {

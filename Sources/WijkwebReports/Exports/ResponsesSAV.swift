@@ -1,4 +1,5 @@
 import CReadStat
+import WijkwebFiles
 
 /// The responses as an SPSS .sav file through ReadStat: variable labels (in the chosen language), value
 /// labels, 99 declared user-missing on every statement, the completion day as an SPSS date (SDATE10).
@@ -9,18 +10,19 @@ public final class ResponsesSAV: ResponseSink {
   static let valueLabelBytes = 120
 
   private let codebook: Codebook
-  private let file: OutputFile
+  private let file: AtomicFile
   private let english: Bool
   private let path: String
   private var writer: UnsafeMutablePointer<readstat_writer_t>?
   private var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
   private var row = 0
 
-  public init(codebook: Codebook, path: String, english: Bool = false) throws {
+  /// Writes into `file` (the caller commits it after `finish`).
+  public init(codebook: Codebook, file: AtomicFile, english: Bool = false) {
     self.codebook = codebook
-    self.path = path
+    self.path = file.path
     self.english = english
-    file = try OutputFile(path: path)
+    self.file = file
   }
 
   deinit { if let writer { readstat_writer_free(writer) } }
@@ -30,7 +32,7 @@ public final class ResponsesSAV: ResponseSink {
     self.writer = writer
     try check(readstat_set_data_writer(writer) { data, length, context in
       guard let context else { return -1 }
-      let file = Unmanaged<OutputFile>.fromOpaque(context).takeUnretainedValue()
+      let file = Unmanaged<AtomicFile>.fromOpaque(context).takeUnretainedValue()
       return file.writeRemembering(UnsafeRawBufferPointer(start: data, count: length)) ? length : -1
     })
     try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS))
@@ -102,7 +104,8 @@ public final class ResponsesSAV: ResponseSink {
   public func finish() throws {
     guard let writer else { throw ExportError("The SPSS file was not started.") }
     try check(readstat_end_writing(writer))
-    try file.close()
+    if let failure = file.failure { throw failure }
+    try file.flush()
   }
 
   private func check(_ result: readstat_error_t) throws {

@@ -1,7 +1,13 @@
 import CXlsxWriter
+#if canImport(Glibc)
+import Glibc
+#endif
+import WijkwebFiles
 
 /// An .xlsx file written through libxlsxwriter in constant-memory mode: every sheet is written row by
 /// row to a temporary file and zipped at `close`, so a sheet of 100 000 rows needs no more memory than one.
+/// Those temporary files (free text included) go to the export's own folder, not to /tmp, and the
+/// workbook itself to the atomic writer's owner-only temporary file.
 final class XLSXWorkbook {
   /// The most rows a sheet can hold (Excel's limit).
   static let maximumRows = 1_048_576
@@ -11,11 +17,15 @@ final class XLSXWorkbook {
   let bold: UnsafeMutablePointer<lxw_format>?
   let date: UnsafeMutablePointer<lxw_format>?
   private var closed = false
+  private let temporaryFolder: UnsafeMutablePointer<CChar>?
 
-  init(path: String) throws {
-    self.path = path
-    var options = lxw_workbook_options(constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
-    guard let workbook = workbook_new_opt(path, &options) else {
+  init(file: AtomicFile) throws {
+    path = file.path
+    temporaryFolder = strdup(file.folder)
+    var options = lxw_workbook_options(
+      constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: temporaryFolder, use_zip64: UInt8(LXW_TRUE.rawValue))
+    guard let workbook = workbook_new_opt(file.temporaryPath, &options) else {
+      free(temporaryFolder)
       throw ExportError("Cannot start the spreadsheet \(path). Check that the folder is writable and the disk has space.")
     }
     self.workbook = workbook
@@ -28,6 +38,7 @@ final class XLSXWorkbook {
   deinit {
     // A workbook abandoned after an error still frees its memory and temporary files.
     if !closed { _ = workbook_close(workbook) }
+    free(temporaryFolder)
   }
 
   /// Adds a sheet (names are at most 31 characters in Excel).
