@@ -194,6 +194,9 @@ import WijkwebCore
     #expect(text.contains("DejaVuSans") && text.contains("/FontFile"))
     #expect(throws: RenderError.self) { try PDFRenderer.write(pages, to: "/nonexistent-folder/x.pdf", title: "x") }
     #expect(throws: RenderError.self) { try PDFRenderer.write([], to: path, title: "x") }
+    // Owner-only, and never replaced without force.
+    #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+    #expect(throws: RenderError.self) { try PDFRenderer.write(pages, to: path, title: "again") }
   }
 
   @Test func takeHomePageShowsOnlyTheResidentsWebAndDate() throws {
@@ -223,6 +226,6 @@ import WijkwebCore
     #expect(english.textBoxes.map(\.text).contains("My spider web") && english.textBoxes.map(\.text).contains("4.3"))
     // Write it where the developer can look at it (pdftoppm), as the report test does.
     try PDFRenderer.write([page], to: FileManager.default.temporaryDirectory.appendingPathComponent("wijkweb-take-home-test.pdf").path,
-                          title: "Mijn spinnenweb")
+                          title: "Mijn spinnenweb", force: true)
   }
 }
