@@ -13,12 +13,13 @@ enum AppSetup {
   /// The database the command opened, for plain error messages (WijkwebCommand.main).
   nonisolated(unsafe) static var openedPath: String?
 
-  static func openStore(_ options: DatabaseOptions, purge: Bool = true) throws -> Store {
+  /// With `existing`, a database that is not there is refused instead of created (commands that read).
+  static func openStore(_ options: DatabaseOptions, purge: Bool = true, existing: Bool = false) throws -> Store {
     let path = DatabaseLocation.resolve(explicit: options.path)
     openedPath = path
     let store: Store
     do {
-      store = try Store(path: path)
+      store = try Store(path: path, create: !existing)
     } catch let error as StoreError {
       throw Failure(error.message)
     }

@@ -33,7 +33,7 @@ struct BundleExportCommand: ParsableCommand {
       passphrase = try Passphrase.required(file: nil, confirm: true, purpose: "Encrypting the bundle")
     }
     let from = try since.map { try Self.startTime($0, passphraseFile: passphraseFile) }
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let contents: BundleContents
     var bytes: [UInt8]
     do {

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let problems = try store.integrityProblems()
     let counts = try store.counts()
     print("database: \(store.path ?? "")")

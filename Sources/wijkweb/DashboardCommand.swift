@@ -14,7 +14,7 @@ struct DashboardCommand: ParsableCommand {
   @Option(help: "Language: nl or en.") var language: String = "nl"
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     try Self.show(store: store, roundName: round, language: Language(language), terminal: nil)
   }
 

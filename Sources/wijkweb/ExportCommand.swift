@@ -39,7 +39,7 @@ struct ExportResponsesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
     guard let format = ResponseFormat(rawValue: format) else { return }
     let sealed = try store.sealedCount(roundID: info.id)
@@ -105,7 +105,7 @@ struct ExportProfilesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
     guard let format = ProfileFormat(rawValue: format) else { return }
     let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)

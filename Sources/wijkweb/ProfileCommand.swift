@@ -28,7 +28,7 @@ struct ProfileCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
     if diagnostics {
       var reliability = Reliability(questionnaire: questionnaire)

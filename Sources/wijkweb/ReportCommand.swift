@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     } catch let error as FileError {
       throw Failure(error.message)
     }
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)

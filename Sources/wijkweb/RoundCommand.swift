@@ -57,7 +57,7 @@ struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rounds, newest first.")
     @OptionGroup var database: DatabaseOptions
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openStore(database, existing: true)
       for round in try store.rounds() {
         print("\(round.name)\t\(round.status)\t\(round.questionnaireID)\tfrom \(round.startsOn)\tminimum \(round.minGroupSize)")
       }
@@ -69,7 +69,7 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The round's name.") var name: String
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openStore(database, existing: true)
       guard try store.closeRound(named: name, actor: "coordinator") else {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
@@ -82,7 +82,7 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The round's name.") var name: String
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openStore(database, existing: true)
       guard let detail = try store.roundDetail(named: name) else {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
