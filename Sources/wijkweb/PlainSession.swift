@@ -20,6 +20,7 @@ enum PlainSession {
       readLine: { Swift.readLine(strippingNewline: true) },
       write: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
     interview.takeHomePrinter = takeHome
+    interview.outputIsTerminal = isatty(STDOUT_FILENO) == 1
     interview.run()
   }
 }

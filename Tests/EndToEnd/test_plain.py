@@ -106,3 +106,46 @@ def test_the_conversation_after_the_web_and_the_earlier_web_by_receipt_code(db_p
     }
     # Dialogue answers are tagged with their dimension for the review; the topics themselves are not free text.
     assert query(db_path, "SELECT dimensions FROM reflections WHERE prompt_id = 'dialogue.health.meedoen.1'") == [("meedoen",)]
+
+
+WHOLE = (["", "V12", "j", "beijum", "1", "2", "2", "1"] + answers(TYPED[:PART_ONE]) + [""] + answers(TYPED[PART_ONE:])
+         + [""] + ["", "Meer bankjes in het park.", "", "", "", ""])
+CLOSE_WINDOW = "Het interview is klaar. Vrijwilliger: sluit dit venster"
+
+
+def test_the_end_of_an_interview_through_a_pipe_asks_to_close_the_window(db_path):
+    out = plain(db_path, WHOLE + ["", "q"])
+    receipt = next(index for index, line in enumerate(out) if line.startswith("Uw bewijsnummer: "))
+    closing = [index for index, line in enumerate(out) if line.startswith(CLOSE_WINDOW)]
+    assert len(closing) == 1 and closing[0] > receipt, "said once, after the receipt, when the next resident is due"
+    welcome_again = [index for index, line in enumerate(out) if "Enter" in line and index > closing[0]]
+    assert welcome_again, "the next welcome follows the request"
+
+
+def test_the_end_of_an_interview_on_a_terminal_clears_screen_and_scrollback(db_path):
+    import os
+    import pty
+    main, secondary = pty.openpty()
+    environment = {key: value for key, value in CLEAN_ENVIRONMENT.items() if key != "TERM"}
+    process = subprocess.Popen([str(BINARY), "interview", "--plain", "--db", str(db_path)], stdin=subprocess.PIPE,
+                               stdout=secondary, stderr=subprocess.PIPE, env=environment)
+    os.close(secondary)
+    process.stdin.write(("\n".join(WHOLE + ["q"]) + "\n").encode())
+    process.stdin.close()
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    process.wait(timeout=60)
+    os.close(main)
+    assert process.returncode == 0
+    text = output.decode("utf-8", "replace")
+    receipt = text.index("Uw bewijsnummer: ")
+    clear = text.find("\x1b[H\x1b[2J\x1b[3J", receipt)
+    assert clear > receipt, "screen and scrollback cleared after the receipt"
+    assert CLOSE_WINDOW not in text

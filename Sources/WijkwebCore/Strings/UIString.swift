@@ -41,6 +41,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case reportLevelGemeente, reportLevelGebied, reportLevelWijk, reportLevelBuurt, reportSubtitle, reportTooSmall, reportTooSmallDetail, reportLegendGemeente, reportLegendPrevious, reportColumnDimension, reportColumnMean, reportColumnInterval
   case reportColumnBelowPass, reportColumnVersusGemeente, reportColumnVersusPrevious, reportSuppressedCell, reportStrongWeak, reportStartersTitle, reportStartersIntro, reportQuotesTitle, reportFooterMethod, reportWeighted, reportUnweighted, reportPageNumber
   case takeHomeTitle, takeHomeDate, takeHomeNote, takeHomeKey, takeHomeWritten, takeHomePrinted, takeHomeNotConfigured, takeHomeFailed, takeHomeFolderUnusable
+  case plainCloseWindow
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
