@@ -9,6 +9,7 @@ import ctypes
 import io
 import os
 import select
+import shutil
 import sqlite3
 import struct
 import subprocess
@@ -260,3 +261,32 @@ def test_unknown_round_fails_everywhere(demo):
         assert result.returncode != 0 and "no round" in result.stderr, command
     result = wijkweb("profile", "--db", str(db), "--round", ROUND, "--area", "WK999999", check=False)
     assert result.returncode != 0 and "no area" in result.stderr
+
+
+def test_spss_declares_prefer_not_to_say_and_unanswered_as_missing(demo, tmp_path):
+    pyreadstat = pytest.importorskip("pyreadstat", reason="make e2e installs pyreadstat")
+    db, _ = demo
+    path = tmp_path / "antwoorden.sav"
+    wijkweb("export", "responses", "--db", str(db), "--round", ROUND, "--format", "sav", "--out", str(path))
+    raw, meta = pyreadstat.read_sav(str(path), user_missing=True, output_format="dict")
+    assert -1.0 in raw["sex"] or -1.0 in raw["age"] or -1.0 in raw["household"], "someone preferred not to say"
+    for name in ("age", "sex", "household"):
+        assert {"lo": -1.0, "hi": -1.0} in meta.missing_ranges[name] and {"lo": -2.0, "hi": -2.0} in meta.missing_ranges[name]
+        assert meta.variable_value_labels[name][-1.0] == "zeg ik liever niet"
+        assert meta.variable_value_labels[name][-2.0] == "niet beantwoord"
+    for level in ("gemeente", "wijk", "buurt"):
+        assert meta.missing_ranges[level] == [{"lo": -2.0, "hi": -2.0}]
+        assert all(label.split(" ")[0][:2] in ("GM", "WK", "BU", "ni") for label in meta.variable_value_labels[level].values())
+    # Without user_missing the codes are missing values, not answers.
+    plain, _ = pyreadstat.read_sav(str(path), output_format="dict")
+    for name in ("age", "sex", "household", "buurt"):
+        for value in plain[name]:
+            assert value is None or value != value or value > 0, (name, value)
+    if not shutil.which("pspp"):
+        pytest.skip("PSPP is not installed (make deps installs it)")
+    syntax = tmp_path / "freq.sps"
+    syntax.write_text(f"GET FILE='{path}'.\nFREQUENCIES VARIABLES=age sex household buurt.\n")
+    output = subprocess.run(["pspp", "-O", "format=txt", "-o", "-", str(syntax)], capture_output=True, text=True, timeout=120).stdout
+    assert "Missing zeg ik liever niet" in output
+    valid = [line for line in output.splitlines() if line.startswith("|Valid") or line.startswith("|  ") or line.startswith("|       ")]
+    assert not any("zeg ik liever niet" in line or "niet beantwoord" in line for line in valid)

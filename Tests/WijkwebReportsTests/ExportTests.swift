@@ -84,8 +84,23 @@ import WijkwebCore
     #expect(first.valueLabels.map(\.code) == ["0", "10", "99"])
     #expect(first.valueLabels.last?.label.nl == "weet niet / niet van toepassing")
     let wijk = try #require(codebook.variables.first { $0.name == "wijk" })
-    #expect(wijk.valueLabels.map(\.code) == ["WK1", "WK2"])
-    #expect(wijk.width == 3)
+    // Areas are numbers (the digits of their codes) with the code and name as label, -2 user-missing.
+    #expect(wijk.type == .integer)
+    #expect(wijk.valueLabels.map(\.code) == ["1", "2", "-2"])
+    #expect(wijk.valueLabels.first?.label.nl.hasPrefix("WK1 ") == true)
+    #expect(wijk.missingValues == [Codebook.notAnsweredCode])
+    // Demographics: 1, 2, ... in the questionnaire's order, -1 "zeg ik liever niet" and -2 unanswered.
+    let age = try #require(codebook.variables.first { $0.name == "age" })
+    let ageQuestion = try #require(questionnaire.demographics.first { $0.id == "age" })
+    #expect(age.type == .integer)
+    #expect(Array(age.valueLabels.prefix(ageQuestion.choices.count)).map(\.label.nl) == ageQuestion.choices.map { $0.label.text(.dutch) })
+    #expect(age.valueLabels.first?.code == "1")
+    #expect(age.valueLabels.contains { $0.code == "-2" && $0.label.en == "not answered" })
+    #expect(age.missingValues.contains(Codebook.notAnsweredCode))
+    if ageQuestion.preferNotToSay {
+      #expect(age.valueLabels.contains { $0.code == "-1" && $0.label.nl == "zeg ik liever niet" })
+      #expect(age.missingValues == [Codebook.preferNotToSayCode, Codebook.notAnsweredCode])
+    }
     #expect(codebook.variables.allSatisfy { !$0.label.nl.isEmpty && !$0.label.en.isEmpty })
     #expect(names.contains("health_lichaamsfuncties") && names.contains("neighbourhood_dagelijks_functioneren"))
 
@@ -116,14 +131,15 @@ import WijkwebCore
     #expect(value("response_id") == .text("abc"))
     #expect(value("round") == .text("Najaar"))
     #expect(value("questionnaire_version") == .integer(questionnaire.version))
-    #expect(value("gemeente") == .text("GM1"))
-    #expect(value("gebied") == .text("GB1"))
-    #expect(value("wijk") == .text("WK1"))
-    #expect(value("buurt") == .text("BU1"))
+    #expect(value("gemeente") == .integer(1))
+    #expect(value("gebied") == .integer(1))
+    #expect(value("wijk") == .integer(1))
+    #expect(value("buurt") == .integer(1))
     #expect(value("completed_on") == .day("2026-11-23"))
-    #expect(value("age") == .text("25-44"))
-    #expect(value("sex") == .missing)
-    #expect(value("household") == .missing)
+    let ageChoice = try #require(questionnaire.demographics.first { $0.id == "age" }?.choices.firstIndex { $0.id == "25-44" })
+    #expect(value("age") == .integer(ageChoice + 1))
+    #expect(value("sex") == .integer(Codebook.preferNotToSayCode), "an empty choice is zeg ik liever niet")
+    #expect(value("household") == .integer(Codebook.notAnsweredCode), "a question not in the packed answers was not answered")
     #expect(value("h_lf_1") == .integer(10))
     #expect(value("h_lf_2") == .integer(99))
     #expect(value("h_lf_3") == .missing)
@@ -136,8 +152,8 @@ import WijkwebCore
     let village = builder.values(ResponseRecord(id: "d", areaCode: "WK2", completedAt: nil, packedAnswers: "", packedDemographics: "",
                                                 partScores: []))
     let gebied = try #require(codebook.variables.firstIndex { $0.name == "gebied" })
-    #expect(village[gebied] == .missing)
-    #expect(village[gebied + 1] == .text("WK2"))
+    #expect(village[gebied] == .integer(Codebook.notAnsweredCode))
+    #expect(village[gebied + 1] == .integer(2))
   }
 
   @Test func csvQuotesOnlyWhatNeedsIt() {
@@ -165,6 +181,15 @@ import WijkwebCore
     #expect(lines.first == Substring(CodebookCSV.columns.joined(separator: ",")))
     #expect(lines.count == codebook.variables.count + 1)
     #expect(lines.contains { $0.hasPrefix("h_lf_1,item,integer,") && $0.contains("99=weet niet / niet van toepassing") && $0.hasSuffix(",99") })
+  }
+
+  @Test func areaNumbersAreTheDigitsOfTheCodesElseTheirPositions() {
+    #expect(Codebook.areaNumbers(["WK001411", "WK001400", "WK001411"]) == ["WK001400": 1400, "WK001411": 1411])
+    #expect(Codebook.areaNumbers(["BU00141100"]) == ["BU00141100": 141_100])
+    // Codes without digits, or whose digits repeat, are numbered by their order.
+    #expect(Codebook.areaNumbers(["Noord", "Zuid"]) == ["Noord": 1, "Zuid": 2])
+    #expect(Codebook.areaNumbers(["A1", "B1"]) == ["A1": 1, "B1": 2])
+    #expect(Codebook.areaNumbers(["X0", "X7"]) == ["X0": 1, "X7": 2])
   }
 
   @Test func savLabelsAreCutAtCharacterBoundariesAndDaysAreSPSSDates() {

@@ -3,8 +3,9 @@ import WijkwebCore
 /// Builds the codebook of a round's responses export from its questionnaire.
 ///
 /// The columns, in order: `response_id`, `round`, `questionnaire_id`, `questionnaire_version`, the area
-/// codes `gemeente`, `gebied`, `wijk`, `buurt`, `completed_on`, one column per question about the resident
-/// (its id), one per statement (its id made a valid name: `h-lf-1` is `h_lf_1`), one per part and
+/// codes `gemeente`, `gebied`, `wijk`, `buurt` (numbers, see `Codebook.areaNumbers`), `completed_on`, one
+/// column per question about the resident (its id; the choices as 1, 2, ..., -1 "zeg ik liever niet", -2
+/// not answered), one per statement (its id made a valid name: `h-lf-1` is `h_lf_1`), one per part and
 /// dimension score (`health_meedoen`), and with free text one per reflection prompt (`text_<prompt id>`).
 public enum CodebookBuilder {
   /// - Parameters:
@@ -38,19 +39,25 @@ public enum CodebookBuilder {
     ]
     for level in Codebook.areaLevels {
       let ofLevel = areas.filter { $0.level == level }.sorted { $0.code < $1.code }
+      let numbers = Codebook.areaNumbers(ofLevel.map(\.code))
+      let labels = ofLevel.compactMap { area in
+        numbers[area.code].map { ValueLabel(code: String($0), label: ExportText(nl: area.code + " " + area.name, en: area.code + " " + area.name)) }
+      }
       add(ExportVariable(
-        name: level.rawValue, kind: .area, type: .string, label: areaLabels[level] ?? ExportText(nl: level.rawValue, en: level.rawValue),
-        valueLabels: ofLevel.map { ValueLabel(code: $0.code, label: ExportText(nl: $0.name, en: $0.name)) },
-        width: ofLevel.map(\.code.utf8.count).max() ?? 1))
+        name: level.rawValue, kind: .area, type: .integer, label: areaLabels[level] ?? ExportText(nl: level.rawValue, en: level.rawValue),
+        valueLabels: labels + [Codebook.areaNotGivenLabel], missingValues: [Codebook.notAnsweredCode]))
     }
     add(ExportVariable(name: "completed_on", kind: .date, type: .date,
                        label: ExportText(nl: "Datum van afronding (dag)", en: "Date completed (day)"), width: 10))
 
     for question in questionnaire.demographics {
+      // Codes 1, 2, ... in the questionnaire's order of the choices; -1 and -2 are user-missing.
+      let choices = question.choices.enumerated().map { ValueLabel(code: String($0.offset + 1), label: both($0.element.label)) }
+      let missing = (question.preferNotToSay ? [Codebook.preferNotToSayLabel] : []) + [Codebook.notAnsweredLabel]
       add(ExportVariable(
-        name: question.id, kind: .demographic, type: .string, label: both(question.question), text: both(question.question),
-        source: question.id, valueLabels: question.choices.map { ValueLabel(code: $0.id, label: both($0.label)) },
-        width: question.choices.map(\.id.utf8.count).max() ?? 1))
+        name: question.id, kind: .demographic, type: .integer, label: both(question.question), text: both(question.question),
+        source: question.id, valueLabels: choices + missing,
+        missingValues: (question.preferNotToSay ? [Codebook.preferNotToSayCode] : []) + [Codebook.notAnsweredCode]))
     }
 
     let dontKnow = ValueLabel(code: String(Codebook.dontKnowCode),

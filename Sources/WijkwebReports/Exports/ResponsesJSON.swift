@@ -19,11 +19,13 @@ public final class ResponsesJSON: ResponseSink {
   }
 
   public func begin(rowCount: Int) throws {
-    var out = "{\n  \"format\": \"wijkweb-responses\",\n  \"format_version\": 1,\n"
+    var out = "{\n  \"format\": \"wijkweb-responses\",\n  \"format_version\": 2,\n"
     out += "  \"round\": \(ProfileJSON.quote(codebook.round)),\n"
     out += "  \"questionnaire\": {\"id\": \(ProfileJSON.quote(codebook.questionnaireID)), \"version\": \(codebook.questionnaireVersion), "
     out += "\"sha256\": \(ProfileJSON.quote(codebook.questionnaireHash)), \"title\": \(Self.text(codebook.questionnaireTitle))},\n"
-    out += "  \"dont_know_code\": \(Codebook.dontKnowCode),\n  \"count\": \(rowCount),\n  \"variables\": ["
+    out += "  \"dont_know_code\": \(Codebook.dontKnowCode),\n"
+    out += "  \"prefer_not_to_say_code\": \(Codebook.preferNotToSayCode),\n  \"not_answered_code\": \(Codebook.notAnsweredCode),\n"
+    out += "  \"count\": \(rowCount),\n  \"variables\": ["
     for (index, variable) in codebook.variables.enumerated() {
       out += (index == 0 ? "\n" : ",\n") + "    " + Self.variable(variable)
     }

@@ -43,9 +43,10 @@ public final class ResponsesSAV: ResponseSink {
         writer, variable.name, numeric ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_STRING, numeric ? 0 : max(1, variable.width))
       else { throw ExportError("Cannot add the variable \(variable.name) to the SPSS file.") }
       readstat_variable_set_label(added, Self.truncated(english ? variable.label.en : variable.label.nl, bytes: Self.labelBytes))
-      readstat_variable_set_measure(added, numeric ? READSTAT_MEASURE_SCALE : READSTAT_MEASURE_NOMINAL)
+      let categorical = variable.kind == .area || variable.kind == .demographic
+      readstat_variable_set_measure(added, numeric && !categorical ? READSTAT_MEASURE_SCALE : READSTAT_MEASURE_NOMINAL)
       readstat_variable_set_alignment(added, numeric ? READSTAT_ALIGNMENT_RIGHT : READSTAT_ALIGNMENT_LEFT)
-      if variable.type == .integer { readstat_variable_set_format(added, "F3.0") }
+      if variable.type == .integer { readstat_variable_set_format(added, variable.kind == .area ? "F12.0" : "F3.0") }
       if variable.type == .decimal { readstat_variable_set_format(added, "F8.2") }
       if variable.type == .date { readstat_variable_set_format(added, "SDATE10") }
       if !variable.valueLabels.isEmpty, numeric || variable.width <= 8 {
