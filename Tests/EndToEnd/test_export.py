@@ -217,7 +217,18 @@ def test_csv_round_trip_with_codebook(demo):
 
     with (out / "antwoorden-codebook.csv").open(newline="", encoding="utf-8") as handle:
         codebook = {row["variable"]: row for row in csv.DictReader(handle)}
-    assert list(codebook) == header
+    assert [name for name, row in codebook.items() if row["kind"] != "note"] == header
+    notes = {name: row for name, row in codebook.items() if row["kind"] == "note"}
+    sha = query(db_path, "SELECT content_hash FROM questionnaires WHERE id = 'positieve-gezondheid-wijk'")[0][0]
+    assert sha in notes["note_questionnaire"]["label_en"] and "version 1" in notes["note_questionnaire"]["label_en"]
+    assert "mean of the answered statements" in notes["note_scoring"]["label_en"]
+    assert "Empty when fewer than 50%" in notes["note_scoring"]["label_en"]
+    assert "-1 = prefer not to say" in notes["note_missing_codes"]["label_en"]
+    assert "-2 = niet beantwoord" in notes["note_missing_codes"]["label_nl"]
+    assert "Hyndman & Fan type 7" in notes["note_methods"]["label_en"] and "t distribution" in notes["note_methods"]["label_en"]
+    assert "' in front" in notes["note_csv_formulas"]["label_en"]
+    assert "wijk = district" in notes["note_areas"]["label_en"] and "buurt = neighbourhood" in notes["note_areas"]["label_en"]
+    assert codebook["wijk"]["label_en"] == "District (wijk, code)" and codebook["gebied"]["label_en"] == "Area (gebied, code)"
     item = codebook["h_lf_1"]
     assert item["type"] == "integer" and item["missing_values"] == "99"
     assert "99=weet niet / niet van toepassing" in item["value_labels_nl"]
@@ -259,7 +270,8 @@ def test_xlsx_round_trip_numbers_as_numbers(demo):
                 assert value == expect, (row_id, name)
     codebook = sheets["codeboek"]
     assert codebook[0][0][0] == "variable"
-    assert [row[0][0] for row in codebook[1:]] == header
+    assert [row[0][0] for row in codebook[1:] if row.get(1, ("",))[0] != "note"] == header
+    assert "note_scoring" in [row[0][0] for row in codebook[1:]]
     english = out / "answers.xlsx"
     wijkweb(db_path, "export", "responses", "--round", ROUND, "--format", "xlsx", "--out", str(english), "--language", "en")
     assert list(read_xlsx(english)) == ["data", "codebook"]
@@ -301,6 +313,8 @@ def test_sav_round_trip_with_labels_and_user_missing(demo):
     assert meta.variable_measure["age"] == "nominal"
     assert meta.missing_ranges["h_lf_1"] == [{"lo": 99.0, "hi": 99.0}]
     assert meta.original_variable_types["completed_on"] == "SDATE10"
+    documents = " ".join(meta.notes) if isinstance(meta.notes, list) else str(meta.notes)
+    assert "scoring:" in documents and "gemiddelde van de beantwoorde" in documents and "missing_codes:" in documents
     english = out / "answers.sav"
     wijkweb(db_path, "export", "responses", "--round", ROUND, "--format", "sav", "--out", str(english), "--language", "en")
     _, meta = pyreadstat.read_sav(str(english), metadataonly=True, output_format="dict")
@@ -315,6 +329,8 @@ def test_json_round_trip_and_schema(demo):
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format"] == "wijkweb-responses" and document["format_version"] == 2
     assert document["prefer_not_to_say_code"] == -1 and document["not_answered_code"] == -2
+    assert set(document["notes"]) == {"questionnaire", "scoring", "missing_codes", "areas", "methods", "csv_formulas"}
+    assert document["questionnaire"]["sha256"] in document["notes"]["questionnaire"]["en"]
     assert document["round"] == ROUND and document["dont_know_code"] == 99
     assert document["questionnaire"]["id"] == "positieve-gezondheid-wijk"
     assert len(document["questionnaire"]["sha256"]) == 64

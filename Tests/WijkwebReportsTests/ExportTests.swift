@@ -179,8 +179,31 @@ import WijkwebCore
     let codebook = CodebookBuilder.build(questionnaire: try Self.questionnaire(), round: "Najaar", areas: Self.areas)
     let lines = CodebookCSV.render(codebook).split(separator: "\n")
     #expect(lines.first == Substring(CodebookCSV.columns.joined(separator: ",")))
-    #expect(lines.count == codebook.variables.count + 1)
+    #expect(lines.count == codebook.variables.count + codebook.notes.count + 1, "a row per variable, then the notes")
     #expect(lines.contains { $0.hasPrefix("h_lf_1,item,integer,") && $0.contains("99=weet niet / niet van toepassing") && $0.hasSuffix(",99") })
+  }
+
+  @Test func codebookNotesSayTheRulesInEveryFormat() throws {
+    let questionnaire = try Self.questionnaire()
+    let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: "Najaar", areas: Self.areas)
+    let notes = Dictionary(uniqueKeysWithValues: codebook.notes.map { ($0.key, $0.text) })
+    #expect(notes["questionnaire"]?.en.contains(questionnaire.contentHash) == true)
+    let percent = Int((questionnaire.scoring.minAnsweredShare * 100).rounded())
+    #expect(notes["scoring"]?.en.contains("Empty when fewer than \(percent)%") == true)
+    #expect(notes["missing_codes"]?.nl.contains("-1 = zeg ik liever niet") == true)
+    #expect(notes["methods"]?.en.contains("Hyndman & Fan type 7") == true)
+    #expect(notes["csv_formulas"]?.en.contains("=, +, -, @") == true)
+    #expect(notes["areas"]?.en.contains("gebied = area, wijk = district, buurt = neighbourhood") == true)
+    let csv = CodebookCSV.render(codebook)
+    #expect(csv.contains("note_scoring,note,,"))
+    // The level names of the codebook are the report's.
+    #expect(codebook.variables.first { $0.name == "wijk" }?.label.en == "District (wijk, code)")
+    #expect(AreaLevel.wijk.name(in: .english) == "district" && AreaLevel.buurt.name(in: .english) == "neighbourhood")
+    // SPSS document lines are at most 80 bytes, broken at spaces, and lose no word.
+    let text = try #require(notes["scoring"]?.nl) + " " + String(repeating: "x", count: 200)
+    let lines = ResponsesSAV.documentLines(text)
+    #expect(lines.allSatisfy { $0.utf8.count <= 80 })
+    #expect(lines.joined(separator: " ").replacingOccurrences(of: " ", with: "") == text.replacingOccurrences(of: " ", with: ""))
   }
 
   @Test func areaNumbersAreTheDigitsOfTheCodesElseTheirPositions() {

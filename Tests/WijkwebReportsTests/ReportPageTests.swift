@@ -146,7 +146,7 @@ import WijkwebCore
 
   @Test func englishUsesDecimalPointsAndEnglishWords() throws {
     let report = try Self.builder(language: .english).report(for: Self.area("A"))
-    #expect(report.subtitle == "neighbourhood  ·  round Najaar 2026  ·  n = 60")
+    #expect(report.subtitle == "district  ·  round Najaar 2026  ·  n = 60", "wijk = district, as in the codebook")
     #expect(report.parts[0].rows[0].mean == "6.0" && report.parts[0].headers[1] == "Mean")
     #expect(report.parts[1].title == "My neighbourhood" && report.footer.contains("not a validated measurement scale"))
   }

@@ -10,9 +10,13 @@ public struct Codebook: Sendable {
   public var questionnaireHash: String
   public var questionnaireTitle: ExportText
   public var variables: [ExportVariable]
+  /// What a reader needs besides the columns: the questionnaire, the scoring rule, the missing codes, the
+  /// area levels, the statistical methods of profiles, the CSV formula rule. Every format carries them.
+  public var notes: [CodebookNote]
 
   public init(round: String, questionnaireID: String, questionnaireVersion: Int, questionnaireHash: String,
-              questionnaireTitle: ExportText, variables: [ExportVariable]) {
+              questionnaireTitle: ExportText, variables: [ExportVariable], notes: [CodebookNote] = []) {
+    self.notes = notes
     self.round = round
     self.questionnaireID = questionnaireID
     self.questionnaireVersion = questionnaireVersion
@@ -58,4 +62,19 @@ public struct Codebook: Sendable {
 
   /// The area levels, in the order of their columns.
   public static let areaLevels: [AreaLevel] = [.gemeente, .gebied, .wijk, .buurt]
+}
+
+extension String {
+  /// The text with its first letter upper case.
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// One note of the codebook: a key (`scoring`, `missing_codes`, ...) and its text in Dutch and English.
+public struct CodebookNote: Hashable, Sendable {
+  public var key: String
+  public var text: ExportText
+  public init(key: String, text: ExportText) {
+    self.key = key
+    self.text = text
+  }
 }

@@ -31,12 +31,12 @@ public enum CodebookBuilder {
                        label: ExportText(nl: "Vragenlijst", en: "Questionnaire"), width: questionnaire.id.utf8.count))
     add(ExportVariable(name: "questionnaire_version", kind: .version, type: .integer,
                        label: ExportText(nl: "Versie van de vragenlijst", en: "Version of the questionnaire")))
-    let areaLabels: [AreaLevel: ExportText] = [
-      .gemeente: ExportText(nl: "Gemeente (code)", en: "Municipality (code)"),
-      .gebied: ExportText(nl: "Gebied (code)", en: "Area of the municipality (gebied, code)"),
-      .wijk: ExportText(nl: "Wijk (code)", en: "District (wijk, code)"),
-      .buurt: ExportText(nl: "Buurt (code)", en: "Neighbourhood (buurt, code)"),
-    ]
+    // The level names of the report (one set: gemeente = municipality, gebied = area, wijk = district,
+    // buurt = neighbourhood, as CBS translates wijk and buurt).
+    let areaLabels = Dictionary(uniqueKeysWithValues: Codebook.areaLevels.map { level in
+      (level, ExportText(nl: level.name(in: .dutch).capitalizedFirst + " (code)",
+                         en: level.name(in: .english).capitalizedFirst + " (\(level.rawValue), code)"))
+    })
     for level in Codebook.areaLevels {
       let ofLevel = areas.filter { $0.level == level }.sorted { $0.code < $1.code }
       let numbers = Codebook.areaNumbers(ofLevel.map(\.code))
@@ -99,6 +99,50 @@ public enum CodebookBuilder {
     }
     return Codebook(
       round: round, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-      questionnaireHash: questionnaire.contentHash, questionnaireTitle: both(questionnaire.title), variables: variables)
+      questionnaireHash: questionnaire.contentHash, questionnaireTitle: both(questionnaire.title), variables: variables,
+      notes: notes(questionnaire: questionnaire, round: round))
+  }
+
+  /// The notes every format carries (see `Codebook.notes`).
+  static func notes(questionnaire: Questionnaire, round: String) -> [CodebookNote] {
+    let percent = Int((questionnaire.scoring.minAnsweredShare * 100).rounded())
+    let levels = Codebook.areaLevels.map { "\($0.rawValue) = \($0.name(in: .english))" }.joined(separator: ", ")
+    return [
+      CodebookNote(key: "questionnaire", text: ExportText(
+        nl: "Ronde \(round); vragenlijst \(questionnaire.id), versie \(questionnaire.version), SHA-256 van het bestand \(questionnaire.contentHash).",
+        en: "Round \(round); questionnaire \(questionnaire.id), version \(questionnaire.version), SHA-256 of its file \(questionnaire.contentHash).")),
+      CodebookNote(key: "scoring", text: ExportText(
+        nl: "Dimensiescore (kolommen deel_dimensie): het gemiddelde van de beantwoorde stellingen van die dimensie in dat deel (0-10). "
+          + "99 (weet niet / niet van toepassing) en niet beantwoorde stellingen tellen niet mee. "
+          + "Leeg wanneer minder dan \(percent)% van de stellingen van de dimensie is beantwoord.",
+        en: "Dimension score (columns part_dimension): the mean of the answered statements of that dimension in that part (0-10). "
+          + "99 (don't know / not applicable) and unanswered statements are left out. "
+          + "Empty when fewer than \(percent)% of the dimension's statements were answered.")),
+      CodebookNote(key: "missing_codes", text: ExportText(
+        nl: "\(Codebook.dontKnowCode) = weet niet / niet van toepassing (stellingen); \(Codebook.preferNotToSayCode) = zeg ik liever niet "
+          + "(vragen over de bewoner); \(Codebook.notAnsweredCode) = niet beantwoord (vragen over de bewoner) of gebiedsniveau niet opgegeven; "
+          + "leeg = geen antwoord, geen score of geen publiceerbare tekst. In SPSS zijn deze codes user-missing.",
+        en: "\(Codebook.dontKnowCode) = don't know / not applicable (statements); \(Codebook.preferNotToSayCode) = prefer not to say "
+          + "(questions about the resident); \(Codebook.notAnsweredCode) = not answered (questions about the resident) or area level not given; "
+          + "empty = no answer, no score or no publishable text. In SPSS these codes are user-missing.")),
+      CodebookNote(key: "areas", text: ExportText(
+        nl: "Gebiedsniveaus: \(Codebook.areaLevels.map { "\($0.rawValue) = \($0.name(in: .english))" }.joined(separator: ", ")). "
+          + "Een gebied is het getal in zijn CBS-code (WK001411 = 1411), of zijn volgnummer wanneer de codes zulke getallen niet hebben; "
+          + "het waardelabel noemt code en naam.",
+        en: "Area levels: \(levels). An area is the number in its CBS code (WK001411 = 1411), or its position when the codes have no "
+          + "such numbers; the value label gives code and name.")),
+      CodebookNote(key: "methods", text: ExportText(
+        nl: "Profielen (wijkweb profile, export profiles): mediaan en kwartielen lineair geïnterpoleerd (Hyndman & Fan type 7); "
+          + "95%-betrouwbaarheidsinterval van het gemiddelde met de t-verdeling: gemiddelde ± t(0,975; n-1) · sd / √n; "
+          + "gewogen met Kish' effectieve steekproefgrootte. Groepen kleiner dan de minimumgrootte worden niet getoond.",
+        en: "Profiles (wijkweb profile, export profiles): median and quartiles interpolated linearly (Hyndman & Fan type 7); "
+          + "95% confidence interval of the mean from the t distribution: mean ± t(0.975, n-1) · sd / √n; "
+          + "weighted with Kish's effective sample size. Groups below the minimum size are not shown.")),
+      CodebookNote(key: "csv_formulas", text: ExportText(
+        nl: "CSV: een tekstveld dat begint met =, +, -, @, een tab of een regelterugloop krijgt een ' ervoor (OWASP), zodat een "
+          + "spreadsheet het niet als formule uitvoert. XLSX, SAV en JSON bewaren de tekst zoals hij is.",
+        en: "CSV: a text field that starts with =, +, -, @, a tab or a carriage return gets a ' in front (OWASP), so that a "
+          + "spreadsheet does not run it as a formula. XLSX, SAV and JSON keep the text as it is.")),
+    ]
   }
 }

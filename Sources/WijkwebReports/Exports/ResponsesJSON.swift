@@ -25,6 +25,8 @@ public final class ResponsesJSON: ResponseSink {
     out += "\"sha256\": \(ProfileJSON.quote(codebook.questionnaireHash)), \"title\": \(Self.text(codebook.questionnaireTitle))},\n"
     out += "  \"dont_know_code\": \(Codebook.dontKnowCode),\n"
     out += "  \"prefer_not_to_say_code\": \(Codebook.preferNotToSayCode),\n  \"not_answered_code\": \(Codebook.notAnsweredCode),\n"
+    out += "  \"notes\": {"
+    out += codebook.notes.map { "\n    \(ProfileJSON.quote($0.key)): \(Self.text($0.text))" }.joined(separator: ",") + "\n  },\n"
     out += "  \"count\": \(rowCount),\n  \"variables\": ["
     for (index, variable) in codebook.variables.enumerated() {
       out += (index == 0 ? "\n" : ",\n") + "    " + Self.variable(variable)

@@ -37,6 +37,10 @@ public final class ResponsesSAV: ResponseSink {
     })
     try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS))
     try check(readstat_writer_set_file_label(writer, Self.truncated("Wijkweb: " + codebook.round, bytes: 64)))
+    // The codebook's notes as SPSS document lines (DISPLAY DOCUMENTS), 80 bytes at most each.
+    for note in codebook.notes {
+      for line in Self.documentLines(note.key + ": " + (english ? note.text.en : note.text.nl)) { readstat_add_note(writer, line) }
+    }
     for (index, variable) in codebook.variables.enumerated() {
       let numeric = variable.type == .integer || variable.type == .decimal || variable.type == .date
       guard let added = readstat_add_variable(
@@ -114,6 +118,31 @@ public final class ResponsesSAV: ResponseSink {
     if let failure = file.failure { throw failure }
     let reason = String(cString: readstat_error_message(result))
     throw ExportError("Writing the SPSS file \(path) failed\(row > 0 ? " at response \(row)" : ""): \(reason).")
+  }
+
+  /// `text` in lines of at most `bytes` UTF-8 bytes, broken at spaces where there is one.
+  static func documentLines(_ text: String, bytes: Int = 80) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      var word = String(word)
+      while word.utf8.count > bytes {
+        if !line.isEmpty { lines.append(line); line = "" }
+        let head = truncated(word, bytes: bytes)
+        lines.append(head)
+        word = String(word.dropFirst(head.count))
+      }
+      if line.isEmpty {
+        line = word
+      } else if line.utf8.count + 1 + word.utf8.count <= bytes {
+        line += " " + word
+      } else {
+        lines.append(line)
+        line = word
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 
   /// A `yyyy-MM-dd` day as SPSS stores dates: seconds since 14 October 1582.

@@ -21,6 +21,11 @@ public final class ResponsesXLSX: ResponseSink {
         try sheet.string(index + 1, column, field)
       }
     }
+    for (index, note) in codebook.notes.enumerated() {
+      for (column, field) in CodebookCSV.fields(note).enumerated() where !field.isEmpty {
+        try sheet.string(codebook.variables.count + 1 + index, column, field)
+      }
+    }
   }
 
   public func begin(rowCount: Int) throws {
