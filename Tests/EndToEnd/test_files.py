@@ -48,10 +48,16 @@ def demo(tmp_path_factory):
     wijkweb("demo", "--db", str(db), "--responses", "120", "--seed", "5", "--round", ROUND, "--no-previous")
     connection = sqlite3.connect(str(db))
     with connection:
-        ids = [row[0] for row in connection.execute("SELECT id FROM responses ORDER BY key LIMIT 4")]
+        ids = [row[0] for row in connection.execute("SELECT id FROM responses ORDER BY key LIMIT 6")]
         for rid, (prompt, text) in zip(ids, HOSTILE.items()):
-            connection.execute("INSERT INTO reflections (response_id, prompt_id, text, review_status) VALUES (?, ?, ?, 'publishable')",
-                               (rid, prompt, text))
+            connection.execute("INSERT INTO reflections (response_id, prompt_id, text, review_status, dimensions) "
+                               "VALUES (?, ?, ?, 'publishable', 'meedoen,zingeving')", (rid, prompt, text))
+        # Dialogue answers: one publishable (tagged), one not.
+        connection.execute("INSERT INTO reflections (response_id, prompt_id, text, review_status, dimensions) VALUES "
+                           "(?, 'dialogue.health.zingeving.1', 'Mijn koor, elke dinsdag', 'publishable', 'zingeving')", (ids[4],))
+        connection.execute("INSERT INTO reflections (response_id, prompt_id, text, review_status, dimensions) VALUES "
+                           "(?, 'dialogue.health.meedoen.2', 'Geheim verhaal over de buren', 'not_publishable', 'meedoen')",
+                           (ids[5],))
         connection.execute("UPDATE areas SET name = '-Oosterparkwijk' WHERE level = 'gemeente'")
     connection.close()
     out = folder / "uit"
@@ -290,3 +296,27 @@ def test_spss_declares_prefer_not_to_say_and_unanswered_as_missing(demo, tmp_pat
     assert "Missing zeg ik liever niet" in output
     valid = [line for line in output.splitlines() if line.startswith("|Valid") or line.startswith("|  ") or line.startswith("|       ")]
     assert not any("zeg ik liever niet" in line or "niet beantwoord" in line for line in valid)
+
+
+def test_include_text_exports_dialogue_answers_and_dimension_tags(demo, tmp_path):
+    db, _ = demo
+    for fmt in ("csv", "json"):
+        wijkweb("export", "responses", "--db", str(db), "--round", ROUND, "--format", fmt, "--out", str(tmp_path / f"t.{fmt}"),
+                "--include-text")
+    with open(tmp_path / "t.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    header = list(rows[0])
+    assert "dialogue_health_zingeving_1" in header and "tags_dialogue_health_zingeving_1" in header
+    assert "dialogue_health_meedoen_2" not in header, "no column for a dialogue answer that is not publishable"
+    assert [row["dialogue_health_zingeving_1"] for row in rows if row["dialogue_health_zingeving_1"]] == ["Mijn koor, elke dinsdag"]
+    assert [row["tags_dialogue_health_zingeving_1"] for row in rows if row["tags_dialogue_health_zingeving_1"]] == ["zingeving"]
+    assert sorted(row["tags_matters"] for row in rows if row["tags_matters"]) == ["meedoen,zingeving"]
+    assert "Geheim verhaal" not in (tmp_path / "t.csv").read_text(encoding="utf-8")
+    with open(tmp_path / "t-codebook.csv", newline="", encoding="utf-8") as handle:
+        codebook = {row["variable"]: row for row in csv.DictReader(handle)}
+    assert codebook["dialogue_health_zingeving_1"]["kind"] == "text" and codebook["tags_matters"]["kind"] == "tags"
+    assert codebook["dialogue_health_zingeving_1"]["dimension"] == "zingeving"
+    import json
+    document = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert [r["dialogue_health_zingeving_1"] for r in document["responses"] if r["dialogue_health_zingeving_1"]] == \
+        ["Mijn koor, elke dinsdag"]

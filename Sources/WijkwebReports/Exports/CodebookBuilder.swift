@@ -90,11 +90,41 @@ public enum CodebookBuilder {
       }
     }
     if let textWidths {
-      for prompt in questionnaire.reflection {
+      // Every dimension key joined by commas: the widest a tags value can be.
+      let tagsWidth = Dimension.allCases.map(\.key).joined(separator: ",").utf8.count
+      func tags(of name: String, source: String, label: ExportText, part: String?) {
         add(ExportVariable(
-          name: "text_" + prompt.id, kind: .text, type: .string,
-          label: ExportText(nl: "Reflectie: " + prompt.prompt.text(.dutch), en: "Reflection: " + prompt.prompt.text(.english)),
+          name: "tags_" + name, kind: .tags, type: .string,
+          label: ExportText(nl: "Dimensies (review) bij " + label.nl, en: "Dimensions (review) of " + label.en),
+          part: part, source: source, width: tagsWidth))
+      }
+      for prompt in questionnaire.reflection {
+        let label = ExportText(nl: "Reflectie: " + prompt.prompt.text(.dutch), en: "Reflection: " + prompt.prompt.text(.english))
+        add(ExportVariable(
+          name: "text_" + prompt.id, kind: .text, type: .string, label: label,
           text: both(prompt.prompt), part: prompt.partID, source: prompt.id, width: textWidths[prompt.id] ?? 1))
+        tags(of: prompt.id, source: prompt.id, label: label, part: prompt.partID)
+      }
+      // The dialogue answers about the dimensions marked on the web: a column for each that has a
+      // publishable answer in the round, in the questionnaire's order.
+      for part in questionnaire.parts {
+        for dimension in questionnaire.dimensionOrder {
+          for question in 0 ..< InterviewState.dialogueQuestions {
+            let id = InterviewState.dialogueID(partID: part.id, dimension: dimension, question: question)
+            guard let width = textWidths[id] else { continue }
+            let name = questionnaire.name(of: dimension)
+            let label = ExportText(
+              nl: "Gesprek \(name.text(.dutch)) (\(part.title.text(.dutch))), vraag \(question + 1)",
+              en: "Dialogue \(name.text(.english)) (\(part.title.text(.english))), question \(question + 1)")
+            let variable = "dialogue_\(part.id)_\(dimension.key)_\(question + 1)"
+            add(ExportVariable(
+              name: variable, kind: .text, type: .string, label: label,
+              text: ExportText(nl: InterviewState.dialogueQuestion(question, dimension: name.text(.dutch), language: .dutch),
+                               en: InterviewState.dialogueQuestion(question, dimension: name.text(.english), language: .english)),
+              part: part.id, dimension: dimension.key, source: id, width: width))
+            tags(of: variable, source: id, label: label, part: part.id)
+          }
+        }
       }
     }
     return Codebook(

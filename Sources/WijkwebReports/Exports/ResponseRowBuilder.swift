@@ -9,6 +9,7 @@ public struct ResponseRowBuilder {
     case item(Int)
     case score(part: Int, dimension: Int)
     case text(String)
+    case tags(String)
   }
 
   private let sources: [Source]
@@ -44,6 +45,7 @@ public struct ResponseRowBuilder {
         return .score(part: partIndex[variable.part ?? ""] ?? -1,
                       dimension: Dimension.allCases.firstIndex { $0.key == variable.dimension } ?? -1)
       case .text: return .text(variable.source ?? "")
+      case .tags: return .tags(variable.source ?? "")
       }
     }
     let byCode = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -101,6 +103,7 @@ public struct ResponseRowBuilder {
           values.append(.missing)
         }
       case .text(let prompt): values.append(record.texts[prompt].flatMap { $0.isEmpty ? nil : ExportValue.text($0) } ?? .missing)
+      case .tags(let prompt): values.append(record.tags[prompt].flatMap { $0.isEmpty ? nil : ExportValue.text($0) } ?? .missing)
       }
     }
     return values
