@@ -132,7 +132,7 @@ enum QuestionnaireFiles {
         throw Failure("There is no questionnaire \"\(idOrPath)\"; `wijkweb questionnaire list` shows the installed ones.")
       }
     }
-    let source = try DataFiles.read(url)
+    let source = try DataFiles.read(url.path, limit: QuestionnaireParser.maximumFileBytes, what: "questionnaire")
     do {
       return (source, try QuestionnaireParser.parse(source, source: url.path))
     } catch let problems as FileProblems {

@@ -320,3 +320,35 @@ def test_include_text_exports_dialogue_answers_and_dimension_tags(demo, tmp_path
     document = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
     assert [r["dialogue_health_zingeving_1"] for r in document["responses"] if r["dialogue_health_zingeving_1"]] == \
         ["Mijn koor, elke dinsdag"]
+
+
+def test_questionnaire_and_area_files_are_checked_before_parsing(tmp_path):
+    hostile = tmp_path / "vragen.yaml"
+    hostile.write_bytes(b"id: x\nversion: 1\ntitle: \"\x1b[2J\x1b]0;gehackt\x07\"\nid: y\n" + b"extra: " + b"z" * 50000 + b"\n")
+    result = wijkweb("questionnaire", "check", str(hostile), check=False)
+    assert result.returncode != 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout, "control characters are shown escaped"
+    problems = [line for line in result.stdout.splitlines() if line.startswith(str(hostile) + ":")]
+    assert problems and all(len(line) < 500 for line in result.stdout.splitlines()), "at most one line of the file per problem"
+
+    invalid = tmp_path / "latin1.yaml"
+    invalid.write_bytes(b"id: caf\xe9\n")
+    result = wijkweb("questionnaire", "check", str(invalid), check=False)
+    assert result.returncode != 0 and "not valid UTF-8 text (at byte 7)" in result.stdout
+
+    result = wijkweb("questionnaire", "check", "/dev/zero", check=False)
+    assert result.returncode != 0 and "/dev/zero is not a regular file" in result.stdout
+
+    big = tmp_path / "groot.yaml"
+    big.write_bytes(b"# " + b"x" * 2_000_000 + b"\n")
+    result = wijkweb("questionnaire", "check", str(big), check=False)
+    assert result.returncode != 0 and "at most 1000000 bytes" in result.stdout
+
+    db = tmp_path / "db" / "w.sqlite"
+    wijkweb("round", "list", "--db", str(db), check=False)
+    wijkweb("demo", "--db", str(db), "--responses", "3", "--round", "R")
+    result = wijkweb("areas", "import", "/nonexistent.csv", "--db", str(db), check=False)
+    assert result.returncode != 0 and "/nonexistent.csv does not exist" in result.stderr
+    assert ".csv.csv" not in result.stderr and "Areas/" not in result.stderr
+    result = wijkweb("areas", "import", "onbekend", "--db", str(db), check=False)
+    assert result.returncode != 0 and "no shipped list" in result.stderr
