@@ -117,7 +117,7 @@ def test_pdf_has_one_page_per_area_with_its_figures(demo, all_pdf, all_html):
         assert heading in first, heading
     # A wijk is compared with its gemeente and with last year's round; differences use a minus sign and a comma.
     wijk = " ".join(pages[sections.index(QUOTE_AREA)].split())
-    assert "gemeente Groningen" in wijk and "vorige ronde (Demo 2026 (vorig jaar))" in wijk
+    assert "gemeente Groningen" in wijk and "vorige ronde: Demo 2026 (vorig jaar)" in wijk
     assert re.search(r"\d,\d – \d,\d", wijk), "95% intervals with decimal commas"
     assert re.search(r"[+−]\d,\d", wijk), "signed differences"
 

@@ -199,7 +199,7 @@ extension UIString {
     .reportTooSmall: "Too few respondents to show figures",
     .reportTooSmallDetail: "Fewer than {1} people took part in this area, or its figures would make a small group elsewhere recognisable. To protect the respondents, no figures are shown here.",
     .reportLegendGemeente: "municipality {1}",
-    .reportLegendPrevious: "previous round ({1})",
+    .reportLegendPrevious: "previous round: {1}",
     .reportColumnDimension: "Dimension",
     .reportColumnMean: "Mean",
     .reportColumnInterval: "95% interval",

@@ -199,7 +199,7 @@ extension UIString {
     .reportTooSmall: "Te weinig deelnemers om cijfers te tonen",
     .reportTooSmallDetail: "In dit gebied deden minder dan {1} mensen mee, of de cijfers zouden een kleine groep elders herkenbaar maken. Om de deelnemers te beschermen staan hier geen cijfers.",
     .reportLegendGemeente: "gemeente {1}",
-    .reportLegendPrevious: "vorige ronde ({1})",
+    .reportLegendPrevious: "vorige ronde: {1}",
     .reportColumnDimension: "Dimensie",
     .reportColumnMean: "Gemiddeld",
     .reportColumnInterval: "95%-interval",
