@@ -20,7 +20,7 @@ struct DashboardCommand: ParsableCommand {
 
   /// Computes the profile and runs the dashboard, on `terminal` or a new ncurses terminal.
   static func show(store: Store, roundName: String?, language: Language, terminal: CursesTerminal?, quiet: Bool = false) throws {
-    let (info, questionnaire) = try RoundChoice.resolve(roundName, in: store, quiet: quiet)
+    let (info, questionnaire) = try RoundChoice.resolve(roundName, in: store, quiet: quiet, language: language)
     let engine = ProfileEngine(store: store, reportsSealed: false)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     let previous = try engine.previousRound(of: info)?.name

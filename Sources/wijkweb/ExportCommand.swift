@@ -40,7 +40,7 @@ struct ExportResponsesCommand: ParsableCommand {
 
   func run() throws {
     let store = try AppSetup.openStore(database, existing: true)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     guard let format = ResponseFormat(rawValue: format) else { return }
     let sealed = try store.sealedCount(roundID: info.id)
     if sealed > 0 {
@@ -106,7 +106,7 @@ struct ExportProfilesCommand: ParsableCommand {
 
   func run() throws {
     let store = try AppSetup.openStore(database, existing: true)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     guard let format = ProfileFormat(rawValue: format) else { return }
     let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     do {

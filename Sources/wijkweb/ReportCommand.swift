@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
       throw Failure(error.message)
     }
     let store = try AppSetup.openStore(database, existing: true)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     let tree = AreaTree(areas: try store.areas())
@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
       }
     }
     try store.audit("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
-    FileHandle.standardError.write(Data("\(out): \(areas.count) \(areas.count == 1 ? "page" : "pages")\n".utf8))
+    FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, areas.count) + "\n").utf8))
   }
 
   /// DejaVu Sans and DejaVu Sans Bold from fonts-dejavu-core, for embedding in HTML; nil when not installed.

@@ -352,3 +352,13 @@ def test_questionnaire_and_area_files_are_checked_before_parsing(tmp_path):
     assert ".csv.csv" not in result.stderr and "Areas/" not in result.stderr
     result = wijkweb("areas", "import", "onbekend", "--db", str(db), check=False)
     assert result.returncode != 0 and "no shipped list" in result.stderr
+
+
+def test_messages_follow_the_language(demo, tmp_path):
+    db, _ = demo
+    english = wijkweb("profile", "--db", str(db), "--language", "en")
+    assert f"round: {ROUND}" in english.stderr and "ronde:" not in english.stderr
+    dutch = wijkweb("profile", "--db", str(db))
+    assert f"ronde: {ROUND}" in dutch.stderr
+    report = wijkweb("report", "--db", str(db), "--all", "--language", "en", "--out", str(tmp_path / "r.pdf"))
+    assert "round: " in report.stderr and "page(s)" in report.stderr and "ronde" not in report.stderr

@@ -78,7 +78,7 @@ def all_pdf(demo):
     folder, db = demo
     out = folder / "alle-wijken.pdf"
     result = wijkweb("report", "--db", str(db), "--round", ROUND, "--all", "--format", "pdf", "--out", str(out))
-    assert "pages" in result.stderr
+    assert "pagina('s)" in result.stderr, "said in the report's language (Dutch by default)"
     return out
 
 

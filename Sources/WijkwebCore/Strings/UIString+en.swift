@@ -224,6 +224,8 @@ extension UIString {
     .takeHomeNotConfigured: "Taking the web home is not set up: give a folder or printer (--take-home-folder or --printer).",
     .takeHomeFailed: "The web could not be made ({1}). Your answers are saved all the same.",
     .takeHomeFolderUnusable: "Web not kept: folder {1} is missing or read-only. Your answers are saved all the same.",
+    .commandRoundChosen: "round: {1}",
+    .commandPagesWritten: "{1}: {2} page(s)",
     .plainCloseWindow: "The interview is over. Volunteer: close this window (or clear its history) before the next resident, so their answers cannot be read back.",
   ]
 }

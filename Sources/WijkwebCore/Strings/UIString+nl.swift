@@ -224,6 +224,8 @@ extension UIString {
     .takeHomeNotConfigured: "Meenemen is niet ingesteld: geef een map of printer op (--take-home-folder of --printer).",
     .takeHomeFailed: "Het web kon niet worden gemaakt ({1}). Uw antwoorden zijn wel opgeslagen.",
     .takeHomeFolderUnusable: "Web niet bewaard: map {1} ontbreekt of is alleen-lezen. Uw antwoorden zijn wel opgeslagen.",
+    .commandRoundChosen: "ronde: {1}",
+    .commandPagesWritten: "{1}: {2} pagina('s)",
     .plainCloseWindow: "Het interview is klaar. Vrijwilliger: sluit dit venster (of wis de geschiedenis) voor de volgende bewoner, zodat niemand de antwoorden kan teruglezen.",
   ]
 }

@@ -42,6 +42,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case reportColumnBelowPass, reportColumnVersusGemeente, reportColumnVersusPrevious, reportSuppressedCell, reportStrongWeak, reportStartersTitle, reportStartersIntro, reportQuotesTitle, reportFooterMethod, reportWeighted, reportUnweighted, reportPageNumber
   case takeHomeTitle, takeHomeDate, takeHomeNote, takeHomeKey, takeHomeWritten, takeHomePrinted, takeHomeNotConfigured, takeHomeFailed, takeHomeFolderUnusable
   case plainCloseWindow
+  case commandRoundChosen, commandPagesWritten
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
