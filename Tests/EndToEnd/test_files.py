@@ -362,3 +362,19 @@ def test_messages_follow_the_language(demo, tmp_path):
     assert f"ronde: {ROUND}" in dutch.stderr
     report = wijkweb("report", "--db", str(db), "--all", "--language", "en", "--out", str(tmp_path / "r.pdf"))
     assert "round: " in report.stderr and "page(s)" in report.stderr and "ronde" not in report.stderr
+
+
+def test_xlsx_column_widths_fit_the_data(demo, tmp_path):
+    import re
+    import zipfile
+    db, _ = demo
+    path = tmp_path / "breed.xlsx"
+    wijkweb("export", "responses", "--db", str(db), "--round", ROUND, "--format", "xlsx", "--out", str(path), "--include-text")
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    widths = {int(m.group(1)): float(m.group(3)) for m in re.finditer(r'<col min="(\d+)" max="(\d+)" width="([\d.]+)"', sheet)}
+    header = re.findall(r"<c r=\"([A-Z]+)1\"", sheet)
+    assert len(widths) >= len(header) - 1, "every column has a width"
+    # Column 1 holds 36-character uuids, completed_on (column 9) a date: neither is shown as ###.
+    assert widths[1] >= 36 and widths[9] >= 10
+    assert max(widths.values()) <= 62, "a long text does not make a column wider than a screen"
