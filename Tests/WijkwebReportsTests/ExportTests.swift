@@ -206,6 +206,22 @@ import WijkwebCore
     #expect(lines.joined(separator: " ").replacingOccurrences(of: " ", with: "") == text.replacingOccurrences(of: " ", with: ""))
   }
 
+  @Test func abandonedExportsLeaveNothingInTheFolder() throws {
+    let folder = NSTemporaryDirectory() + "wijkweb-abandoned-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let codebook = CodebookBuilder.build(questionnaire: try Self.questionnaire(), round: "Najaar", areas: Self.areas)
+    do {
+      let file = try AtomicFile(path: folder + "/half.xlsx")
+      let sink = try ResponsesXLSX(codebook: codebook, file: file)
+      try sink.begin(rowCount: 1)
+      let sav = try AtomicFile(path: folder + "/half.sav")
+      let savSink = ResponsesSAV(codebook: codebook, file: sav)
+      try savSink.begin(rowCount: 1)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "a failed export leaves no temporary file")
+  }
+
   @Test func areaNumbersAreTheDigitsOfTheCodesElseTheirPositions() {
     #expect(Codebook.areaNumbers(["WK001411", "WK001400", "WK001411"]) == ["WK001400": 1400, "WK001411": 1411])
     #expect(Codebook.areaNumbers(["BU00141100"]) == ["BU00141100": 141_100])

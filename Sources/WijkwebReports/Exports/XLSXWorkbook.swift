@@ -18,6 +18,8 @@ final class XLSXWorkbook {
   let date: UnsafeMutablePointer<lxw_format>?
   private var closed = false
   private let temporaryFolder: UnsafeMutablePointer<CChar>?
+  /// The atomic writer's temporary file the workbook is zipped into.
+  private let temporaryPath: String
   /// Per sheet, the widest value written to each column, in characters (for the column widths).
   fileprivate var widths: [[Int]] = []
   private var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
@@ -26,6 +28,7 @@ final class XLSXWorkbook {
 
   init(file: AtomicFile) throws {
     path = file.path
+    temporaryPath = file.temporaryPath
     temporaryFolder = strdup(file.folder)
     var options = lxw_workbook_options(
       constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: temporaryFolder, use_zip64: UInt8(LXW_TRUE.rawValue))
@@ -42,7 +45,11 @@ final class XLSXWorkbook {
 
   deinit {
     // A workbook abandoned after an error still frees its memory and temporary files.
-    if !closed { _ = workbook_close(workbook) }
+    if !closed {
+      _ = workbook_close(workbook)
+      // Abandoned: what was zipped is not wanted, whichever of the workbook and its file goes first.
+      _ = unlink(temporaryPath)
+    }
     free(temporaryFolder)
   }
 
