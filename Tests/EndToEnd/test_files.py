@@ -378,3 +378,15 @@ def test_xlsx_column_widths_fit_the_data(demo, tmp_path):
     # Column 1 holds 36-character uuids, completed_on (column 9) a date: neither is shown as ###.
     assert widths[1] >= 36 and widths[9] >= 10
     assert max(widths.values()) <= 62, "a long text does not make a column wider than a screen"
+
+
+def test_level_names_match_in_english_across_report_codebook_and_profile(demo, tmp_path):
+    db, _ = demo
+    wijk = query(db, "SELECT code FROM areas WHERE level = 'wijk' AND code IN (SELECT area_code FROM responses) LIMIT 1")
+    profile = wijkweb("profile", "--db", str(db), "--language", "en", "--area", wijk[0][0])
+    assert "(district, " in profile.stdout
+    wijkweb("export", "responses", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "e.csv"))
+    with open(tmp_path / "e-codebook.csv", newline="", encoding="utf-8") as handle:
+        labels = {row["variable"]: row["label_en"] for row in csv.DictReader(handle)}
+    assert labels["wijk"].startswith("District") and labels["buurt"].startswith("Neighbourhood")
+    assert labels["gebied"].startswith("Area")

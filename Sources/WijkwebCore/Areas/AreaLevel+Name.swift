@@ -1,7 +1,5 @@
-import WijkwebCore
-
 extension AreaLevel {
-  /// The level's name in `language`, one set for the report and the codebook: gemeente = municipality,
+  /// The level's name in `language`, one set for the report, the codebook and the screens: gemeente = municipality,
   /// gebied = area, wijk = district, buurt = neighbourhood (as CBS translates wijk and buurt).
   public func name(in language: Language) -> String {
     switch self {
