@@ -56,9 +56,12 @@ let package = Package(
       name: "WijkwebCore",
       dependencies: ["WijkwebCrypto", .product(name: "Yams", package: "Yams")]
     ),
+    // The file-system edge both Store (backups) and Reports (exports, reports) write through: the one
+    // atomic writer. Not in WijkwebCore, which does no I/O.
+    .target(name: "WijkwebFiles"),
     .target(
       name: "WijkwebStore",
-      dependencies: ["WijkwebCore", "WijkwebCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["WijkwebCore", "WijkwebFiles", "WijkwebCrypto", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(
       name: "WijkwebCentral",
@@ -66,7 +69,7 @@ let package = Package(
     ),
     .target(
       name: "WijkwebReports",
-      dependencies: ["WijkwebCore", "CCairo", "CXlsxWriter", "CReadStat"]
+      dependencies: ["WijkwebCore", "WijkwebFiles", "CCairo", "CXlsxWriter", "CReadStat"]
     ),
     .target(
       name: "WijkwebProfiles",
@@ -79,17 +82,18 @@ let package = Package(
     .executableTarget(
       name: "wijkweb",
       dependencies: [
-        "WijkwebCore", "WijkwebStore", "WijkwebProfiles", "WijkwebReports", "WijkwebTUI", "WijkwebCentral",
+        "WijkwebCore", "WijkwebFiles", "WijkwebStore", "WijkwebProfiles", "WijkwebReports", "WijkwebTUI", "WijkwebCentral",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "WijkwebCryptoTests", dependencies: ["WijkwebCrypto"]),
+    .testTarget(name: "WijkwebFilesTests", dependencies: ["WijkwebFiles"]),
     // The interview tests drive the state machine through the key map of WijkwebTUI, as the program does.
     .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore", "WijkwebTUI"]),
     .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
     .testTarget(name: "WijkwebCentralTests", dependencies: ["WijkwebCentral"]),
     .testTarget(name: "WijkwebProfilesTests", dependencies: ["WijkwebProfiles"]),
     .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
-    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
+    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "WijkwebFiles", "CCairo"]),
   ]
 )

@@ -3,34 +3,81 @@ import Foundation
 /// Where the database lives: `--db`, else `$WIJKWEB_DB`, else `$XDG_DATA_HOME/wijkweb/wijkweb.sqlite`,
 /// else `~/.local/share/wijkweb/wijkweb.sqlite`.
 public enum DatabaseLocation {
+  /// An explicit empty `--db ""` stays empty, and `Store` refuses it: it never means the default.
   public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-    if let explicit, !explicit.isEmpty { return explicit }
+    if let explicit { return explicit }
     if let path = environment["WIJKWEB_DB"], !path.isEmpty { return path }
     if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/wijkweb/wijkweb.sqlite" }
     let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     return home + "/.local/share/wijkweb/wijkweb.sqlite"
   }
 
+  /// What `prepare` made, so that a database refused afterwards leaves nothing behind.
+  struct Created {
+    /// The outermost folder made, if any (it holds nothing else).
+    var folder: String?
+    /// The empty database file made, if any.
+    var file: String?
+
+    func remove() {
+      if let file {
+        for companion in [file + "-wal", file + "-shm", file + "-journal"] { unlink(companion) }
+        unlink(file)
+      }
+      if let folder { try? FileManager.default.removeItem(atPath: folder) }
+    }
+  }
+
+  /// Refuses a database that is not there (commands that only read): one sentence naming the path.
+  static func requireExisting(path: String) throws {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      throw StoreError("There is no database at \(path); check --db (or $WIJKWEB_DB). Nothing was created.", kind: .other)
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      throw StoreError("\(path) is not a database file (it is a folder or a device); check --db.", kind: .other)
+    }
+  }
+
   /// Creates the folder (owner-only, 0700) and an empty database file (0600) if they do not exist yet.
-  static func prepare(path: String) throws {
+  static func prepare(path: String) throws -> Created {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let manager = FileManager.default
+    var created = Created()
     if !manager.fileExists(atPath: folder) {
+      // The outermost missing folder: removing it removes everything made here.
+      var outermost = folder
+      var parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+      while parent != outermost, !manager.fileExists(atPath: parent) {
+        outermost = parent
+        parent = URL(fileURLWithPath: parent).deletingLastPathComponent().path
+      }
       do {
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       } catch {
+        try? manager.removeItem(atPath: outermost)
         throw StoreError("Cannot create the folder \(folder) for the database: \(error.localizedDescription). Choose another place with --db PATH.")
       }
+      created.folder = outermost
     }
     if !manager.fileExists(atPath: path) {
-      let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+      let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW, 0o600)
       if descriptor < 0 {
-        throw StoreError("Cannot create the database file \(path): \(String(cString: strerror(errno))). Choose another place with --db PATH.")
+        let reason = String(cString: strerror(errno))
+        created.remove()
+        throw StoreError("Cannot create the database file \(path): \(reason). Choose another place with --db PATH.")
       }
       close(descriptor)
+      created.file = path
     }
-    try checkWritable(path: path, folder: folder)
+    do {
+      try checkWritable(path: path, folder: folder)
+    } catch {
+      created.remove()
+      throw error
+    }
+    return created
   }
 
   /// Refuses a database this user cannot write: the file itself, or its folder, where SQLite keeps the

@@ -7,7 +7,8 @@ extension Store {
   /// `begin` gets the number of responses that follow (SPSS needs it in the file header); then `body`
   /// gets each response, by area code and then in the order stored, one at a time from a database
   /// cursor, so memory stays bounded whatever the round's size. With `includeText`, each record carries
-  /// the publishable reflections only (the redacted copy where the reviewer made one); otherwise no text.
+  /// the publishable reflections and dialogue answers only (the redacted copy where the reviewer made one)
+  /// with the reviewer's dimension tags; otherwise no text.
   /// Responses still sealed to the team key are left out (`sealedCount` says how many).
   public func forEachExportRecord(
     roundID: Int64, partIDs: [String], includeText: Bool,
@@ -29,7 +30,7 @@ extension Store {
         ORDER BY r.area_code, r.key
         """)
       let texts = includeText ? try db.makeStatement(sql: """
-        SELECT prompt_id, CASE review_status WHEN 'publishable_edited' THEN redacted_text ELSE text END
+        SELECT prompt_id, CASE review_status WHEN 'publishable_edited' THEN redacted_text ELSE text END, dimensions
         FROM reflections WHERE response_id = ? AND review_status IN ('publishable', 'publishable_edited')
         """) : nil
       let partIndex = Dictionary(partIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -40,7 +41,10 @@ extension Store {
         if let texts {
           let rows = try Row.fetchCursor(texts, arguments: [record.id])
           while let row = try rows.next() {
-            if let text: String = row[1], !text.isEmpty { record.texts[row[0]] = text }
+            if let text: String = row[1], !text.isEmpty {
+              record.texts[row[0]] = text
+              if let tags: String = row[2], !tags.isEmpty { record.tags[row[0]] = tags }
+            }
           }
         }
         try body(record)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WijkwebCore
+import WijkwebFiles
 
 /// A round in full, as `round show` prints it.
 public struct RoundDetail: Hashable, Sendable {
@@ -69,16 +70,22 @@ extension Store {
   }
 
   /// A consistent copy of the database at `path` while the program may be in use (VACUUM INTO).
+  /// SQLite fills the atomic writer's empty owner-only temporary file, which then gets its name: never a
+  /// half-written backup, never readable by others, never through a symbolic link at `path`.
   public func backup(to path: String, actor: String) throws {
-    if FileManager.default.fileExists(atPath: path) {
-      throw StoreError("\(path) already exists; choose a new file name for the backup.")
-    }
+    let file: AtomicFile
     do {
-      try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
-    } catch let error as DatabaseError {
-      throw StoreError("The backup to \(path) failed: \(error.message ?? "\(error.resultCode)"). Check the folder exists and has space.")
+      file = try AtomicFile(path: path)
+      do {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [file.temporaryPath]) }
+      } catch let error as DatabaseError {
+        file.discard()
+        throw StoreError("The backup to \(path) failed: \(error.message ?? "\(error.resultCode)"). Check the folder has space.")
+      }
+      try file.commit()
+    } catch let error as FileError {
+      throw StoreError(error.message)
     }
-    chmod(path, 0o600)
     try audit("backup", detail: path, actor: actor)
   }
 }

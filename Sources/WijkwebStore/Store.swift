@@ -10,9 +10,28 @@ public struct Store: Sendable {
   let writer: any DatabaseWriter
   public let path: String?
 
-  /// Opens (creating it owner-only when missing) the database at `path` and brings its schema up to date.
-  public init(path: String) throws {
-    try DatabaseLocation.prepare(path: path)
+  /// Opens the database at `path` and brings its schema up to date. With `create` (interviews, demo,
+  /// set-up commands) a missing database is made owner-only; without it (commands that only read or act on
+  /// what is there) a missing one is refused in one sentence naming the path, and nothing is created.
+  /// Whatever this call created is removed again when the database is then refused.
+  public init(path: String, create: Bool = true) throws {
+    guard !path.isEmpty else {
+      throw StoreError("The database path is empty; give a file with --db PATH (or leave --db out for the default).")
+    }
+    if !create { try DatabaseLocation.requireExisting(path: path) }
+    let created = try DatabaseLocation.prepare(path: path)
+    let pool: DatabasePool
+    do {
+      pool = try Self.openPool(path: path)
+      try Self.migrate(pool, path: path)
+    } catch {
+      created.remove()
+      throw error
+    }
+    self.init(migrated: pool, path: path)
+  }
+
+  private static func openPool(path: String) throws -> DatabasePool {
     // Refused before SQLite opens it: opening in WAL mode already writes to the file.
     if !DatabaseLocation.looksLikeSQLite(path: path) {
       throw StoreError("The file \(path) is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.", kind: .damaged)
@@ -22,9 +41,8 @@ public struct Store: Sendable {
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
     configuration.prepareDatabase { db in try Self.prepare(db) }
-    let pool: DatabasePool
     do {
-      pool = try DatabasePool(path: path, configuration: configuration)
+      return try DatabasePool(path: path, configuration: configuration)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
       throw StoreError("The file \(path) is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.")
     } catch let error as DatabaseError {
@@ -34,7 +52,6 @@ public struct Store: Sendable {
       }
       throw StoreError("Cannot open the database \(path): \(error.message ?? "\(error.resultCode)"). Check that the file is readable and writable.")
     }
-    try self.init(writer: pool, path: path)
   }
 
   /// An in-memory database, for tests.
@@ -52,8 +69,17 @@ public struct Store: Sendable {
   }
 
   init(writer: any DatabaseWriter, path: String?) throws {
+    try Self.migrate(writer, path: path)
+    self.init(migrated: writer, path: path)
+  }
+
+  private init(migrated writer: any DatabaseWriter, path: String?) {
     self.writer = writer
     self.path = path
+  }
+
+  /// Brings the schema up to date; refuses a database of a newer version.
+  private static func migrate(_ writer: any DatabaseWriter, path: String?) throws {
     let migrator = Schema.migrator()
     do {
       let known = Set(migrator.migrations)

@@ -14,7 +14,8 @@ enum AppSetup {
   /// The database the command opened, for plain error messages (WijkwebCommand.main).
   nonisolated(unsafe) static var openedPath: String?
 
-  static func openStore(_ options: DatabaseOptions, purge: Bool = true) throws -> Store {
+  /// With `existing`, a database that is not there is refused instead of created (commands that read).
+  static func openStore(_ options: DatabaseOptions, purge: Bool = true, existing: Bool = false) throws -> Store {
     if let path = options.path, ConnectionTarget.isURL(path) {
       throw Failure("\(path.prefix(while: { $0 != ":" })):// names the central database; this command works on a laptop's database file. The central database is used with `wijkweb central ...`, `wijkweb sync --to URL` and `wijkweb check --db URL`.")
     }
@@ -22,7 +23,7 @@ enum AppSetup {
     openedPath = path
     let store: Store
     do {
-      store = try Store(path: path)
+      store = try Store(path: path, create: !existing)
     } catch let error as StoreError {
       throw Failure(error.message)
     }

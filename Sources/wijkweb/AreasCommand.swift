@@ -16,11 +16,15 @@ struct AreasCommand: ParsableCommand {
 
     func run() throws {
       let store = try AppSetup.openStore(database)
-      var url = URL(fileURLWithPath: file)
-      if !FileManager.default.fileExists(atPath: url.path) {
-        url = try DataFiles.folder("Areas").appendingPathComponent(file + ".csv")
+      // A bare name (groningen) is a shipped list; anything with a slash or an extension is the path as typed.
+      let shipped = !file.contains("/") && !file.contains(".")
+      let path = shipped && !FileManager.default.fileExists(atPath: file)
+        ? try DataFiles.folder("Areas").appendingPathComponent(file + ".csv").path : file
+      if shipped, !FileManager.default.fileExists(atPath: path) {
+        throw Failure("There is no area file \(file) and no shipped list of that name (groningen, vijfheerenlanden).")
       }
-      let text = try DataFiles.read(url)
+      let url = URL(fileURLWithPath: path)
+      let text = try DataFiles.read(path, limit: AreaFile.maximumFileBytes, what: "area file")
       let areas: [Area]
       do {
         areas = try AreaFile.parse(text, source: url.path, known: try store.areas())

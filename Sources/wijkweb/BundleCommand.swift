@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebFiles
 import WijkwebStore
 
 /// `wijkweb bundle`: carry completed responses and withdrawals from laptop to laptop.
@@ -32,7 +33,7 @@ struct BundleExportCommand: ParsableCommand {
       passphrase = try Passphrase.required(file: nil, confirm: true, purpose: "Encrypting the bundle")
     }
     let from = try since.map { try Self.startTime($0, passphraseFile: passphraseFile) }
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let contents: BundleContents
     var bytes: [UInt8]
     do {
@@ -183,15 +184,12 @@ enum BundleFiles {
     }
   }
 
-  /// Writes `bytes` to a new owner-only file at `path`, all at once (a temporary file renamed).
+  /// Writes `bytes` to a new owner-only file at `path` through the atomic writer.
   static func write(_ bytes: [UInt8], to path: String) throws {
-    let temporary = path + ".part"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-      throw Failure("Cannot write \(path). Check that the folder exists and has space.")
-    }
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw Failure("Cannot write \(path). Check that the folder exists and that you may write there.")
+    do {
+      try AtomicFile.write(bytes, to: path)
+    } catch let error as FileError {
+      throw Failure(error.message)
     }
   }
 }

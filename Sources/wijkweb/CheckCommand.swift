@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     if let url = database.path, ConnectionTarget.isURL(url) { return try CentralCommand.Check.report(url) }
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let problems = try store.integrityProblems()
     let counts = try store.counts()
     print("database: \(store.path ?? "")")

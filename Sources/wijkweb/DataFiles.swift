@@ -1,5 +1,6 @@
 import Foundation
 import WijkwebCore
+import WijkwebFiles
 
 /// Finds the data folders that ship with the program (`Questionnaires/`, `Areas/`): beside the binary,
 /// in the source tree the binary was built in, or in /usr/share/wijkweb; `$WIJKWEB_DATA` overrides.
@@ -28,11 +29,17 @@ enum DataFiles {
     throw Failure("The folder \(name)/ that ships with Wijkweb was not found. Set WIJKWEB_DATA to the folder that holds it.")
   }
 
-  static func read(_ url: URL) throws -> String {
+  /// The text of a data file: the path as given, checked (exists, regular file, at most `limit` bytes,
+  /// valid UTF-8) before anything parses it.
+  static func read(_ url: URL, limit: Int = AreaFile.maximumFileBytes, what: String = "data file") throws -> String {
+    try read(url.path, limit: limit, what: what)
+  }
+
+  static func read(_ path: String, limit: Int, what: String) throws -> String {
     do {
-      return try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw Failure("Cannot read \(url.path): \(error.localizedDescription). Check that the file exists and is readable.")
+      return try TextFile.read(path, limit: limit, what: what)
+    } catch let error as FileError {
+      throw Failure(FileProblem.printable(error.message))
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebFiles
 import WijkwebReports
 import WijkwebStore
 import WijkwebProfiles
@@ -39,8 +40,8 @@ struct ExportResponsesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    let store = try AppSetup.openStore(database, existing: true)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     guard let format = ResponseFormat(rawValue: format) else { return }
     let sealed = try store.sealedCount(roundID: info.id)
     if sealed > 0 {
@@ -52,17 +53,17 @@ struct ExportResponsesCommand: ParsableCommand {
     let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: info.name, areas: areas, textWidths: widths)
     var builder = ResponseRowBuilder(codebook: codebook, questionnaire: questionnaire, areas: areas)
     do {
-      let destination = try ExportDestination(path: out, force: force)
+      let destination = try AtomicFile(path: out, force: force)
       var destinations = [destination]
       let sink: any ResponseSink
       switch format {
       case .csv:
-        let codebookFile = try ExportDestination(path: ResponsesCSV.codebookPath(for: out), force: force)
+        let codebookFile = try AtomicFile(path: ResponsesCSV.codebookPath(for: out), force: force)
         destinations.append(codebookFile)
-        sink = try ResponsesCSV(codebook: codebook, dataPath: destination.temporaryPath, codebookPath: codebookFile.temporaryPath)
-      case .xlsx: sink = try ResponsesXLSX(codebook: codebook, path: destination.temporaryPath, english: english)
-      case .sav: sink = try ResponsesSAV(codebook: codebook, path: destination.temporaryPath, english: english)
-      case .json: sink = try ResponsesJSON(codebook: codebook, path: destination.temporaryPath)
+        sink = ResponsesCSV(codebook: codebook, data: destination, codebookFile: codebookFile)
+      case .xlsx: sink = try ResponsesXLSX(codebook: codebook, file: destination, english: english)
+      case .sav: sink = ResponsesSAV(codebook: codebook, file: destination, english: english)
+      case .json: sink = ResponsesJSON(codebook: codebook, file: destination)
       }
       var rows = 0
       try store.forEachExportRecord(
@@ -79,6 +80,8 @@ struct ExportResponsesCommand: ParsableCommand {
         "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths)", actor: "coordinator")
       print("\(rows) responses of round \"\(TerminalText.visible(info.name))\" written to \(paths)")
     } catch let error as ExportError {
+      throw Failure(error.message)
+    } catch let error as FileError {
       throw Failure(error.message)
     }
   }
@@ -103,22 +106,20 @@ struct ExportProfilesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    let store = try AppSetup.openStore(database, existing: true)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     guard let format = ProfileFormat(rawValue: format) else { return }
     let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     do {
-      let destination = try ExportDestination(path: out, force: force)
+      let destination = try AtomicFile(path: out, force: force)
       switch format {
       case .csv, .json:
         let text = format == .csv
           ? ProfileCSV.render(profile, round: info.name, figures: profile.figures)
           : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
-        let file = try OutputFile(path: destination.temporaryPath)
-        try file.write(text)
-        try file.close()
+        try destination.write(text)
       case .xlsx:
-        try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination.temporaryPath, english: language == "en")
+        try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: language == "en")
       }
       try destination.commit()
       let suppressed = profile.figures.filter(\.suppressed).count
@@ -126,6 +127,8 @@ struct ExportProfilesCommand: ParsableCommand {
       try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
       print("\(figures) of round \"\(TerminalText.visible(info.name))\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
     } catch let error as ExportError {
+      throw Failure(error.message)
+    } catch let error as FileError {
       throw Failure(error.message)
     }
   }

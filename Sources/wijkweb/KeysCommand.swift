@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebFiles
 import WijkwebStore
 
 /// `wijkweb keys create|restore`: the team key pair of sealed rounds.
@@ -99,15 +100,12 @@ enum KeyFiles {
     the CHECKSUM line checks the whole key.
     """
 
-  /// Writes `text` to a new file at `path` with `mode`, all at once.
+  /// Writes `text` to a new file at `path` through the atomic writer (owner-only while written), `mode` when done.
   static func write(_ text: String, to path: String, mode: Int) throws {
-    let temporary = path + ".part"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: mode]) else {
-      throw Failure("Cannot write \(path). Check that the folder exists and that you may write there.")
-    }
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw Failure("Cannot write \(path). Check that the folder exists and that you may write there.")
+    do {
+      try AtomicFile.write(text, to: path, mode: mode_t(mode))
+    } catch let error as FileError {
+      throw Failure(error.message)
     }
   }
 

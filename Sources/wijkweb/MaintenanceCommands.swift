@@ -10,7 +10,13 @@ struct PurgeCommand: ParsableCommand {
   @Option(help: "Only this round.") var round: String?
 
   func run() throws {
-    let store = try AppSetup.openStore(database, purge: false)
+    let store = try AppSetup.openStore(database, purge: false, existing: true)
+    if let round {
+      let names = try store.rounds().map(\.name)
+      guard names.contains(round) else {
+        throw Failure("There is no round \"\(round)\"; the rounds are: \(names.joined(separator: ", ")). Nothing was deleted.")
+      }
+    }
     let report = try store.purgeExpired(roundName: round, actor: "coordinator")
     if report.isEmpty {
       print(round.map { "round \"\($0)\" is still within its retention period; nothing deleted" } ?? "no round is past its retention period; nothing deleted")
@@ -26,7 +32,7 @@ struct BackupCommand: ParsableCommand {
   @Option(help: "The new backup file.") var out: String
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     do {
       try store.backup(to: out, actor: "coordinator")
     } catch let error as StoreError {
@@ -42,7 +48,7 @@ struct AuditCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let entries = try store.auditLog()
     if entries.isEmpty { print("the audit log is empty") }
     for entry in entries {

@@ -27,6 +27,7 @@ enum PlainSession {
         + extra.map { $0.name + ($0.status == .concept ? " [" + UIString.languageConcept.text(language) + "]" : "") }
       FileHandle.standardOutput.write(Data((UIString.volunteerLanguages.format(language, names.joined(separator: ", ")) + "\n").utf8))
     }
+    interview.outputIsTerminal = isatty(STDOUT_FILENO) == 1
     interview.run()
   }
 }

@@ -36,8 +36,8 @@ struct ProfileCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    let store = try AppSetup.openStore(database, existing: true)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     if diagnostics {
       var reliability = Reliability(questionnaire: questionnaire)
       try store.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
@@ -76,7 +76,7 @@ struct ProfileCommand: ParsableCommand {
 
 extension RoundChoice {
   /// The round named `name`, or the most recent one (said on standard error), with its questionnaire.
-  static func resolve(_ name: String?, in store: Store, quiet: Bool = false) throws -> (RoundInfo, Questionnaire) {
+  static func resolve(_ name: String?, in store: Store, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
     let rounds = try store.rounds()
     guard !rounds.isEmpty else { throw Failure("There are no rounds yet; start an interview or run `wijkweb demo`.") }
     let info: RoundInfo
@@ -87,7 +87,7 @@ extension RoundChoice {
       info = match
     } else {
       info = rounds[0]
-      if !quiet { FileHandle.standardError.write(Data("ronde: \(TerminalText.visible(info.name))\n".utf8)) }
+      if !quiet { FileHandle.standardError.write(Data((UIString.commandRoundChosen.format(language, TerminalText.visible(info.name)) + "\n").utf8)) }
     }
     return (info, try store.questionnaire(ofRound: info.id))
   }

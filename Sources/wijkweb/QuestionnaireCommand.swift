@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebFiles
 
 /// `wijkweb questionnaire check|list`.
 struct QuestionnaireCommand: ParsableCommand {
@@ -19,9 +20,9 @@ struct QuestionnaireCommand: ParsableCommand {
       for file in files {
         let text: String
         do {
-          text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-          print("\(file): cannot be read (\(error.localizedDescription)); check the path and permissions.")
+          text = try TextFile.read(file, limit: QuestionnaireParser.maximumFileBytes, what: "questionnaire")
+        } catch let error as FileError {
+          print(FileProblem.printable(error.message))
           failed = true
           continue
         }

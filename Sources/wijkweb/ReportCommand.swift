@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebFiles
 import WijkwebReports
 import WijkwebStore
 import WijkwebProfiles
@@ -17,6 +18,7 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "pdf or html.") var format: String = "pdf"
   @Option(help: "The file to write.") var out: String
   @Option(help: "Language of the report: nl or en.") var language: String = "nl"
+  @Flag(help: "Replace the file if it exists.") var force = false
 
   func validate() throws {
     guard ["pdf", "html"].contains(format) else { throw ValidationError("--format must be pdf or html, not \(format).") }
@@ -27,8 +29,14 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    // Said before any work: an existing file, a link, a missing folder.
+    do {
+      try AtomicFile.checkTarget(out, force: force)
+    } catch let error as FileError {
+      throw Failure(error.message)
+    }
+    let store = try AppSetup.openStore(database, existing: true)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     let tree = AreaTree(areas: try store.areas())
@@ -55,32 +63,22 @@ struct ReportCommand: ParsableCommand {
                                   pageLabel: UIString.reportPageNumber.format(lang, index + 1, areas.count)))
     }
     let title = questionnaire.title.text(lang) + " – " + info.name
-    try Self.checkFolder(of: out)
     if format == "pdf" {
       do {
-        try PDFRenderer.write(pages.map(\.drawing), to: out, title: title)
+        try PDFRenderer.write(pages.map(\.drawing), to: out, title: title, force: force)
       } catch let error as RenderError {
         throw Failure(error.description)
       }
     } else {
       let html = HTMLReport.html(pages: pages, title: title, language: language, fonts: Self.dejaVuFonts())
       do {
-        try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-      } catch {
-        throw Failure("Could not write \(out): \(error.localizedDescription). Check the folder exists and is writable.")
+        try AtomicFile.write(html, to: out, force: force)
+      } catch let error as FileError {
+        throw Failure(error.message)
       }
     }
     try store.audit("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
-    FileHandle.standardError.write(Data("\(out): \(areas.count) \(areas.count == 1 ? "page" : "pages")\n".utf8))
-  }
-
-  /// Fails plainly when the output's folder is missing.
-  static func checkFolder(of path: String) throws {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-      throw Failure("The folder \(folder) does not exist; create it or choose another --out.")
-    }
+    FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, areas.count) + "\n").utf8))
   }
 
   /// DejaVu Sans and DejaVu Sans Bold from fonts-dejavu-core, for embedding in HTML; nil when not installed.

@@ -16,7 +16,7 @@ struct ReviewCommand: ParsableCommand {
   @Option(help: "Language: nl or en.") var language: String = "nl"
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     try Self.show(store: store, roundName: round, all: all, reviewer: reviewer, language: Language(language), terminal: nil)
   }
 

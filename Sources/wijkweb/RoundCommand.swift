@@ -57,7 +57,7 @@ struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rounds, newest first.")
     @OptionGroup var database: DatabaseOptions
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openStore(database, existing: true)
       for round in try store.rounds() {
         // Everything here comes from the database, and rounds from bundles: nothing reaches the terminal raw.
         let fields = [round.name, round.status, round.questionnaireID, "from \(round.startsOn)", "minimum \(round.minGroupSize)"]
@@ -71,7 +71,7 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The round's name.") var name: String
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openStore(database, existing: true)
       guard try store.closeRound(named: name, actor: "coordinator") else {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
@@ -84,7 +84,7 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The round's name.") var name: String
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openStore(database, existing: true)
       guard let detail = try store.roundDetail(named: name) else {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
@@ -134,7 +134,7 @@ enum QuestionnaireFiles {
         throw Failure("There is no questionnaire \"\(idOrPath)\"; `wijkweb questionnaire list` shows the installed ones.")
       }
     }
-    let source = try DataFiles.read(url)
+    let source = try DataFiles.read(url.path, limit: QuestionnaireParser.maximumFileBytes, what: "questionnaire")
     do {
       return (source, try QuestionnaireParser.parse(source, source: url.path))
     } catch let problems as FileProblems {

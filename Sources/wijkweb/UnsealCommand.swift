@@ -15,7 +15,7 @@ struct UnsealCommand: ParsableCommand {
   var passphraseFile: String?
 
   func run() throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     let contents = try store.sealedContents()
     guard !contents.responses.isEmpty else {
       print("no sealed responses in this database; nothing to do")

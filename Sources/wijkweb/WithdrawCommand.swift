@@ -18,7 +18,7 @@ struct WithdrawCommand: ParsableCommand {
     guard let normalized = ReceiptCode.normalize(code) else {
       throw Failure("\"\(code)\" is not a receipt code: a receipt code has sixteen letters and digits in four groups, like K7MP-3QXA-9RTW-HN4C (eight for interviews of before). Check the code on the resident's slip.")
     }
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, existing: true)
     guard let withdrawal = try store.withdraw(receiptCode: normalized, actor: by) else {
       throw Failure("No response on this laptop has receipt code \(normalized). It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.")
     }

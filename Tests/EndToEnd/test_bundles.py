@@ -148,6 +148,8 @@ def test_damaged_cut_off_foreign_and_wrongly_locked_bundles_are_refused_untouche
 
 def test_a_backup_taken_while_another_process_writes_opens_and_passes_check(tmp_path):
     db = tmp_path / "live" / "wijkweb.sqlite"
+    # `check` only reads and never creates a database; a first demo round makes it.
+    run("demo", "--db", db, "--responses", "1", "--seed", "1000", "--round", "Start", "--no-previous", check=0)
     run("check", "--db", db, check=0)
     per_round = 4000
     script = " && ".join(

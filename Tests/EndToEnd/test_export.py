@@ -69,26 +69,56 @@ def demo(tmp_path_factory):
     return db_path, out, ids
 
 
+PREFER_NOT_TO_SAY, NOT_ANSWERED = -1, -2
+
+
+def area_numbers(codes):
+    """The numbers of the areas of one level, as the codebook says: the digits of the CBS code (WK001411 is
+    1411) when all codes have distinct ones, else their position in the order of the codes."""
+    codes = sorted(set(codes))
+    digits = [code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") for code in codes]
+    numbers = [int(d) if d.isdigit() and int(d) > 0 else None for d in digits]
+    if None not in numbers and len(set(numbers)) == len(numbers):
+        return dict(zip(codes, numbers))
+    return {code: index + 1 for index, code in enumerate(codes)}
+
+
+def demographic_choices(db_path):
+    """{question id: [choice id, ...]} in the questionnaire's order: the codes are 1, 2, ..."""
+    import yaml
+    source = query(db_path, "SELECT source FROM questionnaires WHERE id = 'positieve-gezondheid-wijk'")[0][0]
+    document = yaml.safe_load(source)
+    return {question["id"]: [str(choice["id"]) for choice in question["choices"]] for question in document["demographics"]}
+
+
 def expected_rows(db_path):
-    """{response id: {variable: value}} straight from the database: None for no value, 99 for weet niet."""
+    """{response id: {variable: value}} straight from the database: None for no value, 99 for weet niet,
+    -1 for zeg ik liever niet and -2 for an unanswered question or an area level not given."""
     areas = {code: (level, parent) for code, level, parent in query(db_path, "SELECT code, level, parent_code FROM areas")}
+    numbers = {level: area_numbers([code for code, (of, _) in areas.items() if of == level]) for level in LEVELS}
+    choices = demographic_choices(db_path)
     rows = {}
     for key, rid, area, completed, answers, demographics in query(db_path, """
             SELECT r.key, r.id, r.area_code, r.completed_at, r.packed_answers, r.packed_demographics
             FROM responses r JOIN rounds o ON o.id = r.round_id WHERE o.name = ? AND r.status = 'completed'""", (ROUND,)):
         row = {"response_id": rid, "round": ROUND, "questionnaire_id": "positieve-gezondheid-wijk", "questionnaire_version": 1}
-        lineage = {level: None for level in LEVELS}
+        lineage = {level: NOT_ANSWERED for level in LEVELS}
         code = area
         while code:
             level, parent = areas[code]
-            lineage[level] = code
+            lineage[level] = numbers[level][code]
             code = parent
         row.update(lineage)
         stamp = datetime.datetime.fromisoformat(completed.replace("Z", "+00:00"))
         row["completed_on"] = stamp.astimezone(datetime.timezone.utc).date().isoformat()
         chosen = dict(pair.split("=", 1) for pair in (demographics or "").split(";") if pair)
         for question in DEMOGRAPHICS:
-            row[question] = chosen.get(question) or None
+            if question not in chosen:
+                row[question] = NOT_ANSWERED
+            elif chosen[question] == "":
+                row[question] = PREFER_NOT_TO_SAY
+            else:
+                row[question] = choices[question].index(chosen[question]) + 1
         for item_id, character in zip(ITEM_IDS, answers):
             name = item_id.replace("-", "_")
             row[name] = None if character == "." else 99 if character == "-" else 10 if character == "X" else int(character)
@@ -187,13 +217,28 @@ def test_csv_round_trip_with_codebook(demo):
 
     with (out / "antwoorden-codebook.csv").open(newline="", encoding="utf-8") as handle:
         codebook = {row["variable"]: row for row in csv.DictReader(handle)}
-    assert list(codebook) == header
+    assert [name for name, row in codebook.items() if row["kind"] != "note"] == header
+    notes = {name: row for name, row in codebook.items() if row["kind"] == "note"}
+    sha = query(db_path, "SELECT content_hash FROM questionnaires WHERE id = 'positieve-gezondheid-wijk'")[0][0]
+    assert sha in notes["note_questionnaire"]["label_en"] and "version 1" in notes["note_questionnaire"]["label_en"]
+    assert "mean of the answered statements" in notes["note_scoring"]["label_en"]
+    assert "Empty when fewer than 50%" in notes["note_scoring"]["label_en"]
+    assert "-1 = prefer not to say" in notes["note_missing_codes"]["label_en"]
+    assert "-2 = niet beantwoord" in notes["note_missing_codes"]["label_nl"]
+    assert "Hyndman & Fan type 7" in notes["note_methods"]["label_en"] and "t distribution" in notes["note_methods"]["label_en"]
+    assert "' in front" in notes["note_csv_formulas"]["label_en"]
+    assert "wijk = district" in notes["note_areas"]["label_en"] and "buurt = neighbourhood" in notes["note_areas"]["label_en"]
+    assert codebook["wijk"]["label_en"] == "District (wijk, code)" and codebook["gebied"]["label_en"] == "Area (gebied, code)"
     item = codebook["h_lf_1"]
     assert item["type"] == "integer" and item["missing_values"] == "99"
     assert "99=weet niet / niet van toepassing" in item["value_labels_nl"]
     assert "99=don't know / not applicable" in item["value_labels_en"]
     assert item["text_nl"] and item["text_en"] and item["label_nl"] and item["label_en"]
-    assert codebook["age"]["value_labels_nl"].startswith("15-24=15 tot en met 24 jaar")
+    assert codebook["age"]["value_labels_nl"].startswith("1=15 tot en met 24 jaar")
+    assert "-1=zeg ik liever niet | -2=niet beantwoord" in codebook["age"]["value_labels_nl"]
+    # A text field that starts with "-" gets the formula rule's quote, in the codebook too.
+    assert codebook["age"]["missing_values"] == "'-1 -2" and codebook["buurt"]["missing_values"] == "'-2"
+    assert any(row["age"] == "-1" for row in rows), "the demo has residents who prefer not to say"
     assert codebook["health_meedoen"]["type"] == "decimal"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
@@ -225,7 +270,8 @@ def test_xlsx_round_trip_numbers_as_numbers(demo):
                 assert value == expect, (row_id, name)
     codebook = sheets["codeboek"]
     assert codebook[0][0][0] == "variable"
-    assert [row[0][0] for row in codebook[1:]] == header
+    assert [row[0][0] for row in codebook[1:] if row.get(1, ("",))[0] != "note"] == header
+    assert "note_scoring" in [row[0][0] for row in codebook[1:]]
     english = out / "answers.xlsx"
     wijkweb(db_path, "export", "responses", "--round", ROUND, "--format", "xlsx", "--out", str(english), "--language", "en")
     assert list(read_xlsx(english)) == ["data", "codebook"]
@@ -257,9 +303,18 @@ def test_sav_round_trip_with_labels_and_user_missing(demo):
                 assert value == (expect or ""), (row_id, name)
     assert meta.column_names_to_labels["h_lf_1"] == "Lichaamsfuncties: je gezond voelen"
     assert meta.variable_value_labels["h_lf_1"][99.0] == "weet niet / niet van toepassing"
-    assert meta.variable_value_labels["age"]["75+"] == "75 jaar of ouder"
+    age_75 = demographic_choices(db_path)["age"].index("75+") + 1
+    assert meta.variable_value_labels["age"][float(age_75)] == "75 jaar of ouder"
+    assert meta.variable_value_labels["age"][-1.0] == "zeg ik liever niet"
+    assert meta.variable_value_labels["household"][-2.0] == "niet beantwoord"
+    assert meta.variable_value_labels["buurt"], "buurt has value labels (code and name)"
+    assert meta.missing_ranges["age"] == [{"lo": -1.0, "hi": -1.0}, {"lo": -2.0, "hi": -2.0}]
+    assert meta.missing_ranges["buurt"] == [{"lo": -2.0, "hi": -2.0}]
+    assert meta.variable_measure["age"] == "nominal"
     assert meta.missing_ranges["h_lf_1"] == [{"lo": 99.0, "hi": 99.0}]
     assert meta.original_variable_types["completed_on"] == "SDATE10"
+    documents = " ".join(meta.notes) if isinstance(meta.notes, list) else str(meta.notes)
+    assert "scoring:" in documents and "gemiddelde van de beantwoorde" in documents and "missing_codes:" in documents
     english = out / "answers.sav"
     wijkweb(db_path, "export", "responses", "--round", ROUND, "--format", "sav", "--out", str(english), "--language", "en")
     _, meta = pyreadstat.read_sav(str(english), metadataonly=True, output_format="dict")
@@ -272,7 +327,10 @@ def test_json_round_trip_and_schema(demo):
     path = out / "antwoorden.json"
     wijkweb(db_path, "export", "responses", "--round", ROUND, "--format", "json", "--out", str(path))
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["format"] == "wijkweb-responses" and document["format_version"] == 1
+    assert document["format"] == "wijkweb-responses" and document["format_version"] == 2
+    assert document["prefer_not_to_say_code"] == -1 and document["not_answered_code"] == -2
+    assert set(document["notes"]) == {"questionnaire", "scoring", "missing_codes", "areas", "methods", "csv_formulas"}
+    assert document["questionnaire"]["sha256"] in document["notes"]["questionnaire"]["en"]
     assert document["round"] == ROUND and document["dont_know_code"] == 99
     assert document["questionnaire"]["id"] == "positieve-gezondheid-wijk"
     assert len(document["questionnaire"]["sha256"]) == 64

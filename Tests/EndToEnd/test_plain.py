@@ -135,3 +135,46 @@ def test_resume_takes_only_h_q_stops_anywhere_and_a_warned_text_is_not_kept_by_a
     stored = dict(query(db_path, "SELECT prompt_id, text FROM reflections WHERE response_id = ?", (response_id,)))
     assert not any("06-12345678" in value for value in stored.values()), stored
     assert "Meer groen" in stored.values()
+
+
+WHOLE = (["", "V12", "j", "beijum", "1", "2", "2", "1"] + answers(TYPED[:PART_ONE]) + [""] + answers(TYPED[PART_ONE:])
+         + [""] + ["", "Meer bankjes in het park.", "", "", "", ""])
+CLOSE_WINDOW = "Het interview is klaar. Vrijwilliger: sluit dit venster"
+
+
+def test_the_end_of_an_interview_through_a_pipe_asks_to_close_the_window(db_path):
+    out = plain(db_path, WHOLE + ["", "q"])
+    receipt = next(index for index, line in enumerate(out) if line.startswith("Uw bewijsnummer: "))
+    closing = [index for index, line in enumerate(out) if line.startswith(CLOSE_WINDOW)]
+    assert len(closing) == 1 and closing[0] > receipt, "said once, after the receipt, when the next resident is due"
+    welcome_again = [index for index, line in enumerate(out) if "Enter" in line and index > closing[0]]
+    assert welcome_again, "the next welcome follows the request"
+
+
+def test_the_end_of_an_interview_on_a_terminal_clears_screen_and_scrollback(db_path):
+    import os
+    import pty
+    main, secondary = pty.openpty()
+    environment = {key: value for key, value in CLEAN_ENVIRONMENT.items() if key != "TERM"}
+    process = subprocess.Popen([str(BINARY), "interview", "--plain", "--db", str(db_path)], stdin=subprocess.PIPE,
+                               stdout=secondary, stderr=subprocess.PIPE, env=environment)
+    os.close(secondary)
+    process.stdin.write(("\n".join(WHOLE + ["q"]) + "\n").encode())
+    process.stdin.close()
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    process.wait(timeout=60)
+    os.close(main)
+    assert process.returncode == 0
+    text = output.decode("utf-8", "replace")
+    receipt = text.index("Uw bewijsnummer: ")
+    clear = text.find("\x1b[H\x1b[2J\x1b[3J", receipt)
+    assert clear > receipt, "screen and scrollback cleared after the receipt"
+    assert CLOSE_WINDOW not in text

@@ -78,7 +78,7 @@ def all_pdf(demo):
     folder, db = demo
     out = folder / "alle-wijken.pdf"
     result = wijkweb("report", "--db", str(db), "--round", ROUND, "--all", "--format", "pdf", "--out", str(out))
-    assert "pages" in result.stderr
+    assert "pagina('s)" in result.stderr, "said in the report's language (Dutch by default)"
     return out
 
 
@@ -119,7 +119,7 @@ def test_pdf_has_one_page_per_area_with_its_figures(demo, all_pdf, all_html):
         assert heading in first, heading
     # A wijk is compared with its gemeente and with last year's round; differences use a minus sign and a comma.
     wijk = " ".join(pages[sections.index(QUOTE_AREA)].split())
-    assert "gemeente Groningen" in wijk and "vorige ronde (Demo 2026 (vorig jaar))" in wijk
+    assert "gemeente Groningen" in wijk and "vorige ronde: Demo 2026 (vorig jaar)" in wijk
     assert re.search(r"\d,\d – \d,\d", wijk), "95% intervals with decimal commas"
     assert re.search(r"[+−]\d,\d", wijk), "signed differences"
 

@@ -156,8 +156,8 @@ def test_a_read_only_folder_is_refused_plainly(nobody_folder):
     before = digest(db)
     result = run("check", "--db", db, user=NOBODY)
     assert_plain_failure(result, f"The folder {nobody_folder} of the database is read-only (mode 0500)")
-    # A database that does not exist yet cannot be made there either.
-    result = run("check", "--db", nobody_folder / "nieuw.sqlite", user=NOBODY)
+    # A database that does not exist yet cannot be made there either (by a command that makes one).
+    result = run("areas", "list", "--db", nobody_folder / "nieuw.sqlite", user=NOBODY)
     assert_plain_failure(result, "Cannot create the database file", "--db PATH")
     nobody_folder.chmod(0o700)
     assert digest(db) == before
@@ -345,7 +345,8 @@ def test_a_missing_default_questionnaire_stops_the_first_start_plainly(tmp_path)
     (data / "Questionnaires").mkdir(parents=True)
     shutil.copytree(REPO / "Areas", data / "Areas")
     db = tmp_path / "gegevens" / "wijkweb.sqlite"
-    result = run("check", "--db", db, env={"WIJKWEB_DATA": str(data)})
+    # The first start is a command that makes a database (check only reads, and never creates one).
+    result = run("areas", "list", "--db", db, env={"WIJKWEB_DATA": str(data)})
     assert_plain_failure(result, "positieve-gezondheid-wijk.yaml")
     # Nothing half-seeded: with the questionnaire back, the first start completes.
     shutil.copy(REPO / "Questionnaires" / "positieve-gezondheid-wijk.yaml", data / "Questionnaires")

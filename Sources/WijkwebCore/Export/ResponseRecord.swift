@@ -13,6 +13,8 @@ public struct ResponseRecord: Sendable {
   public var partScores: [[Double?]]
   /// Publishable free text by prompt id (empty unless text was asked for).
   public var texts: [String: String]
+  /// The reviewer's dimension tags of those texts by prompt id: dimension keys joined by commas.
+  public var tags: [String: String] = [:]
 
   public init(id: String, areaCode: String?, completedAt: String?, packedAnswers: String, packedDemographics: String,
               partScores: [[Double?]], texts: [String: String] = [:]) {

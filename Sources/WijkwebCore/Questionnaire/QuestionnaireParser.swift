@@ -12,7 +12,18 @@ public struct QuestionnaireParser {
 
   /// Parses `text`; `source` names the file in messages. Throws `FileProblems` listing
   /// every problem when the file cannot be used.
+  /// The largest questionnaire file read at all, in bytes (checked before parsing).
+  public static let maximumFileBytes = 1_000_000
+  /// The most statements a questionnaire may have (all parts together).
+  public static let maximumStatements = 500
+  /// The longest text (a statement, question, label, intro), in characters.
+  public static let maximumTextLength = 2_000
+
   public static func parse(_ text: String, source: String) throws -> Questionnaire {
+    guard text.utf8.count <= maximumFileBytes else {
+      throw FileProblems(source: source, problems: [FileProblem(line: nil,
+        "The file is \(text.utf8.count) bytes; a questionnaire may be at most \(maximumFileBytes) bytes.")])
+    }
     var parser = QuestionnaireParser()
     let result = parser.read(text)
     if let questionnaire = result, parser.problems.isEmpty {
@@ -230,6 +241,11 @@ public struct QuestionnaireParser {
         result.append(Part(id: id, title: title, intro: intro, items: items))
       }
     }
+    let statements = result.reduce(0) { $0 + $1.items.count }
+    if statements > Self.maximumStatements {
+      problems.append(FileProblem(line: node.mark?.line,
+        "The questionnaire has \(statements) statements; at most \(Self.maximumStatements) are allowed."))
+    }
     return result
   }
 
@@ -360,6 +376,9 @@ public struct QuestionnaireParser {
       let trimmed = string.trimmingWhitespace
       if trimmed.isEmpty {
         problems.append(FileProblem(line: value.mark?.line, "The \(code) text of \(what) is empty."))
+      } else if trimmed.utf8.count > Self.maximumTextLength, trimmed.count > Self.maximumTextLength {
+        problems.append(FileProblem(line: value.mark?.line,
+          "The \(code) text of \(what) has \(trimmed.count) characters; at most \(Self.maximumTextLength) are allowed."))
       }
       texts[code] = trimmed
     }

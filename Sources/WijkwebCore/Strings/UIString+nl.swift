@@ -199,7 +199,7 @@ extension UIString {
     .reportTooSmall: "Te weinig deelnemers om cijfers te tonen",
     .reportTooSmallDetail: "In dit gebied deden minder dan {1} mensen mee, of de cijfers zouden een kleine groep elders herkenbaar maken. Om de deelnemers te beschermen staan hier geen cijfers.",
     .reportLegendGemeente: "gemeente {1}",
-    .reportLegendPrevious: "vorige ronde ({1})",
+    .reportLegendPrevious: "vorige ronde: {1}",
     .reportColumnDimension: "Dimensie",
     .reportColumnMean: "Gemiddeld",
     .reportColumnInterval: "95%-interval",
@@ -231,5 +231,8 @@ extension UIString {
     .resumeSameResident: "Hervat het alleen met dezelfde bewoner.",
     .areaPosition: "{1} van {2}",
     .plainPersonalData: "Let op: \"{2}\" lijkt {1}. Typ de tekst nog eens om hem toch te bewaren, of typ een nieuwe tekst. Een lege regel slaat de vraag over.",
+    .commandRoundChosen: "ronde: {1}",
+    .commandPagesWritten: "{1}: {2} pagina('s)",
+    .plainCloseWindow: "Het interview is klaar. Vrijwilliger: sluit dit venster (of wis de geschiedenis) voor de volgende bewoner, zodat niemand de antwoorden kan teruglezen.",
   ]
 }

@@ -43,6 +43,8 @@ public enum UIString: String, CaseIterable, Sendable {
   case takeHomeTitle, takeHomeDate, takeHomeNote, takeHomeKey, takeHomeWritten, takeHomePrinted, takeHomeNotConfigured, takeHomeFailed, takeHomeFolderUnusable
   case languageConcept, volunteerLanguages, arabicPlainOnly, takeHomePrintedInDutch
   case resumeSameResident, areaPosition, plainPersonalData
+  case plainCloseWindow
+  case commandRoundChosen, commandPagesWritten
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

@@ -3,8 +3,9 @@ import WijkwebCore
 /// Builds the codebook of a round's responses export from its questionnaire.
 ///
 /// The columns, in order: `response_id`, `round`, `questionnaire_id`, `questionnaire_version`, the area
-/// codes `gemeente`, `gebied`, `wijk`, `buurt`, `completed_on`, one column per question about the resident
-/// (its id), one per statement (its id made a valid name: `h-lf-1` is `h_lf_1`), one per part and
+/// codes `gemeente`, `gebied`, `wijk`, `buurt` (numbers, see `Codebook.areaNumbers`), `completed_on`, one
+/// column per question about the resident (its id; the choices as 1, 2, ..., -1 "zeg ik liever niet", -2
+/// not answered), one per statement (its id made a valid name: `h-lf-1` is `h_lf_1`), one per part and
 /// dimension score (`health_meedoen`), and with free text one per reflection prompt (`text_<prompt id>`).
 public enum CodebookBuilder {
   /// - Parameters:
@@ -30,27 +31,33 @@ public enum CodebookBuilder {
                        label: ExportText(nl: "Vragenlijst", en: "Questionnaire"), width: questionnaire.id.utf8.count))
     add(ExportVariable(name: "questionnaire_version", kind: .version, type: .integer,
                        label: ExportText(nl: "Versie van de vragenlijst", en: "Version of the questionnaire")))
-    let areaLabels: [AreaLevel: ExportText] = [
-      .gemeente: ExportText(nl: "Gemeente (code)", en: "Municipality (code)"),
-      .gebied: ExportText(nl: "Gebied (code)", en: "Area of the municipality (gebied, code)"),
-      .wijk: ExportText(nl: "Wijk (code)", en: "District (wijk, code)"),
-      .buurt: ExportText(nl: "Buurt (code)", en: "Neighbourhood (buurt, code)"),
-    ]
+    // The level names of the report (one set: gemeente = municipality, gebied = area, wijk = district,
+    // buurt = neighbourhood, as CBS translates wijk and buurt).
+    let areaLabels = Dictionary(uniqueKeysWithValues: Codebook.areaLevels.map { level in
+      (level, ExportText(nl: level.name(in: .dutch).capitalizedFirst + " (code)",
+                         en: level.name(in: .english).capitalizedFirst + " (\(level.rawValue), code)"))
+    })
     for level in Codebook.areaLevels {
       let ofLevel = areas.filter { $0.level == level }.sorted { $0.code < $1.code }
+      let numbers = Codebook.areaNumbers(ofLevel.map(\.code))
+      let labels = ofLevel.compactMap { area in
+        numbers[area.code].map { ValueLabel(code: String($0), label: ExportText(nl: area.code + " " + area.name, en: area.code + " " + area.name)) }
+      }
       add(ExportVariable(
-        name: level.rawValue, kind: .area, type: .string, label: areaLabels[level] ?? ExportText(nl: level.rawValue, en: level.rawValue),
-        valueLabels: ofLevel.map { ValueLabel(code: $0.code, label: ExportText(nl: $0.name, en: $0.name)) },
-        width: ofLevel.map(\.code.utf8.count).max() ?? 1))
+        name: level.rawValue, kind: .area, type: .integer, label: areaLabels[level] ?? ExportText(nl: level.rawValue, en: level.rawValue),
+        valueLabels: labels + [Codebook.areaNotGivenLabel], missingValues: [Codebook.notAnsweredCode]))
     }
     add(ExportVariable(name: "completed_on", kind: .date, type: .date,
                        label: ExportText(nl: "Datum van afronding (dag)", en: "Date completed (day)"), width: 10))
 
     for question in questionnaire.demographics {
+      // Codes 1, 2, ... in the questionnaire's order of the choices; -1 and -2 are user-missing.
+      let choices = question.choices.enumerated().map { ValueLabel(code: String($0.offset + 1), label: both($0.element.label)) }
+      let missing = (question.preferNotToSay ? [Codebook.preferNotToSayLabel] : []) + [Codebook.notAnsweredLabel]
       add(ExportVariable(
-        name: question.id, kind: .demographic, type: .string, label: both(question.question), text: both(question.question),
-        source: question.id, valueLabels: question.choices.map { ValueLabel(code: $0.id, label: both($0.label)) },
-        width: question.choices.map(\.id.utf8.count).max() ?? 1))
+        name: question.id, kind: .demographic, type: .integer, label: both(question.question), text: both(question.question),
+        source: question.id, valueLabels: choices + missing,
+        missingValues: (question.preferNotToSay ? [Codebook.preferNotToSayCode] : []) + [Codebook.notAnsweredCode]))
     }
 
     let dontKnow = ValueLabel(code: String(Codebook.dontKnowCode),
@@ -83,15 +90,89 @@ public enum CodebookBuilder {
       }
     }
     if let textWidths {
-      for prompt in questionnaire.reflection {
+      // Every dimension key joined by commas: the widest a tags value can be.
+      let tagsWidth = Dimension.allCases.map(\.key).joined(separator: ",").utf8.count
+      func tags(of name: String, source: String, label: ExportText, part: String?) {
         add(ExportVariable(
-          name: "text_" + prompt.id, kind: .text, type: .string,
-          label: ExportText(nl: "Reflectie: " + prompt.prompt.text(.dutch), en: "Reflection: " + prompt.prompt.text(.english)),
+          name: "tags_" + name, kind: .tags, type: .string,
+          label: ExportText(nl: "Dimensies (review) bij " + label.nl, en: "Dimensions (review) of " + label.en),
+          part: part, source: source, width: tagsWidth))
+      }
+      for prompt in questionnaire.reflection {
+        let label = ExportText(nl: "Reflectie: " + prompt.prompt.text(.dutch), en: "Reflection: " + prompt.prompt.text(.english))
+        add(ExportVariable(
+          name: "text_" + prompt.id, kind: .text, type: .string, label: label,
           text: both(prompt.prompt), part: prompt.partID, source: prompt.id, width: textWidths[prompt.id] ?? 1))
+        tags(of: prompt.id, source: prompt.id, label: label, part: prompt.partID)
+      }
+      // The dialogue answers about the dimensions marked on the web: a column for each that has a
+      // publishable answer in the round, in the questionnaire's order.
+      for part in questionnaire.parts {
+        for dimension in questionnaire.dimensionOrder {
+          for question in 0 ..< InterviewState.dialogueQuestions {
+            let id = InterviewState.dialogueID(partID: part.id, dimension: dimension, question: question)
+            guard let width = textWidths[id] else { continue }
+            let name = questionnaire.name(of: dimension)
+            let label = ExportText(
+              nl: "Gesprek \(name.text(.dutch)) (\(part.title.text(.dutch))), vraag \(question + 1)",
+              en: "Dialogue \(name.text(.english)) (\(part.title.text(.english))), question \(question + 1)")
+            let variable = "dialogue_\(part.id)_\(dimension.key)_\(question + 1)"
+            add(ExportVariable(
+              name: variable, kind: .text, type: .string, label: label,
+              text: ExportText(nl: InterviewState.dialogueQuestion(question, dimension: name.text(.dutch), language: .dutch),
+                               en: InterviewState.dialogueQuestion(question, dimension: name.text(.english), language: .english)),
+              part: part.id, dimension: dimension.key, source: id, width: width))
+            tags(of: variable, source: id, label: label, part: part.id)
+          }
+        }
       }
     }
     return Codebook(
       round: round, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-      questionnaireHash: questionnaire.contentHash, questionnaireTitle: both(questionnaire.title), variables: variables)
+      questionnaireHash: questionnaire.contentHash, questionnaireTitle: both(questionnaire.title), variables: variables,
+      notes: notes(questionnaire: questionnaire, round: round))
+  }
+
+  /// The notes every format carries (see `Codebook.notes`).
+  static func notes(questionnaire: Questionnaire, round: String) -> [CodebookNote] {
+    let percent = Int((questionnaire.scoring.minAnsweredShare * 100).rounded())
+    let levels = Codebook.areaLevels.map { "\($0.rawValue) = \($0.name(in: .english))" }.joined(separator: ", ")
+    return [
+      CodebookNote(key: "questionnaire", text: ExportText(
+        nl: "Ronde \(round); vragenlijst \(questionnaire.id), versie \(questionnaire.version), SHA-256 van het bestand \(questionnaire.contentHash).",
+        en: "Round \(round); questionnaire \(questionnaire.id), version \(questionnaire.version), SHA-256 of its file \(questionnaire.contentHash).")),
+      CodebookNote(key: "scoring", text: ExportText(
+        nl: "Dimensiescore (kolommen deel_dimensie): het gemiddelde van de beantwoorde stellingen van die dimensie in dat deel (0-10). "
+          + "99 (weet niet / niet van toepassing) en niet beantwoorde stellingen tellen niet mee. "
+          + "Leeg wanneer minder dan \(percent)% van de stellingen van de dimensie is beantwoord.",
+        en: "Dimension score (columns part_dimension): the mean of the answered statements of that dimension in that part (0-10). "
+          + "99 (don't know / not applicable) and unanswered statements are left out. "
+          + "Empty when fewer than \(percent)% of the dimension's statements were answered.")),
+      CodebookNote(key: "missing_codes", text: ExportText(
+        nl: "\(Codebook.dontKnowCode) = weet niet / niet van toepassing (stellingen); \(Codebook.preferNotToSayCode) = zeg ik liever niet "
+          + "(vragen over de bewoner); \(Codebook.notAnsweredCode) = niet beantwoord (vragen over de bewoner) of gebiedsniveau niet opgegeven; "
+          + "leeg = geen antwoord, geen score of geen publiceerbare tekst. In SPSS zijn deze codes user-missing.",
+        en: "\(Codebook.dontKnowCode) = don't know / not applicable (statements); \(Codebook.preferNotToSayCode) = prefer not to say "
+          + "(questions about the resident); \(Codebook.notAnsweredCode) = not answered (questions about the resident) or area level not given; "
+          + "empty = no answer, no score or no publishable text. In SPSS these codes are user-missing.")),
+      CodebookNote(key: "areas", text: ExportText(
+        nl: "Gebiedsniveaus: \(Codebook.areaLevels.map { "\($0.rawValue) = \($0.name(in: .english))" }.joined(separator: ", ")). "
+          + "Een gebied is het getal in zijn CBS-code (WK001411 = 1411), of zijn volgnummer wanneer de codes zulke getallen niet hebben; "
+          + "het waardelabel noemt code en naam.",
+        en: "Area levels: \(levels). An area is the number in its CBS code (WK001411 = 1411), or its position when the codes have no "
+          + "such numbers; the value label gives code and name.")),
+      CodebookNote(key: "methods", text: ExportText(
+        nl: "Profielen (wijkweb profile, export profiles): mediaan en kwartielen lineair geïnterpoleerd (Hyndman & Fan type 7); "
+          + "95%-betrouwbaarheidsinterval van het gemiddelde met de t-verdeling: gemiddelde ± t(0,975; n-1) · sd / √n; "
+          + "gewogen met Kish' effectieve steekproefgrootte. Groepen kleiner dan de minimumgrootte worden niet getoond.",
+        en: "Profiles (wijkweb profile, export profiles): median and quartiles interpolated linearly (Hyndman & Fan type 7); "
+          + "95% confidence interval of the mean from the t distribution: mean ± t(0.975, n-1) · sd / √n; "
+          + "weighted with Kish's effective sample size. Groups below the minimum size are not shown.")),
+      CodebookNote(key: "csv_formulas", text: ExportText(
+        nl: "CSV: een tekstveld dat begint met =, +, -, @, een tab of een regelterugloop krijgt een ' ervoor (OWASP), zodat een "
+          + "spreadsheet het niet als formule uitvoert. XLSX, SAV en JSON bewaren de tekst zoals hij is.",
+        en: "CSV: a text field that starts with =, +, -, @, a tab or a carriage return gets a ' in front (OWASP), so that a "
+          + "spreadsheet does not run it as a formula. XLSX, SAV and JSON keep the text as it is.")),
+    ]
   }
 }

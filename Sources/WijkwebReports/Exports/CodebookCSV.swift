@@ -2,7 +2,9 @@
 ///
 /// Columns: `variable, kind, type, label_nl, label_en, text_nl, text_en, part, dimension, source,
 /// value_labels_nl, value_labels_en, missing_values`. Value labels are `code=label` pairs joined by
-/// ` | ` (a `|` inside a label is written as `/`); `missing_values` lists the user-missing codes (99).
+/// ` | ` (a `|` inside a label is written as `/`); `missing_values` lists the user-missing codes (99, -1,
+/// -2). After the variables come the notes (`kind` = `note`): questionnaire and its hash, scoring rule,
+/// missing codes, area levels, statistical methods and the CSV formula rule.
 public enum CodebookCSV {
   public static let columns = [
     "variable", "kind", "type", "label_nl", "label_en", "text_nl", "text_en", "part", "dimension", "source",
@@ -26,7 +28,16 @@ public enum CodebookCSV {
     for variable in codebook.variables {
       out += fields(variable).map(ResponsesCSV.escape).joined(separator: ",") + "\n"
     }
+    for note in codebook.notes {
+      out += fields(note).map(ResponsesCSV.escape).joined(separator: ",") + "\n"
+    }
     return out
+  }
+
+  /// A note as a row after the variables: `variable` is `note_<key>`, `kind` is `note`, the text in the
+  /// label columns.
+  public static func fields(_ note: CodebookNote) -> [String] {
+    ["note_" + note.key, "note", "", note.text.nl, note.text.en] + Array(repeating: "", count: columns.count - 5)
   }
 }
 

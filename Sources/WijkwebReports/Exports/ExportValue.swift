@@ -1,6 +1,7 @@
 /// One cell of an exported response: a number, a text, a calendar day, or nothing.
 public enum ExportValue: Equatable, Sendable {
-  /// No value: unanswered, not applicable, or "zeg ik liever niet" (system-missing in SPSS, empty in CSV).
+  /// No value: a statement or score without an answer, a text not published (system-missing in SPSS,
+  /// empty in CSV, null in JSON). Demographics and areas use the user-missing codes of `Codebook` instead.
   case missing
   case integer(Int)
   case decimal(Double)

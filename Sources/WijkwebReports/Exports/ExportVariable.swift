@@ -23,7 +23,7 @@ public struct ValueLabel: Hashable, Sendable {
 public struct ExportVariable: Hashable, Sendable {
   /// What a variable holds.
   public enum Kind: String, Sendable {
-    case id, round, questionnaire, version, area, date, demographic, item, score, text
+    case id, round, questionnaire, version, area, date, demographic, item, score, text, tags
   }
 
   /// How a variable's values are stored.

@@ -5,20 +5,21 @@ public struct ResponseRowBuilder {
   private enum Source {
     case id, round, questionnaireID, version, completedOn
     case area(Int)
-    case demographic(String)
+    case demographic(question: String, codes: [String: Int])
     case item(Int)
     case score(part: Int, dimension: Int)
     case text(String)
+    case tags(String)
   }
 
   private let sources: [Source]
   private let round: String
   private let questionnaireID: String
   private let questionnaireVersion: Int
-  /// Per area code, its code at each level of `Codebook.areaLevels` (nil where not applicable).
-  private let lineage: [String: [String?]]
+  /// Per area code, its number at each level of `Codebook.areaLevels` (nil where not given).
+  private let lineage: [String: [Int?]]
   private var days = ExportDay()
-  private var demographicCache: [String: [String: String]] = [:]
+  private var demographicCache: [String: [String: String?]] = [:]
 
   public init(codebook: Codebook, questionnaire: Questionnaire, areas: [Area]) {
     round = codebook.round
@@ -35,23 +36,28 @@ public struct ResponseRowBuilder {
       case .version: return .version
       case .date: return .completedOn
       case .area: return .area(levels.firstIndex { $0.rawValue == variable.name } ?? 0)
-      case .demographic: return .demographic(variable.source ?? variable.name)
+      case .demographic:
+        let id = variable.source ?? variable.name
+        let choices = questionnaire.demographics.first { $0.id == id }?.choices ?? []
+        return .demographic(question: id, codes: Dictionary(choices.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first }))
       case .item: return .item(itemIndex[variable.source ?? ""] ?? -1)
       case .score:
         return .score(part: partIndex[variable.part ?? ""] ?? -1,
                       dimension: Dimension.allCases.firstIndex { $0.key == variable.dimension } ?? -1)
       case .text: return .text(variable.source ?? "")
+      case .tags: return .tags(variable.source ?? "")
       }
     }
     let byCode = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-    var lineage: [String: [String?]] = [:]
+    let numbers = levels.map { level in Codebook.areaNumbers(areas.filter { $0.level == level }.map(\.code)) }
+    var lineage: [String: [Int?]] = [:]
     for area in areas {
-      var codes = [String?](repeating: nil, count: levels.count)
+      var codes = [Int?](repeating: nil, count: levels.count)
       var current: Area? = area
       var seen: Set<String> = []
       while let next = current, !seen.contains(next.code) {
         seen.insert(next.code)
-        if let slot = levels.firstIndex(of: next.level) { codes[slot] = next.code }
+        if let slot = levels.firstIndex(of: next.level) { codes[slot] = numbers[slot][next.code] }
         current = next.parentCode.flatMap { byCode[$0] }
       }
       lineage[area.code] = codes
@@ -62,7 +68,7 @@ public struct ResponseRowBuilder {
   /// The values of one response, one per codebook variable.
   public mutating func values(_ record: ResponseRecord) -> [ExportValue] {
     let answers = Array(record.packedAnswers.utf8)
-    let demographics: [String: String]
+    let demographics: [String: String?]
     if let known = demographicCache[record.packedDemographics] {
       demographics = known
     } else {
@@ -81,8 +87,13 @@ public struct ResponseRowBuilder {
       case .questionnaireID: values.append(.text(questionnaireID))
       case .version: values.append(.integer(questionnaireVersion))
       case .completedOn: values.append(record.completedAt.flatMap { days.day(of: $0) }.map(ExportValue.day) ?? .missing)
-      case .area(let level): values.append(areaCodes?[level].map(ExportValue.text) ?? .missing)
-      case .demographic(let question): values.append(demographics[question].map(ExportValue.text) ?? .missing)
+      case .area(let level): values.append(.integer(areaCodes?[level] ?? Codebook.notAnsweredCode))
+      case .demographic(let question, let codes):
+        switch demographics[question] {
+        case .none: values.append(.integer(Codebook.notAnsweredCode))
+        case .some(.none): values.append(.integer(Codebook.preferNotToSayCode))
+        case .some(.some(let choice)): values.append(.integer(codes[choice] ?? Codebook.notAnsweredCode))
+        }
       case .item(let index): values.append(index >= 0 && index < answers.count ? Self.answer(answers[index]) : .missing)
       case .score(let part, let dimension):
         if part >= 0, part < record.partScores.count, dimension >= 0, dimension < record.partScores[part].count,
@@ -92,6 +103,7 @@ public struct ResponseRowBuilder {
           values.append(.missing)
         }
       case .text(let prompt): values.append(record.texts[prompt].flatMap { $0.isEmpty ? nil : ExportValue.text($0) } ?? .missing)
+      case .tags(let prompt): values.append(record.tags[prompt].flatMap { $0.isEmpty ? nil : ExportValue.text($0) } ?? .missing)
       }
     }
     return values
@@ -107,14 +119,9 @@ public struct ResponseRowBuilder {
     }
   }
 
-  /// The chosen answers of packed demographics; "zeg ik liever niet" (an empty choice) is left out.
-  static func demographics(_ packed: String) -> [String: String] {
-    var result: [String: String] = [:]
-    for pair in packed.split(separator: ";") {
-      guard let equals = pair.firstIndex(of: "=") else { continue }
-      let choice = pair[pair.index(after: equals)...]
-      if !choice.isEmpty { result[String(pair[..<equals])] = String(choice) }
-    }
-    return result
+  /// The answers of packed demographics: a choice id, nil for "zeg ik liever niet" (an empty choice);
+  /// a question not in the packed text was not answered.
+  static func demographics(_ packed: String) -> [String: String?] {
+    AnswerCodec.unpackDemographics(packed)
   }
 }

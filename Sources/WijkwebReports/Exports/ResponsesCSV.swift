@@ -1,16 +1,18 @@
+import WijkwebFiles
 /// The responses as CSV: UTF-8 without a byte order mark, a header row of variable names, one row per
-/// response; numbers with a decimal point, "weet niet" as 99, no answer as an empty field. The codebook
+/// response; numbers with a decimal point, "weet niet" as 99, no answer as an empty field; a text that
+/// starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a `'` in front. The codebook
 /// goes to a CSV file of its own (`CodebookCSV`).
 public final class ResponsesCSV: ResponseSink {
   private let codebook: Codebook
-  private let data: OutputFile
-  private let codebookPath: String
+  private let data: AtomicFile
+  private let codebookFile: AtomicFile
 
-  /// Writes the data to `dataPath` and the codebook to `codebookPath` (both temporary files).
-  public init(codebook: Codebook, dataPath: String, codebookPath: String) throws {
+  /// Writes the data into `data` and the codebook into `codebookFile`; the caller commits both after `finish`.
+  public init(codebook: Codebook, data: AtomicFile, codebookFile: AtomicFile) {
     self.codebook = codebook
-    self.codebookPath = codebookPath
-    data = try OutputFile(path: dataPath)
+    self.data = data
+    self.codebookFile = codebookFile
   }
 
   public func begin(rowCount: Int) throws {
@@ -33,10 +35,9 @@ public final class ResponsesCSV: ResponseSink {
   }
 
   public func finish() throws {
-    try data.close()
-    let file = try OutputFile(path: codebookPath)
-    try file.write(CodebookCSV.render(codebook))
-    try file.close()
+    try data.flush()
+    try codebookFile.write(CodebookCSV.render(codebook))
+    try codebookFile.flush()
   }
 
   /// The codebook beside a CSV export: `out.csv` gives `out-codebook.csv`, `out` gives `out-codebook.csv`.
@@ -44,16 +45,6 @@ public final class ResponsesCSV: ResponseSink {
     path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) + "-codebook.csv" : path + "-codebook.csv"
   }
 
-  /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
-  public static func escape(_ field: String) -> String {
-    // Bytes, not characters: the check runs for every text cell of every row.
-    guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
-      return field
-    }
-    var out = "\""
-    for character in field {
-      if character == "\"" { out += "\"\"" } else { out.append(character) }
-    }
-    return out + "\""
-  }
+  /// A text field: neutralised when it starts like a formula, quoted when needed (`CSVField`).
+  public static func escape(_ field: String) -> String { CSVField.text(field) }
 }

@@ -1,3 +1,4 @@
+import WijkwebFiles
 /// The responses as one JSON document: the codebook first, then the responses, streamed row by row.
 ///
 /// The schema is described in Docs/export-json.md: `format` ("wijkweb-responses"), `format_version` (1),
@@ -6,22 +7,27 @@
 /// texts and days as strings, no value as null.
 public final class ResponsesJSON: ResponseSink {
   private let codebook: Codebook
-  private let file: OutputFile
+  private let file: AtomicFile
   private var rows = 0
   private let names: [String]
 
-  public init(codebook: Codebook, path: String) throws {
+  /// Writes into `file` (the caller commits it after `finish`).
+  public init(codebook: Codebook, file: AtomicFile) {
     self.codebook = codebook
-    file = try OutputFile(path: path)
+    self.file = file
     names = codebook.variables.map { ProfileJSON.quote($0.name) + ": " }
   }
 
   public func begin(rowCount: Int) throws {
-    var out = "{\n  \"format\": \"wijkweb-responses\",\n  \"format_version\": 1,\n"
+    var out = "{\n  \"format\": \"wijkweb-responses\",\n  \"format_version\": 2,\n"
     out += "  \"round\": \(ProfileJSON.quote(codebook.round)),\n"
     out += "  \"questionnaire\": {\"id\": \(ProfileJSON.quote(codebook.questionnaireID)), \"version\": \(codebook.questionnaireVersion), "
     out += "\"sha256\": \(ProfileJSON.quote(codebook.questionnaireHash)), \"title\": \(Self.text(codebook.questionnaireTitle))},\n"
-    out += "  \"dont_know_code\": \(Codebook.dontKnowCode),\n  \"count\": \(rowCount),\n  \"variables\": ["
+    out += "  \"dont_know_code\": \(Codebook.dontKnowCode),\n"
+    out += "  \"prefer_not_to_say_code\": \(Codebook.preferNotToSayCode),\n  \"not_answered_code\": \(Codebook.notAnsweredCode),\n"
+    out += "  \"notes\": {"
+    out += codebook.notes.map { "\n    \(ProfileJSON.quote($0.key)): \(Self.text($0.text))" }.joined(separator: ",") + "\n  },\n"
+    out += "  \"count\": \(rowCount),\n  \"variables\": ["
     for (index, variable) in codebook.variables.enumerated() {
       out += (index == 0 ? "\n" : ",\n") + "    " + Self.variable(variable)
     }
@@ -48,7 +54,7 @@ public final class ResponsesJSON: ResponseSink {
 
   public func finish() throws {
     try file.write(rows == 0 ? "]\n}\n" : "\n  ]\n}\n")
-    try file.close()
+    try file.flush()
   }
 
   static func text(_ text: ExportText) -> String {

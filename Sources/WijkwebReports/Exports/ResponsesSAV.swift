@@ -1,4 +1,5 @@
 import CReadStat
+import WijkwebFiles
 
 /// The responses as an SPSS .sav file through ReadStat: variable labels (in the chosen language), value
 /// labels, 99 declared user-missing on every statement, the completion day as an SPSS date (SDATE10).
@@ -9,18 +10,19 @@ public final class ResponsesSAV: ResponseSink {
   static let valueLabelBytes = 120
 
   private let codebook: Codebook
-  private let file: OutputFile
+  private let file: AtomicFile
   private let english: Bool
   private let path: String
   private var writer: UnsafeMutablePointer<readstat_writer_t>?
   private var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
   private var row = 0
 
-  public init(codebook: Codebook, path: String, english: Bool = false) throws {
+  /// Writes into `file` (the caller commits it after `finish`).
+  public init(codebook: Codebook, file: AtomicFile, english: Bool = false) {
     self.codebook = codebook
-    self.path = path
+    self.path = file.path
     self.english = english
-    file = try OutputFile(path: path)
+    self.file = file
   }
 
   deinit { if let writer { readstat_writer_free(writer) } }
@@ -30,20 +32,25 @@ public final class ResponsesSAV: ResponseSink {
     self.writer = writer
     try check(readstat_set_data_writer(writer) { data, length, context in
       guard let context else { return -1 }
-      let file = Unmanaged<OutputFile>.fromOpaque(context).takeUnretainedValue()
+      let file = Unmanaged<AtomicFile>.fromOpaque(context).takeUnretainedValue()
       return file.writeRemembering(UnsafeRawBufferPointer(start: data, count: length)) ? length : -1
     })
     try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS))
     try check(readstat_writer_set_file_label(writer, Self.truncated("Wijkweb: " + codebook.round, bytes: 64)))
+    // The codebook's notes as SPSS document lines (DISPLAY DOCUMENTS), 80 bytes at most each.
+    for note in codebook.notes {
+      for line in Self.documentLines(note.key + ": " + (english ? note.text.en : note.text.nl)) { readstat_add_note(writer, line) }
+    }
     for (index, variable) in codebook.variables.enumerated() {
       let numeric = variable.type == .integer || variable.type == .decimal || variable.type == .date
       guard let added = readstat_add_variable(
         writer, variable.name, numeric ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_STRING, numeric ? 0 : max(1, variable.width))
       else { throw ExportError("Cannot add the variable \(variable.name) to the SPSS file.") }
       readstat_variable_set_label(added, Self.truncated(english ? variable.label.en : variable.label.nl, bytes: Self.labelBytes))
-      readstat_variable_set_measure(added, numeric ? READSTAT_MEASURE_SCALE : READSTAT_MEASURE_NOMINAL)
+      let categorical = variable.kind == .area || variable.kind == .demographic
+      readstat_variable_set_measure(added, numeric && !categorical ? READSTAT_MEASURE_SCALE : READSTAT_MEASURE_NOMINAL)
       readstat_variable_set_alignment(added, numeric ? READSTAT_ALIGNMENT_RIGHT : READSTAT_ALIGNMENT_LEFT)
-      if variable.type == .integer { readstat_variable_set_format(added, "F3.0") }
+      if variable.type == .integer { readstat_variable_set_format(added, variable.kind == .area ? "F12.0" : "F3.0") }
       if variable.type == .decimal { readstat_variable_set_format(added, "F8.2") }
       if variable.type == .date { readstat_variable_set_format(added, "SDATE10") }
       if !variable.valueLabels.isEmpty, numeric || variable.width <= 8 {
@@ -102,7 +109,8 @@ public final class ResponsesSAV: ResponseSink {
   public func finish() throws {
     guard let writer else { throw ExportError("The SPSS file was not started.") }
     try check(readstat_end_writing(writer))
-    try file.close()
+    if let failure = file.failure { throw failure }
+    try file.flush()
   }
 
   private func check(_ result: readstat_error_t) throws {
@@ -110,6 +118,31 @@ public final class ResponsesSAV: ResponseSink {
     if let failure = file.failure { throw failure }
     let reason = String(cString: readstat_error_message(result))
     throw ExportError("Writing the SPSS file \(path) failed\(row > 0 ? " at response \(row)" : ""): \(reason).")
+  }
+
+  /// `text` in lines of at most `bytes` UTF-8 bytes, broken at spaces where there is one.
+  static func documentLines(_ text: String, bytes: Int = 80) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      var word = String(word)
+      while word.utf8.count > bytes {
+        if !line.isEmpty { lines.append(line); line = "" }
+        let head = truncated(word, bytes: bytes)
+        lines.append(head)
+        word = String(word.dropFirst(head.count))
+      }
+      if line.isEmpty {
+        line = word
+      } else if line.utf8.count + 1 + word.utf8.count <= bytes {
+        line += " " + word
+      } else {
+        lines.append(line)
+        line = word
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 
   /// A `yyyy-MM-dd` day as SPSS stores dates: seconds since 14 October 1582.

@@ -1,3 +1,4 @@
+import WijkwebFiles
 /// The responses as an .xlsx workbook: a data sheet (a header row of variable names, one row per
 /// response; answers and scores as numbers, the completion day as a date) and a codebook sheet with the
 /// columns of `CodebookCSV`.
@@ -8,15 +9,21 @@ public final class ResponsesXLSX: ResponseSink {
   private var row = 0
 
   /// Sheet names follow `language`: `gegevens`/`codeboek` in Dutch, `data`/`codebook` in English.
-  public init(codebook: Codebook, path: String, english: Bool = false) throws {
+  /// Writes into `file` (the caller commits it after `finish`).
+  public init(codebook: Codebook, file: AtomicFile, english: Bool = false) throws {
     self.codebook = codebook
-    workbook = try XLSXWorkbook(path: path)
+    workbook = try XLSXWorkbook(file: file)
     data = try workbook.sheet(english ? "data" : "gegevens")
     let sheet = try workbook.sheet(english ? "codebook" : "codeboek")
     try sheet.header(CodebookCSV.columns)
     for (index, variable) in codebook.variables.enumerated() {
       for (column, field) in CodebookCSV.fields(variable).enumerated() where !field.isEmpty {
         try sheet.string(index + 1, column, field)
+      }
+    }
+    for (index, note) in codebook.notes.enumerated() {
+      for (column, field) in CodebookCSV.fields(note).enumerated() where !field.isEmpty {
+        try sheet.string(codebook.variables.count + 1 + index, column, field)
       }
     }
   }

@@ -1,7 +1,13 @@
 import CXlsxWriter
+#if canImport(Glibc)
+import Glibc
+#endif
+import WijkwebFiles
 
 /// An .xlsx file written through libxlsxwriter in constant-memory mode: every sheet is written row by
 /// row to a temporary file and zipped at `close`, so a sheet of 100 000 rows needs no more memory than one.
+/// Those temporary files (free text included) go to the export's own folder, not to /tmp, and the
+/// workbook itself to the atomic writer's owner-only temporary file.
 final class XLSXWorkbook {
   /// The most rows a sheet can hold (Excel's limit).
   static let maximumRows = 1_048_576
@@ -11,11 +17,23 @@ final class XLSXWorkbook {
   let bold: UnsafeMutablePointer<lxw_format>?
   let date: UnsafeMutablePointer<lxw_format>?
   private var closed = false
+  private let temporaryFolder: UnsafeMutablePointer<CChar>?
+  /// The atomic writer's temporary file the workbook is zipped into.
+  private let temporaryPath: String
+  /// Per sheet, the widest value written to each column, in characters (for the column widths).
+  fileprivate var widths: [[Int]] = []
+  private var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+  /// Column widths are capped so a long text does not make a column wider than a screen.
+  static let maximumColumnWidth = 60
 
-  init(path: String) throws {
-    self.path = path
-    var options = lxw_workbook_options(constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: nil, use_zip64: UInt8(LXW_TRUE.rawValue))
-    guard let workbook = workbook_new_opt(path, &options) else {
+  init(file: AtomicFile) throws {
+    path = file.path
+    temporaryPath = file.temporaryPath
+    temporaryFolder = strdup(file.folder)
+    var options = lxw_workbook_options(
+      constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: temporaryFolder, use_zip64: UInt8(LXW_TRUE.rawValue))
+    guard let workbook = workbook_new_opt(file.temporaryPath, &options) else {
+      free(temporaryFolder)
       throw ExportError("Cannot start the spreadsheet \(path). Check that the folder is writable and the disk has space.")
     }
     self.workbook = workbook
@@ -27,7 +45,12 @@ final class XLSXWorkbook {
 
   deinit {
     // A workbook abandoned after an error still frees its memory and temporary files.
-    if !closed { _ = workbook_close(workbook) }
+    if !closed {
+      _ = workbook_close(workbook)
+      // Abandoned: what was zipped is not wanted, whichever of the workbook and its file goes first.
+      _ = unlink(temporaryPath)
+    }
+    free(temporaryFolder)
   }
 
   /// Adds a sheet (names are at most 31 characters in Excel).
@@ -35,16 +58,30 @@ final class XLSXWorkbook {
     guard let sheet = workbook_add_worksheet(workbook, name) else {
       throw ExportError("Cannot add the sheet \(name) to \(path).")
     }
-    return XLSXSheet(sheet: sheet, workbook: self)
+    sheets.append(sheet)
+    widths.append([])
+    return XLSXSheet(sheet: sheet, index: sheets.count - 1, workbook: self)
   }
 
-  /// Zips the sheets into the file.
+  /// Zips the sheets into the file, each column as wide as its widest value (a day needs 10 characters).
   func close() throws {
+    for (sheet, columns) in zip(sheets, widths) {
+      for (column, characters) in columns.enumerated() where characters > 0 {
+        let width = Double(min(characters, Self.maximumColumnWidth)) + 2
+        _ = worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), width, nil)
+      }
+    }
     closed = true
     let result = workbook_close(workbook)
     if result != LXW_NO_ERROR {
       throw ExportError("Writing the spreadsheet \(path) failed: \(String(cString: lxw_strerror(result))). Check that the disk has space.")
     }
+  }
+
+  /// Notes that a value of `characters` was written in `column` of `sheet`.
+  fileprivate func measure(_ sheet: Int, _ column: Int, _ characters: Int) {
+    if widths[sheet].count <= column { widths[sheet] += Array(repeating: 0, count: column + 1 - widths[sheet].count) }
+    if characters > widths[sheet][column] { widths[sheet][column] = characters }
   }
 
   fileprivate func check(_ result: lxw_error, row: Int) throws {
@@ -56,13 +93,25 @@ final class XLSXWorkbook {
 /// One sheet of an `XLSXWorkbook`; rows must be written in order.
 struct XLSXSheet {
   let sheet: UnsafeMutablePointer<lxw_worksheet>
+  /// The sheet's place in the workbook (for its column widths).
+  let index: Int
   let workbook: XLSXWorkbook
 
   func number(_ row: Int, _ column: Int, _ value: Double) throws {
+    // As General shows it: a whole number plainly, else up to 10 significant characters.
+    let shown = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)).count : min(String(value).count, 11)
+    workbook.measure(index, column, shown)
     try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value, nil), row: row)
   }
 
   func string(_ row: Int, _ column: Int, _ value: String, bold: Bool = false) throws {
+    // Counting stops at the cap: a long text costs no more than a short one.
+    var characters = 0
+    for _ in value {
+      characters += 1
+      if characters > XLSXWorkbook.maximumColumnWidth { break }
+    }
+    workbook.measure(index, column, bold ? characters + 1 : characters)
     try workbook.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), value, bold ? workbook.bold : nil), row: row)
   }
 
@@ -70,6 +119,7 @@ struct XLSXSheet {
   func day(_ row: Int, _ column: Int, _ value: String) throws {
     let parts = value.split(separator: "-").compactMap { Int($0) }
     guard parts.count == 3 else { return try string(row, column, value) }
+    workbook.measure(index, column, 10)
     var datetime = lxw_datetime(year: Int32(parts[0]), month: Int32(parts[1]), day: Int32(parts[2]), hour: 0, min: 0, sec: 0)
     try workbook.check(worksheet_write_datetime(sheet, lxw_row_t(row), lxw_col_t(column), &datetime, workbook.date), row: row)
   }

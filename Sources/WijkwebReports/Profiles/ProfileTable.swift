@@ -89,7 +89,7 @@ public struct ProfileTable {
       let partFigures = figures.filter { $0.partID == partID && $0.category == nil }
       if partFigures.isEmpty { continue }
       lines += header(partID: partID)
-      lines.append("\(area.name) (\(area.level.rawValue), \(area.code))")
+      lines.append("\(area.name) (\(area.level.name(in: language)), \(area.code))")
       lines.append(
         text(.profileDimension).rightPadded(22) + "n".leftPadded(5) + text(.profileMean).leftPadded(6)
           + text(.profileInterval).leftPadded(12) + text(.profileMedian).leftPadded(6) + text(.profileBelowPass).leftPadded(8)

@@ -1,10 +1,11 @@
 import WijkwebCore
+import WijkwebFiles
 
 /// A profile as an .xlsx sheet: the columns of `ProfileColumns`, numbers as numbers, suppressed and
 /// absent figures as empty cells, exactly the values of the CSV and JSON output.
 public enum ProfileXLSX {
-  public static func write(_ profile: Profile, round: String, figures: [ProfileFigure], to path: String, english: Bool = false) throws {
-    let workbook = try XLSXWorkbook(path: path)
+  public static func write(_ profile: Profile, round: String, figures: [ProfileFigure], to file: AtomicFile, english: Bool = false) throws {
+    let workbook = try XLSXWorkbook(file: file)
     let sheet = try workbook.sheet(english ? "profile" : "profiel")
     try sheet.header(ProfileColumns.names)
     let textual = ProfileColumns.names.map { ProfileColumns.textual.contains($0) }

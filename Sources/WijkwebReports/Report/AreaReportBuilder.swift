@@ -52,14 +52,7 @@ public struct AreaReportBuilder {
   }
 
   /// The level's name in the report's language.
-  func levelName(_ level: AreaLevel) -> String {
-    switch level {
-    case .gemeente: return text(.reportLevelGemeente)
-    case .gebied: return text(.reportLevelGebied)
-    case .wijk: return text(.reportLevelWijk)
-    case .buurt: return text(.reportLevelBuurt)
-    }
-  }
+  func levelName(_ level: AreaLevel) -> String { level.name(in: language) }
 
   /// The figures for everyone (no breakdown) of one area and part, in questionnaire dimension order.
   func figures(area code: String, partID: String) -> [ProfileFigure?] {

@@ -1,4 +1,5 @@
 import CCairo
+import WijkwebFiles
 
 /// Why a PDF could not be written, in words an operator can act on.
 public struct RenderError: Error, CustomStringConvertible, Sendable {
@@ -12,36 +13,62 @@ public enum PDFRenderer {
   /// The font family cairo asks fontconfig for (fonts-dejavu-core).
   public static let fontFamily = "DejaVu Sans"
 
-  /// Writes `pages` to `path`, one PDF page each. `day` (2026-11-23), when given, is the only creation
-  /// date in the file, so a resident's printout carries no time that could be matched to their response.
-  public static func write(_ pages: [Drawing], to path: String, title: String, day: String? = nil) throws {
+  /// Writes `pages` to a new file at `path` through the atomic writer (owner-only from the first byte, an
+  /// existing file replaced only with `force`), one PDF page each. `day` (2026-11-23), when given, is the
+  /// only creation date in the file, so a resident's printout carries no time that could be matched to
+  /// their response.
+  public static func write(_ pages: [Drawing], to path: String, title: String, day: String? = nil, force: Bool = false) throws {
+    guard !pages.isEmpty else { throw RenderError("There is nothing to put in \(path).") }
+    let file: AtomicFile
+    do {
+      file = try AtomicFile(path: path, force: force)
+    } catch let error as FileError {
+      throw RenderError(error.message)
+    }
+    try render(pages, into: file, title: title, day: day)
+    do {
+      try file.commit()
+    } catch let error as FileError {
+      throw RenderError(error.message)
+    }
+  }
+
+  /// Draws `pages` into `file` (not committed).
+  static func render(_ pages: [Drawing], into file: AtomicFile, title: String, day: String?) throws {
+    let path = file.path
     guard let first = pages.first else { throw RenderError("There is nothing to put in \(path).") }
-    guard let surface = cairo_pdf_surface_create(path, first.width, first.height) else {
+    let context = Unmanaged.passUnretained(file).toOpaque()
+    guard let surface = cairo_pdf_surface_create_for_stream({ context, data, length in
+      guard let context, let data else { return CAIRO_STATUS_WRITE_ERROR }
+      let file = Unmanaged<AtomicFile>.fromOpaque(context).takeUnretainedValue()
+      return file.writeRemembering(UnsafeRawBufferPointer(start: data, count: Int(length))) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+    }, context, first.width, first.height) else {
       throw RenderError("Could not create \(path).")
     }
     defer { cairo_surface_destroy(surface) }
     if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
-      throw RenderError("Could not write \(path): \(String(cString: cairo_status_to_string(cairo_surface_status(surface)))). Check the folder exists and is writable.")
+      throw RenderError("Could not write \(path): \(String(cString: cairo_status_to_string(cairo_surface_status(surface)))).")
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Wijkweb")
     if let day {
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, day + "T00:00:00")
     }
-    guard let context = cairo_create(surface) else { throw RenderError("Could not draw into \(path).") }
-    defer { cairo_destroy(context) }
+    guard let cairo = cairo_create(surface) else { throw RenderError("Could not draw into \(path).") }
+    defer { cairo_destroy(cairo) }
     if let options = cairo_font_options_create() {
       cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
       cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-      cairo_set_font_options(context, options)
+      cairo_set_font_options(cairo, options)
       cairo_font_options_destroy(options)
     }
     for page in pages {
       cairo_pdf_surface_set_size(surface, page.width, page.height)
-      for element in page.elements { draw(element, in: context) }
-      cairo_show_page(context)
+      for element in page.elements { draw(element, in: cairo) }
+      cairo_show_page(cairo)
     }
     cairo_surface_finish(surface)
+    if let failure = file.failure { throw RenderError(failure.message) }
     let status = cairo_surface_status(surface)
     if status != CAIRO_STATUS_SUCCESS {
       throw RenderError("Could not finish \(path): \(String(cString: cairo_status_to_string(status))).")

@@ -149,6 +149,11 @@ public struct ReportLayout {
       if let previous = legend.previous { entries.append((.previous, previous)) }
       let sample = 26.0
       let spacing = 18.0
+      // Long names (a round, a gemeente) are shortened at a word so the row stays within the margins.
+      let share = (width - spacing * Double(entries.count - 1)) / Double(entries.count) - sample - 5
+      if entries.map({ sample + 5 + TextMetrics.width($0.1, size: size) }).reduce(0, +) + spacing * Double(entries.count - 1) > width {
+        entries = entries.map { ($0.0, TextMetrics.wrap($0.1, width: share, size: size, maxLines: 1).first ?? "") }
+      }
       let widths = entries.map { sample + 5 + TextMetrics.width($0.1, size: size) }
       var x = left + max(0, (width - widths.reduce(0, +) - spacing * Double(entries.count - 1)) / 2)
       let middle = y + size / 2

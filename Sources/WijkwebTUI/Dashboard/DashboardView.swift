@@ -92,7 +92,7 @@ public enum DashboardView {
     var row = frame.bodyTop
     let figures = questionnaire.dimensionOrder.map { data.figure(area: area.code, part: part.id, dimension: $0) }
     let n = figures.first??.summary.map { String($0.n) } ?? "*"
-    frame.buffer.put("\(area.name) (\(area.level.rawValue))  |  \(part.title.text(language))  |  n = \(n)", x: 1, y: row, style: .heading)
+    frame.buffer.put("\(area.name) (\(area.level.name(in: language)))  |  \(part.title.text(language))  |  n = \(n)", x: 1, y: row, style: .heading)
     row += 1
     if figures.allSatisfy({ $0?.suppressed ?? true }) {
       frame.paragraph(UIString.dashboardSuppressedArea.format(language, data.profile.minimumGroupSize), y: row + 2, style: .warning)

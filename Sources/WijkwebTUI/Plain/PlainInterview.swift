@@ -16,6 +16,11 @@ public final class PlainInterview {
   private let write: (String) -> Void
   /// Writes or prints the resident's take-home web (`p` at the end), when configured.
   public var takeHomePrinter: TakeHomePrinter?
+  /// Whether standard output is a terminal: then the end of each interview clears the screen and the
+  /// scrollback; otherwise (a pipe, a screen reader's buffer) the volunteer is told to close the window.
+  public var outputIsTerminal = false
+  /// The terminal's clear-screen and clear-scrollback sequences (`ESC [ H`, `ESC [ 2 J`, `ESC [ 3 J`).
+  public static let clearScreenAndScrollback = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
   /// Whether the round was chosen (asked first when there is more than one open round).
   private var roundPicked: Bool
 
@@ -48,6 +53,7 @@ public final class PlainInterview {
         handle(key)
         if state.notice != nil || state.wantsToQuit { break }
       }
+      if case .saved = before.step, !isSaved { endOfInterview() }
       if state.wantsToQuit { break }
       if case .personalData(let kind, let found) = state.notice {
         // A line interface has no Tab: typing the text again keeps it, an empty line skips the question.
@@ -65,12 +71,28 @@ public final class PlainInterview {
         write(PlainInterviewText.focusLine(state, questionnaire: questionnaire, part: part))
       }
     }
+    if isSaved { endOfInterview() }
     write(UIString.plainBye.text(state.language))
   }
 
   /// Whether the last line was answered with the personal-data warning: an empty line then skips the
   /// question instead of keeping the flagged text.
   private var warned = false
+
+  private var isSaved: Bool {
+    if case .saved = state.step { return true }
+    return false
+  }
+
+  /// Leaves nothing of the resident on screen: clears screen and scrollback on a terminal, else asks
+  /// the volunteer to close the window.
+  private func endOfInterview() {
+    if outputIsTerminal {
+      write(Self.clearScreenAndScrollback)
+    } else {
+      write(UIString.plainCloseWindow.text(state.language))
+    }
+  }
 
   private func show() {
     PlainInterviewText.lines(state, context: context, roundPicked: roundPicked).filter { !$0.isEmpty }.forEach(write)

@@ -26,7 +26,7 @@ enum AreaScreen {
       let index = first + offset
       var line = match.matchedName
       if match.matchedName != match.area.name { line += " (" + match.area.name + ")" }
-      line += "  -  " + match.area.level.rawValue
+      line += "  -  " + match.area.level.name(in: language)
       if let parent = match.parentName { line += ", " + parent }
       line += "  " + match.area.code
       let chosen = index == state.selection

@@ -88,7 +88,7 @@ struct ScreenFrame {
     let left = x ?? margin
     let span = width ?? bodyWidth
     var row = y
-    for line in TextLayout.wrap(text, width: span) where row <= bodyBottom {
+    for line in TextLayout.wrap(text, width: span, maxLines: max(0, bodyBottom - y + 1)) where row <= bodyBottom {
       if centered {
         buffer.putCentered(line, y: row, x: left, width: span, style: style)
       } else {
