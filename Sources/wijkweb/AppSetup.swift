@@ -9,11 +9,13 @@ enum AppSetup {
   static let defaultQuestionnaire = "positieve-gezondheid-wijk.yaml"
   static let defaultAreas = "groningen.csv"
 
-  /// Opens the store; on a first start seeds it, and on every start deletes responses past retention.
   /// The database the command opened, for plain error messages (WijkwebCommand.main).
   nonisolated(unsafe) static var openedPath: String?
 
-  static func openStore(_ options: DatabaseOptions, purge: Bool = true) throws -> Store {
+  /// Opens the store and, on a first start, seeds it. Only an interview session passes `purge: true`
+  /// (deleting responses past retention as it starts); every other command leaves the data as it is,
+  /// and `wijkweb purge` deletes on request.
+  static func openStore(_ options: DatabaseOptions, purge: Bool = false) throws -> Store {
     let path = DatabaseLocation.resolve(explicit: options.path)
     openedPath = path
     let store: Store

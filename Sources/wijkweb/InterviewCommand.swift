@@ -54,7 +54,7 @@ struct MenuCommand: ParsableCommand {
 /// One terminal session: the menu and/or the interview on ncurses, with the terminal restored on every exit.
 enum Session {
   static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool, takeHome: TakeHome?) throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, purge: true)
     do {
       try InterviewLock.acquire(path: store.path ?? "")
     } catch let error as StoreError {
@@ -100,7 +100,7 @@ enum Session {
           _ = startState.handle(.character("h"), context: context)
         }
       }
-      let app = InterviewApp(terminal: FirstDrawReport.wrapping(terminal), context: context, recorder: recorder, state: startState,
+      let app = InterviewApp(terminal: terminal, context: context, recorder: recorder, state: startState,
                              idleSeconds: idleSeconds)
       app.takeHomePrinter = takeHome
       if app.run() == .interrupted || !menu { return }

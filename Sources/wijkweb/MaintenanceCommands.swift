@@ -9,7 +9,7 @@ struct PurgeCommand: ParsableCommand {
   @Option(help: "Only this round.") var round: String?
 
   func run() throws {
-    let store = try AppSetup.openStore(database, purge: false)
+    let store = try AppSetup.openStore(database)
     let report = try store.purgeExpired(roundName: round, actor: "coordinator")
     if report.isEmpty {
       print(round.map { "round \"\($0)\" is still within its retention period; nothing deleted" } ?? "no round is past its retention period; nothing deleted")
