@@ -1,11 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (Debian 12 and alike): the C wrappers name Debian's libraries and the code calls Glibc, so
+// no Apple platform is declared.
 let package = Package(
   name: "Wijkweb",
-  platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "wijkweb", targets: ["wijkweb"])
+    .executable(name: "wijkweb", targets: ["wijkweb"]),
+    // The benchmark suite's own program (Benchmarks/run), like swift-nio's performance tester: not shipped.
+    .executable(name: "wijkweb-bench", targets: ["wijkweb-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,11 +62,22 @@ let package = Package(
       dependencies: [
         "WijkwebCore", "WijkwebStore", "WijkwebReports", "WijkwebTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      plugins: ["BuildCommit"]
+    ),
+    .plugin(name: "BuildCommit", capability: .buildTool()),
+    .executableTarget(
+      name: "wijkweb-bench",
+      dependencies: [
+        "WijkwebCore", "WijkwebStore", "WijkwebTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore"]),
-    .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
-    .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
-    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo"]),
+    // Shared test fixtures (the repository's files, small questionnaires); only test targets use it.
+    .target(name: "WijkwebTestSupport", dependencies: ["WijkwebCore"], path: "Tests/WijkwebTestSupport"),
+    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore", "WijkwebTestSupport"]),
+    .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore", "WijkwebTestSupport"]),
+    .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI", "WijkwebTestSupport"]),
+    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "CCairo", "WijkwebTestSupport"]),
   ]
 )

@@ -8,9 +8,10 @@ struct WijkwebCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wijkweb",
     abstract: "Positive Health in the neighbourhood: interviews, profiles and reports.",
+    version: Version.text,
     subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, ReportCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
       BundleCommand.self, KeysCommand.self, UnsealCommand.self, WithdrawCommand.self, LanguagesCommand.self, PurgeCommand.self, BackupCommand.self,
-      AuditCommand.self, CheckCommand.self, BenchInterviewCommand.self],
+      AuditCommand.self, CheckCommand.self],
     defaultSubcommand: MenuCommand.self
   )
 

@@ -32,8 +32,6 @@ public final class InterviewApp {
   private let context: InterviewContext
   private let recorder: InterviewRecorder
   private let idleMilliseconds: Int
-  /// Called after each key press is handled and drawn, with the key; for latency measurements.
-  public var afterKey: ((Key) -> Void)?
   /// Where `p` on the saved screen sends the resident's web; nil: not configured.
   public var takeHomePrinter: TakeHomePrinter?
 
@@ -61,7 +59,6 @@ public final class InterviewApp {
       handle(key)
       if state.wantsToQuit { return key == .interrupt ? .interrupted : .quit }
       draw()
-      afterKey?(key)
     }
   }
 
