@@ -32,7 +32,7 @@ def test_read_only_commands_delete_nothing_and_the_interview_purges_as_it_starts
     before = expired_round(db_path)
     assert before[0][0] == 30
     for command in (["check"], ["profile", "--round", "Oud", "--format", "csv"], ["audit"], ["round", "list"],
-                    ["questionnaire", "list"]):
+                    ["round", "show", "Oud"]):
         result = wijkweb(db_path, *command)
         assert "past retention" not in result.stderr
     assert stored(db_path) == before
