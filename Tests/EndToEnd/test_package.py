@@ -78,7 +78,8 @@ def test_the_package_declares_debian_dependencies_and_holds_program_data_manuals
     assert not (manuals / "wijkweb-bench-interview.1.gz").exists()
     assert "interview" in (root / "usr/share/bash-completion/completions/wijkweb").read_text()
     assert "#compdef wijkweb" in (root / "usr/share/zsh/vendor-completions/_wijkweb").read_text()
-    assert "complete -c wijkweb" in (root / "usr/share/fish/vendor_completions.d/wijkweb.fish").read_text()
+    fish = (root / "usr/share/fish/vendor_completions.d/wijkweb.fish").read_text()
+    assert "complete -c 'wijkweb'" in fish and "interview" in fish
     subprocess.run(["bash", "-n", str(root / "usr/share/bash-completion/completions/wijkweb")], check=True)
 
 
