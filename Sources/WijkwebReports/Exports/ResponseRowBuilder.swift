@@ -108,13 +108,5 @@ public struct ResponseRowBuilder {
   }
 
   /// The chosen answers of packed demographics; "zeg ik liever niet" (an empty choice) is left out.
-  static func demographics(_ packed: String) -> [String: String] {
-    var result: [String: String] = [:]
-    for pair in packed.split(separator: ";") {
-      guard let equals = pair.firstIndex(of: "=") else { continue }
-      let choice = pair[pair.index(after: equals)...]
-      if !choice.isEmpty { result[String(pair[..<equals])] = String(choice) }
-    }
-    return result
-  }
+  static func demographics(_ packed: String) -> [String: String] { AnswerCodec.chosenDemographics(packed) }
 }
