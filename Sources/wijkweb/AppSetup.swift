@@ -18,12 +18,7 @@ enum AppSetup {
   static func openStore(_ options: DatabaseOptions, purge: Bool = false) throws -> Store {
     let path = DatabaseLocation.resolve(explicit: options.path)
     openedPath = path
-    let store: Store
-    do {
-      store = try Store(path: path)
-    } catch let error as StoreError {
-      throw Failure(error.message)
-    }
+    let store = try Store(path: path)
     if try store.needsSeeding() {
       let questionnaireURL = try DataFiles.folder("Questionnaires").appendingPathComponent(defaultQuestionnaire)
       let source = try DataFiles.read(questionnaireURL)

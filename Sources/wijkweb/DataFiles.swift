@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCore
 
 /// Finds the data folders that ship with the program (`Questionnaires/`, `Areas/`, `Languages/`).
 ///
@@ -50,8 +51,8 @@ enum DataFiles {
   }
 }
 
-/// A failure said in one plain sentence; the program prints it and exits with status 1.
-struct Failure: Error, CustomStringConvertible {
+/// A failure of a command said in one plain sentence; `main` prints it and exits with status 1.
+struct Failure: UserFacingError {
   var message: String
   init(_ message: String) { self.message = message }
   var description: String { message }

@@ -26,11 +26,7 @@ struct BackupCommand: ParsableCommand {
 
   func run() throws {
     let store = try AppSetup.openStore(database)
-    do {
-      try store.backup(to: out, actor: "coordinator")
-    } catch let error as StoreError {
-      throw Failure(error.message)
-    }
+    try store.backup(to: out, actor: "coordinator")
     print("backup written to \(out)")
   }
 }

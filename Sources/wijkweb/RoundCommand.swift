@@ -43,12 +43,8 @@ struct RoundCommand: ParsableCommand {
       }
       let start = starts ?? Store.day(Date())
       let end = ends ?? Store.day((RoundCommand.date(start) ?? Date()).addingTimeInterval(90 * 86400))
-      do {
-        try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
-                              minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
-      } catch let error as StoreError {
-        throw Failure(error.message)
-      }
+      try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
+                            minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
       print("round \"\(name)\" created: \(parsed.id) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
     }
   }

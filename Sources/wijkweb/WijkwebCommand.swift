@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCore
 import WijkwebStore
 
 /// `wijkweb`: Positive Health in the neighbourhood, in the terminal.
@@ -15,12 +16,15 @@ struct WijkwebCommand: ParsableCommand {
     defaultSubcommand: MenuCommand.self
   )
 
-  /// Runs the command; an SQLite error that escaped it (a damaged page, a full disk, a lock held by
-  /// another Wijkweb) is said as a plain sentence with exit status 1, never as SQLite's own text.
+  /// Runs the command. The one place a failure is printed: a `UserFacingError`'s sentence once, with
+  /// exit status 1; an SQLite error that escaped (a damaged page, a full disk, a lock held by another
+  /// Wijkweb) as a plain sentence too, never as SQLite's own text; usage errors as the parser says them.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let error as UserFacingError {
+      exit(withError: Failure(error.description))
     } catch {
       if let plain = StoreError.plain(error, path: AppSetup.openedPath) {
         exit(withError: Failure(plain.message))
