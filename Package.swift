@@ -1,11 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (Debian 12 and alike): the C wrappers name Debian's libraries and the code calls Glibc, so
+// no Apple platform is declared.
 let package = Package(
   name: "Wijkweb",
-  platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "wijkweb", targets: ["wijkweb"])
+    .executable(name: "wijkweb", targets: ["wijkweb"]),
+    // The benchmark suite's own program (Benchmarks/run), like swift-nio's performance tester: not shipped.
+    .executable(name: "wijkweb-bench", targets: ["wijkweb-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -84,16 +87,27 @@ let package = Package(
       dependencies: [
         "WijkwebCore", "WijkwebFiles", "WijkwebStore", "WijkwebProfiles", "WijkwebReports", "WijkwebTUI", "WijkwebCentral",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      plugins: ["BuildCommit"]
+    ),
+    .plugin(name: "BuildCommit", capability: .buildTool()),
+    .executableTarget(
+      name: "wijkweb-bench",
+      dependencies: [
+        "WijkwebCore", "WijkwebStore", "WijkwebTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Shared test fixtures (the repository's files, small questionnaires); only test targets use it.
+    .target(name: "WijkwebTestSupport", dependencies: ["WijkwebCore"], path: "Tests/WijkwebTestSupport"),
     .testTarget(name: "WijkwebCryptoTests", dependencies: ["WijkwebCrypto"]),
     .testTarget(name: "WijkwebFilesTests", dependencies: ["WijkwebFiles"]),
     // The interview tests drive the state machine through the key map of WijkwebTUI, as the program does.
-    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore", "WijkwebTUI"]),
-    .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore"]),
+    .testTarget(name: "WijkwebCoreTests", dependencies: ["WijkwebCore", "WijkwebTUI", "WijkwebTestSupport"]),
+    .testTarget(name: "WijkwebStoreTests", dependencies: ["WijkwebStore", "WijkwebTestSupport"]),
     .testTarget(name: "WijkwebCentralTests", dependencies: ["WijkwebCentral"]),
-    .testTarget(name: "WijkwebProfilesTests", dependencies: ["WijkwebProfiles"]),
-    .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI"]),
-    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "WijkwebFiles", "CCairo"]),
+    .testTarget(name: "WijkwebProfilesTests", dependencies: ["WijkwebProfiles", "WijkwebTestSupport"]),
+    .testTarget(name: "WijkwebTUITests", dependencies: ["WijkwebTUI", "WijkwebTestSupport"]),
+    .testTarget(name: "WijkwebReportsTests", dependencies: ["WijkwebReports", "WijkwebFiles", "CCairo", "WijkwebTestSupport"]),
   ]
 )

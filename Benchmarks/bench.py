@@ -8,14 +8,20 @@ keyed by the files that decide their content and by their size, so a second run 
 """
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
+import pty
+import select
 import shutil
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -53,10 +59,44 @@ result = frame.groupby("wijk")[scores].agg(["count", "mean"])
 print(result.to_csv(), end="")
 """
 
-FIRST_DRAW_LAUNCHER = (
-  "import os, sys, time\n"
-  "open(sys.argv[1], 'w').write(repr(time.time()))\n"
-  "os.execv(sys.argv[2], sys.argv[2:])\n")
+def first_screen_milliseconds(argv, text=b"Enter", width=80, height=24, timeout=60):
+  """Milliseconds from starting argv on a new pseudo-terminal of width x height to `text` appearing in
+  what it writes there: what a volunteer waits for, measured from outside the program (no hook in it).
+  None when the text does not appear within `timeout` seconds. The program is then sent Ctrl-C."""
+  started = time.perf_counter()
+  pid, fd = pty.fork()
+  if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    os.execve(str(argv[0]), [str(a) for a in argv], dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8"))
+  seen = b""
+  try:
+    deadline = started + timeout
+    while text not in seen:
+      remaining = deadline - time.perf_counter()
+      ready = select.select([fd], [], [], max(remaining, 0))[0] if remaining > 0 else []
+      if not ready:
+        return None
+      try:
+        chunk = os.read(fd, 65536)
+      except OSError:
+        return None
+      if not chunk:
+        return None
+      seen += chunk
+    return (time.perf_counter() - started) * 1000
+  finally:
+    try:
+      os.write(fd, b"\x03")
+      for _ in range(200):
+        if os.waitpid(pid, os.WNOHANG)[0]:
+          break
+        time.sleep(0.025)
+      else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (OSError, ChildProcessError):
+      pass
+    os.close(fd)
 
 
 class Child:
@@ -137,6 +177,8 @@ class Suite:
   def __init__(self, args):
     self.args = args
     self.binary = Path(args.binary) if args.binary else ROOT / ".build" / "release" / "wijkweb"
+    # The interview benchmark is its own program, built beside wijkweb.
+    self.bench = self.binary.parent / "wijkweb-bench"
     self.rows = []
     self.checked = set()
     self.verdicts = []
@@ -167,8 +209,10 @@ class Suite:
   def build(self):
     if self.args.no_build:
       return
-    self.log("Building the release binary (swift build -c release)...")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "wijkweb"], cwd=ROOT, check=True)
+    self.log("Building the release binaries (as `make build`: swift build -c release --static-swift-stdlib)...")
+    for product in ("wijkweb", "wijkweb-bench"):
+      subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product], cwd=ROOT,
+                     check=True)
 
   def data_key(self):
     digest = hashlib.sha256()
@@ -364,18 +408,18 @@ class Suite:
                "wijkweb profile (no breakdown)", profile["seconds"], note=f"max RSS {protected['rss_mb']:.0f} MB")
 
   def interview(self, big):
-    self.log("\n(4) interview: key press to finished redraw (inside the program), start to first screen")
-    if not available(self.binary, "bench-interview"):
+    self.log("\n(4) interview: key press to finished redraw (wijkweb-bench), start to first screen")
+    if not self.bench.exists():
       self.row("interview", "key press to redraw", float("nan"), "ms", note="not available in this build")
       return
     worst = 0.0
     for width, height in ((80, 24), (200, 60)):
       db = self.fresh_database(f"interview-memory-{width}")
       out = self.scratch / "latency.json"
-      child = run_child([self.binary, "bench-interview", "--db", db, "--terminal", "memory", "--width", width,
+      child = run_child([self.bench, "interview", "--db", db, "--terminal", "memory", "--width", width,
                          "--height", height, "--keys", self.args.keys], stdout_path=out)
       if child.status != 0:
-        raise SystemExit(f"bench-interview failed: {child.stderr}")
+        raise SystemExit(f"wijkweb-bench interview failed: {child.stderr}")
       memory = json.loads(out.read_text())
       curses = self.curses_latency(width, height)
       for label, figures in (("memory", memory), ("ncurses", curses)):
@@ -423,7 +467,7 @@ class Suite:
     for path in (out, partial):
       path.unlink(missing_ok=True)
     # The program writes the figures to a file, then the shell renames it: its appearance means done.
-    script = (f"'{self.binary}' bench-interview --db '{db}' --terminal curses --keys {self.args.keys} --out '{partial}'"
+    script = (f"'{self.bench}' interview --db '{db}' --terminal curses --keys {self.args.keys} --out '{partial}'"
               f" && mv '{partial}' '{out}'")
     if not self.in_tmux(width, height, ["sh", "-c", script], out):
       return None
@@ -433,19 +477,13 @@ class Suite:
     return figures
 
   def first_draw(self, db):
-    """Median milliseconds from exec to the first drawn interview screen, over --runs runs."""
+    """Median milliseconds from exec to the welcome screen on the terminal, over --runs runs."""
     times = []
     for run in range(self.args.runs):
-      started = self.scratch / "started"
-      drawn = self.scratch / "drawn"
-      for path in (started, drawn):
-        path.unlink(missing_ok=True)
-      argv = ["env", f"WIJKWEB_FIRST_DRAW_REPORT={drawn}", sys.executable, "-c", FIRST_DRAW_LAUNCHER, started,
-              self.binary, "interview", "--db", db]
-      if not self.in_tmux(80, 24, argv, drawn, timeout=60):
+      milliseconds = first_screen_milliseconds([self.binary, "interview", "--db", db])
+      if milliseconds is None:
         return None
-      time.sleep(0.05)  # the file is complete once written; give the write a moment
-      times.append((float(drawn.read_text()) - float(started.read_text())) * 1000)
+      times.append(milliseconds)
     return statistics.median(times)
 
   # Report

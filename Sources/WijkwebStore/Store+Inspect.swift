@@ -42,10 +42,18 @@ extension Store {
     }
   }
 
-  /// The schema version (the latest migration applied).
-  public func schemaVersion() throws -> String {
-    try writer.read { db in try Schema.migrator().appliedIdentifiers(db).sorted().last ?? "none" }
+  /// The database's schema version: how many of the migrations, in the order they were registered, are
+  /// applied, and the last of them (not the last name in sort order: "v5-sealed" sorts after a later
+  /// "v5-in-progress-index").
+  public func schemaVersion() throws -> SchemaVersion {
+    try writer.read { db in
+      let applied = try Schema.migrator().appliedIdentifiers(db)
+      return SchemaVersion(applied: Schema.migrator().migrations.filter(applied.contains))
+    }
   }
+
+  /// The schema version this program brings every database to.
+  public static var programSchemaVersion: SchemaVersion { SchemaVersion(applied: Schema.migrator().migrations) }
 
   /// One response with its answers and scores.
   public func response(id: String) throws -> StoredResponse? {

@@ -103,10 +103,6 @@ extension Store {
 
   /// The choice id for `question` in packed demographics ("age=25-44;sex=vrouw"), nil when absent or empty.
   public static func category(in packed: String, question: String) -> String? {
-    for pair in packed.split(separator: ";") where pair.hasPrefix(question + "=") {
-      let value = pair.dropFirst(question.count + 1)
-      return value.isEmpty ? nil : String(value)
-    }
-    return nil
+    AnswerCodec.choice(in: packed, question: question)
   }
 }

@@ -10,12 +10,14 @@ enum AppSetup {
   static let defaultQuestionnaire = "positieve-gezondheid-wijk.yaml"
   static let defaultAreas = "groningen.csv"
 
-  /// Opens the store; on a first start seeds it, and on every start deletes responses past retention.
   /// The database the command opened, for plain error messages (WijkwebCommand.main).
   nonisolated(unsafe) static var openedPath: String?
 
-  /// With `existing`, a database that is not there is refused instead of created (commands that read).
-  static func openStore(_ options: DatabaseOptions, purge: Bool = true, existing: Bool = false) throws -> Store {
+  /// Opens the store and, on a first start, seeds it. Only an interview session passes `purge: true`
+  /// (deleting responses past retention as it starts); every other command leaves the data as it is,
+  /// and `wijkweb purge` deletes on request. With `existing`, a database that is not there is refused
+  /// instead of created (commands that read).
+  static func openStore(_ options: DatabaseOptions, purge: Bool = false, existing: Bool = false) throws -> Store {
     if let path = options.path, ConnectionTarget.isURL(path) {
       throw Failure("\(path.prefix(while: { $0 != ":" })):// names the central database; this command works on a laptop's database file. The central database is used with `wijkweb central ...`, `wijkweb sync --to URL` and `wijkweb check --db URL`.")
     }

@@ -2,32 +2,47 @@ import Foundation
 import WijkwebCore
 import WijkwebFiles
 
-/// Finds the data folders that ship with the program (`Questionnaires/`, `Areas/`): beside the binary,
-/// in the source tree the binary was built in, or in /usr/share/wijkweb; `$WIJKWEB_DATA` overrides.
+/// Finds the data folders that ship with the program (`Questionnaires/`, `Areas/`, `Languages/`).
+///
+/// They stay plain files rather than SwiftPM resources: a coordinator can read and replace them, a
+/// package installs them under /usr/share/wijkweb, and a static binary needs no resource bundle beside it.
+/// In order: `$WIJKWEB_DATA` (and nothing else when it is set); `share/wijkweb` beside the binary's `bin/`
+/// (an installed package: /usr/bin/wijkweb finds /usr/share/wijkweb, also when unpacked elsewhere); the
+/// binary's folder and its parents (the source tree it was built in); /usr/share/wijkweb (a copied binary
+/// on a machine with the package installed).
 enum DataFiles {
   static func folder(_ name: String) throws -> URL {
-    var candidates: [URL] = []
-    if let data = ProcessInfo.processInfo.environment["WIJKWEB_DATA"], !data.isEmpty {
-      candidates.append(URL(fileURLWithPath: data))
-    }
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
-      directory = executable
-    }
-    for _ in 0 ..< 5 {
-      candidates.append(directory)
-      directory = directory.deletingLastPathComponent()
-    }
-    candidates.append(URL(fileURLWithPath: "/usr/share/wijkweb"))
-    for candidate in candidates {
+    let environment = ProcessInfo.processInfo.environment
+    let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    for candidate in candidates(environment: environment, executable: executable.resolvingSymlinksInPath()) {
       let url = candidate.appendingPathComponent(name)
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
         return url
       }
     }
+    if let data = environment["WIJKWEB_DATA"], !data.isEmpty {
+      throw Failure("The folder \(name)/ is not in \(data) (WIJKWEB_DATA). Set WIJKWEB_DATA to the folder that holds Questionnaires/ and Areas/, or unset it.")
+    }
     throw Failure("The folder \(name)/ that ships with Wijkweb was not found. Set WIJKWEB_DATA to the folder that holds it.")
   }
+
+  /// The folders searched, most specific first.
+  static func candidates(environment: [String: String], executable: URL) -> [URL] {
+    if let data = environment["WIJKWEB_DATA"], !data.isEmpty {
+      return [URL(fileURLWithPath: data)]
+    }
+    let binFolder = executable.deletingLastPathComponent()
+    var candidates = [binFolder.deletingLastPathComponent().appendingPathComponent("share/wijkweb")]
+    var directory = binFolder
+    for _ in 0 ..< 5 {
+      candidates.append(directory)
+      directory = directory.deletingLastPathComponent()
+    }
+    candidates.append(URL(fileURLWithPath: "/usr/share/wijkweb"))
+    return candidates
+  }
+
 
   /// The text of a data file: the path as given, checked (exists, regular file, at most `limit` bytes,
   /// valid UTF-8) before anything parses it.
@@ -44,9 +59,9 @@ enum DataFiles {
   }
 }
 
-/// A failure said in one plain sentence; the program prints it and exits with status 1. What it quotes
-/// from files and databases is printed with control characters made visible.
-struct Failure: Error, CustomStringConvertible {
+/// A failure of a command said in one plain sentence; `main` prints it and exits with status 1. What it
+/// quotes from files and databases is printed with control characters made visible.
+struct Failure: UserFacingError, CustomStringConvertible {
   var message: String
   init(_ message: String) { self.message = message }
   var description: String { TerminalText.visible(message, keepingNewlines: true) }

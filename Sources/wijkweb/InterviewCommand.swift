@@ -54,7 +54,7 @@ struct MenuCommand: ParsableCommand {
 /// One terminal session: the menu and/or the interview on ncurses, with the terminal restored on every exit.
 enum Session {
   static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool, takeHome: TakeHome?) throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, purge: true)
     do {
       try InterviewLock.acquire(path: store.path ?? "")
     } catch let error as StoreError {
@@ -71,7 +71,7 @@ enum Session {
     let terminal = try CursesTerminal()
     defer { terminal.stop() }
     let session = InterviewSession(
-      terminal: terminal, interviewTerminal: FirstDrawReport.wrapping(terminal), context: context, recorder: StoreRecorder(store: store),
+      terminal: terminal, interviewTerminal: terminal, context: context, recorder: StoreRecorder(store: store),
       services: StoreSessionServices(store: store), idleSeconds: idleSeconds, takeHomePrinter: takeHome)
     try session.run(language: language, menu: menu)
   }

@@ -6,7 +6,7 @@ import WijkwebTUI
 /// `wijkweb interview --plain`: the interview on standard input and output, a line at a time.
 enum PlainSession {
   static func run(database: DatabaseOptions, language: Language, takeHome: TakeHome?) throws {
-    let store = try AppSetup.openStore(database)
+    let store = try AppSetup.openStore(database, purge: true)
     let context = try AppSetup.interviewContext(store, rightToLeft: true)
     let offered = Set(context.rounds.flatMap(\.questionnaire.languages))
     guard offered.contains(language) else {

@@ -27,25 +27,9 @@ struct ReviewCommand: ParsableCommand {
       roundID = id
     }
     let items = try store.reviewItems(roundID: roundID, all: all)
-    var prompts: [String: LocalizedText] = [:]
-    var dimensionNames: [WijkwebCore.Dimension: LocalizedText] = [:]
-    for info in try store.rounds() where roundID == nil || info.id == roundID {
-      let questionnaire = try store.questionnaire(ofRound: info.id)
-      for prompt in questionnaire.reflection where prompts[prompt.id] == nil { prompts[prompt.id] = prompt.prompt }
-      for part in questionnaire.parts {
-        for dimension in questionnaire.dimensions {
-          for question in 0 ..< InterviewState.dialogueQuestions {
-            let id = InterviewState.dialogueID(partID: part.id, dimension: dimension.dimension, question: question)
-            prompts[id] = LocalizedText(Dictionary(uniqueKeysWithValues: [Language.dutch, .english].map { language in
-              (language, InterviewState.dialogueQuestion(question, dimension: dimension.name.text(language), language: language))
-            }))
-          }
-        }
-      }
-      for dimension in questionnaire.dimensions where dimensionNames[dimension.dimension] == nil {
-        dimensionNames[dimension.dimension] = dimension.name
-      }
-    }
+    let texts = ReviewPrompts(questionnaires: try store.rounds().filter { roundID == nil || $0.id == roundID }.map {
+      try store.questionnaire(ofRound: $0.id)
+    })
     let entries = items.map { item in
       ReviewState.Entry(text: item.text, areaName: item.areaName, promptID: item.promptID, status: item.status.rawValue,
                         redacted: item.redactedText, dimensions: Set(item.dimensions))
@@ -55,8 +39,8 @@ struct ReviewCommand: ParsableCommand {
     guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }
     var state = ReviewState(entries: entries, language: language)
     state.placeNames = Set(try store.areas().flatMap { [$0.name] + $0.aliases })
-    let app = ReviewApp(terminal: screen, state: state, prompts: prompts,
-                        dimensionNames: dimensionNames) { index, entry in
+    let app = ReviewApp(terminal: screen, state: state, prompts: texts.prompts,
+                        dimensionNames: texts.dimensionNames) { index, entry in
       var item = items[index]
       item.status = ReviewStatus(rawValue: entry.status) ?? .unreviewed
       item.redactedText = entry.redacted

@@ -9,18 +9,22 @@ struct WijkwebCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wijkweb",
     abstract: "Positive Health in the neighbourhood: interviews, profiles and reports.",
+    version: Version.text,
     subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, ReportCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
       BundleCommand.self, KeysCommand.self, UnsealCommand.self, WithdrawCommand.self, LanguagesCommand.self, PurgeCommand.self, BackupCommand.self,
-      AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, BenchInterviewCommand.self, CentralCommand.self, SyncCommand.self],
+      AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, CentralCommand.self, SyncCommand.self],
     defaultSubcommand: MenuCommand.self
   )
 
-  /// Runs the command; an SQLite error that escaped it (a damaged page, a full disk, a lock held by
-  /// another Wijkweb) is said as a plain sentence with exit status 1, never as SQLite's own text.
+  /// Runs the command. The one place a failure is printed: a `UserFacingError`'s sentence once, with
+  /// exit status 1; an SQLite error that escaped (a damaged page, a full disk, a lock held by another
+  /// Wijkweb) as a plain sentence too, never as SQLite's own text; usage errors as the parser says them.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let error as UserFacingError {
+      exit(withError: Failure(error.description))
     } catch {
       if let plain = StoreError.plain(error, path: AppSetup.openedPath) {
         exit(withError: Failure(plain.message))

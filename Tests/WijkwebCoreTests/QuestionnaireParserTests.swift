@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WijkwebCore
+import WijkwebTestSupport
 
 @Suite struct QuestionnaireParserTests {
   @Test func parsesTheFixture() throws {
@@ -26,9 +27,7 @@ import Testing
   }
 
   @Test func theDefaultInstrumentIsComplete() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Questionnaires/positieve-gezondheid-wijk.yaml")
-    let questionnaire = try QuestionnaireParser.parse(try String(contentsOf: url, encoding: .utf8), source: url.path)
+    let questionnaire = try RepositoryFiles.shippedQuestionnaire()
     #expect(questionnaire.parts.count == 2)
     for dimension in Dimension.allCases {
       #expect(questionnaire.parts[0].items(of: dimension).count == 7)
@@ -133,8 +132,7 @@ import Testing
 
 /// Every shipped questionnaire parses, is complete in every language it lists, and has all six dimensions.
 @Suite struct ShippedQuestionnaireTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Questionnaires")
+  static let folder = RepositoryFiles.url("Questionnaires")
 
   static let files: [String] = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?
     .filter { $0.hasSuffix(".yaml") }.sorted() ?? []

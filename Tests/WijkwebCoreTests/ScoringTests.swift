@@ -57,4 +57,15 @@ import Testing
     let expected: [String: String?] = ["age": String?.none, "sex": "vrouw"]
     #expect(AnswerCodec.unpackDemographics("age=;sex=vrouw") == expected)
   }
+
+  @Test func oneReaderOfPackedDemographicsForEveryUse() {
+    let packed = "age=25-44;sex=;household=alone;broken;note=a=b"
+    #expect(AnswerCodec.chosenDemographics(packed) == ["age": "25-44", "household": "alone", "note": "a=b"])
+    #expect(AnswerCodec.unpackDemographics(packed) == ["age": "25-44", "sex": String?.none, "household": "alone", "note": "a=b"])
+    #expect(AnswerCodec.choice(in: packed, question: "age") == "25-44")
+    #expect(AnswerCodec.choice(in: packed, question: "sex") == nil, "prefer not to say")
+    #expect(AnswerCodec.choice(in: packed, question: "ag") == nil, "a whole question id, not a prefix")
+    #expect(AnswerCodec.choice(in: packed, question: "income") == nil)
+    #expect(AnswerCodec.chosenDemographics("").isEmpty && AnswerCodec.choice(in: "", question: "age") == nil)
+  }
 }

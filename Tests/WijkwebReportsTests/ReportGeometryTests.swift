@@ -4,25 +4,25 @@ import Testing
 
 /// The pure drawing code of the report: web coordinates, text measuring and wrapping, label placement.
 @Suite struct ReportGeometryTests {
-  let geometry = SpiderWebGeometry(centre: Point(x: 100, y: 100), radius: 50, axisCount: 6)
+  let geometry = SpiderWebGeometry(centre: PagePoint(x: 100, y: 100), radius: 50, axisCount: 6)
 
-  func close(_ a: Point, _ b: Point, tolerance: Double = 1e-9) -> Bool {
+  func close(_ a: PagePoint, _ b: PagePoint, tolerance: Double = 1e-9) -> Bool {
     abs(a.x - b.x) < tolerance && abs(a.y - b.y) < tolerance
   }
 
   @Test func firstAxisPointsUpAndTheOthersFollowClockwise() {
-    #expect(close(geometry.point(axis: 0, score: 10), Point(x: 100, y: 50)))
+    #expect(close(geometry.point(axis: 0, score: 10), PagePoint(x: 100, y: 50)))
     // 60 degrees clockwise from 12 o'clock: right and up.
     let second = geometry.point(axis: 1, score: 10)
     #expect(abs(second.x - (100 + 50 * 3.0.squareRoot() / 2)) < 1e-9 && abs(second.y - 75) < 1e-9)
-    #expect(close(geometry.point(axis: 3, score: 10), Point(x: 100, y: 150)), "the fourth of six axes points down")
+    #expect(close(geometry.point(axis: 3, score: 10), PagePoint(x: 100, y: 150)), "the fourth of six axes points down")
     #expect(geometry.point(axis: 5, score: 10).x < 100, "the last axis is on the left")
   }
 
   @Test func scoresScaleFromTheCentreAndAreClamped() {
     #expect(close(geometry.point(axis: 0, score: 0), geometry.centre))
-    #expect(close(geometry.point(axis: 0, score: 5), Point(x: 100, y: 75)))
-    #expect(close(geometry.point(axis: 3, score: 2.5), Point(x: 100, y: 112.5)))
+    #expect(close(geometry.point(axis: 0, score: 5), PagePoint(x: 100, y: 75)))
+    #expect(close(geometry.point(axis: 3, score: 2.5), PagePoint(x: 100, y: 112.5)))
     #expect(close(geometry.point(axis: 0, score: 14), geometry.point(axis: 0, score: 10)))
     #expect(close(geometry.point(axis: 0, score: -3), geometry.centre))
     #expect(close(geometry.point(axis: 2, score: nil), geometry.centre))
@@ -45,7 +45,7 @@ import Testing
   @Test func polygonTakesOneScorePerAxis() {
     let polygon = geometry.polygon([10, 5, nil, 0, 10, 10])
     #expect(polygon.count == 6)
-    #expect(close(polygon[0], Point(x: 100, y: 50)))
+    #expect(close(polygon[0], PagePoint(x: 100, y: 50)))
     #expect(close(polygon[2], geometry.centre))
     #expect(close(geometry.polygon([10])[1], geometry.centre), "missing scores sit at the centre")
   }
@@ -75,9 +75,9 @@ import Testing
 
   @Test func textBoxesFollowTheAnchor() throws {
     let width = TextMetrics.width("Zingeving", size: 10)
-    let start = try #require(DrawingElement.text("Zingeving", at: Point(x: 50, y: 20), size: 10, weight: .regular, colour: .text, anchor: .start).textBox)
-    let middle = try #require(DrawingElement.text("Zingeving", at: Point(x: 50, y: 20), size: 10, weight: .regular, colour: .text, anchor: .middle).textBox)
-    let end = try #require(DrawingElement.text("Zingeving", at: Point(x: 50, y: 20), size: 10, weight: .regular, colour: .text, anchor: .end).textBox)
+    let start = try #require(DrawingElement.text("Zingeving", at: PagePoint(x: 50, y: 20), size: 10, weight: .regular, colour: .text, anchor: .start).textBox)
+    let middle = try #require(DrawingElement.text("Zingeving", at: PagePoint(x: 50, y: 20), size: 10, weight: .regular, colour: .text, anchor: .middle).textBox)
+    let end = try #require(DrawingElement.text("Zingeving", at: PagePoint(x: 50, y: 20), size: 10, weight: .regular, colour: .text, anchor: .end).textBox)
     #expect(start.x == 50 && abs(middle.x - (50 - width / 2)) < 1e-9 && abs(end.maxX - 50) < 1e-9)
     #expect(start.y < 20 && start.maxY > 20, "the box spans the baseline")
   }
@@ -88,7 +88,7 @@ import Testing
   func webLabelsStayInTheBoxAndApart(width: Double, height: Double) {
     let web = SpiderWebDrawing.make(width: width, height: height, axisNames: Self.longNames,
                                     series: [WebSeries(scores: [7, 6, 8, 5, 6, 7], style: .main)], labelSize: 7.5)
-    let box = Rect(x: 0, y: 0, width: width, height: height)
+    let box = PageRect(x: 0, y: 0, width: width, height: height)
     let labels = web.textBoxes.filter { entry in !entry.text.allSatisfy(\.isNumber) }
     #expect(labels.count >= 6)
     for label in labels {
@@ -101,7 +101,7 @@ import Testing
     }
     // No label sits on the web itself.
     let geometry = SpiderWebDrawing.geometry(width: width, height: height, axisNames: Self.longNames, labelSize: 7.5)
-    let rim = Rect(x: geometry.centre.x - geometry.radius * 0.86, y: geometry.centre.y - geometry.radius * 0.5,
+    let rim = PageRect(x: geometry.centre.x - geometry.radius * 0.86, y: geometry.centre.y - geometry.radius * 0.5,
                    width: geometry.radius * 1.72, height: geometry.radius)
     for label in labels {
       #expect(!rim.overlaps(label.box), "\(label.text) covers the web")
@@ -121,7 +121,7 @@ import Testing
     #expect(polygons(gap) == rings, "a web with a missing dimension would be drawn through the centre")
     let skipping = SpiderWebDrawing.make(width: 200, height: 200, axisNames: Self.longNames,
                                          series: [WebSeries(scores: [5, 5, nil, 5, 5, 5], style: .main, skipsMissing: true)])
-    let drawn = skipping.elements.compactMap { element -> [Point]? in
+    let drawn = skipping.elements.compactMap { element -> [PagePoint]? in
       if case .polygon(let points, let stroke, _, _) = element, stroke?.colour == .okabeBlue { return points } else { return nil }
     }
     #expect(drawn.count == 1 && drawn[0].count == 5, "a resident's web leaves out only the missing axis")

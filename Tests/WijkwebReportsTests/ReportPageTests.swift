@@ -1,17 +1,13 @@
 import Foundation
 import Testing
 @testable import WijkwebCore
+import WijkwebTestSupport
 @testable import WijkwebReports
 
 /// An area's page from a profile: what it says, that it fits A4, that suppressed areas show nothing, and
 /// the PDF, SVG and HTML renderers. Also the resident's take-home page.
 @Suite struct ReportPageTests {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  static func questionnaire() throws -> Questionnaire {
-    let url = repository.appendingPathComponent("Questionnaires/positieve-gezondheid-wijk.yaml")
-    return try QuestionnaireParser.parse(String(contentsOf: url, encoding: .utf8), source: url.lastPathComponent)
-  }
+  static func questionnaire() throws -> Questionnaire { try RepositoryFiles.shippedQuestionnaire() }
 
   static let areas = [
     Area(code: "G", level: .gemeente, name: "Stad", parentCode: nil),
@@ -119,7 +115,7 @@ import Testing
   @Test(arguments: ["G", "A", "B"])
   func pageFitsA4WithNothingOverlapping(code: String) throws {
     let page = ReportLayout.page(try Self.builder().report(for: Self.area(code)), pageLabel: "pagina 2 van 4")
-    let printable = Rect(x: ReportLayout.margin - 0.5, y: ReportLayout.margin - 0.5, width: ReportLayout.pageWidth - 2 * ReportLayout.margin + 1,
+    let printable = PageRect(x: ReportLayout.margin - 0.5, y: ReportLayout.margin - 0.5, width: ReportLayout.pageWidth - 2 * ReportLayout.margin + 1,
                          height: ReportLayout.pageHeight - 2 * ReportLayout.margin + 1)
     let boxes = page.textBoxes
     #expect(boxes.count > 10)
@@ -177,11 +173,10 @@ import Testing
     #expect(html.contains("@page { size: A4; margin: 0; }") && html.contains("break-after: page"))
   }
 
-  @Test func base64MatchesTheStandard() {
-    #expect(Base64.encode(Array("Man".utf8)) == "TWFu")
-    #expect(Base64.encode(Array("Ma".utf8)) == "TWE=")
-    #expect(Base64.encode(Array("M".utf8)) == "TQ==")
-    #expect(Base64.encode([]) == "")
+  @Test func fontsAreEmbeddedAsStandardBase64() {
+    let html = HTMLReport.html(pages: [], title: "T", language: "nl", fonts: (Array("Man".utf8), Array("M".utf8)))
+    #expect(html.contains("font-weight: normal; src: url(data:font/ttf;base64,TWFu)"))
+    #expect(html.contains("font-weight: bold; src: url(data:font/ttf;base64,TQ==)"))
   }
 
   @Test func pdfHasAPagePerDrawingWithTheFontEmbedded() throws {
@@ -215,7 +210,7 @@ import Testing
     #expect(texts.contains("Mijn gezondheid") && texts.contains("Mijn wijk"))
     #expect(texts.filter { $0 == "4,3" }.count == 2 && texts.filter { $0 == "–" }.count == 2, "scores per part; none where too few answered")
     #expect(texts.filter { $0 == "Dagelijks functioneren" }.count >= 2)
-    let printable = Rect(x: ReportLayout.margin - 0.5, y: ReportLayout.margin - 0.5, width: ReportLayout.pageWidth - 2 * ReportLayout.margin + 1,
+    let printable = PageRect(x: ReportLayout.margin - 0.5, y: ReportLayout.margin - 0.5, width: ReportLayout.pageWidth - 2 * ReportLayout.margin + 1,
                          height: ReportLayout.pageHeight - 2 * ReportLayout.margin + 1)
     for entry in page.textBoxes {
       #expect(printable.contains(entry.box), "\(entry.text) leaves the page")

@@ -2,14 +2,11 @@ import Foundation
 import GRDB
 import Testing
 import WijkwebCore
+import WijkwebTestSupport
 @testable import WijkwebStore
 
 @Suite struct StoreTests {
-  static let questionnaireYAML: String = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Questionnaires/positieve-gezondheid-wijk.yaml")
-    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-  }()
+  static let questionnaireYAML = RepositoryFiles.shippedQuestionnaireYAML
 
   static let areas = [
     Area(code: "GM0014", level: .gemeente, name: "Groningen", parentCode: nil),

@@ -48,11 +48,32 @@ public enum AnswerCodec {
 
   public static func unpackDemographics(_ packed: String) -> [String: String?] {
     var result: [String: String?] = [:]
-    for pair in packed.split(separator: ";") {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      guard parts.count == 2 else { continue }
-      result[String(parts[0])] = parts[1].isEmpty ? .some(nil) : .some(String(parts[1]))
-    }
+    forEachDemographic(packed) { question, choice in result[String(question)] = .some(choice.isEmpty ? nil : String(choice)) }
     return result
+  }
+
+  /// The chosen answers of packed demographics; "zeg ik liever niet" (an empty choice) is left out.
+  public static func chosenDemographics(_ packed: String) -> [String: String] {
+    var result: [String: String] = [:]
+    forEachDemographic(packed) { question, choice in if !choice.isEmpty { result[String(question)] = String(choice) } }
+    return result
+  }
+
+  /// The choice id for `question` in packed demographics ("age=25-44;sex=vrouw"), nil when absent or
+  /// empty. Without building a dictionary: profiles ask this once per response.
+  public static func choice(in packed: String, question: String) -> String? {
+    for pair in packed.split(separator: ";") where pair.hasPrefix(question + "=") {
+      let value = pair.dropFirst(question.count + 1)
+      return value.isEmpty ? nil : String(value)
+    }
+    return nil
+  }
+
+  /// The one reader of the packed demographics format: `question=choice` pairs joined by `;`.
+  private static func forEachDemographic(_ packed: String, _ body: (Substring, Substring) -> Void) {
+    for pair in packed.split(separator: ";") {
+      guard let equals = pair.firstIndex(of: "=") else { continue }
+      body(pair[..<equals], pair[pair.index(after: equals)...])
+    }
   }
 }

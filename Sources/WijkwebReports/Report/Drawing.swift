@@ -1,5 +1,5 @@
 /// A point in PostScript points (1/72 inch), y growing downwards as on a page.
-public struct Point: Equatable, Sendable {
+public struct PagePoint: Equatable, Sendable {
   public var x: Double
   public var y: Double
   public init(x: Double, y: Double) {
@@ -8,11 +8,11 @@ public struct Point: Equatable, Sendable {
   }
 
   /// This point moved by `dx`, `dy`.
-  public func offset(_ dx: Double, _ dy: Double) -> Point { Point(x: x + dx, y: y + dy) }
+  public func offset(_ dx: Double, _ dy: Double) -> PagePoint { PagePoint(x: x + dx, y: y + dy) }
 }
 
 /// A rectangle in points: its top-left corner and size.
-public struct Rect: Equatable, Sendable {
+public struct PageRect: Equatable, Sendable {
   public var x: Double
   public var y: Double
   public var width: Double
@@ -28,12 +28,12 @@ public struct Rect: Equatable, Sendable {
   public var maxY: Double { y + height }
 
   /// Whether the two rectangles share any area (touching edges do not count).
-  public func overlaps(_ other: Rect) -> Bool {
+  public func overlaps(_ other: PageRect) -> Bool {
     x < other.maxX - 0.01 && other.x < maxX - 0.01 && y < other.maxY - 0.01 && other.y < maxY - 0.01
   }
 
   /// Whether `other` lies inside this rectangle (with `tolerance` points to spare).
-  public func contains(_ other: Rect, tolerance: Double = 0.01) -> Bool {
+  public func contains(_ other: PageRect, tolerance: Double = 0.01) -> Bool {
     other.x >= x - tolerance && other.y >= y - tolerance && other.maxX <= maxX + tolerance && other.maxY <= maxY + tolerance
   }
 }
@@ -108,15 +108,15 @@ public enum TextAnchor: Sendable, Equatable {
 
 /// One thing to draw. Texts are single lines placed by their baseline.
 public enum DrawingElement: Equatable, Sendable {
-  case line(from: Point, to: Point, stroke: Stroke)
+  case line(from: PagePoint, to: PagePoint, stroke: Stroke)
   /// A closed polygon, filled (with an opacity) and/or stroked.
-  case polygon([Point], stroke: Stroke?, fill: RGB?, fillOpacity: Double)
-  case circle(centre: Point, radius: Double, stroke: Stroke?, fill: RGB?)
-  case rect(Rect, stroke: Stroke?, fill: RGB?)
-  case text(String, at: Point, size: Double, weight: FontWeight, colour: RGB, anchor: TextAnchor)
+  case polygon([PagePoint], stroke: Stroke?, fill: RGB?, fillOpacity: Double)
+  case circle(centre: PagePoint, radius: Double, stroke: Stroke?, fill: RGB?)
+  case rect(PageRect, stroke: Stroke?, fill: RGB?)
+  case text(String, at: PagePoint, size: Double, weight: FontWeight, colour: RGB, anchor: TextAnchor)
 
   /// The box a text covers: from its ascent above the baseline to its descent below, as wide as it measures.
-  public var textBox: Rect? {
+  public var textBox: PageRect? {
     guard case .text(let string, let point, let size, let weight, _, let anchor) = self else { return nil }
     let width = TextMetrics.width(string, size: size, weight: weight)
     let left: Double
@@ -125,7 +125,7 @@ public enum DrawingElement: Equatable, Sendable {
     case .middle: left = point.x - width / 2
     case .end: left = point.x - width
     }
-    return Rect(x: left, y: point.y - TextMetrics.ascent * size, width: width, height: (TextMetrics.ascent + TextMetrics.descent) * size)
+    return PageRect(x: left, y: point.y - TextMetrics.ascent * size, width: width, height: (TextMetrics.ascent + TextMetrics.descent) * size)
   }
 
   /// This element moved by `dx`, `dy`.
@@ -137,7 +137,7 @@ public enum DrawingElement: Equatable, Sendable {
     case .circle(let centre, let radius, let stroke, let fill):
       return .circle(centre: centre.offset(dx, dy), radius: radius, stroke: stroke, fill: fill)
     case .rect(let rect, let stroke, let fill):
-      return .rect(Rect(x: rect.x + dx, y: rect.y + dy, width: rect.width, height: rect.height), stroke: stroke, fill: fill)
+      return .rect(PageRect(x: rect.x + dx, y: rect.y + dy, width: rect.width, height: rect.height), stroke: stroke, fill: fill)
     case .text(let string, let point, let size, let weight, let colour, let anchor):
       return .text(string, at: point.offset(dx, dy), size: size, weight: weight, colour: colour, anchor: anchor)
     }
@@ -162,7 +162,7 @@ public struct Drawing: Equatable, Sendable {
   }
 
   /// The boxes of every text, for checks that nothing overlaps or leaves the page.
-  public var textBoxes: [(text: String, box: Rect)] {
+  public var textBoxes: [(text: String, box: PageRect)] {
     elements.compactMap { element in
       guard case .text(let string, _, _, _, _, _) = element, let box = element.textBox else { return nil }
       return (string, box)

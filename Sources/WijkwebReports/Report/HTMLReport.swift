@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report as one self-contained HTML file: a section per area holding its page as inline SVG, print
 /// styles for A4 with a page break between areas, and DejaVu Sans embedded (when given) so the text
 /// keeps the widths the layout measured. No external URL anywhere.
@@ -15,8 +17,8 @@ public enum HTMLReport {
 
       """
     if let fonts {
-      out += "@font-face { font-family: \"Wijkweb DejaVu Sans\"; font-weight: normal; src: url(data:font/ttf;base64,\(Base64.encode(fonts.regular))) format(\"truetype\"); }\n"
-      out += "@font-face { font-family: \"Wijkweb DejaVu Sans\"; font-weight: bold; src: url(data:font/ttf;base64,\(Base64.encode(fonts.bold))) format(\"truetype\"); }\n"
+      out += "@font-face { font-family: \"Wijkweb DejaVu Sans\"; font-weight: normal; src: url(data:font/ttf;base64,\(Data(fonts.regular).base64EncodedString())) format(\"truetype\"); }\n"
+      out += "@font-face { font-family: \"Wijkweb DejaVu Sans\"; font-weight: bold; src: url(data:font/ttf;base64,\(Data(fonts.bold).base64EncodedString())) format(\"truetype\"); }\n"
     }
     out += """
       @page { size: A4; margin: 0; }
@@ -39,27 +41,5 @@ public enum HTMLReport {
       out += SVGRenderer.svg(page.drawing, label: page.title) + "\n</section>\n"
     }
     return out + "</body>\n</html>\n"
-  }
-}
-
-/// Standard base64 (RFC 4648) for embedding fonts.
-enum Base64 {
-  static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-
-  static func encode(_ bytes: [UInt8]) -> String {
-    var out: [Character] = []
-    out.reserveCapacity((bytes.count + 2) / 3 * 4)
-    var index = 0
-    while index < bytes.count {
-      let b0 = Int(bytes[index])
-      let b1 = index + 1 < bytes.count ? Int(bytes[index + 1]) : 0
-      let b2 = index + 2 < bytes.count ? Int(bytes[index + 2]) : 0
-      out.append(alphabet[b0 >> 2])
-      out.append(alphabet[((b0 & 0x03) << 4) | (b1 >> 4)])
-      out.append(index + 1 < bytes.count ? alphabet[((b1 & 0x0F) << 2) | (b2 >> 6)] : "=")
-      out.append(index + 2 < bytes.count ? alphabet[b2 & 0x3F] : "=")
-      index += 3
-    }
-    return String(out)
   }
 }

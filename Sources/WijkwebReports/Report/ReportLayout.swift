@@ -80,7 +80,7 @@ public struct ReportLayout {
     mutating func text(_ string: String, size: Double, weight: FontWeight = .regular, colour: RGB = .text, x: Double? = nil) {
       let baseline = y + TextMetrics.ascent * size
       let fitted = TextMetrics.wrap(string, width: width, size: size, weight: weight, maxLines: 1).first ?? ""
-      drawing.elements.append(.text(fitted, at: Point(x: x ?? left, y: baseline), size: size, weight: weight, colour: colour, anchor: .start))
+      drawing.elements.append(.text(fitted, at: PagePoint(x: x ?? left, y: baseline), size: size, weight: weight, colour: colour, anchor: .start))
       y = baseline + TextMetrics.descent * size
     }
 
@@ -90,7 +90,7 @@ public struct ReportLayout {
     }
 
     mutating func rule() {
-      drawing.elements.append(.line(from: Point(x: left, y: y), to: Point(x: left + width, y: y), stroke: Stroke(colour: .rule, width: 0.8)))
+      drawing.elements.append(.line(from: PagePoint(x: left, y: y), to: PagePoint(x: left + width, y: y), stroke: Stroke(colour: .rule, width: 0.8)))
     }
 
     /// Wrapped text over the full width; lines that would pass `limit` (the footer's top) are left out.
@@ -112,11 +112,11 @@ public struct ReportLayout {
       let height = Double(max(lines.count, labelLines.count)) * lineHeight
       guard y + height + 2 <= limit else { return false }
       for (index, line) in labelLines.enumerated() {
-        drawing.elements.append(.text(line, at: Point(x: left, y: y + TextMetrics.ascent * size + Double(index) * lineHeight),
+        drawing.elements.append(.text(line, at: PagePoint(x: left, y: y + TextMetrics.ascent * size + Double(index) * lineHeight),
                                       size: size, weight: .bold, colour: .text, anchor: .start))
       }
       for (index, line) in lines.enumerated() {
-        drawing.elements.append(.text(line, at: Point(x: left + labelWidth, y: y + TextMetrics.ascent * size + Double(index) * lineHeight),
+        drawing.elements.append(.text(line, at: PagePoint(x: left + labelWidth, y: y + TextMetrics.ascent * size + Double(index) * lineHeight),
                                       size: size, weight: .regular, colour: .text, anchor: .start))
       }
       y += height + 3
@@ -129,7 +129,7 @@ public struct ReportLayout {
       let column = width / Double(count)
       for (index, part) in report.parts.enumerated() {
         let x = left + Double(index) * column
-        drawing.elements.append(.text(part.title, at: Point(x: x + column / 2, y: y + TextMetrics.ascent * 10), size: 10, weight: .bold,
+        drawing.elements.append(.text(part.title, at: PagePoint(x: x + column / 2, y: y + TextMetrics.ascent * 10), size: 10, weight: .bold,
                                       colour: .text, anchor: .middle))
         var series: [WebSeries] = []
         if let previous = part.previous { series.append(WebSeries(scores: previous, style: .previous)) }
@@ -160,11 +160,11 @@ public struct ReportLayout {
       for (index, entry) in entries.enumerated() {
         let style = entry.0
         if let fill = style.fill {
-          drawing.elements.append(.polygon([Point(x: x, y: middle - 4), Point(x: x + sample, y: middle - 4), Point(x: x + sample, y: middle + 4),
-                                            Point(x: x, y: middle + 4)], stroke: nil, fill: fill.colour, fillOpacity: fill.opacity))
+          drawing.elements.append(.polygon([PagePoint(x: x, y: middle - 4), PagePoint(x: x + sample, y: middle - 4), PagePoint(x: x + sample, y: middle + 4),
+                                            PagePoint(x: x, y: middle + 4)], stroke: nil, fill: fill.colour, fillOpacity: fill.opacity))
         }
-        drawing.elements.append(.line(from: Point(x: x, y: middle), to: Point(x: x + sample, y: middle), stroke: style.stroke))
-        drawing.elements.append(.text(entry.1, at: Point(x: x + sample + 5, y: middle + size * 0.35), size: size, weight: .regular,
+        drawing.elements.append(.line(from: PagePoint(x: x, y: middle), to: PagePoint(x: x + sample, y: middle), stroke: style.stroke))
+        drawing.elements.append(.text(entry.1, at: PagePoint(x: x + sample + 5, y: middle + size * 0.35), size: size, weight: .regular,
                                       colour: .text, anchor: .start))
         x += widths[index] + spacing
       }
@@ -189,22 +189,22 @@ public struct ReportLayout {
         let lines = TextMetrics.wrap(header, width: columnWidth, size: size - 0.5, weight: .bold, maxLines: 2)
         headerLines = max(headerLines, lines.count)
         for (index, line) in lines.enumerated() {
-          let point = column == 0 ? Point(x: edges[0], y: y + TextMetrics.ascent * size + Double(index) * size * 1.1)
-            : Point(x: edges[column + 1] - 2, y: y + TextMetrics.ascent * size + Double(index) * size * 1.1)
+          let point = column == 0 ? PagePoint(x: edges[0], y: y + TextMetrics.ascent * size + Double(index) * size * 1.1)
+            : PagePoint(x: edges[column + 1] - 2, y: y + TextMetrics.ascent * size + Double(index) * size * 1.1)
           drawing.elements.append(.text(line, at: point, size: size - 0.5, weight: .bold, colour: .muted, anchor: column == 0 ? .start : .end))
         }
       }
       y += Double(headerLines) * size * 1.1 + 3
       for (index, row) in part.rows.enumerated() {
         if index % 2 == 0 {
-          drawing.elements.append(.rect(Rect(x: left, y: y - 1.5, width: width, height: ReportLayout.rowHeight), stroke: nil, fill: RGB(hex: 0xF0F0F0)))
+          drawing.elements.append(.rect(PageRect(x: left, y: y - 1.5, width: width, height: ReportLayout.rowHeight), stroke: nil, fill: RGB(hex: 0xF0F0F0)))
         }
         let baseline = y + TextMetrics.ascent * size
         let nameWidth = edges[1] - edges[0] - 4
         let name = TextMetrics.wrap(row.name, width: nameWidth, size: size, maxLines: 1).first ?? ""
-        drawing.elements.append(.text(name, at: Point(x: edges[0] + 2, y: baseline), size: size, weight: .regular, colour: .text, anchor: .start))
+        drawing.elements.append(.text(name, at: PagePoint(x: edges[0] + 2, y: baseline), size: size, weight: .regular, colour: .text, anchor: .start))
         if let missing = row.missing {
-          drawing.elements.append(.text(missing, at: Point(x: edges[2] - 2, y: baseline), size: size, weight: .regular, colour: .muted, anchor: .end))
+          drawing.elements.append(.text(missing, at: PagePoint(x: edges[2] - 2, y: baseline), size: size, weight: .regular, colour: .muted, anchor: .end))
         } else {
           let cells: [(String, Bool)] = [
             (row.mean, false), (row.interval, false), (row.belowPass, false),
@@ -212,7 +212,7 @@ public struct ReportLayout {
             (row.versusPrevious?.text ?? "", row.versusPrevious?.significant ?? false),
           ]
           for (offset, cell) in cells.enumerated() where !cell.0.isEmpty {
-            drawing.elements.append(.text(cell.0, at: Point(x: edges[offset + 2] - 2, y: baseline), size: size,
+            drawing.elements.append(.text(cell.0, at: PagePoint(x: edges[offset + 2] - 2, y: baseline), size: size,
                                           weight: cell.1 || offset == 0 ? .bold : .regular, colour: cell.1 || offset == 0 ? .text : .muted,
                                           anchor: .end))
           }
@@ -228,12 +228,12 @@ public struct ReportLayout {
       let lines = TextMetrics.wrap(note, width: width, size: size)
       let bottom = ReportLayout.pageHeight - ReportLayout.margin
       let top = bottom - Double(lines.count + 1) * lineHeight - 6
-      drawing.elements.append(.line(from: Point(x: left, y: top), to: Point(x: left + width, y: top), stroke: Stroke(colour: .grid, width: 0.5)))
+      drawing.elements.append(.line(from: PagePoint(x: left, y: top), to: PagePoint(x: left + width, y: top), stroke: Stroke(colour: .grid, width: 0.5)))
       for (index, line) in lines.enumerated() {
-        drawing.elements.append(.text(line, at: Point(x: left, y: top + 4 + TextMetrics.ascent * size + Double(index) * lineHeight),
+        drawing.elements.append(.text(line, at: PagePoint(x: left, y: top + 4 + TextMetrics.ascent * size + Double(index) * lineHeight),
                                       size: size, weight: .regular, colour: .muted, anchor: .start))
       }
-      drawing.elements.append(.text(pageLabel, at: Point(x: left + width, y: bottom - TextMetrics.descent * size), size: size,
+      drawing.elements.append(.text(pageLabel, at: PagePoint(x: left + width, y: bottom - TextMetrics.descent * size), size: size,
                                     weight: .regular, colour: .muted, anchor: .end))
       return top - 4
     }

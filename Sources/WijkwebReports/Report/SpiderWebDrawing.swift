@@ -101,7 +101,7 @@ public enum SpiderWebDrawing {
     let side = min(widest, width / 4) + gap + 1
     let vertical = 2 * labelSize * labelLineHeight + gap
     let radius = max(10, min(width / 2 - side, height / 2 - vertical))
-    return SpiderWebGeometry(centre: Point(x: width / 2, y: height / 2), radius: radius, axisCount: axisNames.count)
+    return SpiderWebGeometry(centre: PagePoint(x: width / 2, y: height / 2), radius: radius, axisCount: axisNames.count)
   }
 
   /// The name of one axis outside the rim, in at most two lines, turned towards its axis: left-aligned
@@ -132,7 +132,7 @@ public enum SpiderWebDrawing {
     }
     baseline = max(baseline, TextMetrics.ascent * size)
     return lines.enumerated().map { index, line in
-      .text(line, at: Point(x: point.x, y: baseline + Double(index) * lineHeight), size: size, weight: .bold, colour: .text,
+      .text(line, at: PagePoint(x: point.x, y: baseline + Double(index) * lineHeight), size: size, weight: .bold, colour: .text,
             anchor: anchor)
     }
   }

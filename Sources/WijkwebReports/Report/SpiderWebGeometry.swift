@@ -8,7 +8,7 @@ import Darwin
 /// 10), the first pointing up and the others following clockwise, as on the interview's screen.
 public struct SpiderWebGeometry: Equatable, Sendable {
   /// The centre of the web.
-  public var centre: Point
+  public var centre: PagePoint
   /// The distance from the centre to the rim (score 10), in points.
   public var radius: Double
   /// The number of axes (six for Positive Health).
@@ -19,7 +19,7 @@ public struct SpiderWebGeometry: Equatable, Sendable {
   /// The score at the rim.
   public static let maximumScore = 10.0
 
-  public init(centre: Point, radius: Double, axisCount: Int) {
+  public init(centre: PagePoint, radius: Double, axisCount: Int) {
     self.centre = centre
     self.radius = radius
     self.axisCount = axisCount
@@ -38,26 +38,26 @@ public struct SpiderWebGeometry: Equatable, Sendable {
 
   /// The point for `score` on `axis`: score / 10 of the radius from the centre. Scores are clamped to
   /// 0...10; no score (nil) is drawn at the centre.
-  public func point(axis: Int, score: Double?) -> Point {
+  public func point(axis: Int, score: Double?) -> PagePoint {
     let value = min(Self.maximumScore, max(0, (score?.isFinite ?? false) ? score ?? 0 : 0))
     let distance = radius * value / Self.maximumScore
     let (dx, dy) = direction(of: axis)
-    return Point(x: centre.x + distance * dx, y: centre.y + distance * dy)
+    return PagePoint(x: centre.x + distance * dx, y: centre.y + distance * dy)
   }
 
   /// The point `distance` points from the centre along `axis` (beyond the rim for labels).
-  public func point(axis: Int, distance: Double) -> Point {
+  public func point(axis: Int, distance: Double) -> PagePoint {
     let (dx, dy) = direction(of: axis)
-    return Point(x: centre.x + distance * dx, y: centre.y + distance * dy)
+    return PagePoint(x: centre.x + distance * dx, y: centre.y + distance * dy)
   }
 
   /// The ring through `score` on every axis.
-  public func ring(_ score: Double) -> [Point] {
+  public func ring(_ score: Double) -> [PagePoint] {
     (0 ..< axisCount).map { point(axis: $0, score: score) }
   }
 
   /// The polygon of a set of scores, one per axis (missing ones at the centre).
-  public func polygon(_ scores: [Double?]) -> [Point] {
+  public func polygon(_ scores: [Double?]) -> [PagePoint] {
     (0 ..< axisCount).map { axis in point(axis: axis, score: axis < scores.count ? scores[axis] : nil) }
   }
 }

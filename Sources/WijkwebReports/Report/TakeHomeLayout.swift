@@ -15,7 +15,7 @@ public enum TakeHomeLayout {
     func line(_ text: String, size: Double, weight: FontWeight = .regular, colour: RGB = .text, x: Double = margin,
               anchor: TextAnchor = .start) {
       y += TextMetrics.ascent * size
-      drawing.elements.append(.text(text, at: Point(x: x, y: y), size: size, weight: weight, colour: colour, anchor: anchor))
+      drawing.elements.append(.text(text, at: PagePoint(x: x, y: y), size: size, weight: weight, colour: colour, anchor: anchor))
       y += TextMetrics.descent * size
     }
     line(questionnaire.title.text(language), size: 10, colour: .muted)
@@ -30,7 +30,7 @@ public enum TakeHomeLayout {
       }
     }
     y += 10
-    drawing.elements.append(.line(from: Point(x: margin, y: y), to: Point(x: width - margin, y: y), stroke: Stroke(colour: .rule, width: 0.8)))
+    drawing.elements.append(.line(from: PagePoint(x: margin, y: y), to: PagePoint(x: width - margin, y: y), stroke: Stroke(colour: .rule, width: 0.8)))
     y += 18
     let names = questionnaire.dimensionOrder.map { questionnaire.name(of: $0).text(language) }
     // Each part gets a web as wide as the page and a list of its scores beside nothing else; two parts
@@ -58,8 +58,8 @@ public enum TakeHomeLayout {
         let score = values[index].map { language == .dutch ? NumberFormat.dutch($0) : NumberFormat.machine($0, decimals: 1) } ?? "–"
         let baseline = rowY + TextMetrics.ascent * 10.5
         let nameText = TextMetrics.wrap(name, width: width - margin - listX - 36, size: 10.5, maxLines: 1).first ?? ""
-        drawing.elements.append(.text(nameText, at: Point(x: listX, y: baseline), size: 10.5, weight: .regular, colour: .text, anchor: .start))
-        drawing.elements.append(.text(score, at: Point(x: width - margin, y: baseline), size: 10.5, weight: .bold, colour: .text, anchor: .end))
+        drawing.elements.append(.text(nameText, at: PagePoint(x: listX, y: baseline), size: 10.5, weight: .regular, colour: .text, anchor: .start))
+        drawing.elements.append(.text(score, at: PagePoint(x: width - margin, y: baseline), size: 10.5, weight: .bold, colour: .text, anchor: .end))
         rowY += rowHeight
       }
       y = top + block

@@ -32,8 +32,6 @@ public final class InterviewApp: EventDrivenApp {
   private let context: InterviewContext
   private let recorder: InterviewRecorder
   private let idleTime: Int
-  /// Called after each key press is handled and drawn, with the key; for latency measurements.
-  public var afterKey: ((Key) -> Void)?
   /// Where `p` on the saved screen sends the resident's web; nil: not configured.
   public var takeHomePrinter: TakeHomePrinter?
 
@@ -52,9 +50,7 @@ public final class InterviewApp: EventDrivenApp {
   @discardableResult
   public func run() -> Exit {
     interrupted = false
-    EventLoop.run(self, on: terminal) { [weak self] event in
-      if let key = event.plainKey { self?.afterKey?(key) }
-    }
+    EventLoop.run(self, on: terminal)
     return interrupted ? .interrupted : .quit
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WijkwebCore
+import WijkwebTestSupport
 
 /// How much the fuzz tests do. In CI each runs a small fixed number of inputs from a fixed seed, so the
 /// whole set takes a few seconds and a failure is reproducible. For a long run:
@@ -30,8 +31,7 @@ enum FuzzConfig {
 
 /// Files of the repository, read by path from this source file.
 enum FuzzFiles {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let root = RepositoryFiles.root
 
   static func read(_ relative: String) -> String? {
     try? String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)

@@ -8,8 +8,8 @@ import WijkwebCore
 @Suite struct QuestionnaireParserFuzzTests {
   static let original = FuzzFiles.read("Questionnaires/positieve-gezondheid-wijk.yaml") ?? ""
 
-  /// The deepest nesting the mutations insert. Yams composes nodes recursively; see the README's
-  /// "Robustness" section for the depth at which that runs out of stack.
+  /// The deepest nesting the mutations insert. Yams composes nodes recursively; see Docs/robustness.md
+  /// for the depth at which that runs out of stack.
   static let maximumDepth = Int(FuzzConfig.environment["WIJKWEB_FUZZ_DEPTH"] ?? "") ?? 200
 
   enum Outcome: Hashable { case parsed, problems }

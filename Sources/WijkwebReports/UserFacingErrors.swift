@@ -1,0 +1,4 @@
+import WijkwebCore
+
+extension RenderError: UserFacingError {}
+extension ExportError: UserFacingError {}

@@ -1,0 +1,4 @@
+import WijkwebCore
+
+extension StoreError: UserFacingError {}
+extension KeyProblem: UserFacingError {}

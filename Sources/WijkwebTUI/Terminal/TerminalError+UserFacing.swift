@@ -1,0 +1,3 @@
+import WijkwebCore
+
+extension TerminalError: UserFacingError {}
