@@ -1,5 +1,6 @@
 import Testing
 import WijkwebCore
+import WijkwebTestSupport
 
 /// Questionnaires and area files have documented limits, checked before (file size) or while (statements,
 /// text length) parsing; problems print on one line with control characters escaped.
@@ -20,7 +21,7 @@ import WijkwebCore
     let big = "# " + String(repeating: "x", count: QuestionnaireParser.maximumFileBytes) + "\n" + Fixtures.yaml
     #expect(problems(big).first?.contains("at most \(QuestionnaireParser.maximumFileBytes) bytes") == true)
     let many = Fixtures.yaml.replacingOccurrences(
-      of: Fixtures.dimensionBlock(prefix: "h", count: 2), with: Fixtures.dimensionBlock(prefix: "h", count: 84))
+      of: TestQuestionnaires.dimensionBlock(prefix: "h", count: 2), with: TestQuestionnaires.dimensionBlock(prefix: "h", count: 84))
     #expect(problems(many).contains { $0.contains("510 statements; at most \(QuestionnaireParser.maximumStatements)") })
     let long = Fixtures.yaml.replacingOccurrences(
       of: "Doet u mee?", with: String(repeating: "a", count: QuestionnaireParser.maximumTextLength + 1))
