@@ -42,8 +42,8 @@ public enum CentralWithdrawals {
       if let receipt = receipt(locator: claim[3], salt: claim[4], hash: claim[5]), proves(code, receipt) {
         if try connection.query("SELECT wijkweb.apply_withdrawal($1)", [id]).first?.first == "t" { tally.applied += 1 }
       } else {
-        try connection.query("SELECT wijkweb.refuse_withdrawal($1, $2)", [id, code])
-        tally.refused += 1
+        // Counted only when the claim was still there (an earlier claim in this run may have settled it).
+        if try connection.query("SELECT wijkweb.refuse_withdrawal($1, $2)", [id, code]).first?.first == "t" { tally.refused += 1 }
       }
     }
     return tally
