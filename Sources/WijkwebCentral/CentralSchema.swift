@@ -5,10 +5,12 @@ import Foundation
 /// plus the roles that PostgreSQL itself enforces:
 ///
 /// - `wijkweb_device`: EXECUTE on `wijkweb.submit(jsonb)` and `wijkweb.installation()` only; reads nothing.
+///   A withdrawal it submits is kept as a claim (`withdrawal_claims`) and deletes nothing by itself.
 /// - `wijkweb_team`: reads responses, scores and reflections of its own gebieden (row-level security on
-///   the area, through `wijkweb.team_areas`), never receipt codes or device ids; reviews reflections there.
+///   the area, through `wijkweb.team_areas`), never receipt hashes or device ids; reviews reflections there.
 /// - `wijkweb_researcher`: the de-identified views of schema `wijkweb_research` only.
-/// - `wijkweb_admin`: areas, questionnaires, rounds, teams' gebieden, withdrawals; creates roles.
+/// - `wijkweb_admin`: areas, questionnaires, rounds, teams' gebieden; creates roles; applies withdrawals
+///   whose receipt code it checked against the response's Argon2id hash (PostgreSQL cannot compute it).
 public enum CentralSchema {
   public static let groupRoles = ["wijkweb_device", "wijkweb_team", "wijkweb_researcher", "wijkweb_admin"]
 
@@ -78,7 +80,12 @@ public enum CentralSchema {
       area_code text REFERENCES wijkweb.areas(code),
       started_at timestamptz NOT NULL,
       completed_at timestamptz NOT NULL,
-      receipt_code text UNIQUE,
+      -- The receipt code's first group, and the salt and Argon2id hash of the whole code (`ReceiptHash`):
+      -- the code itself is stored nowhere. All three or none (a response without a receipt code).
+      receipt_locator text CHECK (receipt_locator ~ '^[2-9A-HJKMNP-Z]{4}$'),
+      receipt_salt bytea CHECK (length(receipt_salt) = 16),
+      receipt_hash bytea CHECK (length(receipt_hash) = 32),
+      CHECK ((receipt_locator IS NULL) = (receipt_salt IS NULL) AND (receipt_salt IS NULL) = (receipt_hash IS NULL)),
       packed_answers text,
       packed_demographics text,
       sealed bytea,
@@ -86,6 +93,7 @@ public enum CentralSchema {
       received_from text NOT NULL DEFAULT session_user
     );
     CREATE INDEX responses_by_round_area ON wijkweb.responses (round_id, area_code);
+    CREATE INDEX responses_by_receipt_locator ON wijkweb.responses (receipt_locator);
 
     CREATE TABLE wijkweb.part_scores (
       response_id text NOT NULL REFERENCES wijkweb.responses(id) ON DELETE CASCADE,
@@ -126,6 +134,20 @@ public enum CentralSchema {
       withdrawn_at timestamptz NOT NULL,
       device_id text NOT NULL,
       received_at timestamptz NOT NULL DEFAULT now()
+    );
+
+    -- Withdrawals as devices sent them, with the receipt code as proof, not yet checked: PostgreSQL cannot
+    -- compute Argon2id, so `wijkweb central apply-withdrawals` (admin) checks each code against the
+    -- response's hash, applies it with `apply_withdrawal` or drops it with `refuse_withdrawal`. A claim
+    -- deletes nothing by itself; one whose response has not arrived waits (at most 10 000 wait).
+    CREATE TABLE wijkweb.withdrawal_claims (
+      response_id text NOT NULL,
+      receipt_code text NOT NULL CHECK (receipt_code ~ '^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){1,3}$'),
+      withdrawn_at timestamptz NOT NULL,
+      device_id text NOT NULL,
+      received_at timestamptz NOT NULL DEFAULT now(),
+      received_from text NOT NULL DEFAULT session_user,
+      PRIMARY KEY (response_id, receipt_code)
     );
 
     CREATE TABLE wijkweb.audit (
@@ -193,12 +215,22 @@ public enum CentralSchema {
           ELSIF id !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
             reason := 'the id is not a response id'; id := left(id, 40);
           ELSIF kind = 'withdrawal' THEN
-            INSERT INTO wijkweb.tombstones (response_id, withdrawn_at, device_id)
-            VALUES (id, (r->>'withdrawn_at')::timestamptz, coalesce(r->>'device_id', ''))
-            ON CONFLICT (response_id) DO NOTHING;
-            GET DIAGNOSTICS rows_added = ROW_COUNT;
-            DELETE FROM wijkweb.responses WHERE responses.id = submit.id;
-            outcome := CASE WHEN rows_added = 1 THEN 'sent' ELSE 'already' END;
+            -- Kept as a claim only: an admin checks the code against the hash before anything is deleted.
+            IF EXISTS (SELECT 1 FROM wijkweb.tombstones t WHERE t.response_id = submit.id) THEN
+              outcome := 'already';
+            ELSIF coalesce(r->>'receipt_code', '') !~ '^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){1,3}$' THEN
+              reason := 'a withdrawal needs the receipt code';
+            ELSIF EXISTS (SELECT 1 FROM wijkweb.withdrawal_claims c WHERE c.response_id = submit.id AND c.receipt_code = r->>'receipt_code') THEN
+              outcome := 'already';
+            ELSIF (SELECT count(*) FROM wijkweb.withdrawal_claims) >= 10000 THEN
+              reason := 'too many withdrawals wait to be checked; the admin runs central apply-withdrawals';
+            ELSE
+              INSERT INTO wijkweb.withdrawal_claims (response_id, receipt_code, withdrawn_at, device_id)
+              VALUES (id, r->>'receipt_code', (r->>'withdrawn_at')::timestamptz, coalesce(r->>'device_id', ''))
+              ON CONFLICT (response_id, receipt_code) DO NOTHING;
+              GET DIAGNOSTICS rows_added = ROW_COUNT;
+              outcome := CASE WHEN rows_added = 1 THEN 'sent' ELSE 'already' END;
+            END IF;
           ELSIF kind IS DISTINCT FROM 'response' THEN
             reason := 'unknown kind of record';
           ELSIF EXISTS (SELECT 1 FROM wijkweb.tombstones t WHERE t.response_id = submit.id) THEN
@@ -216,6 +248,13 @@ public enum CentralSchema {
               reason := 'the questionnaire differs from the round''s';
             ELSIF r->>'status' IS DISTINCT FROM 'completed' THEN
               reason := 'the response is not completed';
+            ELSIF r->>'receipt_code' IS NOT NULL THEN
+              reason := 'the response carries its receipt code in the clear';
+            ELSIF (r->>'receipt_locator' IS NULL) <> (r->>'receipt_salt' IS NULL) OR (r->>'receipt_salt' IS NULL) <> (r->>'receipt_hash' IS NULL)
+                  OR coalesce(r->>'receipt_locator', '2222') !~ '^[2-9A-HJKMNP-Z]{4}$'
+                  OR length(decode(coalesce(r->>'receipt_salt', 'AAAAAAAAAAAAAAAAAAAAAA=='), 'base64')) <> 16
+                  OR length(decode(coalesce(r->>'receipt_hash', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='), 'base64')) <> 32 THEN
+              reason := 'the receipt hash is malformed';
             ELSIF r->>'area_code' IS NOT NULL AND NOT EXISTS (SELECT 1 FROM wijkweb.areas a WHERE a.code = r->>'area_code') THEN
               reason := 'area "' || left(r->>'area_code', 40) || '" is not known';
             ELSIF (rd.seal_public_key IS NOT NULL) <> (r->>'sealed' IS NOT NULL) THEN
@@ -231,11 +270,12 @@ public enum CentralSchema {
                                  OR (jsonb_typeof(v) = 'number' AND ((v #>> '{}')::double precision < 0 OR (v #>> '{}')::double precision > 10)))) THEN
               reason := 'a score is out of range (0 to 10, six per part)';
             ELSE
-              INSERT INTO wijkweb.responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id,
-                volunteer_code, language, area_code, started_at, completed_at, receipt_code, packed_answers, packed_demographics, sealed)
+              INSERT INTO wijkweb.responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code, language,
+                area_code, started_at, completed_at, receipt_locator, receipt_salt, receipt_hash, packed_answers, packed_demographics, sealed)
               VALUES (id, rd.id, r->>'questionnaire_id', (r->>'questionnaire_version')::integer, r->>'questionnaire_hash',
                 r->>'device_id', r->>'volunteer_code', r->>'language', r->>'area_code', (r->>'started_at')::timestamptz,
-                (r->>'completed_at')::timestamptz, r->>'receipt_code', nullif(r->>'packed_answers', ''),
+                (r->>'completed_at')::timestamptz, r->>'receipt_locator', decode(r->>'receipt_salt', 'base64'),
+                decode(r->>'receipt_hash', 'base64'), nullif(r->>'packed_answers', ''),
                 nullif(r->>'packed_demographics', ''), decode(r->>'sealed', 'base64'))
               ON CONFLICT ON CONSTRAINT responses_pkey DO NOTHING;
               GET DIAGNOSTICS rows_added = ROW_COUNT;
@@ -259,7 +299,7 @@ public enum CentralSchema {
             END IF;
           END IF;
         EXCEPTION
-          WHEN unique_violation THEN outcome := 'refused'; reason := 'its receipt code or a part is used twice';
+          WHEN unique_violation THEN outcome := 'refused'; reason := 'a part or reflection is used twice';
           WHEN others THEN outcome := 'refused'; reason := 'malformed record (' || left(SQLERRM, 120) || ')';
         END;
         IF outcome = 'sent' THEN sent := sent + 1; ELSIF outcome = 'already' THEN already := already + 1;
@@ -271,20 +311,38 @@ public enum CentralSchema {
     END
     $fn$;
 
-    -- Withdrawal by receipt code (admin): deletes the response with its scores and reflections, keeps a
-    -- tombstone. Returns the response id, or NULL when no response has that code.
-    CREATE FUNCTION wijkweb.withdraw(code text) RETURNS text
+    -- Applying a withdrawal (admin, after checking the receipt code against the response's hash with
+    -- Argon2id): deletes the response with its scores and reflections, keeps a tombstone so later copies are
+    -- not kept, and drops the claims for it. Returns whether a response was deleted.
+    CREATE FUNCTION wijkweb.apply_withdrawal(withdrawn_id text) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
     DECLARE
       found_id text;
     BEGIN
-      DELETE FROM wijkweb.responses WHERE receipt_code = code RETURNING id INTO found_id;
+      DELETE FROM wijkweb.responses WHERE id = withdrawn_id RETURNING id INTO found_id;
       IF found_id IS NOT NULL THEN
-        INSERT INTO wijkweb.tombstones (response_id, withdrawn_at, device_id) VALUES (found_id, now(), 'central')
+        INSERT INTO wijkweb.tombstones (response_id, withdrawn_at, device_id)
+        VALUES (found_id, coalesce((SELECT min(withdrawn_at) FROM wijkweb.withdrawal_claims WHERE response_id = found_id), now()), 'central')
         ON CONFLICT (response_id) DO NOTHING;
-        INSERT INTO wijkweb.audit (action, detail) VALUES ('withdraw', 'response ' || found_id || '; tombstone kept');
+        DELETE FROM wijkweb.withdrawal_claims WHERE response_id = found_id;
+        INSERT INTO wijkweb.audit (action, detail) VALUES ('withdraw', 'response ' || found_id || '; receipt code checked; tombstone kept');
       END IF;
-      RETURN found_id;
+      RETURN found_id IS NOT NULL;
+    END
+    $fn$;
+
+    -- Dropping a claim whose code does not prove the response's hash (admin); the response stays.
+    CREATE FUNCTION wijkweb.refuse_withdrawal(claimed_id text, code text) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+    DECLARE
+      removed integer;
+    BEGIN
+      DELETE FROM wijkweb.withdrawal_claims WHERE response_id = claimed_id AND receipt_code = code;
+      GET DIAGNOSTICS removed = ROW_COUNT;
+      IF removed > 0 THEN
+        INSERT INTO wijkweb.audit (action, detail) VALUES ('withdraw-refused', 'response ' || claimed_id || ': the receipt code does not prove its hash');
+      END IF;
+      RETURN removed > 0;
     END
     $fn$;
 
@@ -305,7 +363,7 @@ public enum CentralSchema {
     -- Device: submit, nothing else.
     GRANT EXECUTE ON FUNCTION wijkweb.submit(jsonb), wijkweb.installation() TO wijkweb_device;
 
-    -- Team: its own gebieden, no receipt codes, no device ids.
+    -- Team: its own gebieden, no receipt hashes, no device ids.
     ALTER TABLE wijkweb.responses ENABLE ROW LEVEL SECURITY;
     ALTER TABLE wijkweb.part_scores ENABLE ROW LEVEL SECURITY;
     ALTER TABLE wijkweb.reflections ENABLE ROW LEVEL SECURITY;
@@ -322,18 +380,19 @@ public enum CentralSchema {
                     wijkweb.population TO wijkweb_team;
     GRANT UPDATE (review_status, redacted_text, dimensions, reviewed_at, reviewer) ON wijkweb.reflections TO wijkweb_team;
 
-    -- Admin: the set-up, the roles' gebieden, withdrawals; everything stored may be read.
+    -- Admin: the set-up, the roles' gebieden, withdrawals; everything stored may be read (the claims'
+    -- receipt codes, to check them, too).
     CREATE POLICY admin_all ON wijkweb.responses TO wijkweb_admin USING (true) WITH CHECK (true);
     CREATE POLICY admin_all ON wijkweb.part_scores TO wijkweb_admin USING (true) WITH CHECK (true);
     CREATE POLICY admin_all ON wijkweb.reflections TO wijkweb_admin USING (true) WITH CHECK (true);
     GRANT SELECT, INSERT, UPDATE, DELETE ON wijkweb.areas, wijkweb.questionnaires, wijkweb.rounds, wijkweb.population,
                                             wijkweb.team_areas TO wijkweb_admin;
     GRANT SELECT ON wijkweb.responses, wijkweb.part_scores, wijkweb.reflections, wijkweb.tombstones, wijkweb.audit,
-                    wijkweb.meta TO wijkweb_admin;
-    GRANT EXECUTE ON FUNCTION wijkweb.withdraw(text), wijkweb.installation() TO wijkweb_admin;
+                    wijkweb.meta, wijkweb.withdrawal_claims TO wijkweb_admin;
+    GRANT EXECUTE ON FUNCTION wijkweb.apply_withdrawal(text), wijkweb.refuse_withdrawal(text, text), wijkweb.installation() TO wijkweb_admin;
     GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_admin;
 
-    -- Researcher: de-identified views (no receipt codes, device ids, volunteer codes, laptop ids; days
+    -- Researcher: de-identified views (no receipt hashes, device ids, volunteer codes, laptop ids; days
     -- not times; only free text reviewed as publishable, edited where it was edited).
     CREATE SCHEMA wijkweb_research;
     REVOKE ALL ON SCHEMA wijkweb_research FROM PUBLIC;

@@ -65,14 +65,18 @@ extension Store {
     }
   }
 
-  /// The withdrawals `server` has not confirmed.
+  /// The withdrawals `server` has not confirmed, each with its receipt code as proof; those of before
+  /// receipt hashes (no code) stay here, as they stay out of bundles.
   public func unsentWithdrawals(server: String) throws -> [BundleTombstone] {
     try writer.read { db in
       try Row.fetchAll(db, sql: """
-        SELECT response_id, withdrawn_at, device_id FROM tombstones t
-        WHERE NOT EXISTS (SELECT 1 FROM central_sent c WHERE c.server = ? AND c.kind = 'withdrawal' AND c.id = t.response_id)
+        SELECT response_id, withdrawn_at, device_id, receipt_code FROM tombstones t
+        WHERE receipt_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM central_sent c WHERE c.server = ? AND c.kind = 'withdrawal' AND c.id = t.response_id)
         ORDER BY response_id
-        """, arguments: [server]).map { BundleTombstone(responseID: $0["response_id"], withdrawnAt: $0["withdrawn_at"], deviceID: $0["device_id"]) }
+        """, arguments: [server]).map {
+          BundleTombstone(responseID: $0["response_id"], withdrawnAt: $0["withdrawn_at"], deviceID: $0["device_id"], receiptCode: $0["receipt_code"])
+        }
     }
   }
 

@@ -9,7 +9,7 @@ struct CentralCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "central",
     abstract: "The municipality's central PostgreSQL database: create or migrate it, add roles, publish rounds.",
-    subcommands: [Init.self, Check.self, Show.self, Publish.self, Aggregates.self, AddDevice.self, AddTeam.self, AddResearcher.self, AddAdmin.self])
+    subcommands: [Init.self, Check.self, Show.self, Publish.self, Aggregates.self, ApplyWithdrawals.self, Withdraw.self, AddDevice.self, AddTeam.self, AddResearcher.self, AddAdmin.self])
 
   struct Target: ParsableArguments {
     @Option(help: ArgumentHelp(
@@ -121,6 +121,45 @@ struct CentralCommand: ParsableCommand {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
       for cell in cells { print(String(decoding: try encoder.encode(cell), as: UTF8.self)) }
+    }
+  }
+
+  /// Whether `code` is the receipt code `receipt` was made of (Argon2id, as on a laptop).
+  static func proves(_ code: String, _ receipt: CentralReceipt) -> Bool {
+    ReceiptHash(locator: receipt.locator, salt: receipt.salt, hash: receipt.hash).matches(code)
+  }
+
+  struct ApplyWithdrawals: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "apply-withdrawals",
+      abstract: "Check the withdrawals laptops sent against each response's receipt hash and apply the proven ones (admin).",
+      discussion: "A withdrawal whose receipt code does not prove the hash deletes nothing and is dropped; one whose response has not arrived waits for a later run.")
+    @OptionGroup var target: Target
+
+    func run() throws {
+      let connection = try target.connect()
+      let tally = try plainly { try CentralWithdrawals.applyClaims(on: connection, proves: CentralCommand.proves) }
+      print("withdrawals on \(connection.target.summary): \(tally.applied) applied, \(tally.refused) refused (the receipt code does not prove the response), \(tally.waiting) waiting for their response")
+    }
+  }
+
+  struct Withdraw: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Withdraw the response with this receipt code from the central database (admin), for a resident who brings the code.")
+    @OptionGroup var target: Target
+    @Argument(help: "The resident's receipt code, e.g. K7MP-3QXA-9RTW-HN4C.") var code: String
+
+    func run() throws {
+      guard let normalized = ReceiptCode.normalize(code) else {
+        throw Failure("That is not a receipt code: it has 16 characters (or 8 for old codes) from 2-9 and A-Z without I, L and O.")
+      }
+      let connection = try target.connect()
+      guard let id = try plainly({
+        try CentralWithdrawals.withdraw(code: normalized, locator: ReceiptCode.locator(of: normalized), on: connection, proves: CentralCommand.proves)
+      }) else {
+        throw Failure("No response on \(connection.target.summary) has this receipt code; nothing was withdrawn.")
+      }
+      print("withdrawn from \(connection.target.summary): response \(id) with its scores and reflections; tombstone kept")
     }
   }
 

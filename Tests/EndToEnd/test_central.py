@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BINARY, REPO
+from conftest import BINARY, REPO, receipt_hash, set_receipt
 
 CLUSTER_SCRIPT = REPO / "Tests" / "Central" / "pg_cluster.sh"
 SUPERUSER_PASSWORD = "superuser-" + uuid.uuid4().hex
@@ -223,18 +223,22 @@ def test_each_role_may_do_only_its_own_part(cluster, tmp_path):
                 "SELECT * FROM wijkweb.reflections", "SELECT * FROM wijkweb.audit", "SELECT * FROM wijkweb.tombstones",
                 "SELECT * FROM wijkweb_research.responses", "DELETE FROM wijkweb.responses",
                 "INSERT INTO wijkweb.tombstones (response_id, withdrawn_at, device_id) VALUES ('x', now(), 'y')",
-                "SELECT wijkweb.withdraw('AAAA-BBBB')", "UPDATE wijkweb.rounds SET status = 'closed'"]:
+                "SELECT * FROM wijkweb.withdrawal_claims", "DELETE FROM wijkweb.withdrawal_claims",
+                "SELECT wijkweb.apply_withdrawal('x')", "SELECT wijkweb.refuse_withdrawal('x', 'y')",
+                "UPDATE wijkweb.rounds SET status = 'closed'"]:
         refused("device", sql)
     assert allowed("device", "SELECT outcome FROM wijkweb.submit('[]'::jsonb)") == []
 
-    # Team: its own gebied only, no receipt codes or device ids; reviews only there.
+    # Team: its own gebied only, no receipt hashes, withdrawal claims or device ids; reviews only there.
     assert allowed("team", "SELECT count(*) FROM wijkweb.responses") == [[str(own)]]
     assert allowed("team", "SELECT count(DISTINCT response_id) FROM wijkweb.part_scores") == [[str(own)]]
-    for sql in ["SELECT receipt_code FROM wijkweb.responses", "SELECT device_id FROM wijkweb.responses", "SELECT * FROM wijkweb.responses",
+    for sql in ["SELECT receipt_hash FROM wijkweb.responses", "SELECT receipt_salt FROM wijkweb.responses",
+                "SELECT receipt_locator FROM wijkweb.responses", "SELECT * FROM wijkweb.withdrawal_claims",
+                "SELECT device_id FROM wijkweb.responses", "SELECT * FROM wijkweb.responses",
                 "SELECT * FROM wijkweb.team_areas", "SELECT * FROM wijkweb.audit", "INSERT INTO wijkweb.areas VALUES ('X', 'buurt', 'X', NULL, '')",
                 "DELETE FROM wijkweb.responses", "UPDATE wijkweb.reflections SET text = 'changed'",
                 "SELECT * FROM wijkweb.submit('[]'::jsonb)", "SELECT * FROM wijkweb_research.responses",
-                "SELECT wijkweb.withdraw('AAAA-BBBB')"]:
+                "SELECT wijkweb.apply_withdrawal('x')"]:
         refused("team", sql)
     # Demo responses carry no free text: give every response one, as a resident's reflection would arrive.
     cluster.value(database, """INSERT INTO wijkweb.reflections (response_id, prompt_id, text, area_code)
@@ -254,17 +258,27 @@ def test_each_role_may_do_only_its_own_part(cluster, tmp_path):
     assert allowed("researcher", "SELECT count(*) FROM wijkweb_research.reflections") == [[str(own_reflections)]]
     assert allowed("researcher", "SELECT pg_typeof(completed_on)::text FROM wijkweb_research.responses LIMIT 1") == [["date"]]
     columns = {row[0] for row in cluster.psql(database, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'wijkweb_research'")[1]}
-    assert not columns & {"receipt_code", "device_id", "volunteer_code", "id", "completed_at", "started_at", "received_from"}
+    assert not columns & {"receipt_code", "receipt_locator", "receipt_salt", "receipt_hash", "device_id", "volunteer_code", "id",
+                          "completed_at", "started_at", "received_from"}
     for sql in ["SELECT * FROM wijkweb.responses", "SELECT * FROM wijkweb.reflections", "SELECT * FROM wijkweb.part_scores",
-                "SELECT * FROM wijkweb.areas", "SELECT * FROM wijkweb.submit('[]'::jsonb)", "UPDATE wijkweb_research.responses SET area_code = NULL"]:
+                "SELECT * FROM wijkweb.areas", "SELECT * FROM wijkweb.withdrawal_claims", "SELECT wijkweb.apply_withdrawal('x')",
+                "SELECT * FROM wijkweb.submit('[]'::jsonb)", "UPDATE wijkweb_research.responses SET area_code = NULL"]:
         status, rows, err = as_role("researcher", sql)
         assert status != 0 and ("permission denied" in err or "cannot" in err), (sql, err)
 
     # Admin: set-up, withdrawals; not a device.
-    # Demo responses have no receipt codes: give one response the code its resident would hold.
-    receipt, response_id = "K7MP-3QXA", local(db, "SELECT id FROM responses ORDER BY id LIMIT 1")[0][0]
-    cluster.value(database, f"UPDATE wijkweb.responses SET receipt_code = '{receipt}' WHERE id = '{response_id}'; SELECT 1")
-    assert allowed("admin", f"SELECT wijkweb.withdraw('{receipt}')") == [[response_id]]
+    # Demo responses have no receipt codes: give one response the hash of the code its resident would hold.
+    receipt, response_id = "K7MP-3QXA-9RTW-HN4C", local(db, "SELECT id FROM responses ORDER BY id LIMIT 1")[0][0]
+    salt = os.urandom(16)
+    cluster.value(database, f"""UPDATE wijkweb.responses SET receipt_locator = 'K7MP', receipt_salt = '\\x{salt.hex()}',
+        receipt_hash = '\\x{receipt_hash(receipt, salt).hex()}' WHERE id = '{response_id}'; SELECT 1""")
+    admin_url = cluster.url(database, names["admin"])
+    # A code with the right locator that does not prove the hash withdraws nothing.
+    status, out, err = run("central", "withdraw", "K7MP-3QXA-9RTW-HN4D", "--url", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "nothing was withdrawn" in err, (out, err)
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id = '{response_id}'") == "1"
+    out = ok("central", "withdraw", receipt.lower(), "--url", admin_url, password=ROLE_PASSWORD)
+    assert response_id in out
     assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id = '{response_id}'") == "0"
     assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{response_id}'") == "1"
     allowed("admin", "INSERT INTO wijkweb.areas (code, level, name) VALUES ('GM9999', 'gemeente', 'Proefgemeente')")
@@ -281,6 +295,11 @@ def test_sync_sends_each_record_once_even_after_kill_9_and_says_what_it_refused(
     ok("central", "init", "--url", cluster.url(database))
     count = 400
     db = laptop(tmp_path, count)
+    # Demo responses have no receipt codes: three residents hold one, as after an interview.
+    first, second, third = (row[0] for row in local(db, "SELECT id FROM responses ORDER BY id LIMIT 3"))
+    receipt, other_receipt = "K7MP-3QXA-9RTW-HN4C", "M4PZ-8RTW-2QXA-HN4C"
+    set_receipt([db], first, receipt)
+    set_receipt([db], second, other_receipt)
     ok("central", "publish", "--db", db, "--url", cluster.url(database))
     url = cluster.url(database)
     environment = {k: v for k, v in os.environ.items() if k != "WIJKWEB_CENTRAL"}
@@ -315,16 +334,41 @@ def test_sync_sends_each_record_once_even_after_kill_9_and_says_what_it_refused(
     assert "0 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", url)
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == before
 
-    # A withdrawal on the laptop travels and removes the server's copy.
-    receipt, response_id = "K7MP-3QXA", local(db, "SELECT id FROM responses ORDER BY id LIMIT 1")[0][0]
-    connection = sqlite3.connect(db)
-    with connection:
-        connection.execute("UPDATE responses SET receipt_code = ? WHERE id = ?", (receipt, response_id))
-    connection.close()
+    # The server keeps the receipt hashes as the laptop does, never a code.
+    assert cluster.psql(database, f"""SELECT receipt_locator, encode(receipt_salt, 'hex'), encode(receipt_hash, 'hex')
+        FROM wijkweb.responses WHERE id = '{first}'""")[1] == [[
+        row[0], row[1].hex(), row[2].hex()] for row in local(db, f"SELECT receipt_locator, receipt_salt, receipt_hash FROM responses WHERE id = '{first}'")]
+
+    # A withdrawal on the laptop travels with its code, waits on the server as a claim that deletes
+    # nothing, and removes the server's copy once the admin's Wijkweb checked the code against the hash.
     ok("withdraw", "--db", db, receipt)
-    assert "1 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", url)
-    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id = '{response_id}'") == "0"
-    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{response_id}'") == "1"
+    # A forged withdrawal: the right locator, a wrong code, for another resident's response.
+    forged = "M4PZ-8RTW-2QXA-HN4D"
+    with sqlite3.connect(db) as connection:
+        connection.execute("INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, '2026-11-28T10:00:00Z', 'x', ?)",
+                           (second, forged))
+    connection.close()
+    assert "2 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", url)
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id IN ('{first}', '{second}')") == "2"
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.withdrawal_claims") == "2"
+    # A withdrawal without a code is refused by the server itself; one for a response not there yet waits.
+    status, rows, err = cluster.psql(database, f"""SELECT outcome, reason FROM wijkweb.submit('[{{"kind": "withdrawal", "record":
+        {{"response_id": "{third}", "withdrawn_at": "2026-11-28T10:00:00Z", "device_id": "x"}}}},
+        {{"kind": "withdrawal", "record": {{"response_id": "{uuid.uuid4()}", "withdrawn_at": "2026-11-28T10:00:00Z",
+          "device_id": "x", "receipt_code": "ABCD-EFGH-JKMN-PQRS"}}}}]'::jsonb)""")
+    assert status == 0 and rows == [["refused", "a withdrawal needs the receipt code"], ["sent", ""]], (rows, err)
+    out = ok("central", "apply-withdrawals", "--url", url)
+    assert "1 applied, 1 refused (the receipt code does not prove the response), 1 waiting for their response" in out, out
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id = '{first}'") == "0"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{first}'") == "1"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id = '{second}'") == "1", "a forged withdrawal deletes nothing"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{second}'") == "0"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.part_scores WHERE response_id = '{second}'") != "0"
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.withdrawal_claims") == "1"
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.audit WHERE action = 'withdraw-refused'") == "1"
+    # Run again: nothing more happens, and the forged claim does not come back from the laptop.
+    assert "0 applied, 0 refused" in ok("central", "apply-withdrawals", "--url", url)
+    assert "0 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", url)
 
     # Responses of a round the server does not have are refused with the reason, and offered again later.
     other = laptop(tmp_path, 5, name="other", round_name="Niet gepubliceerd", seed=7)
@@ -365,6 +409,11 @@ def test_the_submit_function_refuses_crafted_records_plainly(cluster):
         (record(id="../../etc"), "refused", "not a response id"),
         (record(started_at="gisteren"), "refused", "malformed record"),
         (record(sealed="AAAA", scores={}, reflections=[], packed_answers=""), "refused", "the round is not"),
+        (record(receipt_code="K7MP-3QXA-9RTW-HN4C"), "refused", "receipt code in the clear"),
+        (record(receipt_locator="K7MP", receipt_salt="AAAA", receipt_hash=None), "refused", "receipt hash is malformed"),
+        (record(receipt_locator="K7MP", receipt_salt="AAAAAAAAAAAAAAAAAAAAAA==", receipt_hash="AAAA"), "refused", "receipt hash is malformed"),
+        (record(receipt_locator="K7M'", receipt_salt="AAAAAAAAAAAAAAAAAAAAAA==",
+                receipt_hash="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), "refused", "receipt hash is malformed"),
     ]
     payload = json.dumps([{"kind": "response", "record": r} for r, _, _ in cases])
     status, rows, err = cluster.psql(database, f"SELECT outcome, reason FROM wijkweb.submit($${payload}$$::jsonb)")

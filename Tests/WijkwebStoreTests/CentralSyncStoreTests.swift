@@ -31,6 +31,8 @@ import WijkwebCore
 
     let withdrawal = try #require(try store.withdraw(receiptCode: laptop.receipts[0], actor: "test"))
     #expect(try store.unsentWithdrawals(server: "s1").map(\.responseID) == [withdrawal.responseID])
+    #expect(try store.unsentWithdrawals(server: "s1").map(\.receiptCode) == [laptop.receipts[0]],
+            "a withdrawal travels with its receipt code, the only proof the server's admin can check")
     try store.markSent(server: "s1", responses: [], withdrawals: [withdrawal.responseID])
     #expect(try store.unsentWithdrawals(server: "s1").isEmpty)
     #expect(try store.unsentResponses(server: "s1", after: nil, limit: 100).map(\.id)
