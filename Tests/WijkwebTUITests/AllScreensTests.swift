@@ -4,6 +4,7 @@ import WijkwebCore
 
 /// Every screen of the interview, the menu, the review and the dashboard, in Dutch and English at 80x24:
 /// a plain-text snapshot of each, and no text on any of them cut off (`ScreenBuffer.clipped`).
+extension LanguageRegistryTests {
 @Suite struct AllScreensTests {
   static let yaml = ScreenTests.yaml + """
 
@@ -147,4 +148,5 @@ import WijkwebCore
     _ = done.handle(.character("n"))
     check(ReviewView.render(done, prompts: [:], dimensionNames: [:], size: size, unicode: true), "review-done-\(language.rawValue)-80x24")
   }
+}
 }
