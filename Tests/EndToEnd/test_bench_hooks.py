@@ -18,7 +18,7 @@ def load_bench_module():
 
 
 def test_bench_interview_completes_scripted_interviews_and_reports_latency(db_path):
-    subprocess.run([str(BINARY), "check", "--db", str(db_path)], check=True, capture_output=True)
+    subprocess.run([str(BINARY), "areas", "list", "--db", str(db_path)], check=True, capture_output=True)
     result = subprocess.run([str(BENCH), "interview", "--db", str(db_path), "--keys", "300", "--width", "100",
                              "--height", "30", "--slowest", "3"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -47,7 +47,7 @@ def test_wijkweb_itself_has_no_benchmark_command():
 
 
 def test_start_to_first_screen_is_timed_on_a_terminal_from_outside(db_path):
-    subprocess.run([str(BINARY), "check", "--db", str(db_path)], check=True, capture_output=True)
+    subprocess.run([str(BINARY), "areas", "list", "--db", str(db_path)], check=True, capture_output=True)
     milliseconds = load_bench_module().first_screen_milliseconds([BINARY, "interview", "--db", db_path])
     assert milliseconds is not None and 0 < milliseconds < 60_000
     # The program was ended with Ctrl-C: the interview lock is free again for the next start.

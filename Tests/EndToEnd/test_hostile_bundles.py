@@ -149,7 +149,7 @@ def test_a_plain_bundle_cannot_replace_sealed_responses_and_a_bad_blob_does_not_
     passphrase_file.write_text(KEY_PASSPHRASE + "\n")
     run("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase_file, check=0)
     laptop_db = tmp_path / "laptop" / "wijkweb.sqlite"
-    run("check", "--db", laptop_db, check=0)
+    run("areas", "list", "--db", laptop_db, check=0)
     for (name,) in query(laptop_db, "SELECT name FROM rounds"):
         run("round", "close", name, "--db", laptop_db, check=0)
     run("round", "create", "Verzegeld", "--seal-to", tmp_path / "team.pub", "--min-group", "5", "--db", laptop_db, check=0)
