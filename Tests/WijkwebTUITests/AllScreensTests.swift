@@ -159,6 +159,9 @@ extension LanguageRegistryTests {
     state.language = language
     let size = Size(width: 80, height: 24)
     check(ReviewView.render(state, prompts: [:], dimensionNames: [:], size: size, unicode: true), "review-text-\(language.rawValue)-80x24")
+    var flagged = state
+    flagged.entries[0].flaggedPersonalData = true
+    check(ReviewView.render(flagged, prompts: [:], dimensionNames: [:], size: size, unicode: true), "review-flagged-\(language.rawValue)-80x24")
     var help = state
     _ = help.handle(.function(1))
     check(ReviewView.render(help, prompts: [:], dimensionNames: [:], size: size, unicode: true), "review-help-\(language.rawValue)-80x24")
