@@ -222,6 +222,13 @@ enum Schema {
         ) WITHOUT ROWID;
         """)
     }
+    migrator.registerMigration("v9-reflection-personal-data") { db in
+      try db.execute(sql: """
+        -- 1 when the personal-data check flagged the text during the interview and it was kept anyway;
+        -- the review shows it. A new text for the same prompt replaces the row and starts at 0 again.
+        ALTER TABLE reflections ADD COLUMN personal_data INTEGER NOT NULL DEFAULT 0;
+        """)
+    }
     return migrator
   }
 }

@@ -12,6 +12,8 @@ public struct ReviewItem: Hashable, Sendable {
   public var status: ReviewStatus
   public var redactedText: String?
   public var dimensions: [WijkwebCore.Dimension]
+  /// Whether the personal-data check flagged the text during the interview (kept anyway).
+  public var flaggedPersonalData = false
 }
 
 /// What the reviewer decided about a reflection.
@@ -27,7 +29,7 @@ extension Store {
   public func reviewItems(roundID: Int64?, all: Bool) throws -> [ReviewItem] {
     try writer.read { db in
       try Row.fetchAll(db, sql: """
-        SELECT f.response_id, f.prompt_id, f.text, f.review_status, f.redacted_text, f.dimensions, r.name AS round_name,
+        SELECT f.response_id, f.prompt_id, f.text, f.review_status, f.redacted_text, f.dimensions, f.personal_data, r.name AS round_name,
           coalesce(a.name, '?') AS area_name
         FROM reflections f JOIN responses p ON p.id = f.response_id JOIN rounds r ON r.id = p.round_id
         LEFT JOIN areas a ON a.code = p.area_code
@@ -39,7 +41,8 @@ extension Store {
         return ReviewItem(
           responseID: row["response_id"], promptID: row["prompt_id"], roundName: row["round_name"], areaName: row["area_name"],
           text: row["text"], status: ReviewStatus(rawValue: row["review_status"]) ?? .unreviewed, redactedText: row["redacted_text"],
-          dimensions: dimensions.split(separator: ",").compactMap { WijkwebCore.Dimension(rawValue: String($0)) })
+          dimensions: dimensions.split(separator: ",").compactMap { WijkwebCore.Dimension(rawValue: String($0)) },
+          flaggedPersonalData: (row["personal_data"] as Int?) == 1)
       }
     }
   }

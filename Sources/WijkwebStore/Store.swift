@@ -241,6 +241,8 @@ public struct Store: Sendable {
         try db.execute(sql: "INSERT OR REPLACE INTO reflections (response_id, prompt_id, text, dimensions) VALUES (?, ?, ?, ?)",
                        arguments: [responseID, promptID, text, dimension])
       }
+    case .flagPersonalData(let responseID, let promptID):
+      try db.execute(sql: "UPDATE reflections SET personal_data = 1 WHERE response_id = ? AND prompt_id = ?", arguments: [responseID, promptID])
     case .setLanguage(let responseID, let language):
       try db.execute(sql: "UPDATE responses SET language = ?, language_status = ? WHERE id = ?",
                      arguments: [language.rawValue, LanguagePacks.recordedStatus(of: language), responseID])

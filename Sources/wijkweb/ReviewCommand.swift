@@ -32,7 +32,8 @@ struct ReviewCommand: ParsableCommand {
     })
     let entries = items.map { item in
       ReviewState.Entry(text: item.text, areaName: item.areaName, promptID: item.promptID, status: item.status.rawValue,
-                        redacted: item.redactedText, dimensions: Set(item.dimensions))
+                        redacted: item.redactedText, dimensions: Set(item.dimensions),
+                        flaggedPersonalData: item.flaggedPersonalData)
     }
     let owned = terminal == nil ? try CursesTerminal() : nil
     defer { owned?.stop() }

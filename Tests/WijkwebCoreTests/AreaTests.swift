@@ -13,6 +13,24 @@ import Testing
     #expect(search.matches("oost").first?.area.name == "Oost", "a name starting with the query comes first")
   }
 
+  /// A CBS code prefix lists every area under it (its descendants), each once, a wijk before its buurten.
+  @Test func codePrefixListsEveryAreaUnderIt() {
+    let search = AreaSearch(areas: Fixtures.areas + [
+      Area(code: "BU00141101", level: .buurt, name: "Beijum-West", parentCode: "WK001411"),
+      Area(code: "BU00140401", level: .buurt, name: "Oosterpark", parentCode: "WK001404"),
+      Area(code: "BU00140402", level: .buurt, name: "Florakwartier", parentCode: nil),
+      Area(code: "GM0015", level: .gemeente, name: "Elders", parentCode: nil),
+      Area(code: "WK001501", level: .wijk, name: "Ergens", parentCode: "GM0015"),
+    ])
+    #expect(search.matches("WK0014").map(\.area.code) == ["WK001404", "BU00140401", "BU00140402", "WK001411", "BU00141101"])
+    #expect(search.matches("wk001411").map(\.area.code) == ["WK001411", "BU00141101"])
+    #expect(search.matches("GM0014").map(\.area.code) == ["WK001404", "BU00140401", "BU00140402", "WK001411", "BU00141101", "GB001405"],
+            "the gebied by its parent, the rest by their codes; not the other gemeente's wijk")
+    #expect(search.matches("gb001405").map(\.area.code) == ["GB001405", "WK001404", "BU00140401", "WK001411", "BU00141101"].sorted {
+      AreaSearch.codeOrder($0) < AreaSearch.codeOrder($1)
+    }, "a gebied's code lists its wijken and their buurten, each once")
+  }
+
   @Test func areaFileLoadsAHierarchy() throws {
     let text = "level,code,name,parent_code,aliases\ngemeente,GM1,Stad,,\nwijk,WK1,Noord,GM1,Buurtje;Dorp\n"
     let areas = try AreaFile.parse(text, source: "a.csv")

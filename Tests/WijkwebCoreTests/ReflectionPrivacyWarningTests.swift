@@ -44,7 +44,15 @@ import WijkwebTUI
     #expect(state.notice == .personalData(.phone, "06-12345678"))
     effects = press(&state, [.tab])
     #expect(reflections(effects) == ["Bel me op 06-12345678"])
+    #expect(effects.contains { if case .flagPersonalData = $0 { true } else { false } }, "kept after the warning: flagged for the review")
     #expect(state.step == .summary)
+  }
+
+  @Test func anOrdinaryTextIsNotFlagged() {
+    var state = atFirstReflection()
+    let effects = press(&state, type("Meer bankjes in het park") + [.tab])
+    #expect(reflections(effects) == ["Meer bankjes in het park"])
+    #expect(!effects.contains { if case .flagPersonalData = $0 { true } else { false } })
   }
 
   @Test func changingTheTextChecksAgain() {

@@ -30,4 +30,24 @@ import WijkwebCore
     #expect(try store.auditLog().filter { $0.action == "review" }.count == 3)
     #expect(!(try store.auditLog().contains { $0.detail.contains("Geheim") }), "the audit log holds no text")
   }
+
+  /// A text the personal-data check flagged during the interview (and the volunteer kept) is marked for
+  /// the review; a new text for the same prompt is checked afresh.
+  @Test func aFlaggedTextReachesTheReviewFlagged() throws {
+    let store = try Store.inMemory()
+    let questionnaire = try QuestionnaireParser.parse(StoreTests.questionnaireYAML, source: "default")
+    try store.seedIfNeeded(areas: StoreTests.areas, questionnaireSource: StoreTests.questionnaireYAML, questionnaire: questionnaire)
+    let round = try #require(try store.openRounds().first)
+    try store.apply([.begin(responseID: "r1", roundID: round.id, volunteerCode: "V1", language: .dutch),
+                     .setArea(responseID: "r1", code: "WK001411"),
+                     .setReflection(responseID: "r1", promptID: "matters", text: "Bel 06-12345678"),
+                     .flagPersonalData(responseID: "r1", promptID: "matters"),
+                     .setReflection(responseID: "r1", promptID: "other", text: "Bel 06-12345678"),
+                     .flagPersonalData(responseID: "r1", promptID: "other"),
+                     .setReflection(responseID: "r1", promptID: "other", text: "Meer groen"),
+                     .complete(responseID: "r1", receiptCode: "CODE-0001", scores: [], answers: "", demographics: "")])
+    let items = try store.reviewItems(roundID: round.id, all: false)
+    #expect(items.first { $0.promptID == "matters" }?.flaggedPersonalData == true)
+    #expect(items.first { $0.promptID == "other" }?.flaggedPersonalData == false)
+  }
 }

@@ -125,6 +125,28 @@ extension LanguageRegistryTests {
     }
   }
 
+  /// The earlier web beside today's at 120 columns: a score never runs into the other web's captions.
+  @Test(arguments: [Language.dutch, .english])
+  func sideBySideWebsKeepApart(language: Language) throws {
+    var state = try #require(states(language).first { $0.0 == "web" }?.1)
+    state.earlierScores["health"] = [9.5, 1.0, 9.5, 1.0, 9.5, 1.0]
+    let buffer = InterviewView.render(state, context: context, size: Size(width: 120, height: 30), unicode: true)
+    let lines = buffer.lines
+    #expect(lines.contains { $0.contains("9,5") } && lines.contains { $0.contains("6,0") }, "both webs are drawn")
+    for line in lines where !line.contains("──") {
+      let characters = Array(line)
+      for index in characters.indices.dropLast(3) where characters[index].isNumber && characters[index + 1] == ","
+        && characters[index + 2].isNumber {
+        #expect(characters[index + 3] == " ", "a score runs into the next text: \(line)")
+      }
+    }
+    // On the webs' rows (below "last time"/"today", above the prompts) a blank column between the webs.
+    for line in lines[4 ..< 24] {
+      let characters = Array(line)
+      #expect(characters.count < 61 || characters[59] == " " || characters[60] == " ", "the webs touch: \(line)")
+    }
+  }
+
   @Test(arguments: [Language.dutch, .english])
   func theMenu(language: Language) {
     check(MenuScreen.render(size: Size(width: 80, height: 24), unicode: true, language: language, roundName: "Najaar 2026",
@@ -137,6 +159,9 @@ extension LanguageRegistryTests {
     state.language = language
     let size = Size(width: 80, height: 24)
     check(ReviewView.render(state, prompts: [:], dimensionNames: [:], size: size, unicode: true), "review-text-\(language.rawValue)-80x24")
+    var flagged = state
+    flagged.entries[0].flaggedPersonalData = true
+    check(ReviewView.render(flagged, prompts: [:], dimensionNames: [:], size: size, unicode: true), "review-flagged-\(language.rawValue)-80x24")
     var help = state
     _ = help.handle(.function(1))
     check(ReviewView.render(help, prompts: [:], dimensionNames: [:], size: size, unicode: true), "review-help-\(language.rawValue)-80x24")

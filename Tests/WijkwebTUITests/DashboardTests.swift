@@ -112,4 +112,60 @@ import Testing
     #expect(app.state.screen == .overview)
     #expect(terminal.script.isEmpty)
   }
+
+  func screen(_ keys: [Key], width: Int = 80, language: Language = .dutch) -> ScreenBuffer {
+    let data = DashboardData(roundName: "Najaar 2026", previousRoundName: "Voorjaar 2026", questionnaire: Self.questionnaire,
+                             profile: Self.profile())
+    let terminal = MemoryTerminal(width: width, height: 24)
+    let app = DashboardApp(terminal: terminal, data: data, state: DashboardState(language: language)) { _ in Self.profile(breakdown: true) }
+    for key in keys { app.handle(key) }
+    return app.render(size: terminal.size, unicode: true)
+  }
+
+  /// At 160 columns every dimension name is whole; at 80 they are abbreviated and a legend names each.
+  @Test func fullDimensionNamesWhenWideAbbreviationsWithALegendWhenNot() {
+    let wide = screen([], width: 160).text
+    for name in ["Lichaamsfuncties", "welbevinden", "Zingeving", "van leven", "functioneren"] {
+      #expect(wide.contains(name), "\(name) in full at 160 columns")
+    }
+    #expect(!wide.contains(" = "), "no legend when nothing is abbreviated")
+    let narrow = screen([]).text
+    #expect(narrow.contains("Lichaa. = Lichaamsfuncties") && narrow.contains("Dageli. = Dagelijks functioneren"), "\(narrow)")
+    let wideBreakdown = screen([.down, .enter, .character("b")], width: 160).text
+    #expect(wideBreakdown.contains("Lichaamsfuncties") && wideBreakdown.components(separatedBy: "functioneren").count >= 2,
+            "figures and breakdown both name every dimension in full: \(wideBreakdown)")
+    let area = screen([.down, .enter]).text
+    #expect(area.contains("Lichaa. = Lichaamsfuncties") && area.contains("Kwalit. = Kwaliteit van leven"), "the area screen's abbreviations have a legend: \(area)")
+  }
+
+  /// Each breakdown row says how many residents it holds.
+  @Test func breakdownRowsShowN() {
+    let lines = screen([.down, .enter, .character("b")]).lines
+    let young = lines.first { $0.hasPrefix(" jong") } ?? ""
+    let old = lines.first { $0.hasPrefix(" oud") } ?? ""
+    #expect(young.split(separator: " ").dropFirst().first == "30", "\(young)")
+    #expect(old.split(separator: " ").dropFirst().first == "30", "\(old)")
+  }
+
+  /// The gemeente's line is dashed and the legend says which line is which, not only by colour.
+  @Test func webLegendNamesLineStyles() {
+    let text = screen([.down, .enter]).text
+    #expect(text.contains("doorgetrokken lijn: dit gebied") && text.contains("streepjes: Stad"), "\(text)")
+    let english = screen([.down, .enter], language: .english).text
+    #expect(english.contains("solid line: this area") && english.contains("dashes: Stad"), "\(english)")
+  }
+
+  /// Every dashboard screen in Dutch and English at 80x24: a snapshot, and no text cut off.
+  @Test(arguments: [Language.dutch, .english])
+  func everyDashboardScreenFits(language: Language) {
+    let screens: [(String, [Key])] = [
+      ("overview", []), ("area", [.down, .enter]), ("area-breakdown", [.down, .enter, .character("b")]),
+      ("area-suppressed", [.end, .enter]), ("help", [.function(1)]),
+    ]
+    for (name, keys) in screens {
+      let buffer = screen(keys, language: language)
+      #expect(buffer.clipped.isEmpty, "\(name): cut off: \(buffer.clipped)")
+      Snapshot.assert(buffer.text, named: "dashboard-\(name)-\(language.rawValue)-80x24")
+    }
+  }
 }

@@ -73,4 +73,19 @@ import WijkwebCore
     _ = state.handle(.left)
     #expect(state.index == 3, "back from the end to the last text")
   }
+
+  /// A text the personal-data check flagged during the interview says so; an unflagged one does not.
+  @Test func aTextFlaggedDuringTheInterviewSaysSo() {
+    var state = Self.state()
+    state.entries[1].flaggedPersonalData = true
+    let size = Size(width: 80, height: 24)
+    let plain = ReviewView.render(state, prompts: [:], dimensionNames: [:], size: size, unicode: true).text
+    #expect(!plain.contains("persoonsgegevens sloeg"))
+    state.index = 1
+    let flagged = ReviewView.render(state, prompts: [:], dimensionNames: [:], size: size, unicode: true).text
+    #expect(flagged.contains("de controle op persoonsgegevens sloeg bij het interview aan"), "\(flagged)")
+    state.language = .english
+    let english = ReviewView.render(state, prompts: [:], dimensionNames: [:], size: size, unicode: true).text
+    #expect(english.contains("the personal-data check flagged this text during the interview"), "\(english)")
+  }
 }

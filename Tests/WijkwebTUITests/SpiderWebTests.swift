@@ -196,4 +196,23 @@ struct SpiderWebTests {
       """
     #expect(buffer.text == expected)
   }
+
+  /// The web is solid, a dashed overlay has gaps, a dotted one more: the lines differ without colour.
+  @Test func overlaysDifferInLineStyle() {
+    func dots(_ web: SpiderWebView) -> Int {
+      var buffer = ScreenBuffer(width: 60, height: 24)
+      web.draw(into: &buffer, frame: Rect(x: 0, y: 0, width: 60, height: 24))
+      return buffer.text.unicodeScalars.reduce(0) { total, scalar in
+        (0x2800 ... 0x28FF).contains(scalar.value) ? total + (scalar.value - 0x2800).nonzeroBitCount : total
+      }
+    }
+    let empty = Self.sample.map { SpiderWebView.Axis(label: $0.label, score: nil) }
+    let scores: [Double?] = Array(repeating: 9, count: empty.count)
+    let base = dots(SpiderWebView(axes: empty, ascii: false))
+    let solid = dots(SpiderWebView(axes: empty, ascii: false, overlay: scores)) - base
+    let dashed = dots(SpiderWebView(axes: empty, ascii: false, overlay: scores, dashedOverlay: true)) - base
+    let dotted = dots(SpiderWebView(axes: empty, ascii: false, dottedOverlay: scores)) - base
+    #expect(solid > 0 && dashed < solid * 4 / 5 && dashed > solid / 2, "dashed \(dashed) of solid \(solid)")
+    #expect(dotted < dashed * 2 / 3, "dotted \(dotted), dashed \(dashed)")
+  }
 }

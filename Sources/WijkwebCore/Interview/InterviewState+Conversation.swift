@@ -72,7 +72,7 @@ extension InterviewState {
       } else {
         enter(afterWeb(part, questionnaire), context: context)
       }
-      return [.setReflection(responseID: responseID, promptID: id, text: text)]
+      return [.setReflection(responseID: responseID, promptID: id, text: text)] + flag(text, responseID: responseID, promptID: id, context: context)
     case .back:
       if question > 0 {
         enter(.dialogue(part: part, focus: index, question: question - 1), context: context)
@@ -131,6 +131,13 @@ extension InterviewState {
     return true
   }
 
+  /// A text stored after the personal-data warning (the check still finds something in it) is flagged
+  /// for the review.
+  private func flag(_ text: String, responseID: String, promptID: String, context: InterviewContext) -> [InterviewEffect] {
+    PersonalDataCheck.findings(in: text, allowedNames: context.placeNames).isEmpty
+      ? [] : [.flagPersonalData(responseID: responseID, promptID: promptID)]
+  }
+
   mutating func applyToReflection(_ intent: InterviewIntent, index: Int, context: InterviewContext) -> [InterviewEffect] {
     guard let questionnaire = questionnaire(in: context), let responseID else { return [] }
     switch intent {
@@ -141,6 +148,7 @@ extension InterviewState {
       reflections[prompt.id] = text
       enter(index + 1 < questionnaire.reflection.count ? .reflection(index + 1) : .summary, context: context)
       return [.setReflection(responseID: responseID, promptID: prompt.id, text: text)]
+        + flag(text, responseID: responseID, promptID: prompt.id, context: context)
     case .back:
       enter(index > 0 ? .reflection(index - 1) : .web(part: questionnaire.parts.count - 1), context: context)
     default:

@@ -52,6 +52,9 @@ public enum InterviewEffect: Hashable, Sendable {
   case setDemographic(responseID: String, questionID: String, choiceID: String?)
   case setAnswer(responseID: String, itemID: String, value: AnswerValue)
   case setReflection(responseID: String, promptID: String, text: String)
+  /// The text just stored for `promptID` was flagged by the personal-data check and kept anyway: the
+  /// review says so.
+  case flagPersonalData(responseID: String, promptID: String)
   case setLanguage(responseID: String, language: Language)
   case setPosition(responseID: String, position: String)
   /// Completes the response: its answers packed (see `AnswerCodec`), demographics packed, and scores.

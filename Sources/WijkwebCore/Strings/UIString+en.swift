@@ -234,5 +234,7 @@ extension UIString {
     .commandRoundChosen: "round: {1}",
     .commandPagesWritten: "{1}: {2} page(s)",
     .plainCloseWindow: "The interview is over. Volunteer: close this window (or clear its history) before the next resident, so their answers cannot be read back.",
+    .dashboardWebLegendDashed: "solid line: this area, dashes: {1}",
+    .reviewFlaggedPersonalData: "Note: the personal-data check flagged this text during the interview; the volunteer kept it anyway.",
   ]
 }

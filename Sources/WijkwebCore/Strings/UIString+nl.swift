@@ -234,5 +234,7 @@ extension UIString {
     .commandRoundChosen: "ronde: {1}",
     .commandPagesWritten: "{1}: {2} pagina('s)",
     .plainCloseWindow: "Het interview is klaar. Vrijwilliger: sluit dit venster (of wis de geschiedenis) voor de volgende bewoner, zodat niemand de antwoorden kan teruglezen.",
+    .dashboardWebLegendDashed: "doorgetrokken lijn: dit gebied, streepjes: {1}",
+    .reviewFlaggedPersonalData: "Let op: de controle op persoonsgegevens sloeg bij het interview aan op deze tekst; de vrijwilliger heeft hem toch bewaard.",
   ]
 }

@@ -37,7 +37,7 @@ public final class DashboardApp: EventDrivenApp {
   public func handle(_ key: Key) {
     let breakdowns = data.questionnaire.demographics.map(\.id)
     state.handle(key, areaCount: data.areas.count, partCount: data.questionnaire.parts.count, breakdowns: breakdowns,
-                 visibleRows: DashboardView.visibleRows(height: terminal.size.height))
+                 visibleRows: DashboardView.visibleRows(size: terminal.size, data: data, language: state.language))
     if let breakdown = state.breakdown, data.breakdowns[breakdown] == nil {
       var loading = DashboardView.render(state, data: data, size: terminal.size, unicode: terminal.supportsUnicode)
       loading.put(UIString.dashboardLoading.text(state.language), x: 1, y: terminal.size.height - 3, style: .warning)

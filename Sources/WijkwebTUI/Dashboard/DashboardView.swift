@@ -2,8 +2,24 @@ import WijkwebCore
 
 /// Draws the dashboard: a pure function from state and data to a screen.
 public enum DashboardView {
-  /// Rows of the overview table that fit on a screen of `height`.
-  public static func visibleRows(height: Int) -> Int { max(1, height - 9) }
+  /// Rows of the overview table that fit on a screen of `size`, below its header lines and above the
+  /// legend of abbreviated dimension names.
+  public static func visibleRows(size: Size, data: DashboardData, language: Language) -> Int {
+    let columns = overviewColumns(width: size.width, data: data, language: language)
+    let legendLines = columns.legend.map { TextLayout.wrap($0, width: size.width - 2).count } ?? 0
+    return max(1, size.height - 8 - (columns.header.count - 1) - max(1, legendLines))
+  }
+
+  /// The overview's area name column: at least 20 cells, more when the screen is wide.
+  static func overviewNameWidth(width: Int) -> Int { max(20, width - 8 - 6 * 8 - 2) }
+
+  static func dimensionNames(_ data: DashboardData, language: Language) -> [String] {
+    data.questionnaire.dimensionOrder.map { data.questionnaire.name(of: $0).text(language) }
+  }
+
+  static func overviewColumns(width: Int, data: DashboardData, language: Language) -> DimensionColumns {
+    DimensionColumns(names: dimensionNames(data, language: language), room: width - 2 - 20 - 7)
+  }
 
   public static func render(_ state: DashboardState, data: DashboardData, size: Size, unicode: Bool) -> ScreenBuffer {
     let language = state.language
@@ -57,14 +73,15 @@ public enum DashboardView {
     frame.buffer.put(part.title.text(language) + "  (Tab)", x: 1, y: row, style: .heading)
     frame.buffer.put(weighting, x: frame.width - weighting.count - 1, y: row, style: .muted)
     row += 1
-    let nameWidth = max(20, frame.width - 8 - 6 * 8 - 2)
-    var head = UIString.profileArea.text(language).rightPadded(nameWidth) + "n".leftPadded(7)
-    for dimension in questionnaire.dimensionOrder {
-      head += String(questionnaire.name(of: dimension).text(language).prefix(7)).leftPadded(8)
+    let columns = overviewColumns(width: frame.width, data: data, language: language)
+    let nameWidth = max(20, frame.width - 2 - 7 - columns.width * questionnaire.dimensionOrder.count)
+    for (index, line) in columns.header.enumerated() {
+      let last = index == columns.header.count - 1
+      let head = (last ? UIString.profileArea.text(language).rightPadded(nameWidth) + "n".leftPadded(7) : "".rightPadded(nameWidth + 7)) + line
+      frame.buffer.put(" " + head, x: 0, y: row, style: .bold)
+      row += 1
     }
-    frame.buffer.put(" " + head, x: 0, y: row, style: .bold)
-    row += 1
-    let visible = visibleRows(height: frame.height)
+    let visible = visibleRows(size: Size(width: frame.width, height: frame.height), data: data, language: language)
     let end = min(data.areas.count, state.scroll + visible)
     for index in state.scroll ..< end {
       let area = data.areas[index]
@@ -77,10 +94,14 @@ public enum DashboardView {
       var x = 1 + label.count
       for dimension in questionnaire.dimensionOrder {
         let (text, style) = cell(data.figure(area: area.code, part: part.id, dimension: dimension), unicode: frame.unicode)
-        frame.buffer.put(text.leftPadded(8), x: x, y: row, style: selected ? .selected : style)
-        x += 8
+        frame.buffer.put(text.leftPadded(columns.width), x: x, y: row, style: selected ? .selected : style)
+        x += columns.width
       }
       row += 1
+    }
+    if let legend = columns.legend {
+      let lines = TextLayout.wrap(legend, width: frame.width - 2).count
+      frame.paragraph(legend, y: frame.bodyBottom - lines, style: .muted)
     }
   }
 
@@ -105,8 +126,15 @@ public enum DashboardView {
       return
     }
     let webWidth = max(30, min(60, frame.width - 44))
-    let axes = zip(questionnaire.dimensionOrder, figures).map { dimension, figure in
-      SpiderWebView.Axis(label: String(questionnaire.name(of: dimension).text(language).prefix(12)), score: figure?.summary?.mean)
+    let names = dimensionNames(data, language: language)
+    // Names longer than the figure table's column (and the web's captions) are abbreviated, with a legend.
+    // The table's names as wide as its column allows, the web's captions up to 12 letters; on a narrow
+    // screen both as the overview's abbreviations, so one short legend names them.
+    let room = figureNameWidth(width: frame.width - webWidth - 2) - 1
+    let tableWidth = room >= 12 ? room : DimensionColumns.narrowWidth - 1
+    let captionWidth = room >= 12 ? 12 : tableWidth
+    let axes = zip(names, figures).map { name, figure in
+      SpiderWebView.Axis(label: DimensionColumns.abbreviation(name, width: captionWidth), score: figure?.summary?.mean)
     }
     let gemeenteScores: [Double?]? = gemeente.flatMap { gemeente in
       gemeente.code == area.code ? nil : questionnaire.dimensionOrder.map { data.figure(area: gemeente.code, part: part.id, dimension: $0)?.summary?.mean }
@@ -117,33 +145,52 @@ public enum DashboardView {
       return mean - trend.estimate
     }
     let hasPrevious = previousScores.contains { $0 != nil }
-    let web = SpiderWebView(axes: axes, ascii: !frame.unicode, overlay: gemeenteScores, dottedOverlay: hasPrevious ? previousScores : nil)
-    web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: frame.bodyBottom - row - 1))
+    // This area solid, the gemeente dashed, the previous round dotted: told apart without colour too.
+    let web = SpiderWebView(axes: axes, ascii: !frame.unicode, overlay: gemeenteScores, dottedOverlay: hasPrevious ? previousScores : nil,
+                            dashedOverlay: true)
+    // The row above the footer's notice is the last one free; the line-style legend ends there.
+    let last = frame.bodyBottom - 1
+    var lineLegend: String?
     if gemeenteScores != nil || hasPrevious {
-      var legend = UIString.dashboardWebLegend.format(language, gemeente?.name ?? "")
-      if hasPrevious { legend += UIString.dashboardWebLegendPrevious.text(language) }
-      frame.paragraph(legend, y: frame.bodyBottom - 1, style: .muted, x: 1, width: webWidth - 1)
+      lineLegend = UIString.dashboardWebLegendDashed.format(language, gemeente?.name ?? "")
+        + (hasPrevious ? UIString.dashboardWebLegendPrevious.text(language) : "")
     }
+    let legendLines = lineLegend.map { TextLayout.wrap($0, width: webWidth - 1).count } ?? 0
+    web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: last - legendLines - row + 1))
+    if let lineLegend { frame.paragraph(lineLegend, y: last - legendLines + 1, style: .muted, x: 1, width: webWidth - 1) }
     let x = webWidth + 1
     let width = frame.width - x - 1
-    var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width) + 1
+    var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width)
     if let previous = data.previousRoundName {
-      y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width) + 1
+      y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width)
     }
-    frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
+    y = frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
+    let entries = names.filter { $0.count > min(tableWidth, captionWidth) }.map { name in
+      [DimensionColumns.abbreviation(name, width: tableWidth), DimensionColumns.abbreviation(name, width: captionWidth)]
+        .filter { $0 != name }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        .map { "\($0) = \(name)" }.joined(separator: ", ")
+    }
+    if !entries.isEmpty {
+      frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
+    }
   }
+
+  /// The dimension name column of the figure table in `width` cells.
+  static func figureNameWidth(width: Int) -> Int { max(10, min(24, width - 31)) }
 
   /// The table of an area's figures per dimension; returns the row after it.
   static func drawFigures(_ frame: inout ScreenFrame, figures: [ProfileFigure?], questionnaire: Questionnaire, language: Language,
                           x: Int, y: Int, width: Int) -> Int {
-    let nameWidth = max(10, min(22, width - 31))
+    let nameWidth = figureNameWidth(width: width)
+    let shortWidth = nameWidth - 1 >= 12 ? nameWidth - 1 : DimensionColumns.narrowWidth - 1
     let head = UIString.profileDimension.text(language).rightPadded(nameWidth) + UIString.profileMean.text(language).leftPadded(5)
       + UIString.profileInterval.text(language).leftPadded(10) + UIString.profileVersusRest.text(language).leftPadded(8)
       + UIString.profileVersusPrevious.text(language).leftPadded(8)
     frame.buffer.put(head, x: x, y: y, style: .bold, maxWidth: width)
     var row = y + 1
     for (dimension, figure) in zip(questionnaire.dimensionOrder, figures) {
-      var line = String(questionnaire.name(of: dimension).text(language).prefix(nameWidth - 1)).rightPadded(nameWidth)
+      var line = DimensionColumns.abbreviation(questionnaire.name(of: dimension).text(language), width: shortWidth)
+        .rightPadded(nameWidth)
       if let figure, !figure.suppressed, let summary = figure.summary {
         let interval = summary.confidenceInterval.map { SpiderWebView.formatScore($0.lowerBound) + "-" + SpiderWebView.formatScore($0.upperBound) } ?? "-"
         line += SpiderWebView.formatScore(summary.mean).leftPadded(5) + interval.leftPadded(10)
@@ -162,25 +209,31 @@ public enum DashboardView {
                             language: Language, y: Int) {
     let questionnaire = data.questionnaire
     frame.buffer.put(question.question.text(language) + "  (b)", x: 1, y: y, style: .heading)
-    let labelWidth = max(16, frame.width - 2 - 6 * 8)
-    var head = "".rightPadded(labelWidth)
-    for dimension in questionnaire.dimensionOrder {
-      head += String(questionnaire.name(of: dimension).text(language).prefix(7)).leftPadded(8)
+    let columns = DimensionColumns(names: dimensionNames(data, language: language), room: frame.width - 2 - 16 - 7)
+    let labelWidth = max(16, frame.width - 2 - 7 - columns.width * questionnaire.dimensionOrder.count)
+    var row = y + 1
+    for (index, line) in columns.header.enumerated() {
+      let n = index == columns.header.count - 1 ? "n" : ""
+      frame.buffer.put("".rightPadded(labelWidth) + n.leftPadded(7) + line, x: 1, y: row, style: .bold)
+      row += 1
     }
-    frame.buffer.put(head, x: 1, y: y + 1, style: .bold)
+    let legendLines = columns.legend.map { TextLayout.wrap($0, width: frame.width - 2).count } ?? 0
     guard let profile = data.breakdowns[question.id] else { return }
-    var row = y + 2
-    for choice in question.choices where row <= frame.bodyBottom {
-      frame.buffer.put(String(choice.label.text(language).prefix(labelWidth - 1)), x: 1, y: row)
-      var x = 1 + labelWidth
-      for dimension in questionnaire.dimensionOrder {
-        let figure = data.figure(area: area.code, part: part.id, dimension: dimension, in: profile, category: choice.id)
+    for choice in question.choices where row <= frame.bodyBottom - legendLines {
+      let figures = questionnaire.dimensionOrder.map {
+        data.figure(area: area.code, part: part.id, dimension: $0, in: profile, category: choice.id)
+      }
+      let n = figures.first.flatMap { $0.flatMap { $0.suppressed ? "*" : $0.summary.map { String($0.n) } } } ?? "-"
+      frame.buffer.put(choice.label.text(language).rightPadded(labelWidth) + n.leftPadded(7), x: 1, y: row)
+      var x = 1 + labelWidth + 7
+      for figure in figures {
         let (text, style) = cell(figure, unicode: frame.unicode)
-        frame.buffer.put(text.leftPadded(8), x: x, y: row, style: style)
-        x += 8
+        frame.buffer.put(text.leftPadded(columns.width), x: x, y: row, style: style)
+        x += columns.width
       }
       row += 1
     }
+    if let legend = columns.legend { frame.paragraph(legend, y: row, style: .muted) }
   }
 
   static func difference(_ difference: Difference?) -> String {

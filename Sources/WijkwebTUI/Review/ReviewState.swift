@@ -11,7 +11,11 @@ public struct ReviewState: Sendable {
     public var status: String
     public var redacted: String?
     public var dimensions: Set<Dimension>
-    public init(text: String, areaName: String, promptID: String, status: String, redacted: String?, dimensions: Set<Dimension>) {
+    /// Whether the personal-data check flagged the text during the interview.
+    public var flaggedPersonalData: Bool
+    public init(text: String, areaName: String, promptID: String, status: String, redacted: String?, dimensions: Set<Dimension>,
+                flaggedPersonalData: Bool = false) {
+      self.flaggedPersonalData = flaggedPersonalData
       self.text = text
       self.areaName = areaName
       self.promptID = promptID

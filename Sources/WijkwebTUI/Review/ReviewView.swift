@@ -50,6 +50,9 @@ public enum ReviewView {
       return frame.buffer
     }
     row = frame.paragraph("\u{201C}" + entry.text + "\u{201D}", y: row, style: .bold) + 1
+    if entry.flaggedPersonalData {
+      row = frame.paragraph(UIString.reviewFlaggedPersonalData.text(language), y: row, style: .warning) + 1
+    }
     if let redacted = entry.redacted {
       frame.buffer.put(UIString.reviewRedacted.text(language), x: frame.margin, y: row, style: .heading)
       row = frame.paragraph(redacted, y: row + 1) + 1

@@ -29,10 +29,12 @@ enum WebScreen {
         let half = frame.width / 2
         frame.buffer.putCentered(UIString.earlierLabel.text(language), y: top, width: half, style: .muted)
         frame.buffer.putCentered(UIString.nowLabel.text(language), y: top, x: half, width: frame.width - half, style: .bold)
+        // Two blank columns between the webs' frames: a caption never leaves its frame, so the left web's
+        // scores never run into the right web's captions.
         SpiderWebView(axes: earlierAxes, ascii: !frame.unicode)
-          .draw(into: &frame.buffer, frame: Rect(x: 0, y: top + 1, width: half, height: height - 1))
+          .draw(into: &frame.buffer, frame: Rect(x: 0, y: top + 1, width: half - 1, height: height - 1))
         SpiderWebView(axes: axes, ascii: !frame.unicode)
-          .draw(into: &frame.buffer, frame: Rect(x: half, y: top + 1, width: frame.width - half, height: height - 1))
+          .draw(into: &frame.buffer, frame: Rect(x: half + 1, y: top + 1, width: frame.width - half - 1, height: height - 1))
       } else {
         // Too narrow for two: last time as a dotted line in today's web.
         SpiderWebView(axes: axes, ascii: !frame.unicode, dottedOverlay: earlier)

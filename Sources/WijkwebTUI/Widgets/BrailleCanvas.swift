@@ -88,9 +88,9 @@ public struct BrailleCanvas: Equatable, Sendable {
   ///
   /// With `every` above 1 only every so many dots of the line are set, starting with the first, which
   /// gives a lighter, dotted line. Dots that fall outside the canvas are skipped; the rest of the line
-  /// is still drawn.
+  /// is still drawn. With `dash`, runs of `on` dots alternate with gaps of `off` dots: a dashed line.
   public mutating func line(
-    from start: (Double, Double), to end: (Double, Double), layer: Layer, every step: Int = 1
+    from start: (Double, Double), to end: (Double, Double), layer: Layer, every step: Int = 1, dash: (on: Int, off: Int)? = nil
   ) {
     let coordinates = [start.0, start.1, end.0, end.1]
     guard coordinates.allSatisfy({ $0.isFinite && abs($0) <= Self.coordinateLimit }) else { return }
@@ -106,7 +106,8 @@ public struct BrailleCanvas: Equatable, Sendable {
     let step = max(1, step)
     var count = 0
     while true {
-      if count % step == 0 { set(x: x, y: y, layer: layer) }
+      let inDash = dash.map { count % max(1, $0.on + $0.off) < $0.on } ?? true
+      if count % step == 0 && inDash { set(x: x, y: y, layer: layer) }
       count += 1
       if x == endX && y == endY { break }
       let doubled = 2 * error

@@ -29,6 +29,8 @@ public struct SpiderWebView: Equatable, Sendable {
   public var overlay: [Double?]?
   /// An optional third set of scores (for example the previous round's), drawn as a dotted grid line.
   public var dottedOverlay: [Double?]?
+  /// Whether `overlay` is drawn dashed rather than solid, so it differs from the web in line style too.
+  public var dashedOverlay: Bool
 
   /// The scores at which a ring joins the axes; the last one is the rim.
   public static let ringScores: [Double] = [2, 4, 6, 8, 10]
@@ -36,7 +38,8 @@ public struct SpiderWebView: Equatable, Sendable {
   public static let maximumScore = 10.0
 
   /// Creates a web for `axes`, optionally with an `overlay` polygon (one score per axis).
-  public init(axes: [Axis], ascii: Bool, overlay: [Double?]? = nil, dottedOverlay: [Double?]? = nil) {
+  public init(axes: [Axis], ascii: Bool, overlay: [Double?]? = nil, dottedOverlay: [Double?]? = nil, dashedOverlay: Bool = false) {
+    self.dashedOverlay = dashedOverlay
     self.axes = axes
     self.ascii = ascii
     self.overlay = overlay
@@ -67,7 +70,7 @@ public struct SpiderWebView: Equatable, Sendable {
     }
     if let overlay {
       let scores = axes.indices.map { index in index < overlay.count ? overlay[index] ?? 0 : 0 }
-      polygon(layout.points(for: scores), layer: .grid, on: &canvas)
+      polygon(layout.points(for: scores), layer: .grid, dash: dashedOverlay ? (on: 4, off: 3) : nil, on: &canvas)
     }
     if let dottedOverlay {
       let scores = axes.indices.map { index in index < dottedOverlay.count ? dottedOverlay[index] ?? 0 : 0 }
@@ -244,11 +247,12 @@ public struct SpiderWebView: Equatable, Sendable {
 
   /// Joins `points` into a closed polygon.
   private func polygon(
-    _ points: [DotPoint], layer: BrailleCanvas.Layer, every step: Int = 1, on canvas: inout BrailleCanvas
+    _ points: [DotPoint], layer: BrailleCanvas.Layer, every step: Int = 1, dash: (on: Int, off: Int)? = nil,
+    on canvas: inout BrailleCanvas
   ) {
     for (index, point) in points.enumerated() {
       let next = points[(index + 1) % points.count]
-      canvas.line(from: point.asDoubles, to: next.asDoubles, layer: layer, every: step)
+      canvas.line(from: point.asDoubles, to: next.asDoubles, layer: layer, every: step, dash: dash)
     }
   }
 

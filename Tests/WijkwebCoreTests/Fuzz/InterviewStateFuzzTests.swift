@@ -190,6 +190,9 @@ import WijkwebTUI
         #expect(known, "unknown reflection id \(prompt) [\(label)]")
         #expect(text.count <= TextEditor.maximumLength, "\(label)")
         responses[id]?.reflections[prompt] = text.isEmpty ? nil : text
+      case .flagPersonalData(let id, let prompt):
+        guard inProgress(id, "flagPersonalData", label: label) else { return }
+        #expect(responses[id]?.reflections[prompt] != nil, "a flag on a text never stored [\(label)]")
       case .setLanguage(let id, let language):
         guard inProgress(id, "setLanguage", label: label) else { return }
         responses[id]?.language = language
@@ -290,7 +293,8 @@ import WijkwebTUI
         id = responseID
         expected = before.interrupted?.responseID
       case .setArea(let responseID, _), .setDemographic(let responseID, _, _), .setAnswer(let responseID, _, _),
-           .setReflection(let responseID, _, _), .setLanguage(let responseID, _), .setPosition(let responseID, _):
+           .setReflection(let responseID, _, _), .setLanguage(let responseID, _), .setPosition(let responseID, _),
+           .flagPersonalData(let responseID, _):
         id = responseID
         expected = after.responseID ?? before.responseID
       }
