@@ -234,5 +234,6 @@ extension UIString {
     .commandRoundChosen: "round: {1}",
     .commandPagesWritten: "{1}: {2} page(s)",
     .plainCloseWindow: "The interview is over. Volunteer: close this window (or clear its history) before the next resident, so their answers cannot be read back.",
+    .profileLegendRespondents: "n = number of respondents of the area; an n per dimension is shown where it differs",
   ]
 }

@@ -234,5 +234,6 @@ extension UIString {
     .commandRoundChosen: "ronde: {1}",
     .commandPagesWritten: "{1}: {2} pagina('s)",
     .plainCloseWindow: "Het interview is klaar. Vrijwilliger: sluit dit venster (of wis de geschiedenis) voor de volgende bewoner, zodat niemand de antwoorden kan teruglezen.",
+    .profileLegendRespondents: "n = aantal respondenten van het gebied; een n per dimensie staat erbij waar die afwijkt",
   ]
 }

@@ -45,6 +45,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case resumeSameResident, areaPosition, plainPersonalData
   case plainCloseWindow
   case commandRoundChosen, commandPagesWritten
+  case profileLegendRespondents
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
