@@ -407,6 +407,26 @@ class Suite:
       self.row("bulk", f"protected publication --by {breakdown} {responses:,}", protected["seconds"], "s",
                "wijkweb profile (no breakdown)", profile["seconds"], note=f"max RSS {protected['rss_mb']:.0f} MB")
 
+  def protection(self, responses):
+    self.log(f"\n(5) the protected publication of a round of {responses:,} responses: all levels, both parts, the"
+             " comparisons, cell-key perturbation; without a breakdown and with each of the three")
+    db, _ = self.database(responses)
+    _, name = self.round_of(db)
+    total = 0.0
+    slowest = 0.0
+    for breakdown in (None, "age", "sex", "household"):
+      argv = [self.binary, "profile", "--db", db, "--round", name, "--format", "json"] + (["--by", breakdown] if breakdown else [])
+      figures = measure(argv, self.args.runs)
+      label = f"--by {breakdown}" if breakdown else "no breakdown"
+      self.results[f"protection-{breakdown or 'none'}-{responses}"] = figures
+      self.row("protection", f"publication {label} {responses:,}", figures["seconds"], "s",
+               note=f"CPU {figures['cpu']:.2f} s, max RSS {figures['rss_mb']:.0f} MB")
+      total += figures["seconds"]
+      slowest = max(slowest, figures["seconds"])
+    self.row("protection", f"all four publications {responses:,}", total, "s")
+    self.verdict(f"each protected publication at {responses:,} (all levels, one breakdown) within 5 s", slowest <= 5,
+                 f"slowest {slowest:.2f} s, all four {total:.2f} s")
+
   def interview(self, big):
     self.log("\n(4) interview: key press to finished redraw (wijkweb-bench), start to first screen")
     if not self.bench.exists():
@@ -529,7 +549,7 @@ def main():
   parser.add_argument("--heavy-runs", type=int, default=3, help="runs for exports, pandas, bundle and report; default 3")
   parser.add_argument("--sizes", default="10000,100000,1000000", help="response counts for (1); the largest is used for the rest")
   parser.add_argument("--keys", type=int, default=3000, help="key presses measured per interview benchmark")
-  parser.add_argument("--only", default="profile,pandas,bulk,interview", help="which parts to run")
+  parser.add_argument("--only", default="profile,pandas,bulk,protection,interview", help="which parts to run")
   parser.add_argument("--binary", help="a wijkweb binary to measure instead of building .build/release/wijkweb")
   parser.add_argument("--no-build", action="store_true", help="measure the binary as it is")
   parser.add_argument("--markdown", help="also write the table as Markdown to this file")
@@ -551,6 +571,8 @@ def main():
       suite.pandas_route(sizes[-1])
     if "bulk" in parts:
       suite.bulk(sizes[-1], medium)
+    if "protection" in parts:
+      suite.protection(medium)
     if "interview" in parts:
       suite.interview(sizes[-1])
     suite.print_table()

@@ -29,10 +29,35 @@ public enum DisclosureAudit {
 
   public struct Finding: Sendable, CustomStringConvertible {
     public var partID: String
-    public var dimension: Dimension
+    /// The dimension, or nil for the number of respondents.
+    public var dimension: Dimension?
     public var group: String
     public var detail: String
-    public var description: String { "\(partID)/\(dimension.key): \(group): \(detail)" }
+    public var description: String { "\(partID)/\(dimension?.key ?? "respondents"): \(group): \(detail)" }
+  }
+
+  /// One published cell of a dimension (a figure) or of the respondents (a count only).
+  struct Cell {
+    var area: Area
+    var category: String?
+    var suppressed: Bool
+    var n: Int?
+    var mean: Double?
+    var versusParent: Difference?
+    var versusRest: Difference?
+
+    /// The cells of a part and dimension in a profile; dimension nil: the numbers of respondents.
+    static func of(_ profile: Profile, partID: String, dimension: Dimension?) -> [Cell] {
+      guard let dimension else {
+        return profile.respondents.filter { $0.partID == partID }.map {
+          Cell(area: $0.area, category: $0.category, suppressed: $0.suppressed, n: $0.n)
+        }
+      }
+      return profile.figures.filter { $0.partID == partID && $0.dimension == dimension }.map {
+        Cell(area: $0.area, category: $0.category, suppressed: $0.suppressed || $0.summary == nil, n: $0.summary?.n,
+             mean: $0.summary?.mean, versusParent: $0.versusParent, versusRest: $0.versusRest)
+      }
+    }
   }
 
   public struct Result: Sendable {
@@ -52,8 +77,9 @@ public enum DisclosureAudit {
     public static let cellKey = Slack(count: Double(CellKey.maximumCountChange), sum: CellKey.maximumSumChange)
   }
 
-  /// Attacks the publication: `profiles` by breakdown id ("" for none), `truth` per part id and dimension.
-  public static func run(tree: AreaTree, profiles: [String: Profile], truth: [String: [Dimension: [Group: Truth]]],
+  /// Attacks the publication: `profiles` by breakdown id ("" for none), `truth` per part id and dimension
+  /// (nil: the respondents, who answered at least one statement of the part; their sums are not used).
+  public static func run(tree: AreaTree, profiles: [String: Profile], truth: [String: [Dimension?: [Group: Truth]]],
                          slack: Slack = .cellKey) -> Result {
     guard let plain = profiles[""] else { return Result(findings: [], groupsChecked: 0) }
     let breakdowns = profiles.keys.filter { !$0.isEmpty }.sorted()
@@ -61,7 +87,7 @@ public enum DisclosureAudit {
     var checked = 0
     let parts = Array(Set(plain.figures.map(\.partID))).sorted()
     for partID in parts {
-      for dimension in Dimension.allCases {
+      for dimension in [nil] + Dimension.allCases.map(Optional.some) {
         let model = Model(tree: tree, breakdowns: breakdowns, profiles: profiles, minimum: plain.minimumGroupSize, slack: slack)
         model.add(partID: partID, dimension: dimension)
         let program = LinearProgram(columns: model.columnCount, rows: model.rows)
@@ -75,7 +101,7 @@ public enum DisclosureAudit {
         }
         for (breakdownID, profile) in profiles {
           let b = breakdownID.isEmpty ? nil : breakdowns.firstIndex(of: breakdownID)
-          for figure in profile.figures where figure.partID == partID && figure.dimension == dimension && figure.suppressed {
+          for figure in Cell.of(profile, partID: partID, dimension: dimension) where figure.suppressed {
             if b != nil && figure.category == nil { continue }
             guard let area = tree.index[figure.area.code] else { continue }
             var real = Truth()
@@ -163,7 +189,7 @@ public enum DisclosureAudit {
       return result
     }
 
-    func add(partID: String, dimension: Dimension) {
+    func add(partID: String, dimension: Dimension?) {
       let maximum = 10.0
       for area in tree.areas.indices {
         rows.append(.init([column(1, area, nil, 0): 1, column(0, area, nil, 0): -maximum], low: -.infinity, high: 0))
@@ -180,24 +206,25 @@ public enum DisclosureAudit {
       }
       for (breakdownID, profile) in profiles {
         let b = breakdownID.isEmpty ? nil : breakdowns.firstIndex(of: breakdownID)
-        for figure in profile.figures where figure.partID == partID && figure.dimension == dimension {
+        for figure in Cell.of(profile, partID: partID, dimension: dimension) {
           if b != nil && figure.category == nil { continue }
           guard let area = tree.index[figure.area.code] else { continue }
           let count = cell(0, area, b, figure.category)
-          guard !figure.suppressed, let summary = figure.summary else {
+          guard !figure.suppressed, let published = figure.n else {
             rows.append(.init(count, low: 0, high: Double(minimum - 1) + slack.count))
             continue
           }
-          let n = Double(summary.n)
+          let n = Double(published)
           rows.append(.init(count, low: max(Double(minimum), n - slack.count), high: n + slack.count))
-          addMean(cell(1, area, b, figure.category), count, summary.mean)
+          guard let mean = figure.mean else { continue }
+          addMean(cell(1, area, b, figure.category), count, mean)
           let rests: [(Difference?, Int?)] = [(figure.versusParent, tree.parent[area]),
                                               (figure.versusRest, tree.root(of: area) == area ? nil : tree.root(of: area))]
           for case let (difference?, other?) in rests {
             let restCount = cell(0, area, b, figure.category, sign: -1, into: cell(0, other, b, figure.category))
             let restSum = cell(1, area, b, figure.category, sign: -1, into: cell(1, other, b, figure.category))
             rows.append(.init(restCount, low: Double(minimum), high: .infinity))
-            addMean(restSum, restCount, summary.mean - difference.estimate)
+            addMean(restSum, restCount, mean - difference.estimate)
           }
         }
       }

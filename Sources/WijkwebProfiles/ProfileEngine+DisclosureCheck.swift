@@ -12,10 +12,15 @@ extension ProfileEngine {
       profiles[breakdown ?? ""] = try profile(round: round, questionnaire: questionnaire,
                                                settings: ProfileSettings(breakdown: breakdown, minimum: minimum)).profile
     }
-    var truth: [String: [Dimension: [DisclosureAudit.Group: DisclosureAudit.Truth]]] = [:]
+    var truth: [String: [Dimension?: [DisclosureAudit.Group: DisclosureAudit.Truth]]] = [:]
     for breakdown in breakdowns {
       try store.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
         guard let area = row.areaCode else { return }
+        // The respondents: everyone with at least one score in the part (as `ProfileAggregator` counts them).
+        if row.scores.prefix(6).contains(where: { $0.map { !$0.isNaN } ?? false }) {
+          truth[row.partID, default: [:]][nil, default: [:]][DisclosureAudit.Group(area: area, breakdown: breakdown, category: row.category),
+                                                              default: DisclosureAudit.Truth()].count += 1
+        }
         for (index, dimension) in Dimension.allCases.enumerated() {
           guard index < row.scores.count, let score = row.scores[index] else { continue }
           let group = DisclosureAudit.Group(area: area, breakdown: breakdown, category: row.category)

@@ -77,6 +77,9 @@ public final class ProfileEngine: @unchecked Sendable {
     if sealed > 0 { notes.append(.sealedNotCounted(sealed)) }
     let tree = AreaTree(areas: try store.areas())
     let current: ProfileTotals
+    // Weighted figures are suppressed on, and show, the protected n of the same groups unweighted.
+    var counts: ProfileTotals?
+    var previousCounts: ProfileTotals?
     if settings.weighted {
       let population = try store.population(roundID: round.id)
       guard !population.isEmpty else {
@@ -88,6 +91,7 @@ public final class ProfileEngine: @unchecked Sendable {
       let (totals, left) = try weightedTotals(round: round, questionnaire: questionnaire, population: population, tree: tree, breakdown: settings.breakdown)
       if left > 0 { notes.append(.outsidePopulation(left)) }
       current = totals
+      counts = try self.totals(round: round, questionnaire: questionnaire, tree: tree, breakdown: settings.breakdown)
     } else {
       current = try totals(round: round, questionnaire: questionnaire, tree: tree, breakdown: settings.breakdown)
     }
@@ -103,6 +107,7 @@ public final class ProfileEngine: @unchecked Sendable {
             notes.append(.previousRoundNotWeighted(before.name))
           } else {
             previous = try weightedTotals(round: before, questionnaire: earlier, population: own, tree: tree, breakdown: settings.breakdown).totals
+            previousCounts = try totals(round: before, questionnaire: earlier, tree: tree, breakdown: settings.breakdown)
             notes.append(.previousRoundWeighted(before.name))
           }
         } else {
@@ -112,7 +117,7 @@ public final class ProfileEngine: @unchecked Sendable {
     }
     let rule = SuppressionRule(minimumGroupSize: Self.minimum(round: round, requested: settings.minimum))
     let profile = Profile.build(totals: current, previous: previous, rule: rule, previousRule: previousRule,
-                                breakdown: settings.breakdown, weighted: settings.weighted)
+                                breakdown: settings.breakdown, weighted: settings.weighted, counts: counts, previousCounts: previousCounts)
     return ProfileResult(profile: profile, notes: notes)
   }
 

@@ -11,6 +11,8 @@ The model of what a published figure says, from Docs/disclosure.md (the publishe
   below it);
 - a comparison with the rest of the parent or the gemeente: the rest (parent or gemeente minus the area)
   has at least the minimum and its sum is within 10 of (mean - difference) x its true n.
+The numbers of respondents (the `respondents` column: everyone with at least one score in the part) are
+attacked as their own subsystem, dimension RESPONDENTS: counts only, shown or hidden like any figure.
 The unknowns are, per area where a response can be recorded and per breakdown category (and "no answer"),
 the count and the score sum, with every breakdown adding up to the same area total and 0 <= sum <= 10 n.
 """
@@ -27,6 +29,23 @@ from scipy.sparse import coo_matrix, vstack
 BREAKDOWNS = ["age", "sex", "household"]
 NONE = "_none"
 ROUNDING = 5e-5  # the JSON's four decimals
+RESPONDENTS = "respondents"
+DIMENSIONS = ["lichaamsfuncties", "mentaal_welbevinden", "zingeving", "kwaliteit_van_leven", "meedoen",
+              "dagelijks_functioneren"]
+
+
+def cells(document, part, dimension):
+    """The published cells of a part and dimension; for RESPONDENTS, the number of respondents of each area
+    and category (repeated on every dimension's row: taken from the first dimension's) as count-only cells."""
+    for figure in document["figures"]:
+        if figure["part"] != part:
+            continue
+        if dimension != RESPONDENTS:
+            if figure["dimension"] == dimension:
+                yield figure
+        elif figure["dimension"] == DIMENSIONS[0]:
+            yield {"area_code": figure["area_code"], "category": figure["category"], "part": part, "dimension": RESPONDENTS,
+                   "suppressed": figure["respondents"] is None, "n": figure["respondents"], "mean": None}
 
 
 def published(binary, db, round_name, environment):
@@ -82,9 +101,7 @@ class Publication:
                     self.rows.append(({self.index[("s", area, breakdown, category)]: 1,
                                        self.index[("n", area, breakdown, category)]: -10}, -np.inf, 0))
         for breakdown, document in documents.items():
-            for figure in document["figures"]:
-                if figure["part"] != part or figure["dimension"] != dimension:
-                    continue
+            for figure in cells(document, part, dimension):
                 if breakdown is not None and figure["category"] is None:
                     continue  # the same figures as without a breakdown
                 self._figure(figure, breakdown)
@@ -117,6 +134,8 @@ class Publication:
             return
         published_n, mean = figure["n"], figure["mean"]
         self.rows.append((count, max(minimum, published_n - 2), published_n + 2))
+        if mean is None:
+            return  # a number of respondents: a count only
         self._mean(self.cell("s", area, breakdown, category), count, mean, ROUNDING)
         for column, other in (("diff_parent", self.parents.get(area)), ("diff_rest", self._root(area))):
             if figure[column] is None or other is None:
@@ -187,9 +206,13 @@ class Publication:
 def true_groups(db, round_name, part, dimension):
     """The real count and sum of every (area recorded, breakdown, category) group, from the database."""
     connection = sqlite3.connect(db)
+    if dimension == RESPONDENTS:
+        score, answered = "0.0", "(" + " OR ".join(f"s.{name} IS NOT NULL" for name in DIMENSIONS) + ")"
+    else:
+        score, answered = f"s.{dimension}", f"s.{dimension} IS NOT NULL"
     rows = connection.execute(f"""
-        SELECT s.area_code, r.packed_demographics, s.{dimension} FROM part_scores s JOIN responses r ON r.key = s.response_key
-        WHERE s.round_id = (SELECT id FROM rounds WHERE name = ?) AND s.part_id = ? AND s.{dimension} IS NOT NULL""",
+        SELECT s.area_code, r.packed_demographics, {score} FROM part_scores s JOIN responses r ON r.key = s.response_key
+        WHERE s.round_id = (SELECT id FROM rounds WHERE name = ?) AND s.part_id = ? AND {answered}""",
                               (round_name, part)).fetchall()
     connection.close()
     groups = defaultdict(lambda: [0, 0.0])
@@ -223,8 +246,8 @@ def attack(db, documents, round_name, part, dimension, extra_targets=(), limit=N
                       {publication.index[("s", area, breakdown, category)]: 1}, count, total))
     targets = []
     for breakdown, document in documents.items():
-        for figure in document["figures"]:
-            if figure["part"] != part or figure["dimension"] != dimension or not figure["suppressed"]:
+        for figure in cells(document, part, dimension):
+            if not figure["suppressed"]:
                 continue
             if breakdown is not None and figure["category"] is None:
                 continue
@@ -251,7 +274,7 @@ def attack(db, documents, round_name, part, dimension, extra_targets=(), limit=N
         if high - low < 1 - 1e-6:
             disclosures.append(f"{name}: n = {count} pinned down to [{low:.2f}, {high:.2f}]")
             continue
-        if sum_expression is not None and low >= 1 - 1e-6:
+        if sum_expression is not None and dimension != RESPONDENTS and low >= 1 - 1e-6:
             sum_low, sum_high = publication.bounds(sum_expression)
             if sum_high / low - sum_low / high < 1:
                 disclosures.append(f"{name}: mean {total / count:.2f} bounded to within 0.5")

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from conftest import BINARY, CLEAN_ENVIRONMENT
-from disclosure_attack import Publication, attack, published
+from disclosure_attack import RESPONDENTS, Publication, attack, published
 
 
 def run(*arguments):
@@ -39,7 +39,7 @@ def folder(tmp_path_factory):
 
 @pytest.mark.parametrize("responses,seed,subsystems", [
     (200, 42, [("health", "lichaamsfuncties"), ("neighbourhood", "meedoen")]),
-    (400, 3, [("health", "mentaal_welbevinden")]),
+    (400, 3, [("health", "mentaal_welbevinden"), ("health", RESPONDENTS)]),
 ])
 def test_no_small_group_is_pinned_down_across_levels_breakdowns_and_comparisons(folder, responses, seed, subsystems):
     db = demo(folder, responses, seed)

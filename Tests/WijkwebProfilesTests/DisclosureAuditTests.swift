@@ -13,7 +13,9 @@ import Testing
   ]
 
   /// A1 has 12 respondents, A2 3, B 20; each says man or vrouw.
-  static func audit(protection: Profile.Protection) -> DisclosureAudit.Result {
+  /// `dimension` nil: the attack on the numbers of respondents (everyone answered lichaamsfuncties, so the
+  /// respondents are the same groups).
+  static func audit(protection: Profile.Protection, dimension: Dimension? = .lichaamsfuncties) -> DisclosureAudit.Result {
     let tree = AreaTree(areas: areas)
     var plain = ProfileAggregator(tree: tree, partIDs: ["p"])
     var bySex = ProfileAggregator(tree: tree, partIDs: ["p"], categories: ["man", "vrouw"])
@@ -39,7 +41,7 @@ import Testing
       "sex": Profile.build(totals: bySex.rolledUp(), previous: nil, rule: rule, previousRule: nil, breakdown: "sex", weighted: false,
                            protection: protection),
     ]
-    return DisclosureAudit.run(tree: tree, profiles: profiles, truth: ["p": [.lichaamsfuncties: truth]],
+    return DisclosureAudit.run(tree: tree, profiles: profiles, truth: ["p": [dimension: truth]],
                               slack: protection == .exact ? DisclosureAudit.Slack(count: 0, sum: 1e-9) : .cellKey)
   }
 
@@ -55,6 +57,16 @@ import Testing
     let result = Self.audit(protection: .cellKey)
     #expect(result.groupsChecked > 0)
     #expect(result.findings.isEmpty, "\(result.findings)")
+  }
+
+  /// The numbers of respondents are published cells too: exact, they give A's 8 men away by subtraction;
+  /// protected by the cell key, they do not.
+  @Test func theRespondentsCountsAreAttackedToo() {
+    let exact = Self.audit(protection: .exact, dimension: nil)
+    #expect(exact.findings.contains { $0.dimension == nil && $0.group.hasPrefix("A/sex=man") && $0.detail.contains("pinned") }, "\(exact.findings)")
+    #expect(exact.findings.allSatisfy { $0.dimension == nil } && exact.findings.first?.description.contains("p/respondents") == true)
+    let protected = Self.audit(protection: .cellKey, dimension: nil)
+    #expect(protected.groupsChecked > 0 && protected.findings.isEmpty, "\(protected.findings)")
   }
 
   @Test func boundsOfASmallProgram() throws {

@@ -18,6 +18,9 @@ public struct ProfileAggregator: Sendable {
   private var staging = true
   /// Per cell, the sum (modulo 2^64) of the record keys of its scores; moved into `cells` at the end.
   private var keySums: [UInt64]
+  /// Per area, part and category (`stride` entries from `respondentOffset`): the respondents with at least
+  /// one score in the part, and the sum of their record keys (the cell key of the respondents cell).
+  private var respondents: [RespondentCount]
   /// Part score rows whose area is not in the hierarchy.
   public private(set) var unplaced = 0
 
@@ -30,6 +33,7 @@ public struct ProfileAggregator: Sendable {
     cells = Array(repeating: ScoreAccumulator(), count: tree.areas.count * partIDs.count * 6 * (categories.count + 1))
     stagedStart = Array(repeating: -1, count: cells.count)
     keySums = Array(repeating: 0, count: cells.count)
+    respondents = Array(repeating: RespondentCount(), count: tree.areas.count * partIDs.count * (categories.count + 1))
     // Room for every cell up front, so growing never copies; only the pages of cells in use are touched.
     staged.reserveCapacity(cells.count * Self.bins)
   }
@@ -40,6 +44,10 @@ public struct ProfileAggregator: Sendable {
 
   private func offset(area: Int, part: Int, dimension: Int) -> Int {
     ((area * partIDs.count + part) * 6 + dimension) * stride
+  }
+
+  private func respondentOffset(area: Int, part: Int) -> Int {
+    (area * partIDs.count + part) * stride
   }
 
   /// Adds one response's scores in one part to its own area (not yet to the areas above it).
@@ -53,6 +61,11 @@ public struct ProfileAggregator: Sendable {
     }
     let categoryOffset = category.flatMap { categoryIndex[$0] }
     if staging, weight != 1 { moveStaged() }
+    if weight.isFinite, weight > 0, scores.prefix(6).contains(where: { $0.map { !$0.isNaN } ?? false }) {
+      let base = respondentOffset(area: area, part: part)
+      respondents[base].add(recordKey)
+      if let categoryOffset { respondents[base + categoryOffset].add(recordKey) }
+    }
     for dimension in 0 ..< min(6, scores.count) {
       guard let score = scores[dimension] else { continue }
       let base = offset(area: area, part: part, dimension: dimension)
@@ -99,6 +112,7 @@ public struct ProfileAggregator: Sendable {
   /// Each area's accumulators including everything below it.
   public func rolledUp() -> ProfileTotals {
     var totals = cells
+    var people = respondents
     addStaged(to: &totals)
     for cell in totals.indices { totals[cell].addRecordKeys(keySums[cell]) }
     // Children come after their parents in `tree.areas`, so walking backwards adds each area's
@@ -111,9 +125,11 @@ public struct ProfileAggregator: Sendable {
           let to = offset(area: parent, part: part, dimension: dimension)
           for category in 0 ..< stride { totals[to + category].merge(totals[from + category]) }
         }
+        let from = respondentOffset(area: area, part: part), to = respondentOffset(area: parent, part: part)
+        for category in 0 ..< stride { people[to + category].merge(people[from + category]) }
       }
     }
-    return ProfileTotals(tree: tree, partIDs: partIDs, categories: categories, cells: totals)
+    return ProfileTotals(tree: tree, partIDs: partIDs, categories: categories, cells: totals, respondents: people)
   }
 }
 
@@ -123,6 +139,13 @@ public struct ProfileTotals: Sendable {
   public let partIDs: [String]
   public let categories: [String]
   let cells: [ScoreAccumulator]
+  /// Per area, part and category: the respondents with at least one score in the part.
+  let respondents: [RespondentCount]
+
+  /// The respondents of an area in a part (with at least one score there); `category` nil for everyone.
+  public func respondents(area: Int, part: Int, category: Int? = nil) -> RespondentCount {
+    respondents[(area * partIDs.count + part) * (categories.count + 1) + (category.map { $0 + 1 } ?? 0)]
+  }
 
   /// The accumulator of an area, part and dimension; `category` nil for everyone.
   public func accumulator(area: Int, part: Int, dimension: Int, category: Int? = nil) -> ScoreAccumulator {
@@ -142,6 +165,38 @@ extension ProfileTotals {
       guard let from = source(area), from.cells.count == cells.count else { continue }
       for cell in area * block ..< (area + 1) * block { result[cell] = from.cells[cell] }
     }
-    return ProfileTotals(tree: tree, partIDs: partIDs, categories: categories, cells: result)
+    return ProfileTotals(tree: tree, partIDs: partIDs, categories: categories, cells: result, respondents: respondents)
+  }
+}
+
+/// How many respondents a group has, and the sum (modulo 2^64) of their record keys: its cell key.
+public struct RespondentCount: Sendable, Equatable {
+  public private(set) var count = 0
+  public private(set) var recordKeySum: UInt64 = 0
+
+  public init() {}
+
+  public init(count: Int, recordKeySum: UInt64) {
+    self.count = count
+    self.recordKeySum = recordKeySum
+  }
+
+  mutating func add(_ recordKey: UInt64) {
+    count += 1
+    recordKeySum &+= recordKey
+  }
+
+  mutating func merge(_ other: RespondentCount) {
+    count += other.count
+    recordKeySum &+= other.recordKeySum
+  }
+
+  /// The count as published under the cell-key method, or nil when the group must stay hidden (fewer than
+  /// `minimum` respondents, or a perturbed count below it). The same group of respondents gets the same
+  /// count as its dimension figures when everyone answered that dimension (same members, same cell key).
+  public func published(minimum: Int) -> Int? {
+    guard count >= minimum else { return nil }
+    let n = CellKey.perturbedCount(count, cellKey: recordKeySum)
+    return n >= minimum ? n : nil
   }
 }

@@ -5,12 +5,18 @@ extension ScoreAccumulator {
   /// Every published figure is a function of the perturbed count n′, the perturbed sum (mean′ = (Σx + 10e)/n),
   /// the standard deviation, percentiles rounded to 0.1 and perturbed sub-counts, so that neither the exact
   /// n nor the exact sum of a group can be read back from a figure (a share k/n, for instance, would give n).
-  public func published(minimum: Int) -> ScoreSummary? {
-    guard count >= minimum, let exact = summary() else { return nil }
-    let key = recordKeySum
-    let n = CellKey.perturbedCount(count, cellKey: key)
+  ///
+  /// `counted` is the same group unweighted, for weighted figures: its exact count and cell key decide the
+  /// suppression and the published n, so a weighted figure is hidden exactly where the unweighted one is and
+  /// shows the same n′ (a second, differently perturbed count of the same group would be a second look).
+  /// A weighted figure is hidden too when fewer than `minimum` of its respondents have a weight.
+  public func published(minimum: Int, counted: ScoreAccumulator? = nil) -> ScoreSummary? {
+    let base = counted ?? self
+    guard count >= minimum, base.count >= minimum, let exact = summary() else { return nil }
+    let key = base.recordKeySum
+    let n = CellKey.perturbedCount(base.count, cellKey: key)
     guard n >= minimum else { return nil }
-    let scale = Double(n) / Double(count)
+    let scale = Double(n) / Double(base.count)
     let mean = min(10, max(0, exact.mean + CellKey.sumChange(cellKey: key) / Double(count)))
     let size = exact.informationSize * scale
     var below = 0.0

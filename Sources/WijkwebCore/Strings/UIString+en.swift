@@ -236,5 +236,6 @@ extension UIString {
     .plainCloseWindow: "The interview is over. Volunteer: close this window (or clear its history) before the next resident, so their answers cannot be read back.",
     .dashboardWebLegendDashed: "solid line: this area, dashes: {1}",
     .reviewFlaggedPersonalData: "Note: the personal-data check flagged this text during the interview; the volunteer kept it anyway.",
+    .profileLegendRespondents: "n = number of respondents of the area; an n per dimension is shown where it differs",
   ]
 }

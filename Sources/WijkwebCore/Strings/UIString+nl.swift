@@ -236,5 +236,6 @@ extension UIString {
     .plainCloseWindow: "Het interview is klaar. Vrijwilliger: sluit dit venster (of wis de geschiedenis) voor de volgende bewoner, zodat niemand de antwoorden kan teruglezen.",
     .dashboardWebLegendDashed: "doorgetrokken lijn: dit gebied, streepjes: {1}",
     .reviewFlaggedPersonalData: "Let op: de controle op persoonsgegevens sloeg bij het interview aan op deze tekst; de vrijwilliger heeft hem toch bewaard.",
+    .profileLegendRespondents: "n = aantal respondenten van het gebied; een n per dimensie staat erbij waar die afwijkt",
   ]
 }

@@ -46,6 +46,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case plainCloseWindow
   case commandRoundChosen, commandPagesWritten
   case dashboardWebLegendDashed, reviewFlaggedPersonalData
+  case profileLegendRespondents
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

@@ -4,7 +4,7 @@ import WijkwebCore
 public enum ProfileColumns {
   public static let names = [
     "round", "part", "area_code", "area_name", "level", "dimension", "breakdown", "category", "weighted", "suppressed",
-    "n", "n_effective", "mean", "sd", "ci_low", "ci_high", "median", "p25", "p75", "share_below_5_5",
+    "respondents", "n", "n_effective", "mean", "sd", "ci_low", "ci_high", "median", "p25", "p75", "share_below_5_5",
   ] + (0 ... 10).map { "dist_\($0)" } + [
     "diff_parent", "diff_parent_low", "diff_parent_high", "diff_parent_significant",
     "diff_rest", "diff_rest_low", "diff_rest_high", "diff_rest_significant",
@@ -23,10 +23,11 @@ public enum ProfileColumns {
               difference.isSignificant ? "1" : "0"]
     }
     let summary = figure.suppressed ? nil : figure.summary
+    let respondents = profile.respondents(of: figure)?.n
     var values = [
       round, figure.partID, figure.area.code, figure.area.name, figure.area.level.rawValue, figure.dimension.key,
       profile.breakdown ?? "", figure.category ?? "", profile.weighted ? "1" : "0", figure.suppressed ? "1" : "0",
-      summary.map { String($0.n) } ?? "", number(summary?.effectiveSampleSize, 1), number(summary?.mean),
+      respondents.map(String.init) ?? "", summary.map { String($0.n) } ?? "", number(summary?.effectiveSampleSize, 1), number(summary?.mean),
       number(summary?.standardDeviation), number(summary?.confidenceInterval?.lowerBound),
       number(summary?.confidenceInterval?.upperBound), number(summary?.median), number(summary?.percentile25),
       number(summary?.percentile75), number(summary?.shareBelowPass),

@@ -64,18 +64,40 @@ public struct ProfileTable {
         let indent = String(repeating: " ", count: figure.area.level.depth)
         var line = (indent + figure.area.name).rightPadded(profile.breakdown == nil ? 24 : 16)
         if profile.breakdown != nil { line += (figure.category ?? text(.profileEveryone)).rightPadded(9) }
-        let n = row.first { !$0.suppressed && $0.summary != nil }?.summary?.n
-        line += (row.allSatisfy(\.suppressed) ? "*" : n.map(String.init) ?? "-").leftPadded(6)
+        let respondents = profile.respondents(of: figure)
+        line += respondentsCell(respondents, row).leftPadded(6)
         for dimension in questionnaire.dimensionOrder {
           line += cell(row.first { $0.dimension == dimension }).leftPadded(8)
         }
         lines.append(line)
+        let differing = differingCounts(row, respondents: respondents)
+        if !differing.isEmpty {
+          lines.append(String(repeating: " ", count: (profile.breakdown == nil ? 24 : 25) - 2) + "n: "
+            + differing.map { "\(questionnaire.name(of: $0.dimension).text(language).prefix(7)) \($0.n)" }.joined(separator: ", "))
+        }
       }
       lines.append("")
     }
     lines.append(text(.profileLegendSuppressed, profile.minimumGroupSize))
+    lines.append(text(.profileLegendRespondents))
     lines.append(text(.profileLegendMarker, unicode ? "▲" : "+", unicode ? "▼" : "-"))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The number of respondents of a row's area (a protected cell of its own): "*" when hidden, "-" when the
+  /// area has none.
+  func respondentsCell(_ respondents: ProfileRespondents?, _ row: [ProfileFigure]) -> String {
+    if let n = respondents?.n { return String(n) }
+    return respondents == nil || row.allSatisfy({ $0.summary == nil && !$0.suppressed }) ? "-" : "*"
+  }
+
+  /// The dimensions of a row whose published n differs from the area's published number of respondents
+  /// (some respondents answered none of that dimension's statements), in the questionnaire's order.
+  func differingCounts(_ row: [ProfileFigure], respondents: ProfileRespondents?) -> [(dimension: Dimension, n: Int)] {
+    questionnaire.dimensionOrder.compactMap { dimension in
+      guard let n = row.first(where: { $0.dimension == dimension && !$0.suppressed })?.summary?.n, n != respondents?.n else { return nil }
+      return (dimension, n)
+    }
   }
 
   private func rowKey(_ figure: ProfileFigure) -> String { figure.area.code + "|" + (figure.category ?? "") }
@@ -89,7 +111,9 @@ public struct ProfileTable {
       let partFigures = figures.filter { $0.partID == partID && $0.category == nil }
       if partFigures.isEmpty { continue }
       lines += header(partID: partID)
-      lines.append("\(area.name) (\(area.level.name(in: language)), \(area.code))")
+      let respondents = profile.respondents(area: area.code, partID: partID, category: nil)
+      lines.append("\(area.name) (\(area.level.name(in: language)), \(area.code))  n = "
+        + respondentsCell(respondents, partFigures))
       lines.append(
         text(.profileDimension).rightPadded(22) + "n".leftPadded(5) + text(.profileMean).leftPadded(6)
           + text(.profileInterval).leftPadded(12) + text(.profileMedian).leftPadded(6) + text(.profileBelowPass).leftPadded(8)
@@ -101,7 +125,7 @@ public struct ProfileTable {
           line += "*".leftPadded(5)
         } else if let summary = figure.summary {
           let interval = summary.confidenceInterval.map { NumberFormat.dutch($0.lowerBound) + "-" + NumberFormat.dutch($0.upperBound) } ?? "-"
-          line += String(summary.n).leftPadded(5) + NumberFormat.dutch(summary.mean).leftPadded(6) + interval.leftPadded(12)
+          line += (summary.n == respondents?.n ? "" : String(summary.n)).leftPadded(5) + NumberFormat.dutch(summary.mean).leftPadded(6) + interval.leftPadded(12)
             + NumberFormat.dutch(summary.median).leftPadded(6) + NumberFormat.percent(summary.shareBelowPass).leftPadded(8)
             + difference(figure.versusRest).leftPadded(10) + difference(figure.versusPrevious).leftPadded(10)
         } else {
@@ -120,6 +144,7 @@ public struct ProfileTable {
       lines.append("")
     }
     lines.append(text(.profileLegendSuppressed, profile.minimumGroupSize))
+    lines.append(text(.profileLegendRespondents))
     lines.append(text(.profileLegendDifference))
     return lines.joined(separator: "\n") + "\n"
   }
