@@ -194,14 +194,14 @@ extension Store {
     try db.cachedStatement(sql: """
       INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code,
         language, area_code, status, started_at, completed_at, receipt_locator, receipt_salt, receipt_hash, packed_answers,
-        packed_demographics, sealed)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)
+        packed_demographics, sealed, language_status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """).execute(arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
                        response.deviceID, response.volunteerCode, response.language, response.areaCode, response.startedAt,
                        response.completedAt, receipt?.locator, receipt.map { Data($0.salt) }, receipt.map { Data($0.hash) },
                        response.isSealed ? nil : response.packedAnswers,
                        response.isSealed ? nil : response.packedDemographics,
-                       response.sealed.flatMap { Data(base64Encoded: $0) }])
+                       response.sealed.flatMap { Data(base64Encoded: $0) }, response.languageStatus])
     if response.isSealed { report.sealed += 1 }
     // Review decisions stay at the team: whatever the bundle claims, reflections arrive unreviewed.
     for reflection in response.reflections.map(\.unreviewed) {

@@ -84,7 +84,7 @@ extension Store {
   static let bundleResponseColumns = """
     r.id, rd.name AS round, r.questionnaire_id, r.questionnaire_version, r.questionnaire_hash, r.device_id, r.volunteer_code,
     r.language, r.area_code, r.status, r.started_at, r.completed_at, r.receipt_code, r.packed_answers, r.packed_demographics,
-    r.sealed, r.receipt_locator, r.receipt_salt, r.receipt_hash
+    r.sealed, r.receipt_locator, r.receipt_salt, r.receipt_hash, r.language_status
     """
 
   /// A stored response as a bundle carries it.
@@ -97,6 +97,6 @@ extension Store {
       packedDemographics: row["packed_demographics"] ?? "", scores: scores, reflections: reflections,
       sealed: (row["sealed"] as Data?).map { $0.base64EncodedString() }, receiptLocator: row["receipt_locator"],
       receiptSalt: (row["receipt_salt"] as Data?).map { $0.base64EncodedString() },
-      receiptHash: (row["receipt_hash"] as Data?).map { $0.base64EncodedString() })
+      receiptHash: (row["receipt_hash"] as Data?).map { $0.base64EncodedString() }, languageStatus: row["language_status"])
   }
 }

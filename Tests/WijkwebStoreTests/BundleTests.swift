@@ -242,6 +242,29 @@ import WijkwebCore
     #expect(try b.canonicalDump().isEmpty)
   }
 
+  @Test func theLanguageStatusTravelsAndACraftedOneIsRefused() throws {
+    let a = try Self.laptop(seed: 12, demo: 0, interviews: 2)
+    try a.store.writer.write { db in
+      try db.execute(sql: "UPDATE responses SET language_status = 'concept' WHERE id = (SELECT min(id) FROM responses WHERE status = 'completed')")
+    }
+    let b = try Self.laptop(seed: 13, demo: 0, interviews: 0)
+    try Self.importBundle(try Self.export(a.store), into: b.store)
+    func statuses(_ store: Store) throws -> [String?] {
+      try store.writer.read { db in
+        try String?.fetchAll(db, sql: "SELECT language_status FROM responses WHERE status = 'completed' ORDER BY id")
+      }
+    }
+    #expect(try statuses(b.store) == statuses(a.store))
+    #expect(try statuses(b.store).contains("concept") && statuses(b.store).contains("built-in"))
+
+    var crafted = try a.store.bundleContents()
+    crafted.responses[0].languageStatus = "checked\u{1B}]52;c;cm0gLXJmIH4=\u{07}"
+    let c = try Self.laptop(seed: 14, demo: 0, interviews: 0)
+    let before = try c.store.canonicalDump()
+    #expect(throws: BundleProblem.self) { try BundleValidator.check(try BundleFormat.decode(try BundleFormat.encode(crafted))) }
+    #expect(try c.store.canonicalDump() == before)
+  }
+
   @Test func exportSinceATimeTakesLaterResponsesAndEveryWithdrawal() throws {
     let a = try Self.laptop(seed: 10, demo: 4, interviews: 2)
     _ = try a.store.withdraw(receiptCode: a.receipts[0], actor: "test")

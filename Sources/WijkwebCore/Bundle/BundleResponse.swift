@@ -14,6 +14,9 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   public var deviceID: String
   public var volunteerCode: String
   public var language: String
+  /// Whether the language's texts were the program's own (`built-in`) or a draft (`concept`) or checked
+  /// (`checked`) translation; absent in bundles of Wijkweb before language statuses.
+  public var languageStatus: String?
   public var areaCode: String?
   /// Always `completed`.
   public var status: String
@@ -50,6 +53,7 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     case questionnaireHash = "questionnaire_hash"
     case deviceID = "device_id"
     case volunteerCode = "volunteer_code"
+    case languageStatus = "language_status"
     case areaCode = "area_code"
     case startedAt = "started_at"
     case completedAt = "completed_at"
@@ -65,7 +69,7 @@ public struct BundleResponse: Codable, Hashable, Sendable {
               deviceID: String, volunteerCode: String, language: String, areaCode: String?, status: String = "completed",
               startedAt: String, completedAt: String, receiptCode: String?, packedAnswers: String,
               packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection], sealed: String? = nil,
-              receiptLocator: String? = nil, receiptSalt: String? = nil, receiptHash: String? = nil) {
+              receiptLocator: String? = nil, receiptSalt: String? = nil, receiptHash: String? = nil, languageStatus: String? = nil) {
     self.id = id
     self.round = round
     self.questionnaireID = questionnaireID
@@ -74,6 +78,7 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     self.deviceID = deviceID
     self.volunteerCode = volunteerCode
     self.language = language
+    self.languageStatus = languageStatus
     self.areaCode = areaCode
     self.status = status
     self.startedAt = startedAt

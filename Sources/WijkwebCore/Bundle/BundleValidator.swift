@@ -153,6 +153,9 @@ public enum BundleValidator {
       where value.count > maxCodeLength || !TerminalText.isPrintable(value) {
       throw problem("response \(id) has a \(field) longer than \(maxCodeLength) characters or with control characters")
     }
+    if let status = response.languageStatus, !["built-in", "concept", "checked"].contains(status) {
+      throw problem("response \(id) gives its language status as \"\(TerminalText.visible(status))\"; it is built-in, concept or checked")
+    }
     guard questionnaire.languages.contains(Language(response.language)) else {
       throw problem("response \(id) is in language \"\(response.language)\", which its questionnaire does not offer")
     }
