@@ -226,7 +226,7 @@ extension UIString {
     .takeHomeFolderUnusable: "Web not kept: folder {1} is missing or read-only. Your answers are saved all the same.",
     .languageConcept: "concept-vertaling (draft translation)",
     .volunteerLanguages: "Languages: {1}",
-    .arabicPlainOnly: "Arabic is offered in text mode (wijkweb interview --plain --language ar): this screen cannot show right-to-left text, the text mode can, also with a screen reader or braille display.",
+    .arabicPlainOnly: "Arabic is offered in text mode: this screen cannot show right-to-left text, the text mode can, also with a screen reader or braille display.",
     .takeHomePrintedInDutch: "This page is in Dutch: the program cannot yet set Arabic script properly on paper.",
     .resumeSameResident: "Resume it only with the same resident.",
     .areaPosition: "{1} of {2}",

@@ -226,7 +226,7 @@ extension UIString {
     .takeHomeFolderUnusable: "Web niet bewaard: map {1} ontbreekt of is alleen-lezen. Uw antwoorden zijn wel opgeslagen.",
     .languageConcept: "concept-vertaling",
     .volunteerLanguages: "Talen: {1}",
-    .arabicPlainOnly: "Arabisch is er in de tekstmodus (wijkweb interview --plain --language ar): dit scherm kan geen tekst van rechts naar links tonen, de tekstmodus wel, ook met een schermlezer of brailleleesregel.",
+    .arabicPlainOnly: "Arabisch is er in de tekstmodus: dit scherm kan geen tekst van rechts naar links tonen, de tekstmodus wel, ook met een schermlezer of brailleleesregel.",
     .takeHomePrintedInDutch: "Dit blad is in het Nederlands: het programma kan Arabisch schrift nog niet goed op papier zetten.",
     .resumeSameResident: "Hervat het alleen met dezelfde bewoner.",
     .areaPosition: "{1} van {2}",
