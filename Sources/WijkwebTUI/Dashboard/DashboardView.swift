@@ -132,9 +132,10 @@ public enum DashboardView {
     // screen both as the overview's abbreviations, so one short legend names them.
     let room = figureNameWidth(width: frame.width - webWidth - 2) - 1
     let tableWidth = room >= 12 ? room : DimensionColumns.narrowWidth - 1
-    let captionWidth = room >= 12 ? 12 : tableWidth
-    let axes = zip(names, figures).map { name, figure in
-      SpiderWebView.Axis(label: DimensionColumns.abbreviation(name, width: captionWidth), score: figure?.summary?.mean)
+    func axes(_ width: Int) -> [SpiderWebView.Axis] {
+      zip(names, figures).map { name, figure in
+        SpiderWebView.Axis(label: DimensionColumns.abbreviation(name, width: width), score: figure?.summary?.mean)
+      }
     }
     let gemeenteScores: [Double?]? = gemeente.flatMap { gemeente in
       gemeente.code == area.code ? nil : questionnaire.dimensionOrder.map { data.figure(area: gemeente.code, part: part.id, dimension: $0)?.summary?.mean }
@@ -146,8 +147,6 @@ public enum DashboardView {
     }
     let hasPrevious = previousScores.contains { $0 != nil }
     // This area solid, the gemeente dashed, the previous round dotted: told apart without colour too.
-    let web = SpiderWebView(axes: axes, ascii: !frame.unicode, overlay: gemeenteScores, dottedOverlay: hasPrevious ? previousScores : nil,
-                            dashedOverlay: true)
     // The row above the footer's notice is the last one free; the line-style legend ends there.
     let last = frame.bodyBottom - 1
     var lineLegend: String?
@@ -156,20 +155,29 @@ public enum DashboardView {
         + (hasPrevious ? UIString.dashboardWebLegendPrevious.text(language) : "")
     }
     let legendLines = lineLegend.map { TextLayout.wrap($0, width: webWidth - 1).count } ?? 0
-    web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: last - legendLines - row + 1))
+    // Captions are abbreviated (and named in the legend) rather than cut by the web: the widest
+    // abbreviation whose captions all fit whole.
+    let webHeight = last - legendLines - row + 1
+    var captionWidth = room >= 12 ? 12 : tableWidth
+    while captionWidth > 3,
+          !SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode).showsCaptionsWhole(frameWidth: webWidth, frameHeight: webHeight) {
+      captionWidth -= 1
+    }
+    let web = SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode, overlay: gemeenteScores,
+                            dottedOverlay: hasPrevious ? previousScores : nil, dashedOverlay: true)
+    web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: webHeight))
     if let lineLegend { frame.paragraph(lineLegend, y: last - legendLines + 1, style: .muted, x: 1, width: webWidth - 1) }
     let x = webWidth + 1
     let width = frame.width - x - 1
-    var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width)
+    // The table names the dimensions as the web's captions do, so one legend entry explains each.
+    let namesWidth = min(tableWidth, captionWidth)
+    var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width,
+                        abbreviatedTo: namesWidth)
     if let previous = data.previousRoundName {
       y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width)
     }
     y = frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
-    let entries = names.filter { $0.count > min(tableWidth, captionWidth) }.map { name in
-      [DimensionColumns.abbreviation(name, width: tableWidth), DimensionColumns.abbreviation(name, width: captionWidth)]
-        .filter { $0 != name }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        .map { "\($0) = \(name)" }.joined(separator: ", ")
-    }
+    let entries = names.filter { $0.count > namesWidth }.map { "\(DimensionColumns.abbreviation($0, width: namesWidth)) = \($0)" }
     if !entries.isEmpty {
       frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
     }
@@ -180,9 +188,9 @@ public enum DashboardView {
 
   /// The table of an area's figures per dimension; returns the row after it.
   static func drawFigures(_ frame: inout ScreenFrame, figures: [ProfileFigure?], questionnaire: Questionnaire, language: Language,
-                          x: Int, y: Int, width: Int) -> Int {
+                          x: Int, y: Int, width: Int, abbreviatedTo: Int? = nil) -> Int {
     let nameWidth = figureNameWidth(width: width)
-    let shortWidth = nameWidth - 1 >= 12 ? nameWidth - 1 : DimensionColumns.narrowWidth - 1
+    let shortWidth = min(nameWidth - 1 >= 12 ? nameWidth - 1 : DimensionColumns.narrowWidth - 1, abbreviatedTo ?? .max)
     let head = UIString.profileDimension.text(language).rightPadded(nameWidth) + UIString.profileMean.text(language).leftPadded(5)
       + UIString.profileInterval.text(language).leftPadded(10) + UIString.profileVersusRest.text(language).leftPadded(8)
       + UIString.profileVersusPrevious.text(language).leftPadded(8)

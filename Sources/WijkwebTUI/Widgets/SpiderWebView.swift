@@ -256,6 +256,14 @@ public struct SpiderWebView: Equatable, Sendable {
     }
   }
 
+  /// Whether every caption is shown whole in a frame of this size (none shortened with "…").
+  public func showsCaptionsWhole(frameWidth: Int, frameHeight: Int) -> Bool {
+    guard let layout = layout(frameWidth: frameWidth, frameHeight: frameHeight) else { return false }
+    return zip(axes, layout.labels).allSatisfy { axis, placement in
+      axis.label.count + 1 + Self.formatScore(axis.score).count <= placement.width
+    }
+  }
+
   /// Shortens a caption to `width` characters: first the label (ending in "…"), then the score.
   static func fit(label: String, score: String, width: Int) -> (label: String, score: String) {
     if label.count + 1 + score.count <= width { return (label, score) }
