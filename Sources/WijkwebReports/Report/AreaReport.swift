@@ -37,6 +37,10 @@ public struct PartReport: Sendable, Equatable {
   public var rows: [DimensionRow]
   /// The table's column headings: dimension, mean, interval, share below 5.5, versus gemeente, versus previous.
   public var headers: [String]
+  /// "n: Name 23, ..." for the dimensions whose published n differs from the page's number of respondents
+  /// (some respondents answered none of their statements), or "n = 180" when the part's own respondents
+  /// differ; nil when every figure of the part counts the page's respondents.
+  public var countsNote: String? = nil
 }
 
 /// One line of the table: a dimension's figures as printed.

@@ -219,6 +219,10 @@ public struct ReportLayout {
         }
         y += ReportLayout.rowHeight
       }
+      if let note = part.countsNote {
+        y += 1
+        paragraph(note, size: size - 1, colour: .muted)
+      }
     }
 
     /// The method note and the page number at the foot of the page; returns the note's top.
