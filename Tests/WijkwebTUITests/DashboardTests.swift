@@ -151,6 +151,42 @@ import Testing
     #expect(old.split(separator: " ").dropFirst().first == "30", "\(old)")
   }
 
+  /// Noord's 60 respondents, 3 of whom skipped every lichaamsfuncties statement: the overview and the area
+  /// screen show the area's protected respondents count (60, not the first dimension's 57), and the area
+  /// screen names lichaamsfuncties' own n because it differs; Zuid's dimensions all count its respondents.
+  @Test func respondentsAndADimensionsNOnlyWhereItDiffers() {
+    let tree = AreaTree(areas: Self.areas)
+    var aggregator = ProfileAggregator(tree: tree, partIDs: ["health"])
+    for (code, count) in [("WK1", 60), ("WK2", 50)] {
+      for index in 0 ..< count {
+        var scores: [Double?] = Array(repeating: 5 + Double(index % 5) * 0.5, count: 6)
+        if code == "WK1" && index < 3 { scores[0] = nil }
+        aggregator.add(areaCode: code, partID: "health", scores: scores, category: nil)
+      }
+    }
+    let profile = Profile.build(totals: aggregator.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: 10), previousRule: nil,
+                                breakdown: nil, weighted: false, protection: .exact)
+    func render(_ keys: [Key]) -> ScreenBuffer {
+      let data = DashboardData(roundName: "Najaar 2026", previousRoundName: nil, questionnaire: Self.questionnaire, profile: profile)
+      let terminal = MemoryTerminal(width: 80, height: 24)
+      let app = DashboardApp(terminal: terminal, data: data) { _ in profile }
+      for key in keys { app.handle(key) }
+      return app.render(size: terminal.size, unicode: true)
+    }
+    let overview = render([]).lines
+    let noord = overview.first { $0.contains("Noord") } ?? ""
+    #expect(noord.split(separator: " ").dropFirst().first == "60", "respondents, not the first dimension's n: \(noord)")
+    let stad = overview.first { $0.contains("Stad") && !$0.contains("ronde") } ?? ""
+    #expect(stad.split(separator: " ").dropFirst().first == "110", "\(stad)")
+    let area = render([.down, .enter])
+    #expect(area.clipped.isEmpty, "\(area.clipped)")
+    #expect(area.text.contains("Noord (wijk)  |  Mijn gezondheid  |  n = 60"), "\(area.text)")
+    #expect(area.text.contains("n: Lich. 57"), "\(area.text)")
+    Snapshot.assert(area.text, named: "dashboard-area-differing-n-80x24")
+    let zuid = render([.down, .down, .enter]).text
+    #expect(zuid.contains("n = 50") && !zuid.contains(" n: "), "\(zuid)")
+  }
+
   /// The gemeente's line is dashed and the legend says which line is which, not only by colour.
   @Test func webLegendNamesLineStyles() {
     let text = screen([.down, .enter]).text

@@ -87,8 +87,7 @@ public enum DashboardView {
       let area = data.areas[index]
       let selected = index == state.selection
       let indent = String(repeating: " ", count: area.level.depth * 2)
-      let anyFigure = data.figure(area: area.code, part: part.id, dimension: questionnaire.dimensionOrder[0])
-      let n = anyFigure.flatMap { $0.suppressed ? "*" : $0.summary.map { String($0.n) } } ?? "-"
+      let n = respondentsText(data.profile, area: area.code, part: part.id)
       let label = (indent + area.name).rightPadded(nameWidth) + n.leftPadded(7)
       frame.buffer.put(" " + label, x: 0, y: row, style: selected ? .selected : .plain)
       var x = 1 + label.count
@@ -112,7 +111,7 @@ public enum DashboardView {
     let gemeente = data.gemeente(of: area)
     var row = frame.bodyTop
     let figures = questionnaire.dimensionOrder.map { data.figure(area: area.code, part: part.id, dimension: $0) }
-    let n = figures.first??.summary.map { String($0.n) } ?? "*"
+    let n = respondentsText(data.profile, area: area.code, part: part.id)
     frame.buffer.put("\(area.name) (\(area.level.name(in: language)))  |  \(part.title.text(language))  |  n = \(n)", x: 1, y: row, style: .heading)
     row += 1
     if figures.allSatisfy({ $0?.suppressed ?? true }) {
@@ -173,6 +172,11 @@ public enum DashboardView {
     let namesWidth = min(tableWidth, captionWidth)
     var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width,
                         abbreviatedTo: namesWidth)
+    if let note = countsNote(data.profile, area: area.code, part: part.id, figures: figures, names: names.map {
+      DimensionColumns.abbreviation($0, width: namesWidth)
+    }) {
+      y = frame.paragraph(note, y: y, style: .muted, x: x, width: width)
+    }
     if let previous = data.previousRoundName {
       y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width)
     }
@@ -231,7 +235,7 @@ public enum DashboardView {
       let figures = questionnaire.dimensionOrder.map {
         data.figure(area: area.code, part: part.id, dimension: $0, in: profile, category: choice.id)
       }
-      let n = figures.first.flatMap { $0.flatMap { $0.suppressed ? "*" : $0.summary.map { String($0.n) } } } ?? "-"
+      let n = respondentsText(profile, area: area.code, part: part.id, category: choice.id)
       frame.buffer.put(choice.label.text(language).rightPadded(labelWidth) + n.leftPadded(7), x: 1, y: row)
       var x = 1 + labelWidth + 7
       for figure in figures {
@@ -242,6 +246,23 @@ public enum DashboardView {
       row += 1
     }
     if let legend = columns.legend { frame.paragraph(legend, y: row, style: .muted) }
+  }
+
+  /// The protected number of respondents of an area in a part (and category): the same published cell as
+  /// `profile` shows; "*" when hidden, "-" when the profile has none.
+  static func respondentsText(_ profile: Profile, area: String, part: String, category: String? = nil) -> String {
+    guard let respondents = profile.respondents(area: area, partID: part, category: category) else { return "-" }
+    return respondents.n.map(String.init) ?? "*"
+  }
+
+  /// "n: Name 23, ..." for the dimensions whose published n differs from the area's respondents; nil when none does.
+  static func countsNote(_ profile: Profile, area: String, part: String, figures: [ProfileFigure?], names: [String]) -> String? {
+    let respondents = profile.respondents(area: area, partID: part, category: nil)?.n
+    let entries = zip(names, figures).compactMap { name, figure -> String? in
+      guard let figure, !figure.suppressed, let n = figure.summary?.n, n != respondents else { return nil }
+      return "\(name) \(n)"
+    }
+    return entries.isEmpty ? nil : "n: " + entries.joined(separator: ", ")
   }
 
   static func difference(_ difference: Difference?) -> String {
