@@ -187,6 +187,34 @@ import Testing
     #expect(zuid.contains("n = 50") && !zuid.contains(" n: "), "\(zuid)")
   }
 
+  /// A round name and an area name with OSC 52, CSI 2J and a title sequence (from a bundle or the
+  /// database): the screens show their visible forms, hold no control character, and cut nothing.
+  @Test func hostileNamesAreShownVisibleAndWhole() {
+    let hostile = "\u{1B}]52;c;cm0gLXJmIH4=\u{07}X\u{1B}[2J\u{1B}]0;PWNED\u{07}"
+    var areas = Self.areas
+    areas[1].name = "Noord" + hostile
+    var profile = Self.profile()
+    profile.figures = profile.figures.map { figure in
+      var figure = figure
+      if figure.area.code == "WK1" { figure.area.name = areas[1].name }
+      return figure
+    }
+    let data = DashboardData(roundName: "Najaar" + hostile, previousRoundName: nil, questionnaire: Self.questionnaire, profile: profile)
+    for keys in [[], [Key.down, .enter]] {
+      let terminal = MemoryTerminal(width: 100, height: 30)
+      let app = DashboardApp(terminal: terminal, data: data) { _ in profile }
+      for key in keys { app.handle(key) }
+      let buffer = app.render(size: terminal.size, unicode: true)
+      #expect(!buffer.cells.contains { $0.character.unicodeScalars.contains { TerminalText.isControl($0) } }, "\(buffer.text)")
+      #expect(buffer.text.contains("Noord\u{241B}]52;c;cm0gLXJmIH4=\u{2407}X\u{241B}[2J"), "\(buffer.text)")
+      #expect(buffer.text.contains("Najaar\u{241B}]52;"), "\(buffer.text)")
+      #expect(buffer.clipped.isEmpty, "\(buffer.clipped)")
+    }
+    var buffer = ScreenBuffer(width: 20, height: 1)
+    buffer.put("a\u{1B}[2Jb", x: 0, y: 0)
+    #expect(buffer.lines == ["a\u{241B}[2Jb"], "a screen never holds a raw control character")
+  }
+
   /// The gemeente's line is dashed and the legend says which line is which, not only by colour.
   @Test func webLegendNamesLineStyles() {
     let text = screen([.down, .enter]).text

@@ -10,8 +10,10 @@ public struct DashboardData: Sendable {
   public var breakdowns: [String: Profile] = [:]
 
   public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
-    self.roundName = roundName
-    self.previousRoundName = previousRoundName
+    // Names from the database are shown with control characters made visible (one column each), so the
+    // layout measures what is drawn and no escape sequence reaches the terminal.
+    self.roundName = TerminalText.visible(roundName)
+    self.previousRoundName = previousRoundName.map { TerminalText.visible($0) }
     self.questionnaire = questionnaire
     self.profile = profile
     var seen = Set<String>()
@@ -24,7 +26,11 @@ public struct DashboardData: Sendable {
     }
     let codes = Set(all.map(\.code))
     for root in all where root.parentCode.map({ !codes.contains($0) }) ?? true { walk(root) }
-    areas = ordered
+    areas = ordered.map { area in
+      var shown = area
+      shown.name = TerminalText.visible(area.name)
+      return shown
+    }
   }
 
   /// The areas depth first: the gemeente, then each gebied with its wijken and their buurten.

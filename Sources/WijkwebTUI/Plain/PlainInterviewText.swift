@@ -21,7 +21,7 @@ public enum PlainInterviewText {
       return [title + ". " + text(.welcomeIntro), text(.plainWelcome)]
     case .volunteer:
       if !roundPicked {
-        let options = context.rounds.enumerated().map { "\($0.offset + 1) = \($0.element.name)" }
+        let options = context.rounds.enumerated().map { "\($0.offset + 1) = \(TerminalText.visible($0.element.name))" }
         return [text(.plainChooseRound, options.joined(separator: ", "))]
       }
       var lines = [text(.volunteerCode) + ". " + text(.volunteerCodeHint)]

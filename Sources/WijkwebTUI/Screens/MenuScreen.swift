@@ -11,7 +11,7 @@ public enum MenuScreen {
       return ScreenFrame.tooSmall(size: size, language: language)
     }
     var frame = ScreenFrame(size: size, unicode: unicode, language: language)
-    let right = roundName.map { "\(UIString.roundLabel.text(language)): \($0) (open)" } ?? UIString.noRound.text(language)
+    let right = roundName.map { "\(UIString.roundLabel.text(language)): \(TerminalText.visible($0)) (open)" } ?? UIString.noRound.text(language)
     frame.header(UIString.appTitle.text(language), right: right)
     var row = frame.bodyTop + 2
     var entries: [(String, UIString)] = [("1", .menuNewInterview)]
