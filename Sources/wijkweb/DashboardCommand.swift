@@ -25,11 +25,17 @@ struct DashboardCommand: ParsableCommand {
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
-    let data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
+    var data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
+    // w offers the weighted view (the same protected publication as `profile --weighted`) when the round
+    // has a population and the questionnaire asks what weighting needs.
+    data.canWeight = try !store.population(roundID: info.id).isEmpty
+      && ["sex", "age"].allSatisfy { id in questionnaire.demographics.contains { $0.id == id } }
     let owned = terminal == nil ? try CursesTerminal() : nil
     defer { owned?.stop() }
     guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }
-    let app = DashboardApp(terminal: screen, data: data, state: DashboardState(language: language)) { breakdown in
+    let app = DashboardApp(terminal: screen, data: data, state: DashboardState(language: language), loadWeighted: { breakdown in
+      try engine.profile(round: info, questionnaire: questionnaire, breakdown: breakdown, minimum: nil, weighted: true, quiet: true)
+    }) { breakdown in
       try engine.profile(round: info, questionnaire: questionnaire, breakdown: breakdown, minimum: nil, quiet: true)
     }
     app.run()

@@ -201,18 +201,66 @@ import Testing
     }
     let data = DashboardData(roundName: "Najaar" + hostile, previousRoundName: nil, questionnaire: Self.questionnaire, profile: profile)
     for keys in [[], [Key.down, .enter]] {
-      let terminal = MemoryTerminal(width: 100, height: 30)
+      let terminal = MemoryTerminal(width: 140, height: 30)
       let app = DashboardApp(terminal: terminal, data: data) { _ in profile }
       for key in keys { app.handle(key) }
       let buffer = app.render(size: terminal.size, unicode: true)
       #expect(!buffer.cells.contains { $0.character.unicodeScalars.contains { TerminalText.isControl($0) } }, "\(buffer.text)")
-      #expect(buffer.text.contains("Noord\u{241B}]52;c;cm0gLXJmIH4=\u{2407}X\u{241B}[2J"), "\(buffer.text)")
+      // The overview's name column shortens a long name as it does any; the area screen shows it whole.
+      #expect(buffer.text.contains(keys.isEmpty ? "Noord\u{241B}]52;c;" : "Noord\u{241B}]52;c;cm0gLXJmIH4=\u{2407}X\u{241B}[2J"), "\(buffer.text)")
       #expect(buffer.text.contains("Najaar\u{241B}]52;"), "\(buffer.text)")
       #expect(buffer.clipped.isEmpty, "\(buffer.clipped)")
     }
     var buffer = ScreenBuffer(width: 20, height: 1)
     buffer.put("a\u{1B}[2Jb", x: 0, y: 0)
     #expect(buffer.lines == ["a\u{241B}[2Jb"], "a screen never holds a raw control character")
+  }
+
+  /// With a population, w switches to the weighted publication (computed once, through `loadWeighted`)
+  /// and back; every screen says which view it shows. Without one, w does nothing and the screen says why.
+  @Test func weightedViewSwitchesWithWWhenTheRoundHasAPopulation() {
+    let tree = AreaTree(areas: Self.areas)
+    var weightedTotals = ProfileAggregator(tree: tree, partIDs: ["health"])
+    for (code, count, score) in [("WK1", 60, 6.5), ("WK2", 50, 4.0), ("WK3", 4, 6.0)] {
+      for _ in 0 ..< count { weightedTotals.add(areaCode: code, partID: "health", scores: Array(repeating: score, count: 6), category: nil) }
+    }
+    let weighted = Profile.build(totals: weightedTotals.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: 10), previousRule: nil,
+                                 breakdown: nil, weighted: true, protection: .exact)
+    var data = DashboardData(roundName: "Najaar 2026", previousRoundName: nil, questionnaire: Self.questionnaire, profile: Self.profile())
+    data.canWeight = true
+    let terminal = MemoryTerminal(width: 80, height: 24)
+    var loads: [String?] = []
+    let app = DashboardApp(terminal: terminal, data: data, loadWeighted: { breakdown in
+      loads.append(breakdown)
+      return weighted
+    }) { _ in Self.profile(breakdown: true) }
+    func noord() -> String { app.render(size: terminal.size, unicode: true).lines.first { $0.contains("Noord") } ?? "" }
+    var screen = app.render(size: terminal.size, unicode: true)
+    #expect(screen.text.contains("ongewogen") && !screen.text.contains("geen bevolking") && screen.text.contains("w: gewogen"), "\(screen.text)")
+    #expect(noord().contains("7,5"))
+    app.handle(.character("w"))
+    screen = app.render(size: terminal.size, unicode: true)
+    #expect(app.state.weighted && loads.count == 1)
+    #expect(screen.text.contains("gewogen naar de bevolking") && screen.text.contains("w: ongewogen"), "\(screen.text)")
+    #expect(noord().contains("6,5") && !noord().contains("7,5"), "the weighted figures: \(noord())")
+    #expect(screen.clipped.isEmpty, "\(screen.clipped)")
+    Snapshot.assert(screen.text, named: "dashboard-overview-weighted-80x24")
+    app.handle(.down)
+    app.handle(.enter)
+    screen = app.render(size: terminal.size, unicode: true)
+    #expect(screen.text.contains("gewogen naar de bevolking") && screen.text.contains("6,5"), "the area screen too: \(screen.text)")
+    #expect(screen.clipped.isEmpty, "\(screen.clipped)")
+    app.handle(.escape)
+    app.handle(.character("w"))
+    #expect(!app.state.weighted && noord().contains("7,5") && loads.count == 1, "back to unweighted; the weighted profile is kept")
+
+    // No population: w changes nothing, and the screen says so.
+    let plain = DashboardApp(terminal: terminal, data: DashboardData(roundName: "Najaar 2026", previousRoundName: nil,
+                                                                   questionnaire: Self.questionnaire, profile: Self.profile()),
+                             loadWeighted: { _ in weighted }) { _ in Self.profile(breakdown: true) }
+    plain.handle(.character("w"))
+    let unweighted = plain.render(size: terminal.size, unicode: true).text
+    #expect(!plain.state.weighted && unweighted.contains("ongewogen (geen bevolking)") && !unweighted.contains("w: gewogen"), "\(unweighted)")
   }
 
   /// The gemeente's line is dashed and the legend says which line is which, not only by colour.

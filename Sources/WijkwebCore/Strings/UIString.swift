@@ -47,6 +47,8 @@ public enum UIString: String, CaseIterable, Sendable {
   case commandRoundChosen, commandPagesWritten
   case dashboardWebLegendDashed, reviewFlaggedPersonalData
   case profileLegendRespondents
+  case dashboardKeyWeighted, dashboardKeyUnweighted, dashboardNoPopulation, dashboardHelpWeighted
+  case languageNameDutch, languageNameEnglish, languageNamePolish, languageNameTurkish, languageNameUkrainian, languageNameArabic
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

@@ -8,6 +8,21 @@ public struct DashboardData: Sendable {
   public var profile: Profile
   /// Profiles by breakdown question id, filled when first shown.
   public var breakdowns: [String: Profile] = [:]
+  /// Whether the round can be weighted (it has a population, and the questionnaire asks sex and age):
+  /// only then does w switch to the weighted view.
+  public var canWeight = false
+  /// The weighted publication (`profile --weighted`) and its breakdowns, filled when first shown.
+  public var weightedProfile: Profile?
+  public var weightedBreakdowns: [String: Profile] = [:]
+
+  /// The data as one view shows it: the weighted publication when `weighted` and computed, else the unweighted.
+  public func view(weighted: Bool) -> DashboardData {
+    guard weighted, let weightedProfile else { return self }
+    var shown = self
+    shown.profile = weightedProfile
+    shown.breakdowns = weightedBreakdowns
+    return shown
+  }
 
   public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
     // Names from the database are shown with control characters made visible (one column each), so the

@@ -23,6 +23,8 @@ public enum DashboardView {
 
   public static func render(_ state: DashboardState, data: DashboardData, size: Size, unicode: Bool) -> ScreenBuffer {
     let language = state.language
+    // The weighted view shows the weighted publication (once computed), every screen alike.
+    let data = data.view(weighted: state.weighted)
     if size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
       return ScreenFrame.tooSmall(size: size, language: language)
     }
@@ -43,9 +45,17 @@ public enum DashboardView {
       drawArea(&frame, state: state, data: data, part: part)
       keys = [UIString.dashboardKeysArea.text(language)]
     }
-    keys.append(UIString.keyLanguage.text(language))
+    if data.canWeight { keys.append((state.weighted ? UIString.dashboardKeyUnweighted : .dashboardKeyWeighted).text(language)) }
+    keys.append(UIString.languageKey(next: language == .dutch ? .english : .dutch, in: language))
     frame.footer(keys: keys, notice: legend(language: language, unicode: unicode, minimum: data.profile.minimumGroupSize))
     return frame.buffer
+  }
+
+  /// Which view is shown: weighted to the population, unweighted, or unweighted because the round has no
+  /// population to weight to.
+  static func weightingLabel(_ data: DashboardData, language: Language) -> String {
+    if data.profile.weighted { return UIString.profileWeighted.text(language) }
+    return data.canWeight ? UIString.profileUnweighted.text(language) : UIString.dashboardNoPopulation.text(language)
   }
 
   static func legend(language: Language, unicode: Bool, minimum: Int) -> String {
@@ -69,7 +79,7 @@ public enum DashboardView {
     let language = state.language
     let questionnaire = data.questionnaire
     var row = frame.bodyTop
-    let weighting = data.profile.weighted ? UIString.profileWeighted.text(language) : UIString.profileUnweighted.text(language)
+    let weighting = weightingLabel(data, language: language)
     frame.buffer.put(part.title.text(language) + "  (Tab)", x: 1, y: row, style: .heading)
     frame.buffer.put(weighting, x: frame.width - weighting.count - 1, y: row, style: .muted)
     row += 1
@@ -112,7 +122,15 @@ public enum DashboardView {
     var row = frame.bodyTop
     let figures = questionnaire.dimensionOrder.map { data.figure(area: area.code, part: part.id, dimension: $0) }
     let n = respondentsText(data.profile, area: area.code, part: part.id)
-    frame.buffer.put("\(area.name) (\(area.level.name(in: language)))  |  \(part.title.text(language))  |  n = \(n)", x: 1, y: row, style: .heading)
+    let weighting = weightingLabel(data, language: language)
+    let rest = " (\(area.level.name(in: language)))  |  \(part.title.text(language))  |  n = \(n)"
+    // Which view is shown goes at the right of the title line when it fits beside at least 8 letters of the
+    // area's name, else under the figures. The name (from the database) is shortened at a word to make room.
+    let labelOnTitle = 1 + 8 + rest.count + 2 + weighting.count + 1 <= frame.width
+    let nameRoom = frame.width - 2 - rest.count - (labelOnTitle ? weighting.count + 2 : 0)
+    frame.buffer.put(ScreenFrame.shortened(area.name, to: max(8, nameRoom)) + rest, x: 1, y: row, style: .heading, maxWidth: frame.width - 2)
+    if labelOnTitle { frame.buffer.put(weighting, x: frame.width - weighting.count - 1, y: row, style: .muted) }
+    let labelBelow = labelOnTitle ? nil : weighting
     row += 1
     if figures.allSatisfy({ $0?.suppressed ?? true }) {
       frame.paragraph(UIString.dashboardSuppressedArea.format(language, data.profile.minimumGroupSize), y: row + 2, style: .warning)
@@ -120,7 +138,9 @@ public enum DashboardView {
     }
     if let breakdown = state.breakdown, let question = questionnaire.demographics.first(where: { $0.id == breakdown }) {
       // Figures on top, the breakdown below, both full width.
-      row = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: 1, y: row, width: frame.width - 2) + 1
+      row = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: 1, y: row, width: frame.width - 2)
+      if let labelBelow { frame.buffer.put(labelBelow, x: max(1, frame.width - labelBelow.count - 1), y: row, style: .muted, maxWidth: frame.width - 2) }
+      row += 1
       drawBreakdown(&frame, question: question, area: area, part: part, data: data, language: language, y: row)
       return
     }
@@ -180,6 +200,7 @@ public enum DashboardView {
     if let previous = data.previousRoundName {
       y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width)
     }
+    if let labelBelow { y = frame.paragraph(labelBelow, y: y, style: .muted, x: x, width: width) }
     y = frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
     let entries = names.filter { $0.count > namesWidth }.map { "\(DimensionColumns.abbreviation($0, width: namesWidth)) = \($0)" }
     if !entries.isEmpty {
@@ -274,7 +295,8 @@ public enum DashboardView {
     let language = frame.language
     frame.buffer.put(UIString.helpTitle.text(language), x: frame.margin, y: frame.bodyTop + 1, style: .heading)
     var row = frame.bodyTop + 3
-    for key in [UIString.dashboardHelpMove, .dashboardHelpEnter, .dashboardHelpPart, .dashboardHelpBreakdown, .helpLanguage, .dashboardHelpQuit] {
+    for key in [UIString.dashboardHelpMove, .dashboardHelpEnter, .dashboardHelpPart, .dashboardHelpBreakdown, .dashboardHelpWeighted, .helpLanguage,
+                .dashboardHelpQuit] {
       row = frame.paragraph(key.text(language), y: row)
     }
     frame.footer(keys: [UIString.helpClose.text(language)], notice: nil)

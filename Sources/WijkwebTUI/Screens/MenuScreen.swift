@@ -24,7 +24,7 @@ public enum MenuScreen {
       frame.buffer.put(text.text(language), x: frame.margin + 6, y: row, style: .bold)
       row += 2
     }
-    frame.footer(keys: [UIString.menuChoose.text(language), UIString.keyLanguage.text(language)], notice: notice)
+    frame.footer(keys: [UIString.menuChoose.text(language), UIString.languageKey(next: language == .dutch ? .english : .dutch, in: language)], notice: notice)
     return frame.buffer
   }
 
