@@ -106,7 +106,7 @@ public enum PlainInterviewText {
     let matches = context.areas.matches(state.query)
     guard !matches.isEmpty else { return [UIString.areaNoMatch.text(language)] }
     let options = matches.enumerated().map { offset, match in
-      "\(offset + 1) = \(match.matchedName)" + (match.parentName.map { " (\($0))" } ?? "")
+      "\(offset + 1) = \(TerminalText.visible(match.matchedName))" + (match.parentName.map { " (\(TerminalText.visible($0)))" } ?? "")
     }
     return [UIString.plainAreaMatches.format(language, options.joined(separator: ", "))]
   }
