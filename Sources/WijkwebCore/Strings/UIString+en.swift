@@ -59,7 +59,7 @@ extension UIString {
     .helpEnter: "Enter   confirm and go on",
     .helpDontKnow: "w   don't know / not applicable",
     .helpBack: "Backspace or Esc   back to the previous question",
-    .helpLanguage: "F2 or l   Nederlands",
+    .helpLanguage: "F2 or l   another language",
     .helpHelp: "? or F1   this help",
     .helpQuit: "Ctrl-C   stop (everything confirmed stays stored)",
     .helpText: "When typing: arrows move, Backspace erases, Enter starts a new line",

@@ -59,7 +59,7 @@ extension UIString {
     .helpEnter: "Enter   bevestigen en verder",
     .helpDontKnow: "w   weet niet / niet van toepassing",
     .helpBack: "Backspace of Esc   terug naar de vorige vraag",
-    .helpLanguage: "F2 of l   English",
+    .helpLanguage: "F2 of l   een andere taal",
     .helpHelp: "? of F1   deze hulp",
     .helpQuit: "Ctrl-C   stoppen (alles wat bevestigd is, blijft bewaard)",
     .helpText: "Bij typen: pijltjes verplaatsen, Backspace wist, Enter: nieuwe regel",
