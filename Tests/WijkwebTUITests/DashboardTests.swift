@@ -250,9 +250,14 @@ import Testing
     screen = app.render(size: terminal.size, unicode: true)
     #expect(screen.text.contains("gewogen naar de bevolking") && screen.text.contains("6,5"), "the area screen too: \(screen.text)")
     #expect(screen.clipped.isEmpty, "\(screen.clipped)")
+    // A breakdown in the weighted view is the weighted publication's breakdown.
+    app.handle(.character("b"))
+    #expect(loads == [nil, "age"] && app.data.weightedBreakdowns["age"] != nil && app.data.breakdowns["age"] == nil)
+    #expect(app.state.breakdown == "age")
+    while app.state.breakdown != nil { app.handle(.character("b")) }
     app.handle(.escape)
     app.handle(.character("w"))
-    #expect(!app.state.weighted && noord().contains("7,5") && loads.count == 1, "back to unweighted; the weighted profile is kept")
+    #expect(!app.state.weighted && noord().contains("7,5") && loads.count == 2, "back to unweighted; the weighted profiles are kept")
 
     // No population: w changes nothing, and the screen says so.
     let plain = DashboardApp(terminal: terminal, data: DashboardData(roundName: "Najaar 2026", previousRoundName: nil,
