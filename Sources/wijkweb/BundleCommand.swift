@@ -40,8 +40,6 @@ struct BundleExportCommand: ParsableCommand {
       contents = try store.bundleContents(rounds: round, since: from)
       bytes = try BundleFormat.encode(contents)
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
-    } catch let error as StoreError {
-      throw Failure(error.message)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(problem.message)")
     }
@@ -186,10 +184,6 @@ enum BundleFiles {
 
   /// Writes `bytes` to a new owner-only file at `path` through the atomic writer.
   static func write(_ bytes: [UInt8], to path: String) throws {
-    do {
-      try AtomicFile.write(bytes, to: path)
-    } catch let error as FileError {
-      throw Failure(error.message)
-    }
+    try AtomicFile.write(bytes, to: path)
   }
 }

@@ -52,38 +52,32 @@ struct ExportResponsesCommand: ParsableCommand {
     let widths = includeText ? try store.publishableTextWidths(roundID: info.id) : nil
     let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: info.name, areas: areas, textWidths: widths)
     var builder = ResponseRowBuilder(codebook: codebook, questionnaire: questionnaire, areas: areas)
-    do {
-      let destination = try AtomicFile(path: out, force: force)
-      var destinations = [destination]
-      let sink: any ResponseSink
-      switch format {
-      case .csv:
-        let codebookFile = try AtomicFile(path: ResponsesCSV.codebookPath(for: out), force: force)
-        destinations.append(codebookFile)
-        sink = ResponsesCSV(codebook: codebook, data: destination, codebookFile: codebookFile)
-      case .xlsx: sink = try ResponsesXLSX(codebook: codebook, file: destination, english: english)
-      case .sav: sink = ResponsesSAV(codebook: codebook, file: destination, english: english)
-      case .json: sink = ResponsesJSON(codebook: codebook, file: destination)
-      }
-      var rows = 0
-      try store.forEachExportRecord(
-        roundID: info.id, partIDs: questionnaire.parts.map(\.id), includeText: includeText, begin: { try sink.begin(rowCount: $0) }
-      ) { record in
-        try sink.write(builder.values(record))
-        rows += 1
-      }
-      try sink.finish()
-      for file in destinations { try file.commit() }
-      let paths = destinations.map(\.path).joined(separator: " and ")
-      let text = includeText ? " with publishable text" : ", no text"
-      try store.audit(
-        "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths)", actor: "coordinator")
-      print("\(rows) responses of round \"\(TerminalText.visible(info.name))\" written to \(paths)")
-    } catch let error as ExportError {
-      throw Failure(error.message)
-    } catch let error as FileError {
-      throw Failure(error.message)
+    let destination = try AtomicFile(path: out, force: force)
+    var destinations = [destination]
+    let sink: any ResponseSink
+    switch format {
+    case .csv:
+      let codebookFile = try AtomicFile(path: ResponsesCSV.codebookPath(for: out), force: force)
+      destinations.append(codebookFile)
+      sink = ResponsesCSV(codebook: codebook, data: destination, codebookFile: codebookFile)
+    case .xlsx: sink = try ResponsesXLSX(codebook: codebook, file: destination, english: english)
+    case .sav: sink = ResponsesSAV(codebook: codebook, file: destination, english: english)
+    case .json: sink = ResponsesJSON(codebook: codebook, file: destination)
     }
+    var rows = 0
+    try store.forEachExportRecord(
+      roundID: info.id, partIDs: questionnaire.parts.map(\.id), includeText: includeText, begin: { try sink.begin(rowCount: $0) }
+    ) { record in
+      try sink.write(builder.values(record))
+      rows += 1
+    }
+    try sink.finish()
+    for file in destinations { try file.commit() }
+    let paths = destinations.map(\.path).joined(separator: " and ")
+    let text = includeText ? " with publishable text" : ", no text"
+    try store.audit(
+      "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths)", actor: "coordinator")
+    print("\(rows) responses of round \"\(TerminalText.visible(info.name))\" written to \(paths)")
   }
 }
 
@@ -110,26 +104,20 @@ struct ExportProfilesCommand: ParsableCommand {
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     guard let format = ProfileFormat(rawValue: format) else { return }
     let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
-    do {
-      let destination = try AtomicFile(path: out, force: force)
-      switch format {
-      case .csv, .json:
-        let text = format == .csv
-          ? ProfileCSV.render(profile, round: info.name, figures: profile.figures)
-          : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
-        try destination.write(text)
-      case .xlsx:
-        try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: language == "en")
-      }
-      try destination.commit()
-      let suppressed = profile.figures.filter(\.suppressed).count
-      let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
-      try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
-      print("\(figures) of round \"\(TerminalText.visible(info.name))\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
-    } catch let error as ExportError {
-      throw Failure(error.message)
-    } catch let error as FileError {
-      throw Failure(error.message)
+    let destination = try AtomicFile(path: out, force: force)
+    switch format {
+    case .csv, .json:
+      let text = format == .csv
+        ? ProfileCSV.render(profile, round: info.name, figures: profile.figures)
+        : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
+      try destination.write(text)
+    case .xlsx:
+      try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: language == "en")
     }
+    try destination.commit()
+    let suppressed = profile.figures.filter(\.suppressed).count
+    let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
+    try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
+    print("\(figures) of round \"\(TerminalText.visible(info.name))\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
   }
 }

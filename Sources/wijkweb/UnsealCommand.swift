@@ -31,12 +31,7 @@ struct UnsealCommand: ParsableCommand {
     } catch let problem as BundleProblem {
       throw Failure("A sealed response does not fit its round: \(problem.message) Nothing was changed.")
     }
-    let count: Int
-    do {
-      count = try store.unseal(checked, actor: "coordinator")
-    } catch let error as StoreError {
-      throw Failure(error.message)
-    }
+    let count = try store.unseal(checked, actor: "coordinator")
     print("unsealed: \(count) responses are readable now and count in profiles, exports and reports")
     for refusal in checked.unopened {
       print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
