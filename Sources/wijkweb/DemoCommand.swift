@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
     let questionnaire = seededRound.questionnaire
     let areas = try store.areas()
     let now = Date()
-    let year = Calendar(identifier: .gregorian).component(.year, from: now)
+    let year = CalendarDay(now, timeZone: .current).year
     let name = round ?? "Demo \(year)"
     let gemeente = areas.first { $0.level == .gemeente }?.code ?? ""
     var made: [(String, Int, Int)] = []

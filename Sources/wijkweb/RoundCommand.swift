@@ -41,8 +41,8 @@ struct RoundCommand: ParsableCommand {
       guard areas.contains(where: { $0.code == gemeente && $0.level == .gemeente }) else {
         throw Failure("There is no gemeente \(gemeente); `wijkweb areas list` shows the codes.")
       }
-      let start = starts ?? Store.day(Date())
-      let end = ends ?? Store.day((RoundCommand.date(start) ?? Date()).addingTimeInterval(90 * 86400))
+      let start = starts ?? CalendarDay(Date(), timeZone: .current).iso
+      let end = ends ?? CalendarDay(iso: start).map { CalendarDay(daysSince1970: $0.daysSince1970 + 90).iso } ?? start
       do {
         try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
                               minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
@@ -103,15 +103,7 @@ struct RoundCommand: ParsableCommand {
     }
   }
 
-  static func isDate(_ text: String) -> Bool { date(text) != nil }
-
-  static func date(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    formatter.isLenient = false
-    return text.count == 10 ? formatter.date(from: text) : nil
-  }
+  static func isDate(_ text: String) -> Bool { CalendarDay(iso: text) != nil }
 }
 
 /// Finds a questionnaire by id in the shipped folder, or reads it from a path.
