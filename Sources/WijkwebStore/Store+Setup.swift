@@ -58,9 +58,9 @@ extension Store {
     guard try needsSeeding() else { return }
     try importAreas(areas)
     try installQuestionnaire(source: questionnaireSource, questionnaire: questionnaire, now: now)
-    let calendar = Calendar(identifier: .gregorian)
-    let year = calendar.component(.year, from: now)
-    let autumn = calendar.component(.month, from: now) >= 7
+    let today = CalendarDay(now, timeZone: .current)
+    let year = today.year
+    let autumn = today.month >= 7
     let name = autumn ? "Najaar \(year)" : "Voorjaar \(year)"
     let gemeente = areas.first { $0.level == .gemeente }?.code ?? ""
     try createRound(name: name, questionnaire: questionnaire, areaSet: gemeente,

@@ -12,6 +12,7 @@ struct AreasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Import areas from CSV (level,code,name,parent_code[,aliases]); every problem with its line.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The area file, or a shipped one: groningen, vijfheerenlanden.") var file: String
 
     func run() throws {
@@ -34,7 +35,7 @@ struct AreasCommand: ParsableCommand {
       }
       try store.importAreas(areas)
       let counts = Dictionary(grouping: areas, by: \.level).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
-      print("imported \(areas.count) areas from \(url.lastPathComponent): \(counts.joined(separator: ", "))")
+      UIString.cmdAreasImported.say(messages.language, areas.count, url.lastPathComponent, counts.joined(separator: ", "))
     }
   }
 

@@ -17,6 +17,7 @@ struct BundleExportCommand: ParsableCommand {
     commandName: "export", abstract: "Write this laptop's completed responses, reflections and withdrawals to one file.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Option(help: "Only this round (repeat for more; default: every round).") var round: [String] = []
   @Option(help: "Only responses completed at or after this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC), or after a previous bundle file was made. Withdrawals always travel.")
   var since: String?
@@ -40,18 +41,15 @@ struct BundleExportCommand: ParsableCommand {
       contents = try store.bundleContents(rounds: round, since: from)
       bytes = try BundleFormat.encode(contents)
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
-    } catch let error as StoreError {
-      throw Failure(error.message)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(problem.message)")
     }
     try BundleFiles.write(bytes, to: out)
     try store.recordBundleExport(contents, file: out, encrypted: passphrase != nil, actor: "coordinator")
     let counts = contents.counts
-    print("""
-      bundle written to \(out)\(passphrase != nil ? " (encrypted)" : ""): \(counts.responses) responses, \
-      \(counts.reflections) reflections, \(counts.tombstones) withdrawals, rounds: \(contents.rounds.map(\.name).joined(separator: ", "))
-      """)
+    let language = messages.language
+    UIString.cmdBundleWritten.say(language, out, passphrase != nil ? UIString.cmdEncrypted.text(language) : "", counts.responses,
+                                  counts.reflections, counts.tombstones, contents.rounds.map(\.name).joined(separator: ", "))
   }
 
   /// The time `--since` means: a day, a full UTC time, or when a previous bundle file was made.
@@ -71,6 +69,7 @@ struct BundleImportCommand: ParsableCommand {
     commandName: "import", abstract: "Merge a bundle into this database: all or nothing, and importing it again changes nothing.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Argument(help: "The bundle file.") var file: String
   @Option(help: "The passphrase of an encrypted bundle is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var passphraseFile: String?
@@ -98,7 +97,7 @@ struct BundleImportCommand: ParsableCommand {
       }
       throw failure
     }
-    print(report.lines.joined(separator: "\n"))
+    print(report.lines(messages.language).joined(separator: "\n"))
   }
 
   /// Checks and imports the bundle; a refusal as a `Failure`.
@@ -119,43 +118,31 @@ struct BundleImportCommand: ParsableCommand {
 }
 
 extension BundleImportReport {
-  /// What an import prints, one line each.
-  var lines: [String] {
+  /// What an import prints, one line each, in `language`.
+  func lines(_ language: Language) -> [String] {
     var lines: [String] = []
-    func print(_ line: String) { lines.append(line) }
+    func say(_ text: UIString, _ arguments: CustomStringConvertible...) { lines.append(text.format(language, arguments: arguments)) }
     if !self.createdRounds.isEmpty {
-      print("rounds created: \(self.createdRounds.map { TerminalText.visible($0) }.joined(separator: ", "))")
+      say(.cmdRoundsCreated, self.createdRounds.map { TerminalText.visible($0) }.joined(separator: ", "))
     }
-    print("new: \(self.new)")
-    print("already present: \(self.alreadyPresent)")
-    print("withdrawn: \(self.withdrawn)"
-      + (self.skippedWithdrawn > 0 ? " (and \(self.skippedWithdrawn) in the bundle not brought back: withdrawn earlier)" : ""))
-    if self.skippedExpired > 0 {
-      print("not stored: \(self.skippedExpired) responses of rounds past their retention period")
-    }
-    if self.sealed > 0 {
-      print("sealed: \(self.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
-    }
-    if self.unsealed > 0 { print("unsealed: \(self.unsealed) responses stored sealed here are readable now") }
-    for refusal in self.unopened {
-      print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
-    }
+    say(.cmdImportNew, self.new)
+    say(.cmdImportAlreadyPresent, self.alreadyPresent)
+    lines.append(UIString.cmdImportWithdrawn.format(language, self.withdrawn)
+      + (self.skippedWithdrawn > 0 ? UIString.cmdImportWithdrawnSkipped.format(language, self.skippedWithdrawn) : ""))
+    if self.skippedExpired > 0 { say(.cmdImportExpired, self.skippedExpired) }
+    if self.sealed > 0 { say(.cmdImportSealed, self.sealed) }
+    if self.unsealed > 0 { say(.cmdImportUnsealed, self.unsealed) }
+    for refusal in self.unopened { say(.cmdNotOpened, refusal.responseID, refusal.reason) }
     if !self.refusedWithdrawals.isEmpty {
-      print("withdrawals refused: \(self.refusedWithdrawals.count) (their receipt code does not prove the response; not applied, not passed on)")
+      say(.cmdWithdrawalsRefused, self.refusedWithdrawals.count)
       for (reason, refusals) in Dictionary(grouping: self.refusedWithdrawals, by: \.reason).sorted(by: { $0.key < $1.key }) {
-        print("  \(refusals.count) because \(reason), e.g. response \(refusals[0].responseID)")
+        say(.cmdRefusedBecause, refusals.count, reason, refusals[0].responseID)
       }
     }
-    if pendingWithdrawals > 0 {
-      print("withdrawals waiting: \(pendingWithdrawals) for responses this database does not hold yet; applied when they arrive")
-    }
-    for group in suspectedDuplicates {
-      print("suspected duplicate: responses \(group.joined(separator: ", ")) have the same device, start time and answers")
-    }
-    print("conflicts: \(self.conflicts.count)")
-    for conflict in self.conflicts {
-      print("  response \(conflict.responseID): \(conflict.reason); kept as it was")
-    }
+    if pendingWithdrawals > 0 { say(.cmdWithdrawalsWaiting, pendingWithdrawals) }
+    for group in suspectedDuplicates { say(.cmdSuspectedDuplicate, group.joined(separator: ", ")) }
+    say(.cmdConflicts, self.conflicts.count)
+    for conflict in self.conflicts { say(.cmdConflictKept, conflict.responseID, conflict.reason) }
     return lines
   }
 }
@@ -186,10 +173,6 @@ enum BundleFiles {
 
   /// Writes `bytes` to a new owner-only file at `path` through the atomic writer.
   static func write(_ bytes: [UInt8], to path: String) throws {
-    do {
-      try AtomicFile.write(bytes, to: path)
-    } catch let error as FileError {
-      throw Failure(error.message)
-    }
+    try AtomicFile.write(bytes, to: path)
   }
 }

@@ -10,6 +10,7 @@ struct DemoCommand: ParsableCommand {
     abstract: "Fill the database with synthetic responses: a round and an earlier round for trends.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
 
   @Option(help: "How many completed responses the round gets (the earlier round gets half).")
   var responses: Int = 1000
@@ -35,7 +36,7 @@ struct DemoCommand: ParsableCommand {
     let questionnaire = seededRound.questionnaire
     let areas = try store.areas()
     let now = Date()
-    let year = Calendar(identifier: .gregorian).component(.year, from: now)
+    let year = CalendarDay(now, timeZone: .current).year
     let name = round ?? "Demo \(year)"
     let gemeente = areas.first { $0.level == .gemeente }?.code ?? ""
     var made: [(String, Int, Int)] = []
@@ -54,12 +55,13 @@ struct DemoCommand: ParsableCommand {
     let generator = DemoGenerator(questionnaire: questionnaire, areas: areas, seed: seed)
     let started = Date()
     try store.insertDemo(roundID: roundID, count: responses, generator: generator, idSeed: seed, completedAt: now) { done in
-      if done % 200_000 == 0 && done < responses { FileHandle.standardError.write(Data("\(done) responses...\n".utf8)) }
+      if done % 200_000 == 0 && done < responses { FileHandle.standardError.write(Data((UIString.cmdDemoProgress.format(messages.language, done) + "\n").utf8)) }
     }
     made.append((name, Int(roundID), responses))
     for (roundName, _, count) in made {
-      print("round \"\(roundName)\": \(count) demo responses")
+      UIString.cmdDemoRound.say(messages.language, roundName, count)
     }
-    print(String(format: "done in %.1f s", Date().timeIntervalSince(started)))
+    let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+    UIString.cmdDemoDone.say(messages.language, messages.language == .dutch ? seconds.replacingOccurrences(of: ".", with: ",") : seconds)
   }
 }

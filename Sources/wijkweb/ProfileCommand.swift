@@ -67,7 +67,7 @@ struct ProfileCommand: ParsableCommand {
     case "json": print(ProfileJSON.render(profile, round: info.name, figures: figures), terminator: "")
     default:
       let table = ProfileTable(profile: profile, questionnaire: questionnaire, round: info.name, language: Language(language),
-                               unicode: Terminal.isUnicode)
+                               unicode: LocaleEncoding.isUnicode)
       let text = area != nil && by == nil ? table.detail(figures: figures) : table.overview(figures: figures)
       print(TerminalText.visible(text, keepingNewlines: true), terminator: "")
     }
@@ -93,7 +93,8 @@ extension RoundChoice {
   }
 }
 
-enum Terminal {
+/// The character encoding of the user's locale (not the TUI's `Terminal` protocol).
+enum LocaleEncoding {
   /// Whether the locale is UTF-8, so ▲ and ▼ can be printed.
   static var isUnicode: Bool {
     let environment = ProcessInfo.processInfo.environment

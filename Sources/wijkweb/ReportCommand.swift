@@ -30,11 +30,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     // Said before any work: an existing file, a link, a missing folder.
-    do {
-      try AtomicFile.checkTarget(out, force: force)
-    } catch let error as FileError {
-      throw Failure(error.message)
-    }
+    try AtomicFile.checkTarget(out, force: force)
     let store = try AppSetup.openStore(database, existing: true)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     let engine = ProfileEngine(store: store)
@@ -64,18 +60,10 @@ struct ReportCommand: ParsableCommand {
     }
     let title = questionnaire.title.text(lang) + " – " + info.name
     if format == "pdf" {
-      do {
-        try PDFRenderer.write(pages.map(\.drawing), to: out, title: title, force: force)
-      } catch let error as RenderError {
-        throw Failure(error.description)
-      }
+      try PDFRenderer.write(pages.map(\.drawing), to: out, title: title, force: force)
     } else {
       let html = HTMLReport.html(pages: pages, title: title, language: language, fonts: Self.dejaVuFonts())
-      do {
-        try AtomicFile.write(html, to: out, force: force)
-      } catch let error as FileError {
-        throw Failure(error.message)
-      }
+      try AtomicFile.write(html, to: out, force: force)
     }
     try store.audit("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
     FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, areas.count) + "\n").utf8))

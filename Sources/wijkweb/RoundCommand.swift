@@ -12,6 +12,7 @@ struct RoundCommand: ParsableCommand {
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create an open round for a questionnaire.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name, e.g. \"Najaar 2026\".") var name: String
     @Option(help: "The questionnaire id (see `wijkweb questionnaire list`), or a path to a questionnaire file.")
     var questionnaire: String = "positieve-gezondheid-wijk"
@@ -41,15 +42,13 @@ struct RoundCommand: ParsableCommand {
       guard areas.contains(where: { $0.code == gemeente && $0.level == .gemeente }) else {
         throw Failure("There is no gemeente \(gemeente); `wijkweb areas list` shows the codes.")
       }
-      let start = starts ?? Store.day(Date())
-      let end = ends ?? Store.day((RoundCommand.date(start) ?? Date()).addingTimeInterval(90 * 86400))
-      do {
-        try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
-                              minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
-      } catch let error as StoreError {
-        throw Failure(error.message)
-      }
-      print("round \"\(TerminalText.visible(name))\" created: \(TerminalText.visible(parsed.id)) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
+      let start = starts ?? CalendarDay(Date(), timeZone: .current).iso
+      let end = ends ?? CalendarDay(iso: start).map { CalendarDay(daysSince1970: $0.daysSince1970 + 90).iso } ?? start
+      try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
+                            minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
+      let language = messages.language
+      UIString.cmdRoundCreated.say(language, TerminalText.visible(name), TerminalText.visible(parsed.id), parsed.version, gemeente, start, end,
+                                   minGroup, retentionDays, sealKey == nil ? "" : UIString.cmdRoundSealedTo.format(language, sealTo ?? ""))
     }
   }
 
@@ -69,13 +68,14 @@ struct RoundCommand: ParsableCommand {
   struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Close a round: the interview no longer offers it.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard try store.closeRound(named: name, actor: "coordinator") else {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
-      print("round \"\(TerminalText.visible(name))\" closed")
+      UIString.cmdRoundClosed.say(messages.language, TerminalText.visible(name))
     }
   }
 
@@ -103,15 +103,7 @@ struct RoundCommand: ParsableCommand {
     }
   }
 
-  static func isDate(_ text: String) -> Bool { date(text) != nil }
-
-  static func date(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    formatter.isLenient = false
-    return text.count == 10 ? formatter.date(from: text) : nil
-  }
+  static func isDate(_ text: String) -> Bool { CalendarDay(iso: text) != nil }
 }
 
 /// Finds a questionnaire by id in the shipped folder, or reads it from a path.

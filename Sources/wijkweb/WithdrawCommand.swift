@@ -10,6 +10,7 @@ struct WithdrawCommand: ParsableCommand {
     abstract: "Delete the response with this receipt code and its reflections; the withdrawal travels in later bundles.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Argument(help: "The receipt code as shown to the resident, e.g. K7MP-3QXA-9RTW-HN4C (spaces, dashes and case do not matter).")
   var code: String
   @Option(help: "Your operator code, recorded in the audit log.") var by: String = "coordinator"
@@ -22,6 +23,6 @@ struct WithdrawCommand: ParsableCommand {
     guard let withdrawal = try store.withdraw(receiptCode: normalized, actor: by) else {
       throw Failure("No response on this laptop has receipt code \(normalized). It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.")
     }
-    print("withdrawn: response with receipt code \(normalized) and its \(withdrawal.reflections) reflections deleted; the withdrawal travels in the next bundles")
+    UIString.cmdWithdrawn.say(messages.language, normalized, withdrawal.reflections)
   }
 }

@@ -49,6 +49,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case profileLegendRespondents
   case dashboardKeyWeighted, dashboardKeyUnweighted, dashboardNoPopulation, dashboardHelpWeighted
   case languageNameDutch, languageNameEnglish, languageNamePolish, languageNameTurkish, languageNameUkrainian, languageNameArabic
+  case cmdBundleWritten, cmdEncrypted, cmdRoundsCreated, cmdImportNew, cmdImportAlreadyPresent, cmdImportWithdrawn, cmdImportWithdrawnSkipped, cmdImportExpired, cmdImportSealed, cmdImportUnsealed, cmdNotOpened, cmdWithdrawalsRefused, cmdRefusedBecause, cmdWithdrawalsWaiting, cmdSuspectedDuplicate, cmdConflicts, cmdConflictKept, cmdBackupWritten, cmdRoundCreated, cmdRoundSealedTo, cmdRoundClosed, cmdAreasImported, cmdCheckCounts, cmdCheckSealed, cmdIntegrityOK, cmdIntegrityProblems, cmdAuditEmpty, cmdWithdrawn, cmdNoSealed, cmdUnsealed, cmdPurgeStillKept, cmdPurgeNothing, cmdPurged, cmdDemoProgress, cmdDemoRound, cmdDemoDone, cmdSealedNotExported, cmdResponsesExported, cmdAnd, cmdProfilesExported
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

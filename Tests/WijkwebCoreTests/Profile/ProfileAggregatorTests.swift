@@ -2,7 +2,8 @@ import Testing
 @testable import WijkwebCore
 
 /// The aggregator counts weight-1 scores in plain arrays before they reach the histograms: its totals must
-/// be exactly those of adding every score to its accumulators one by one.
+/// be exactly those of adding every score to its accumulators one by one, and its breakdown cells (per
+/// category) must hold the counts and means computed directly from the rows.
 @Suite struct ProfileAggregatorTests {
   static let areas = [
     Area(code: "G", level: .gemeente, name: "G", parentCode: nil),
@@ -43,6 +44,54 @@ import Testing
         #expect(totals.accumulator(area: area, part: 0, dimension: dimension) == expected[dimension], "\(code) dimension \(dimension)")
       }
     }
+  }
+
+  /// The breakdown cells through the aggregator against counts and means computed from the rows with plain
+  /// arithmetic (no accumulator), for every area, category (nil for everyone) and dimension.
+  static func compareBreakdown(_ rows: [(String, [Double?], String?, Double)]) {
+    let tree = AreaTree(areas: areas)
+    let categories = ["x", "y"]
+    var aggregator = ProfileAggregator(tree: tree, partIDs: ["p"], categories: categories)
+    for (area, scores, category, weight) in rows {
+      aggregator.add(areaCode: area, partID: "p", scores: scores, category: category, weight: weight)
+    }
+    let totals = aggregator.rolledUp()
+    var checkedCells = 0
+    for code in ["G", "W1", "W2"] {
+      guard let area = tree.index[code] else {
+        Issue.record("no area \(code)")
+        continue
+      }
+      for category in [nil] + categories.indices.map(Optional.some) {
+        let members = rows.filter { row in
+          (code == "G" || row.0 == code) && (category == nil || row.2 == categories[category!])
+        }
+        let respondents = members.filter { $0.1.contains { $0 != nil } }.count
+        #expect(totals.respondents(area: area, part: 0, category: category).count == respondents, "\(code) \(String(describing: category))")
+        for dimension in 0 ..< 6 {
+          let answered = members.compactMap { row in row.1[dimension].map { (score: $0, weight: row.3) } }
+          let cell = totals.accumulator(area: area, part: 0, dimension: dimension, category: category)
+          #expect(cell.count == answered.count, "\(code) \(String(describing: category)) dimension \(dimension)")
+          guard !answered.isEmpty, let summary = cell.summary() else {
+            #expect(answered.isEmpty && cell.summary() == nil)
+            continue
+          }
+          let weightSum = answered.reduce(0.0) { $0 + $1.weight }
+          let mean = answered.reduce(0.0) { $0 + $1.score * $1.weight } / weightSum
+          #expect(abs(summary.mean - mean) < 1e-9, "\(code) \(String(describing: category)) dimension \(dimension): \(summary.mean) vs \(mean)")
+          checkedCells += 1
+        }
+      }
+    }
+    #expect(checkedCells == 3 * 3 * 6)
+  }
+
+  @Test func breakdownCellsHoldTheCountsAndMeansOfTheirRows() {
+    Self.compareBreakdown(Self.rows { _ in 1 })
+  }
+
+  @Test func weightedBreakdownCellsHoldTheWeightedMeansOfTheirRows() {
+    Self.compareBreakdown(Self.rows { index in index < 200 || index % 5 == 0 ? 1 : 0.37 + Double(index % 13) / 10 })
   }
 
   @Test func unweightedTotalsEqualAddingOneByOne() {
