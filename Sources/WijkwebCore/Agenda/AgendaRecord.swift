@@ -73,7 +73,7 @@ public enum AgendaRecord: Hashable, Sendable {
 
 extension String {
   /// A score with one decimal and a decimal point (`5.5`, `6.0`).
-  init(format1 value: Double) {
+  public init(format1 value: Double) {
     let tenths = Int((value * 10).rounded())
     self = "\(tenths / 10).\(abs(tenths % 10))"
   }
