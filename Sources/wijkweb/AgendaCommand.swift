@@ -265,3 +265,18 @@ struct AgendaCommand: ParsableCommand {
     }
   }
 }
+
+extension AgendaReportInput {
+  /// The ondergrenzen of every area and the agendas recorded for `previousRound`, from the database.
+  init(store: Store, previousRound: Int64?) throws {
+    var agendas: [Agenda] = []
+    if let previousRound {
+      let codes = Set(try store.agendaRecords().map(\.areaCode))
+      for code in codes.sorted() {
+        let agenda = try store.agenda(areaCode: code, roundID: previousRound)
+        if !agenda.isEmpty { agendas.append(agenda) }
+      }
+    }
+    self.init(floors: try store.floors(), previousAgendas: agendas)
+  }
+}

@@ -50,7 +50,7 @@ def agenda_rows(db_path):
 
 @pytest.fixture
 def demo(db_path):
-    wijkweb(db_path, "demo", "--responses", "200", "--seed", "5")
+    wijkweb(db_path, "demo", "--responses", "400", "--seed", "5")
     return db_path
 
 
@@ -192,3 +192,76 @@ def test_import_is_all_or_nothing_with_every_problem_by_line(demo, tmp_path):
     path.write_text(header + "\n" + good + "\n", encoding="utf-8")
     assert "1 added" in wijkweb(demo, "agenda", "import", str(path)).stdout
     assert query(demo, "SELECT text FROM agenda_tasks") == [("Meer groen",)]
+
+
+def pdf_pages(path):
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def published_mean(db_path, area, part, dimension):
+    """The area's mean as the protected publication gives it (`wijkweb profile`), printed with a comma."""
+    out = wijkweb(db_path, "profile", "--round", ROUND, "--area", area, "--format", "json").stdout
+    figure = next(f for f in json.loads(out)["figures"] if f["area_code"] == area and f["part"] == part
+                  and f["dimension"] == dimension and f["category"] is None)
+    assert not figure["suppressed"]
+    return f"{figure['mean']:.1f}".replace(".", ",")
+
+
+def test_the_report_shows_the_ondergrens_and_what_was_agreed_last_time(demo, tmp_path):
+    # An ondergrens above the published mean of meedoen and one far below that of zingeving.
+    wijkweb(demo, "agenda", "ondergrens", "--area", AREA, "--dimension", "meedoen", "--value", "9,5", "--agreed-by",
+            "wijkdialoog Noordoost", "--agreed-on", "2026-11-20")
+    wijkweb(demo, "agenda", "ondergrens", "--area", AREA, "--dimension", "zingeving", "--value", "1", "--agreed-by",
+            "wijkdialoog Noordoost", "--agreed-on", "2026-11-20")
+    wijkweb(demo, "agenda", "recognition", "--area", AREA, "--round", PREVIOUS, "--dimension", "meedoen", "--value", "deels")
+    wijkweb(demo, "agenda", "opgave", "add", "--area", AREA, "--round", PREVIOUS, "--dimension", "meedoen", "--text",
+            "Meer plekken om elkaar te ontmoeten")
+    for index in range(6):
+        wijkweb(demo, "agenda", "action", "add", "--area", AREA, "--round", PREVIOUS, "--dimension", "meedoen", "--what",
+                f"Actie nummer {index + 1} met een wat langere omschrijving van wat er gebeurt in de buurtkamer",
+                "--who", "buurtteam", "--due", "2027-03-01")
+    wijkweb(demo, "agenda", "action", "update", "2", "--status", "klaar")
+    # An action of this round is not "last time".
+    wijkweb(demo, "agenda", "action", "add", "--area", AREA, "--round", ROUND, "--dimension", "meedoen", "--what",
+            "Pas na deze ronde", "--who", "buurtteam", "--due", "2027-06-01")
+    out = tmp_path / "rapport.pdf"
+    result = wijkweb(demo, "report", "--round", ROUND, "--area", AREA, "--out", str(out))
+    pages = pdf_pages(out)
+    assert len(pages) == 2, "the agenda does not fit beside the figures: a second page for the area"
+    assert f"{out}: 2 pagina('s)" in result.stderr
+    everything = "\n".join(pages)
+    meedoen = published_mean(demo, AREA, "health", "meedoen")
+    zingeving = published_mean(demo, AREA, "health", "zingeving")
+    assert f"▼ Meedoen {meedoen} onder de ondergrens 9,5" in everything
+    assert f"Zingeving {zingeving}, ondergrens 1,0" in everything
+    assert "▼ Zingeving" not in everything
+    assert "Geen ondergrens afgesproken: Lichaamsfuncties, Mentaal welbevinden, Kwaliteit van leven, Dagelijks functioneren" in everything
+    assert "Vastgelegd: wijkdialoog Noordoost, 2026-11-20." in everything
+    assert "Onvoldoende" in pages[0], "the share below 5.5 stays a figure of its own"
+    assert "Noordoost (vervolg)" in pages[1] and "pagina 2 van 2" in pages[1]
+    assert "Afgesproken vorige keer" in pages[1]
+    assert "Uit de wijkdialoog over Demo 2026 (vorig jaar)" in pages[1]
+    assert "Herkend" in pages[1] and "Meedoen: deels" in pages[1]
+    assert "Meer plekken om elkaar te ontmoeten" in pages[1]
+    assert "buurtteam, vóór 2027-03-01 (klaar)" in " ".join(pages[1].split())
+    assert "Actie nummer 6" in pages[1]
+    assert "Pas na deze ronde" not in everything
+    # The English report says the same.
+    english = tmp_path / "report-en.pdf"
+    wijkweb(demo, "report", "--round", ROUND, "--area", AREA, "--out", str(english), "--language", "en")
+    text = "\n".join(pdf_pages(english))
+    assert "Agreed last time" in text and "below the agreed floor 9.5" in text
+    # Drawn: the page renders to an image with the dashed segments (looked at by hand; here it must render).
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", str(out), str(tmp_path / "page")], check=True)
+    assert (tmp_path / "page-1.png").stat().st_size > 10_000
+
+
+def test_an_area_without_an_ondergrens_says_so(demo, tmp_path):
+    out = tmp_path / "rapport.pdf"
+    wijkweb(demo, "report", "--round", ROUND, "--area", AREA, "--out", str(out))
+    pages = pdf_pages(out)
+    assert len(pages) == 1
+    assert "Geen ondergrens afgesproken." in pages[0]
+    assert "Afgesproken vorige keer" not in pages[0]

@@ -259,7 +259,7 @@ extension UIString {
     .reportAgendaTitle: "Agreed last time",
     .reportAgendaIntro: "From the wijkdialoog on {1}: tasks and actions with where they stand now.",
     .reportFloorTitle: "Agreed floor",
-    .reportFloorExplain: "Dashes on the web: the floor agreed with residents. The share below 5.5 is a separate figure in the table.",
+    .reportFloorExplain: "Black dashes on the web: the floor agreed with residents. The share below 5.5 is a separate figure in the table.",
     .reportAgendaContinued: "{1} (continued)",
     .agendaRecorded: "recorded: {1}",
     .dashboardFloorKey: "o agreed floor",

@@ -259,7 +259,7 @@ extension UIString {
     .reportAgendaTitle: "Afgesproken vorige keer",
     .reportAgendaIntro: "Uit de wijkdialoog over {1}: opgaven en acties met hun stand nu.",
     .reportFloorTitle: "Ondergrens",
-    .reportFloorExplain: "Streepjes op het web: de ondergrens die met bewoners is afgesproken. Het aandeel onder 5,5 staat los daarvan in de tabel.",
+    .reportFloorExplain: "Zwarte streepjes op het web: de ondergrens die met bewoners is afgesproken. Het aandeel onder 5,5 staat los daarvan in de tabel.",
     .reportAgendaContinued: "{1} (vervolg)",
     .agendaRecorded: "vastgelegd: {1}",
     .dashboardFloorKey: "o ondergrens",
