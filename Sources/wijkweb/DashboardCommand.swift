@@ -3,6 +3,7 @@ import Foundation
 import WijkwebCore
 import WijkwebStore
 import WijkwebProfiles
+import WijkwebReports
 import WijkwebTUI
 
 /// `wijkweb dashboard`: the gebiedsteam's screen of neighbourhood profiles.
@@ -25,7 +26,10 @@ struct DashboardCommand: ParsableCommand {
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
-    let data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
+    var data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
+    let agenda = try AgendaReportInput(store: store, previousRound: try engine.previousRound(of: info)?.id)
+    data.floors = agenda.floors.values.flatMap { $0 }
+    data.previousAgendas = Array(agenda.previousAgendas.values)
     let owned = terminal == nil ? try CursesTerminal() : nil
     defer { owned?.stop() }
     guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }

@@ -263,5 +263,9 @@ extension UIString {
     .reportAgendaContinued: "{1} (continued)",
     .agendaRecorded: "recorded: {1}",
     .dashboardFloorKey: "o agreed floor",
+    .dashboardAgendaHint: "a: agreed floor and agenda",
+    .dashboardAgendaBack: "a: back to the figures",
+    .dashboardAgendaHintNone: "a: no agreed floor",
+    .reportNoFloor: "No agreed floor.",
   ]
 }

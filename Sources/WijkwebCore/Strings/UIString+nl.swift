@@ -263,5 +263,9 @@ extension UIString {
     .reportAgendaContinued: "{1} (vervolg)",
     .agendaRecorded: "vastgelegd: {1}",
     .dashboardFloorKey: "o ondergrens",
+    .dashboardAgendaHint: "a: ondergrens en afspraken",
+    .dashboardAgendaBack: "a: terug naar de cijfers",
+    .dashboardAgendaHintNone: "a: geen ondergrens afgesproken",
+    .reportNoFloor: "Geen ondergrens afgesproken.",
   ]
 }

@@ -48,6 +48,8 @@ public enum UIString: String, CaseIterable, Sendable {
   case dashboardWebLegendDashed, reviewFlaggedPersonalData
   case profileLegendRespondents
   case agendaTitle, agendaRecognitionHeading, agendaTasksHeading, agendaActionsHeading, agendaFloorsHeading, agendaNothing, agendaRecognitionJa, agendaRecognitionDeels, agendaRecognitionNee, agendaStatusOpen, agendaStatusBezig, agendaStatusKlaar, agendaStatusVervallen, agendaActionLine, agendaFloorLine, agendaNoFloor, agendaBelowFloor, agendaAtOrAboveFloor, agendaFloorNoFigure, reportAgendaTitle, reportAgendaIntro, reportFloorTitle, reportFloorExplain, reportAgendaContinued, agendaRecorded, dashboardFloorKey
+  case dashboardAgendaHint, dashboardAgendaBack
+  case dashboardAgendaHintNone, reportNoFloor
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

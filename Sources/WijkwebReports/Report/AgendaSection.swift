@@ -27,6 +27,9 @@ public struct AgendaSection: Sendable, Equatable {
   /// Per part with an ondergrens: its title and the dimensions' figures against it; and a line naming
   /// the dimensions without one (or saying there is none at all).
   public var floorItems: [Item]
+  /// "Geen ondergrens afgesproken.", when the area has none at all: said beside the subtitle (no room taken
+  /// from the figures), or in the body when the subtitle leaves no room.
+  public var noFloor: String? = nil
   /// How the ondergrens is drawn on the web (only when there is one).
   public var floorNote: String?
   /// "Afgesproken vorige keer", when the previous round recorded an agenda for the area.
@@ -51,7 +54,7 @@ extension AreaReportBuilder {
     var section = AgendaSection(continuedTitle: text(.reportAgendaContinued, area.name), floorHeading: text(.reportFloorTitle), floorItems: [], floorNote: nil, agendaHeading: nil, agendaIntro: nil,
                                 agendaItems: [])
     if floors.isEmpty {
-      section.floorItems.append(.init(label: "", text: UIString.agendaNoFloor.text(language).capitalizedFirstLetter + "."))
+      section.noFloor = text(.reportNoFloor)
     } else {
       for part in questionnaire.parts {
         let own = figures(area: area.code, partID: part.id)

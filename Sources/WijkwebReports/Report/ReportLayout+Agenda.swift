@@ -37,11 +37,13 @@ enum AgendaOverflow: Equatable {
 extension ReportLayout.Cursor {
   /// Places the ondergrens block and then "Afgesproken vorige keer", each only when it fits whole above
   /// `limit`; says which did not.
-  mutating func agendaBlocks(_ section: AgendaSection, limit: Double) -> AgendaOverflow {
+  mutating func agendaBlocks(_ section: AgendaSection, noFloorInBody: Bool, limit: Double) -> AgendaOverflow {
     var trial = self
-    trial.y += 6
-    guard trial.floorBlock(section, limit: limit) else { return .both }
-    self = trial
+    if !section.floorItems.isEmpty || noFloorInBody {
+      trial.y += 6
+      guard trial.floorBlock(section, limit: limit) else { return .both }
+      self = trial
+    }
     guard section.agendaHeading != nil else { return .none }
     trial.y += 6
     guard trial.agendaBlock(section, limit: limit) else { return .agenda }
@@ -52,6 +54,11 @@ extension ReportLayout.Cursor {
   /// The ondergrens lines; false (having drawn what fitted) when they pass `limit`.
   mutating func floorBlock(_ section: AgendaSection, limit: Double) -> Bool {
     let size = ReportLayout.bodySize
+    if section.floorItems.isEmpty, let none = section.noFloor {
+      guard fitsParagraph(none, size: size, limit: limit) else { return false }
+      paragraph(none, size: size, colour: .muted, limit: limit)
+      return true
+    }
     guard fits(10.5 * 1.3, limit) else { return false }
     heading(section.floorHeading)
     for item in section.floorItems {
@@ -93,6 +100,17 @@ extension ReportLayout.Cursor {
   }
 
   func fits(_ height: Double, _ limit: Double) -> Bool { y + height <= limit }
+
+  /// Says "Geen ondergrens afgesproken." at the right end of the subtitle's line (whose top is `top`) when
+  /// the area has none and the line has room; false when it has to go in the body instead.
+  mutating func noFloorBesideSubtitle(_ report: AreaReport, top: Double) -> Bool {
+    guard let none = report.agenda?.noFloor, report.agenda?.floorItems.isEmpty ?? false else { return true }
+    let size = 9.0
+    guard TextMetrics.width(report.subtitle, size: 10) + TextMetrics.width(none, size: size) + 20 <= width else { return false }
+    drawing.elements.append(.text(none, at: PagePoint(x: left + width, y: top + TextMetrics.ascent * 10), size: size, weight: .regular,
+                                  colour: .muted, anchor: .end))
+    return true
+  }
 
   func fitsParagraph(_ string: String, size: Double, limit: Double) -> Bool {
     let lines = TextMetrics.wrap(string, width: width, size: size).count

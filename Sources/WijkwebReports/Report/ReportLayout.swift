@@ -29,11 +29,13 @@ public struct ReportLayout {
     layout.y += 4
     layout.text(report.title, size: 19, weight: .bold)
     layout.y += 2
+    let subtitleTop = layout.y
     layout.text(report.subtitle, size: 10, colour: .text)
     layout.y += 5
     layout.rule()
     layout.y += 8
     let footerTop = layout.footer(report.footer, pageLabel: pageLabel)
+    let noFloorInBody = !layout.noFloorBesideSubtitle(report, top: subtitleTop)
     if report.suppressed {
       layout.y += 30
       if let why = report.suppressedText {
@@ -56,7 +58,7 @@ public struct ReportLayout {
     var agendaOverflows = AgendaOverflow.none
     if let agenda = report.agenda {
       // Each block here when it fits whole, else it goes to a second page (`ReportLayout+Agenda.swift`).
-      agendaOverflows = layout.agendaBlocks(agenda, limit: footerTop)
+      agendaOverflows = layout.agendaBlocks(agenda, noFloorInBody: noFloorInBody, limit: footerTop)
     }
     if let starters = report.starters, layout.y + 50 < footerTop {
       layout.y += 6

@@ -8,6 +8,9 @@ public struct DashboardData: Sendable {
   public var profile: Profile
   /// Profiles by breakdown question id, filled when first shown.
   public var breakdowns: [String: Profile] = [:]
+  /// The ondergrenzen of every area, and each area's agenda from the previous round (`DashboardAgenda`).
+  public var floors: [Floor] = []
+  public var previousAgendas: [Agenda] = []
 
   public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
     self.roundName = roundName
