@@ -4,6 +4,7 @@ import WijkwebCore
 import WijkwebFiles
 import WijkwebReports
 import WijkwebStore
+import WijkwebTUI
 
 /// `wijkweb agenda`: what the gebiedsteam recorded after a wijkdialoog, per area and round, and the
 /// ondergrens per area and dimension.
@@ -11,7 +12,7 @@ struct AgendaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "agenda",
     abstract: "The wijkagenda after a wijkdialoog: recognition, opgaven, actions, ondergrens; export and import.",
-    subcommands: [Show.self, Recognition.self, Opgave.self, Action.self, Ondergrens.self, Export.self, Import.self])
+    subcommands: [Show.self, Recognition.self, Opgave.self, Action.self, Ondergrens.self, Export.self, Import.self, Edit.self])
 
   /// The area and round an agenda line belongs to.
   struct Place: ParsableArguments {
@@ -262,6 +263,59 @@ struct AgendaCommand: ParsableCommand {
       }
       let counts = try store.importAgenda(records, source: file, actor: actor.by)
       print("\(records.count) agenda lines from \(TerminalText.visible(file)): \(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged")
+    }
+  }
+
+  struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The screen where the gebiedsteam records a wijkdialoog: recognition and ondergrens per dimension, opgaven, actions.")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var place: Place
+    @OptionGroup var actor: Actor
+    @Option(help: "Language: nl or en.") var language: String = "nl"
+
+    func validate() throws {
+      guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+    }
+
+    func run() throws {
+      let store = try AppSetup.openStore(database, existing: true)
+      let info = try AgendaCommand.round(place.round, in: store)
+      let area = try AgendaCommand.checkedArea(place.area, in: store)
+      let questionnaire = try store.questionnaire(ofRound: info.id)
+      let state = AgendaEditState(agenda: try store.agenda(areaCode: area.code, roundID: info.id), floors: try store.floors(areaCode: area.code),
+                                  dimensions: questionnaire.dimensionOrder, language: Language(language))
+      let terminal = try CursesTerminal()
+      defer { terminal.stop() }
+      let by = actor.by
+      let app = AgendaEditApp(terminal: terminal, state: state, title: area.name, questionnaire: questionnaire) { edit in
+        switch edit {
+        case .dimension(let dimension, let recognition, let floor):
+          // The ondergrens is checked first, so a refused one leaves the recognition unchanged too.
+          let checkedFloor = try floor.map { input in
+            Floor(areaCode: area.code, dimension: dimension, value: try AgendaRules.floorValue(input.value), agreedBy: input.agreedBy,
+                  agreedOn: input.agreedOn)
+          }
+          if let checkedFloor { _ = try AgendaRules.floor(checkedFloor, allowedNames: try store.placeNames()) }
+          if let recognition { _ = try AgendaRules.text(recognition.note, .note, allowedNames: try store.placeNames()) }
+          if let recognition { try store.setRecognition(areaCode: area.code, roundID: info.id, recognition, actor: by) }
+          if let checkedFloor { try store.setFloor(checkedFloor, actor: by) }
+        case .task(let task):
+          if task.id == nil {
+            try store.addTask(areaCode: area.code, roundID: info.id, dimension: task.dimension, text: task.text, actor: by)
+          } else {
+            try store.updateTask(task, actor: by)
+          }
+        case .action(let action):
+          if action.id == nil {
+            try store.addAction(areaCode: area.code, roundID: info.id, action, actor: by)
+          } else {
+            try store.updateAction(action, actor: by)
+          }
+        }
+        return (try store.agenda(areaCode: area.code, roundID: info.id), try store.floors(areaCode: area.code))
+      }
+      app.run()
     }
   }
 }

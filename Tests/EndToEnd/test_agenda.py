@@ -265,3 +265,78 @@ def test_an_area_without_an_ondergrens_says_so(demo, tmp_path):
     assert len(pages) == 1
     assert "Geen ondergrens afgesproken." in pages[0]
     assert "Afgesproken vorige keer" not in pages[0]
+
+
+def test_the_agenda_screen_records_a_meeting_by_keyboard(tui, demo):
+    """`wijkweb agenda edit` in tmux at 80x24: an opgave, an action (a name refused, then a role), a status
+    change with s, recognition and ondergrens of a dimension; all stored, dated and audited; English with F2."""
+    tui.start("agenda", "edit", "--area", AREA, "--round", PREVIOUS, "--by", "GT5", idle=None, width=80, height=24)
+    screen = tui.wait_for("Wijkagenda Noordoost – Demo 2026 (vorig jaar)")
+    assert "+ nieuwe opgave" in screen and "+ nieuwe actie" in screen and "Esc: stop" in screen
+    # A new opgave.
+    tui.send("n")
+    tui.wait_for("Tab, pijltjes: veld")
+    tui.send("Right", "Tab")  # the dimension after the first: mentaal welbevinden
+    tui.type("Rust en veiligheid op straat")
+    tui.wait_for("Rust en veiligheid op straat_")
+    tui.send("Enter")
+    screen = tui.wait_for("Bewaard.")
+    assert "Mentaal welbevinden: Rust en veiligheid op straat" in screen
+    # A new action whose "who" is a person's name: refused, the form stays, nothing stored.
+    tui.send("t")
+    tui.wait_for("Wie (rol of organisatie)")
+    tui.send("Tab")
+    tui.type("Avondwandeling met buren")
+    tui.send("Tab")
+    tui.type("Jan Jansen")
+    tui.send("Tab")
+    tui.type("2027-04-01")
+    tui.wait_for("2027-04-01_")
+    tui.send("Enter")
+    screen = tui.wait_for("Niet bewaard")
+    assert "lijkt een naam" in screen, screen
+    assert query(demo, "SELECT count(*) FROM agenda_actions") == [(0,)]
+    # Back to "who", replace it by a role, save.
+    tui.send("Up")
+    for _ in range(len("Jan Jansen")):
+        tui.send("BSpace")
+    tui.type("wijkagent")
+    tui.wait_for("wijkagent_")
+    tui.send("Enter")
+    screen = tui.wait_for("Bewaard.")
+    assert "[open] Avondwandeling met buren – wijkagent, 2027-04-01" in screen
+    # s moves the selected action's status on.
+    tui.send("End", "Up")
+    tui.wait_until(lambda s: ">[open] Avondwandeling" in s, "the action selected")
+    tui.send("s")
+    tui.wait_for("[bezig] Avondwandeling")
+    # Recognition and ondergrens of Meedoen (the fifth row).
+    tui.send("Home", "Down", "Down", "Down", "Down", "Enter")
+    tui.wait_for("Afgesproken door (groep)")
+    tui.send("Right", "Right", "Tab")  # deels
+    tui.type("eenzaamheid herkend")
+    tui.send("Tab")
+    tui.type("6,5")
+    tui.send("Tab")
+    tui.type("wijkdialoog Noordoost")
+    tui.send("Tab")
+    tui.type("2026-11-20")
+    tui.wait_for("2026-11-20_")
+    tui.send("Enter")
+    screen = tui.wait_for("Bewaard.")
+    assert "Herkend: deels" in screen and "Ondergrens: 6,5" in screen
+    # Everything fits the 80x24 screen and the keys line is whole.
+    assert all(len(line) <= 80 for line in screen.splitlines())
+    tui.send("F2")
+    screen = tui.wait_for("arrows: choose")
+    assert "Recognised: partly" in screen and "Agreed floor: 6.5" in screen, screen
+    tui.send("Escape")
+    tui.wait_dead()
+    assert query(demo, "SELECT dimension, text FROM agenda_tasks") == [("mentaal_welbevinden", "Rust en veiligheid op straat")]
+    assert query(demo, "SELECT what, who, due_on, status FROM agenda_actions") == [
+        ("Avondwandeling met buren", "wijkagent", "2027-04-01", "bezig")]
+    assert query(demo, "SELECT dimension, recognition, note FROM agenda_recognitions") == [("meedoen", "deels", "eenzaamheid herkend")]
+    assert query(demo, "SELECT value, agreed_by, agreed_on FROM agenda_floors") == [(6.5, "wijkdialoog Noordoost", "2026-11-20")]
+    actions = query(demo, "SELECT actor, action FROM audit WHERE action LIKE 'agenda-%' ORDER BY id")
+    assert actions == [("GT5", "agenda-opgave"), ("GT5", "agenda-actie"), ("GT5", "agenda-actie"),
+                       ("GT5", "agenda-recognition"), ("GT5", "agenda-ondergrens")]

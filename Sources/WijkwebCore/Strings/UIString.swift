@@ -50,6 +50,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case agendaTitle, agendaRecognitionHeading, agendaTasksHeading, agendaActionsHeading, agendaFloorsHeading, agendaNothing, agendaRecognitionJa, agendaRecognitionDeels, agendaRecognitionNee, agendaStatusOpen, agendaStatusBezig, agendaStatusKlaar, agendaStatusVervallen, agendaActionLine, agendaFloorLine, agendaNoFloor, agendaBelowFloor, agendaAtOrAboveFloor, agendaFloorNoFigure, reportAgendaTitle, reportAgendaIntro, reportFloorTitle, reportFloorExplain, reportAgendaContinued, agendaRecorded, dashboardFloorKey
   case dashboardAgendaHint, dashboardAgendaBack
   case dashboardAgendaHintNone, reportNoFloor
+  case agendaEditKeys, agendaFormKeys, agendaFieldDimension, agendaFieldNote, agendaFieldAgreedBy, agendaFieldAgreedOn, agendaFieldWhat, agendaFieldWho, agendaFieldDue, agendaFieldStatus, agendaNewTask, agendaNewAction, agendaNotRecorded, agendaSaved, agendaProblemPersonal, agendaProblemOther
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
