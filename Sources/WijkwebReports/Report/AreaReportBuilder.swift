@@ -103,6 +103,9 @@ public struct AreaReportBuilder {
                    profile.weighted ? text(.reportWeighted) : text(.reportUnweighted)))
     if suppressed {
       report.suppressedText = (text(.reportTooSmall), text(.reportTooSmallDetail, profile.minimumGroupSize))
+      // What was agreed still stands; no figure is compared with an ondergrens here.
+      let agenda = agendaSection(area: area)
+      if !agenda.floorItems.isEmpty || agenda.agendaHeading != nil { report.agenda = agenda }
       return report
     }
     let rootIndex = tree.index[area.code].map { tree.root(of: $0) }

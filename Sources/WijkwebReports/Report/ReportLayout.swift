@@ -43,7 +43,8 @@ public struct ReportLayout {
         layout.y += 6
         layout.paragraph(why.detail, size: 10.5)
       }
-      return (layout.drawing, .none)
+      let overflow = report.agenda.map { layout.agendaBlocks($0, noFloorInBody: false, limit: footerTop) } ?? .none
+      return (layout.drawing, overflow)
     }
     layout.webs(report)
     layout.legend(report.legend)
