@@ -340,3 +340,13 @@ def test_the_agenda_screen_records_a_meeting_by_keyboard(tui, demo):
     actions = query(demo, "SELECT actor, action FROM audit WHERE action LIKE 'agenda-%' ORDER BY id")
     assert actions == [("GT5", "agenda-opgave"), ("GT5", "agenda-actie"), ("GT5", "agenda-actie"),
                        ("GT5", "agenda-recognition"), ("GT5", "agenda-ondergrens")]
+
+
+def test_commands_that_read_the_agenda_never_create_a_database(tmp_path):
+    missing = tmp_path / "typefout" / "wijkweb.sqlite"
+    for command in (["agenda", "show"], ["agenda", "export", "--format", "csv", "--out", str(tmp_path / "a.csv")],
+                    ["agenda", "import", str(tmp_path / "a.csv")],
+                    ["agenda", "opgave", "add", "--area", AREA, "--dimension", "meedoen", "--text", "x"]):
+        result = wijkweb(missing, *command, check=False)
+        assert result.returncode == 1 and f"There is no database at {missing}" in result.stderr, (command, result.stderr)
+        assert not missing.parent.exists() and not (tmp_path / "a.csv").exists()
