@@ -56,4 +56,21 @@ import Testing
     let back = screen([.down, .enter, .character("a"), .character("a")], floors: floors, agendas: [agenda]).joined(separator: "\n")
     #expect(!back.contains("Afgesproken vorige keer") && back.contains("a: ondergrens en afspraken"))
   }
+
+  @Test func theWebCarriesTheOndergrensAsDashesAcrossItsAxis() {
+    let web = { (floors: [Double?]) -> [String] in
+      var view = SpiderWebView(axes: Dimension.allCases.map { SpiderWebView.Axis(label: String($0.key.prefix(4)), score: 5) }, ascii: false)
+      view.floors = floors
+      var buffer = ScreenBuffer(width: 36, height: 17)
+      view.draw(into: &buffer, frame: Rect(x: 0, y: 0, width: 36, height: 17))
+      return buffer.lines
+    }
+    let plain = web([])
+    let withFloor = web([nil, nil, nil, nil, 8, nil])
+    #expect(plain != withFloor, "the ondergrens is drawn")
+    #expect(web([nil, nil, nil, nil, nil, nil]) == plain, "no ondergrens, nothing drawn")
+    // Only the region of the fifth axis (lower left) changes.
+    let changed = zip(plain, withFloor).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+    #expect(!changed.isEmpty && changed.allSatisfy { $0 >= 8 }, "\(changed)")
+  }
 }

@@ -262,7 +262,6 @@ extension UIString {
     .reportFloorExplain: "Black dashes on the web: the floor agreed with residents. The share below 5.5 is a separate figure in the table.",
     .reportAgendaContinued: "{1} (continued)",
     .agendaRecorded: "recorded: {1}",
-    .dashboardFloorKey: "o agreed floor",
     .dashboardAgendaHint: "a: agreed floor and agenda",
     .dashboardAgendaBack: "a: back to the figures",
     .dashboardAgendaHintNone: "a: no agreed floor",

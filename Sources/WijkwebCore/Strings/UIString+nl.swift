@@ -262,7 +262,6 @@ extension UIString {
     .reportFloorExplain: "Zwarte streepjes op het web: de ondergrens die met bewoners is afgesproken. Het aandeel onder 5,5 staat los daarvan in de tabel.",
     .reportAgendaContinued: "{1} (vervolg)",
     .agendaRecorded: "vastgelegd: {1}",
-    .dashboardFloorKey: "o ondergrens",
     .dashboardAgendaHint: "a: ondergrens en afspraken",
     .dashboardAgendaBack: "a: terug naar de cijfers",
     .dashboardAgendaHintNone: "a: geen ondergrens afgesproken",

@@ -47,7 +47,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case commandRoundChosen, commandPagesWritten
   case dashboardWebLegendDashed, reviewFlaggedPersonalData
   case profileLegendRespondents
-  case agendaTitle, agendaRecognitionHeading, agendaTasksHeading, agendaActionsHeading, agendaFloorsHeading, agendaNothing, agendaRecognitionJa, agendaRecognitionDeels, agendaRecognitionNee, agendaStatusOpen, agendaStatusBezig, agendaStatusKlaar, agendaStatusVervallen, agendaActionLine, agendaFloorLine, agendaNoFloor, agendaBelowFloor, agendaAtOrAboveFloor, agendaFloorNoFigure, reportAgendaTitle, reportAgendaIntro, reportFloorTitle, reportFloorExplain, reportAgendaContinued, agendaRecorded, dashboardFloorKey
+  case agendaTitle, agendaRecognitionHeading, agendaTasksHeading, agendaActionsHeading, agendaFloorsHeading, agendaNothing, agendaRecognitionJa, agendaRecognitionDeels, agendaRecognitionNee, agendaStatusOpen, agendaStatusBezig, agendaStatusKlaar, agendaStatusVervallen, agendaActionLine, agendaFloorLine, agendaNoFloor, agendaBelowFloor, agendaAtOrAboveFloor, agendaFloorNoFigure, reportAgendaTitle, reportAgendaIntro, reportFloorTitle, reportFloorExplain, reportAgendaContinued, agendaRecorded
   case dashboardAgendaHint, dashboardAgendaBack
   case dashboardAgendaHintNone, reportNoFloor
   case agendaEditKeys, agendaFormKeys, agendaFieldDimension, agendaFieldNote, agendaFieldAgreedBy, agendaFieldAgreedOn, agendaFieldWhat, agendaFieldWho, agendaFieldDue, agendaFieldStatus, agendaNewTask, agendaNewAction, agendaNotRecorded, agendaSaved, agendaProblemPersonal, agendaProblemOther

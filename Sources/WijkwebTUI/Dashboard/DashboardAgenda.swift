@@ -16,6 +16,12 @@ enum DashboardAgenda {
     return result
   }
 
+  /// The area's ondergrens per dimension in questionnaire order (nil where none was agreed), for the web.
+  static func floorScores(data: DashboardData, area: Area) -> [Double?] {
+    let floors = data.floors.filter { $0.areaCode == area.code }
+    return data.questionnaire.dimensionOrder.map { dimension in floors.first { $0.dimension == dimension }?.value }
+  }
+
   /// Wrapped lines from `y` down to `last` at most; returns the row after them.
   @discardableResult
   static func lines(_ frame: inout ScreenFrame, _ text: String, x: Int, y: Int, width: Int, last: Int, style: Style = .plain) -> Int {

@@ -163,8 +163,9 @@ public enum DashboardView {
           !SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode).showsCaptionsWhole(frameWidth: webWidth, frameHeight: webHeight) {
       captionWidth -= 1
     }
-    let web = SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode, overlay: gemeenteScores,
+    var web = SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode, overlay: gemeenteScores,
                             dottedOverlay: hasPrevious ? previousScores : nil, dashedOverlay: true)
+    web.floors = DashboardAgenda.floorScores(data: data, area: area)
     web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: webHeight))
     if let lineLegend { frame.paragraph(lineLegend, y: last - legendLines + 1, style: .muted, x: 1, width: webWidth - 1) }
     let x = webWidth + 1
