@@ -229,6 +229,9 @@ enum Schema {
         ALTER TABLE reflections ADD COLUMN personal_data INTEGER NOT NULL DEFAULT 0;
         """)
     }
+    migrator.registerMigration("v10-agenda") { db in
+      try db.execute(sql: AgendaSchema.sql)
+    }
     return migrator
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import WijkwebCore
 import WijkwebStore
 import WijkwebProfiles
+import WijkwebReports
 import WijkwebTUI
 
 /// `wijkweb dashboard`: the gebiedsteam's screen of neighbourhood profiles.
@@ -30,6 +31,9 @@ struct DashboardCommand: ParsableCommand {
     // has a population and the questionnaire asks what weighting needs.
     data.canWeight = try !store.population(roundID: info.id).isEmpty
       && ["sex", "age"].allSatisfy { id in questionnaire.demographics.contains { $0.id == id } }
+    let agenda = try AgendaReportInput(store: store, previousRound: try engine.previousRound(of: info)?.id)
+    data.floors = agenda.floors.values.flatMap { $0 }
+    data.previousAgendas = Array(agenda.previousAgendas.values)
     let owned = terminal == nil ? try CursesTerminal() : nil
     defer { owned?.stop() }
     guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }

@@ -37,9 +37,11 @@ struct ReportCommand: ParsableCommand {
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     let tree = AreaTree(areas: try store.areas())
     let quotes = try store.publishableQuotes(roundID: info.id).map { ReportQuote(areaCode: $0.areaCode, dimensions: $0.dimensions, text: $0.text) }
-    let builder = AreaReportBuilder(
+    let previousRound = try engine.previousRound(of: info)
+    var builder = AreaReportBuilder(
       profile: profile, questionnaire: questionnaire, tree: tree, roundName: info.name,
-      previousRoundName: try engine.previousRound(of: info)?.name, quotes: quotes, language: Language(language))
+      previousRoundName: previousRound?.name, quotes: quotes, language: Language(language))
+    builder.agendaInput = try AgendaReportInput(store: store, previousRound: previousRound?.id)
     let areas: [Area]
     if let area {
       guard let index = tree.index[area] else { throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.") }
@@ -53,10 +55,16 @@ struct ReportCommand: ParsableCommand {
       if areas.isEmpty { throw Failure("Round \"\(info.name)\" has no completed responses yet, so there is nothing to report.") }
     }
     let lang = Language(language)
-    let pages = areas.enumerated().map { index, area in
-      (areaCode: area.code, title: area.name,
-       drawing: ReportLayout.page(builder.report(for: area),
-                                  pageLabel: UIString.reportPageNumber.format(lang, index + 1, areas.count)))
+    // An area whose agenda does not fit on its page gets a second one; the pages are numbered throughout.
+    let reports = areas.map { builder.report(for: $0) }
+    let counts = reports.map(ReportLayout.pageCount)
+    let total = counts.reduce(0, +)
+    var pages: [(areaCode: String, title: String, drawing: Drawing)] = []
+    for (area, report) in zip(areas, reports) {
+      let first = pages.count
+      for (index, drawing) in ReportLayout.pages(report, pageLabel: { UIString.reportPageNumber.format(lang, first + $0 + 1, total) }).enumerated() {
+        pages.append((areaCode: index == 0 ? area.code : area.code + "-vervolg", title: area.name, drawing: drawing))
+      }
     }
     let title = questionnaire.title.text(lang) + " – " + info.name
     if format == "pdf" {
@@ -66,7 +74,7 @@ struct ReportCommand: ParsableCommand {
       try AtomicFile.write(html, to: out, force: force)
     }
     try store.audit("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
-    FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, areas.count) + "\n").utf8))
+    FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, pages.count) + "\n").utf8))
   }
 
   /// DejaVu Sans and DejaVu Sans Bold from fonts-dejavu-core, for embedding in HTML; nil when not installed.

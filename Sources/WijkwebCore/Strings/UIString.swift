@@ -50,6 +50,10 @@ public enum UIString: String, CaseIterable, Sendable {
   case dashboardKeyWeighted, dashboardKeyUnweighted, dashboardNoPopulation, dashboardHelpWeighted
   case languageNameDutch, languageNameEnglish, languageNamePolish, languageNameTurkish, languageNameUkrainian, languageNameArabic
   case cmdBundleWritten, cmdEncrypted, cmdRoundsCreated, cmdImportNew, cmdImportAlreadyPresent, cmdImportWithdrawn, cmdImportWithdrawnSkipped, cmdImportExpired, cmdImportSealed, cmdImportUnsealed, cmdNotOpened, cmdWithdrawalsRefused, cmdRefusedBecause, cmdWithdrawalsWaiting, cmdSuspectedDuplicate, cmdConflicts, cmdConflictKept, cmdBackupWritten, cmdRoundCreated, cmdRoundSealedTo, cmdRoundClosed, cmdAreasImported, cmdCheckCounts, cmdCheckSealed, cmdIntegrityOK, cmdIntegrityProblems, cmdAuditEmpty, cmdWithdrawn, cmdNoSealed, cmdUnsealed, cmdPurgeStillKept, cmdPurgeNothing, cmdPurged, cmdDemoProgress, cmdDemoRound, cmdDemoDone, cmdSealedNotExported, cmdResponsesExported, cmdAnd, cmdProfilesExported
+  case agendaTitle, agendaRecognitionHeading, agendaTasksHeading, agendaActionsHeading, agendaFloorsHeading, agendaNothing, agendaRecognitionJa, agendaRecognitionDeels, agendaRecognitionNee, agendaStatusOpen, agendaStatusBezig, agendaStatusKlaar, agendaStatusVervallen, agendaActionLine, agendaFloorLine, agendaNoFloor, agendaBelowFloor, agendaAtOrAboveFloor, agendaFloorNoFigure, reportAgendaTitle, reportAgendaIntro, reportFloorTitle, reportFloorExplain, reportAgendaContinued, agendaRecorded
+  case dashboardAgendaHint, dashboardAgendaBack
+  case dashboardAgendaHintNone, reportNoFloor
+  case agendaEditKeys, agendaFormKeys, agendaFieldDimension, agendaFieldNote, agendaFieldAgreedBy, agendaFieldAgreedOn, agendaFieldWhat, agendaFieldWho, agendaFieldDue, agendaFieldStatus, agendaNewTask, agendaNewAction, agendaNotRecorded, agendaSaved, agendaProblemPersonal, agendaProblemOther
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

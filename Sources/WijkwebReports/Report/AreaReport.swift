@@ -24,6 +24,8 @@ public struct AreaReport: Sendable {
   public var quotes: (heading: String, items: [(dimension: String?, text: String)])?
   /// The method note at the foot of the page.
   public var footer: String
+  /// The ondergrens and "Afgesproken vorige keer" (`AgendaSection.swift`).
+  public var agenda: AgendaSection? = nil
 }
 
 /// One part of the questionnaire ("Mijn gezondheid", "Mijn wijk") on an area's page: its web and table.
@@ -41,6 +43,8 @@ public struct PartReport: Sendable, Equatable {
   /// (some respondents answered none of their statements), or "n = 180" when the part's own respondents
   /// differ; nil when every figure of the part counts the page's respondents.
   public var countsNote: String? = nil
+  /// The ondergrens of each dimension (nil where none was agreed), drawn as dashed ring segments.
+  public var floors: [Double?]? = nil
 }
 
 /// One line of the table: a dimension's figures as printed.

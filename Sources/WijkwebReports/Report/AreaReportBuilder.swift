@@ -24,6 +24,8 @@ public struct AreaReportBuilder {
   public var previousRoundName: String?
   public var quotes: [ReportQuote]
   public var language: Language
+  /// The ondergrenzen and the previous round's agendas (`AgendaSection.swift`).
+  public var agendaInput = AgendaReportInput()
 
   /// The most quotes on a page.
   public static let maximumQuotes = 5
@@ -42,7 +44,7 @@ public struct AreaReportBuilder {
     self.language = language
   }
 
-  private func text(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
+  func text(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
     key.format(language, arguments: arguments)
   }
 
@@ -117,6 +119,9 @@ public struct AreaReportBuilder {
                    profile.weighted ? text(.reportWeighted) : text(.reportUnweighted)))
     if suppressed {
       report.suppressedText = (text(.reportTooSmall), text(.reportTooSmallDetail, profile.minimumGroupSize))
+      // What was agreed still stands; no figure is compared with an ondergrens here.
+      let agenda = agendaSection(area: area)
+      if !agenda.floorItems.isEmpty || agenda.agendaHeading != nil { report.agenda = agenda }
       return report
     }
     let rootIndex = tree.index[area.code].map { tree.root(of: $0) }
@@ -133,6 +138,7 @@ public struct AreaReportBuilder {
     report.strengths = questionnaire.parts.compactMap { strengths(part: $0, area: area) }
     report.starters = starters(area: area)
     report.quotes = pickQuotes(area: area)
+    report.agenda = agendaSection(area: area)
     return report
   }
 
@@ -154,6 +160,8 @@ public struct AreaReportBuilder {
       return summary.mean - change.estimate
     }
     if previous.allSatisfy({ $0 != nil }) { result.previous = previous }
+    let floors = floorScores(area: area.code)
+    if floors.contains(where: { $0 != nil }) { result.floors = floors }
     for (index, figure) in own.enumerated() {
       var row = DimensionRow(name: names[index], missing: nil, mean: "", interval: "", belowPass: "", versusGemeente: nil, versusPrevious: nil)
       guard let figure, !figure.suppressed, let summary = figure.summary else {

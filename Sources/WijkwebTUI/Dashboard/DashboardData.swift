@@ -23,6 +23,9 @@ public struct DashboardData: Sendable {
     shown.breakdowns = weightedBreakdowns
     return shown
   }
+  /// The ondergrenzen of every area, and each area's agenda from the previous round (`DashboardAgenda`).
+  public var floors: [Floor] = []
+  public var previousAgendas: [Agenda] = []
 
   public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
     // Names from the database are shown with control characters made visible (one column each), so the

@@ -22,6 +22,8 @@ public struct DashboardState: Hashable, Sendable {
   public var weighted = false
   public var showingHelp = false
   public var wantsToQuit = false
+  /// The area screen shows the ondergrens and last round's agenda beside the web (`a`).
+  public var showingAgenda = false
 
   public init(language: Language = .dutch) { self.language = language }
 
@@ -65,8 +67,14 @@ public struct DashboardState: Hashable, Sendable {
       screen = .area
     case .escape, .backspace:
       if screen == .area { screen = .overview } else { wantsToQuit = true }
+    case .character("a"):
+      if screen == .area {
+        showingAgenda.toggle()
+        if showingAgenda { breakdown = nil }
+      }
     case .character("b"):
       guard screen == .area, !breakdowns.isEmpty else { break }
+      showingAgenda = false
       if let current = breakdown, let index = breakdowns.firstIndex(of: current) {
         breakdown = index + 1 < breakdowns.count ? breakdowns[index + 1] : nil
       } else {

@@ -182,8 +182,9 @@ public enum DashboardView {
           !SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode).showsCaptionsWhole(frameWidth: webWidth, frameHeight: webHeight) {
       captionWidth -= 1
     }
-    let web = SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode, overlay: gemeenteScores,
+    var web = SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode, overlay: gemeenteScores,
                             dottedOverlay: hasPrevious ? previousScores : nil, dashedOverlay: true)
+    web.floors = DashboardAgenda.floorScores(data: data, area: area)
     web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: webHeight))
     if let lineLegend { frame.paragraph(lineLegend, y: last - legendLines + 1, style: .muted, x: 1, width: webWidth - 1) }
     let x = webWidth + 1
@@ -191,11 +192,16 @@ public enum DashboardView {
     // The table names the dimensions as the web's captions do, so one legend entry explains each.
     let namesWidth = min(tableWidth, captionWidth)
     var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width,
-                        abbreviatedTo: namesWidth)
+                        abbreviatedTo: namesWidth, below: DashboardAgenda.below(data: data, area: area, figures: figures))
     if let note = countsNote(data.profile, area: area.code, part: part.id, figures: figures, names: names.map {
       DimensionColumns.abbreviation($0, width: namesWidth)
     }) {
       y = frame.paragraph(note, y: y, style: .muted, x: x, width: width)
+    }
+    if state.showingAgenda {
+      DashboardAgenda.draw(&frame, data: data, area: area, figures: figures, x: x, y: y, width: width, last: last, namesWidth: namesWidth,
+                           language: language)
+      return
     }
     if let previous = data.previousRoundName {
       y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width)
@@ -204,8 +210,9 @@ public enum DashboardView {
     y = frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
     let entries = names.filter { $0.count > namesWidth }.map { "\(DimensionColumns.abbreviation($0, width: namesWidth)) = \($0)" }
     if !entries.isEmpty {
-      frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
+      y = frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
     }
+    DashboardAgenda.hint(&frame, data: data, area: area, x: x, y: y, width: width, last: last, language: language)
   }
 
   /// The dimension name column of the figure table in `width` cells.
@@ -213,7 +220,7 @@ public enum DashboardView {
 
   /// The table of an area's figures per dimension; returns the row after it.
   static func drawFigures(_ frame: inout ScreenFrame, figures: [ProfileFigure?], questionnaire: Questionnaire, language: Language,
-                          x: Int, y: Int, width: Int, abbreviatedTo: Int? = nil) -> Int {
+                          x: Int, y: Int, width: Int, abbreviatedTo: Int? = nil, below: Set<Dimension> = []) -> Int {
     let nameWidth = figureNameWidth(width: width)
     let shortWidth = min(nameWidth - 1 >= 12 ? nameWidth - 1 : DimensionColumns.narrowWidth - 1, abbreviatedTo ?? .max)
     let head = UIString.profileDimension.text(language).rightPadded(nameWidth) + UIString.profileMean.text(language).leftPadded(5)
@@ -226,12 +233,14 @@ public enum DashboardView {
         .rightPadded(nameWidth)
       if let figure, !figure.suppressed, let summary = figure.summary {
         let interval = summary.confidenceInterval.map { SpiderWebView.formatScore($0.lowerBound) + "-" + SpiderWebView.formatScore($0.upperBound) } ?? "-"
-        line += SpiderWebView.formatScore(summary.mean).leftPadded(5) + interval.leftPadded(10)
+        // A mean below the area's ondergrens carries ▼ (v without Unicode).
+        let mark = below.contains(dimension) ? (frame.unicode ? "▼" : "v") : ""
+        line += (mark + SpiderWebView.formatScore(summary.mean)).leftPadded(5) + interval.leftPadded(10)
           + difference(figure.versusRest).leftPadded(8) + difference(figure.versusPrevious).leftPadded(8)
       } else {
         line += "*".leftPadded(5)
       }
-      frame.buffer.put(line, x: x, y: row, maxWidth: width)
+      frame.buffer.put(line, x: x, y: row, style: below.contains(dimension) ? .warning : .plain, maxWidth: width)
       row += 1
     }
     return row
