@@ -111,24 +111,28 @@ def test_init_creates_the_schema_once_and_check_reports_its_version(cluster):
     database = cluster.new_database()
     first = ok("central", "init", "--url", cluster.url(database))
     assert "applied 1-model-and-roles" in first
+    # The latest central migration (the list grows at the end; its name is not repeated here).
+    applied = first.split("applied ")[1].split(";")[0].split(", ")
+    version = applied[-1]
+    assert first.strip().endswith(f"schema version {version}")
     second = ok("central", "init", "--url", cluster.url(database))
-    assert "up to date, schema version 1-model-and-roles" in second
-    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == "1"
+    assert f"up to date, schema version {version}" in second
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == str(len(applied))
     tables = {row[0] for row in cluster.psql(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'wijkweb'")[1]}
     assert {"areas", "questionnaires", "rounds", "responses", "part_scores", "reflections", "tombstones", "audit",
             "population", "team_areas", "schema_migrations"} <= tables
-    assert "schema version 1-model-and-roles (up to date)" in ok("central", "check", "--url", cluster.url(database))
-    assert "schema version 1-model-and-roles (up to date)" in ok("check", "--db", cluster.url(database))
+    assert f"schema version {version} (up to date)" in ok("central", "check", "--url", cluster.url(database))
+    assert f"schema version {version} (up to date)" in ok("check", "--db", cluster.url(database))
     # A database migrated by a newer Wijkweb is refused and left as it is.
     cluster.value(database, "INSERT INTO wijkweb.schema_migrations (version) VALUES ('9-from-the-future'); SELECT 1")
     status, out, err = run("central", "init", "--url", cluster.url(database))
     assert status == 1 and "newer Wijkweb" in err
-    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == "2"
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == str(len(applied) + 1)
 
 
 def test_commands_for_a_laptop_file_refuse_a_central_url_and_create_nothing(cluster, tmp_path):
     url = cluster.url("postgres")
-    done = subprocess.run([str(BINARY), "profile", "--db", url], capture_output=True, text=True, cwd=tmp_path,
+    done = subprocess.run([str(BINARY), "purge", "--db", url], capture_output=True, text=True, cwd=tmp_path,
                           stdin=subprocess.DEVNULL, timeout=60)
     assert done.returncode == 1 and "names the central database" in done.stderr and done.stdout == ""
     assert list(tmp_path.iterdir()) == [], "no folder named after the URL"
@@ -519,3 +523,42 @@ def test_sealed_responses_travel_sealed(cluster, tmp_path):
     dump = subprocess.run(["pg_dump", "-h", cluster.folder, "-p", str(cluster.port), "-U", "postgres", database],
                           capture_output=True, text=True, env=dict(os.environ, PGPASSWORD=SUPERUSER_PASSWORD), timeout=60)
     assert dump.returncode == 0 and "Verzegeld" in dump.stdout and SECRET not in dump.stdout
+
+
+def central_demo(cluster, tmp_path, responses=600, seed=4, round_name="Vergelijking"):
+    """One demo loaded into a new central database and into a laptop file: (database, laptop file)."""
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    out = ok("demo", "--db", cluster.url(database), "--responses", responses, "--seed", seed, "--round", round_name)
+    assert f'round "{round_name}": {responses} demo responses on the central database' in out
+    db = tmp_path / "vergelijk" / "wijkweb.sqlite"
+    ok("demo", "--db", db, "--responses", responses, "--seed", seed, "--round", round_name)
+    return database, db
+
+
+def test_profile_on_the_central_database_is_the_laptops_byte_for_byte(cluster, tmp_path):
+    database, db = central_demo(cluster, tmp_path)
+    url = cluster.url(database)
+    assert cluster.psql(database, "SELECT count(*) FROM wijkweb.responses")[1] == [["900"]]
+    # The server computed every record key itself, the same as the laptop's (CellKey.recordKey).
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses WHERE record_key IS NULL") == "0"
+    for args, output in [([], "json"), ([], "csv"), (["--by", "age"], "json"), (["--by", "sex", "--level", "gebied"], "csv"),
+                         (["--min-group", "25", "--by", "household"], "json")]:
+        central = ok("profile", "--db", url, "--round", "Vergelijking", "--format", output, *args)
+        assert central == ok("profile", "--db", db, "--round", "Vergelijking", "--format", output, *args) and len(central) > 1000, args
+    previous = ok("profile", "--db", url, "--round", "Vergelijking (vorig jaar)", "--format", "json")
+    assert previous == ok("profile", "--db", db, "--round", "Vergelijking (vorig jaar)", "--format", "json")
+    table = ok("profile", "--db", url, "--round", "Vergelijking", "--language", "en")
+    assert table == ok("profile", "--db", db, "--round", "Vergelijking", "--language", "en") and len(table) > 1000
+    assert ok("profile", "--db", url, "--diagnostics", "--format", "csv") == ok("profile", "--db", db, "--diagnostics", "--format", "csv")
+    # A team reads its own gebied only (row-level security): the same figures there, no others, no error.
+    names = {kind: f"{kind}_{uuid.uuid4().hex[:8]}" for kind in ("team", "admin")}
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", names["team"], "--gebied", gebied)
+    status, out, err = run("profile", "--db", cluster.url(database, names["team"]), "--round", "Vergelijking", "--format", "json",
+                           "--level", "gebied", password=ROLE_PASSWORD)
+    assert status == 0, err
+    import json
+    seen = {figure["area_code"] for figure in json.loads(out)["figures"] if figure.get("mean") is not None}
+    assert seen == {gebied}, seen
+
