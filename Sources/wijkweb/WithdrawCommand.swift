@@ -22,6 +22,10 @@ struct WithdrawCommand: ParsableCommand {
     guard let withdrawal = try store.withdraw(receiptCode: normalized, actor: by) else {
       throw Failure("No response on this laptop has receipt code \(normalized). It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.")
     }
+    if withdrawal.removedAfterSync {
+      print("withdrawn: the response with receipt code \(normalized) was already on the central database; the withdrawal goes there with the next sync")
+      return
+    }
     print("withdrawn: response with receipt code \(normalized) and its \(withdrawal.reflections) reflections deleted; the withdrawal travels in the next bundles")
   }
 }

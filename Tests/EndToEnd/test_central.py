@@ -562,3 +562,52 @@ def test_profile_on_the_central_database_is_the_laptops_byte_for_byte(cluster, t
     seen = {figure["area_code"] for figure in json.loads(out)["figures"] if figure.get("mean") is not None}
     assert seen == {gebied}, seen
 
+
+
+def test_remove_sent_keeps_only_what_withdrawing_needs_and_withdraw_still_works(cluster, tmp_path):
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    url = cluster.url(database)
+    db = laptop(tmp_path, 40, round_name="Opruimen")
+    first, second = (row[0] for row in local(db, "SELECT id FROM responses ORDER BY id LIMIT 2"))
+    receipt = "K7MP-3QXA-9RTW-HN4C"
+    set_receipt([db], first, receipt)
+    # Before the round is on the server every response is refused, so nothing may be removed.
+    out = ok("sync", "--db", db, "--to", url, "--remove-sent")
+    assert "0 sent, 0 already there, 40 refused" in out and "removed from this laptop: 0 responses" in out
+    assert local(db, "SELECT count(*) FROM responses")[0][0] == 40
+    ok("central", "publish", "--db", db, "--url", url)
+    out = ok("sync", "--db", db, "--to", url, "--remove-sent")
+    assert "40 sent, 0 already there, 0 refused" in out and "removed from this laptop: 40 responses" in out, out
+    # No health data left on the laptop: no responses, scores, reflections; only the receipt hash of the
+    # one response that had a code, without area, answers or times.
+    assert local(db, "SELECT count(*) FROM responses")[0][0] == 0
+    assert local(db, "SELECT count(*) FROM part_scores")[0][0] == 0
+    assert local(db, "SELECT count(*) FROM reflections")[0][0] == 0
+    assert [row[0] for row in local(db, "SELECT response_id FROM removed_after_sync")] == [first]
+    assert [c[1] for c in local(db, "PRAGMA table_info(removed_after_sync)")] == ["response_id", "receipt_locator", "receipt_salt", "receipt_hash"]
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "40"
+    # A wrong code withdraws nothing; the resident's code still withdraws here, and the next sync takes
+    # the withdrawal to the server, where the admin's check deletes the response.
+    status, out, err = run("withdraw", "--db", db, "M4PZ-8RTW-2QXA-HN4C")
+    assert status == 1 and "No response on this laptop has receipt code" in err
+    out = ok("withdraw", "--db", db, receipt)
+    assert "already on the central database; the withdrawal goes there with the next sync" in out
+    assert local(db, "SELECT count(*) FROM removed_after_sync")[0][0] == 0
+    assert "1 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", url)
+    assert "1 applied" in ok("central", "apply-withdrawals", "--url", url)
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id IN ('{first}', '{second}')") == "1"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{first}'") == "1"
+    status, _, err = run("withdraw", "--db", db, receipt)
+    assert status == 1, "a second withdrawal finds nothing"
+    # The round setting: every sync removes that round's confirmed responses, without --remove-sent.
+    other = laptop(tmp_path, 12, name="tweede", round_name="Instelling", seed=5)
+    ok("round", "create", "Blijft", "--db", other)
+    ok("round", "remove-after-sync", "Instelling", "on", "--db", other)
+    ok("central", "publish", "--db", other, "--url", url)
+    out = ok("sync", "--db", other, "--to", url)
+    assert "12 sent" in out and "removed from this laptop: 12 responses" in out, out
+    assert local(other, "SELECT count(*) FROM responses")[0][0] == 0
+    assert local(other, "SELECT count(*) FROM audit WHERE action = 'remove-sent'")[0][0] == 1
+    status, _, err = run("round", "remove-after-sync", "Bestaat niet", "on", "--db", other)
+    assert status == 1 and "There is no round" in err
