@@ -611,3 +611,45 @@ def test_remove_sent_keeps_only_what_withdrawing_needs_and_withdraw_still_works(
     assert local(other, "SELECT count(*) FROM audit WHERE action = 'remove-sent'")[0][0] == 1
     status, _, err = run("round", "remove-after-sync", "Bestaat niet", "on", "--db", other)
     assert status == 1 and "There is no round" in err
+
+
+def test_bundle_import_into_the_central_database_meets_the_same_checks(cluster, tmp_path):
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    url = cluster.url(database)
+    db = laptop(tmp_path, 30, round_name="Per stick")
+    withdrawn = local(db, "SELECT id FROM responses ORDER BY id LIMIT 1")[0][0]
+    set_receipt([db], withdrawn, "K7MP-3QXA-9RTW-HN4C")
+    ok("withdraw", "--db", db, "K7MP-3QXA-9RTW-HN4C")
+    bundle = tmp_path / "stick.wijkweb"
+    ok("bundle", "export", "--db", db, "--out", bundle)
+    # The round is not on the server yet: every response is refused with the reason, nothing is kept.
+    out = ok("bundle", "import", "--db", url, bundle)
+    assert "0 new, 0 already there, 0 withdrawn there, 29 refused" in out and out.count("is not on the server") == 29, out
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "0"
+    # A withdrawal needs no round: it waits as a claim for the admin's receipt-code check.
+    assert "withdrawals: 1 kept for the admin's receipt-code check" in out
+    ok("central", "publish", "--db", db, "--url", url)
+    out = ok("bundle", "import", "--db", url, bundle)
+    assert "29 new, 0 already there, 0 withdrawn there, 0 refused" in out, out
+    assert "withdrawals: 0 kept for the admin's receipt-code check, 1 already there" in out
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.withdrawal_claims WHERE response_id = '{withdrawn}'") == "1"
+    # Scores arrived as the laptop has them; importing again changes nothing.
+    assert cluster.value(database, "SELECT round(sum(zingeving)::numeric, 6) FROM wijkweb.part_scores") == \
+        "%.6f" % local(db, "SELECT sum(zingeving) FROM part_scores")[0][0]
+    assert "0 new, 29 already there" in ok("bundle", "import", "--db", url, bundle)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
+    # A damaged file and a crafted one are refused with one plain sentence; nothing changes.
+    damaged = tmp_path / "damaged.wijkweb"
+    damaged.write_bytes(bundle.read_bytes()[:200] + b"\x1b[31m")
+    status, out, err = run("bundle", "import", "--db", url, damaged)
+    assert status == 1 and "\x1b" not in err and "Nothing was imported" in err and out == "", err
+    status, out, err = run("bundle", "import", "--db", url, bundle, "--key", tmp_path / "team.key")
+    assert status == 1 and "keeps sealed responses sealed" in err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
+    # Through the device role as a laptop's sync: the same function, the same checks.
+    device = f"device_{database[1:7]}"
+    add_role(cluster, database, "device", device)
+    out = ok("bundle", "import", "--db", cluster.url(database, device), bundle, password=ROLE_PASSWORD)
+    assert "0 new, 29 already there" in out
