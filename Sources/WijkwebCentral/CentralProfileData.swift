@@ -200,6 +200,26 @@ public enum CentralProfileData {
     }
   }
 
+  /// Publishable quotes of a round (the edited text where it was edited), with area and dimensions.
+  public static func publishableQuotes(roundID: Int64, on connection: Connection) throws -> [(areaCode: String?, dimensions: String, text: String)] {
+    try connection.query("""
+      SELECT p.area_code, f.dimensions, CASE f.review_status WHEN 'publishable_edited' THEN f.redacted_text ELSE f.text END
+      FROM wijkweb.reflections f JOIN wijkweb.responses p ON p.id = f.response_id
+      WHERE p.round_id = $1::bigint AND f.review_status IN ('publishable', 'publishable_edited')
+      ORDER BY p.key, f.prompt_id
+      """, [String(roundID)]).compactMap { row in
+      guard let text = row[2], !text.isEmpty else { return nil }
+      return (row[0], row[1] ?? "", text)
+    }
+  }
+
+  /// The server's audit log, oldest first (admin): time (UTC, ISO 8601), login role, action, detail.
+  public static func auditLog(on connection: Connection) throws -> [(at: String, actor: String, action: String, detail: String)] {
+    try connection.query("""
+      SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), actor, action, detail FROM wijkweb.audit ORDER BY id
+      """).map { ($0[0] ?? "", $0[1] ?? "", $0[2] ?? "", $0[3] ?? "") }
+  }
+
   /// Runs `body` in a read-only transaction with one snapshot (or in the caller's open transaction).
   static func readOnlySnapshot<T>(_ connection: Connection, _ body: () throws -> T) throws -> T {
     guard !connection.inTransaction else { return try body() }

@@ -460,5 +460,7 @@ public enum CentralSchema {
     GRANT SELECT (record_key) ON wijkweb.responses TO wijkweb_team;
     -- Every reading command checks the schema version first.
     GRANT SELECT ON wijkweb.schema_migrations TO wijkweb_team, wijkweb_admin;
+    -- A team's reports and exports are in the audit log under its login (the actor is session_user).
+    GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_team;
     """
 }

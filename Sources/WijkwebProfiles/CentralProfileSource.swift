@@ -70,4 +70,26 @@ public final class CentralProfileSource: ProfileSource {
   public func forEachPackedAnswers(roundID: Int64, _ body: (String) throws -> Void) throws {
     try CentralProfileData.forEachPackedAnswers(roundID: roundID, on: connection, body)
   }
+
+  public func publishableQuotes(roundID: Int64) throws -> [(areaCode: String?, dimensions: [WijkwebCore.Dimension], text: String)] {
+    try CentralProfileData.publishableQuotes(roundID: roundID, on: connection).map { quote in
+      (quote.areaCode, quote.dimensions.split(separator: ",").compactMap { WijkwebCore.Dimension(rawValue: String($0)) }, quote.text)
+    }
+  }
+
+  /// On the server the actor is the login role (PostgreSQL's session_user), whatever `actor` says.
+  public func logAction(_ action: String, detail: String, actor: String) throws {
+    try connection.query("INSERT INTO wijkweb.audit (action, detail) VALUES ($1, $2)", [action, detail])
+  }
+
+  public func areaCodesWithScores(roundID: Int64) throws -> Set<String> {
+    Set(try connection.query("SELECT DISTINCT area_code FROM wijkweb.part_scores WHERE round_id = $1::bigint AND area_code IS NOT NULL",
+                             [String(roundID)]).compactMap { $0[0] })
+  }
+
+  public func auditLog() throws -> [AuditEntry] {
+    try CentralProfileData.auditLog(on: connection).map {
+      AuditEntry(at: $0.at, deviceID: "central", actor: $0.actor, action: $0.action, detail: $0.detail)
+    }
+  }
 }

@@ -23,9 +23,29 @@ public protocol ProfileSource {
   func forEachWeightingRow(roundID: Int64, _ body: (WeightingRow) throws -> Void) throws
   /// The packed answers of each completed response of a round.
   func forEachPackedAnswers(roundID: Int64, _ body: (String) throws -> Void) throws
+  /// Publishable quotes for reports: the text or its redacted copy, never unreviewed or unpublishable ones.
+  func publishableQuotes(roundID: Int64) throws -> [(areaCode: String?, dimensions: [WijkwebCore.Dimension], text: String)]
+  /// Records an action (an export, a report) in the source's audit log.
+  func logAction(_ action: String, detail: String, actor: String) throws
+  /// The audit log, oldest first.
+  func auditLog() throws -> [AuditEntry]
+  /// The areas in which a round has scores.
+  func areaCodesWithScores(roundID: Int64) throws -> Set<String>
 }
 
 extension Store: ProfileSource {
+  public func areaCodesWithScores(roundID: Int64) throws -> Set<String> {
+    var codes = Set<String>()
+    try forEachPartScore(roundID: roundID) { row in
+      if let code = row.areaCode { codes.insert(code) }
+    }
+    return codes
+  }
+
+  public func logAction(_ action: String, detail: String, actor: String) throws {
+    try audit(action, detail: detail, actor: actor)
+  }
+
   /// The scores one row at a time: SQLite runs in this process, so nothing travels.
   public func addScores(roundID: Int64, breakdown: String?, to aggregator: inout ProfileAggregator) throws {
     try forEachPartScore(roundID: roundID, breakdown: breakdown) { row in

@@ -15,14 +15,14 @@ struct DashboardCommand: ParsableCommand {
   @Option(help: "Language: nl or en.") var language: String = "nl"
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     try Self.show(store: store, roundName: round, language: Language(language), terminal: nil)
   }
 
   /// Computes the profile and runs the dashboard, on `terminal` or a new ncurses terminal.
-  static func show(store: Store, roundName: String?, language: Language, terminal: WijkwebTUI.Terminal?, quiet: Bool = false) throws {
+  static func show(store: any ProfileSource, roundName: String?, language: Language, terminal: WijkwebTUI.Terminal?, quiet: Bool = false) throws {
     let (info, questionnaire) = try RoundChoice.resolve(roundName, in: store, quiet: quiet, language: language)
-    let engine = ProfileEngine(store: store)
+    let engine = ProfileEngine(source: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
     let data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)

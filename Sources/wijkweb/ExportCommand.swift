@@ -106,10 +106,10 @@ struct ExportProfilesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     guard let format = ProfileFormat(rawValue: format) else { return }
-    let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let profile = try ProfileEngine(source: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     do {
       let destination = try AtomicFile(path: out, force: force)
       switch format {
@@ -124,7 +124,7 @@ struct ExportProfilesCommand: ParsableCommand {
       try destination.commit()
       let suppressed = profile.figures.filter(\.suppressed).count
       let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
-      try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
+      try store.logAction("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
       print("\(figures) of round \"\(TerminalText.visible(info.name))\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
     } catch let error as ExportError {
       throw Failure(error.message)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 /// `wijkweb purge`: delete responses past their round's retention.
@@ -48,7 +49,7 @@ struct AuditCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let entries = try store.auditLog()
     if entries.isEmpty { print("the audit log is empty") }
     for entry in entries {

@@ -35,9 +35,9 @@ struct ReportCommand: ParsableCommand {
     } catch let error as FileError {
       throw Failure(error.message)
     }
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
-    let engine = ProfileEngine(store: store)
+    let engine = ProfileEngine(source: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     let tree = AreaTree(areas: try store.areas())
     let quotes = try store.publishableQuotes(roundID: info.id).map { ReportQuote(areaCode: $0.areaCode, dimensions: $0.dimensions, text: $0.text) }
@@ -49,11 +49,7 @@ struct ReportCommand: ParsableCommand {
       guard let index = tree.index[area] else { throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.") }
       areas = [tree.areas[index]]
     } else {
-      var responseAreas = Set<String>()
-      try store.forEachPartScore(roundID: info.id) { row in
-        if let code = row.areaCode { responseAreas.insert(code) }
-      }
-      areas = builder.areasWithResponses(responseAreas)
+      areas = builder.areasWithResponses(try store.areaCodesWithScores(roundID: info.id))
       if areas.isEmpty { throw Failure("Round \"\(info.name)\" has no completed responses yet, so there is nothing to report.") }
     }
     let lang = Language(language)
@@ -77,7 +73,7 @@ struct ReportCommand: ParsableCommand {
         throw Failure(error.message)
       }
     }
-    try store.audit("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
+    try store.logAction("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
     FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, areas.count) + "\n").utf8))
   }
 

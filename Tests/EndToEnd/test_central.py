@@ -653,3 +653,45 @@ def test_bundle_import_into_the_central_database_meets_the_same_checks(cluster, 
     add_role(cluster, database, "device", device)
     out = ok("bundle", "import", "--db", cluster.url(database, device), bundle, password=ROLE_PASSWORD)
     assert "0 new, 29 already there" in out
+
+
+def test_reading_commands_take_the_central_database_and_give_the_laptops_files(cluster, tmp_path):
+    import zipfile
+    database, db = central_demo(cluster, tmp_path, responses=300, seed=6, round_name="Bestanden")
+    url = cluster.url(database)
+    os.chmod(tmp_path, 0o700)
+    # Profile exports: csv and json byte for byte; xlsx the same but for its creation time (docProps/core.xml).
+    for output in ["csv", "json", "xlsx"]:
+        ok("export", "profiles", "--db", url, "--round", "Bestanden", "--format", output, "--out", tmp_path / f"central.{output}")
+        ok("export", "profiles", "--db", db, "--round", "Bestanden", "--format", output, "--out", tmp_path / f"laptop.{output}")
+    for output in ["csv", "json"]:
+        assert (tmp_path / f"central.{output}").read_bytes() == (tmp_path / f"laptop.{output}").read_bytes(), output
+    with zipfile.ZipFile(tmp_path / "central.xlsx") as central, zipfile.ZipFile(tmp_path / "laptop.xlsx") as laptop_:
+        names = central.namelist()
+        assert names == laptop_.namelist() and "docProps/core.xml" in names
+        for name in names:
+            if name != "docProps/core.xml":
+                assert central.read(name) == laptop_.read(name), name
+    # A report page: the same HTML.
+    area = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    ok("report", "--db", url, "--round", "Bestanden", "--area", area, "--format", "html", "--out", tmp_path / "central.html")
+    ok("report", "--db", db, "--round", "Bestanden", "--area", area, "--format", "html", "--out", tmp_path / "laptop.html")
+    assert (tmp_path / "central.html").read_bytes() == (tmp_path / "laptop.html").read_bytes()
+    # Rounds and areas as on the laptop.
+    assert ok("round", "list", "--db", url) == ok("round", "list", "--db", db)
+    assert ok("areas", "list", "--db", url) == ok("areas", "list", "--db", db)
+    # The server's audit log names what was done and by which login.
+    audit = ok("audit", "--db", url)
+    assert audit.count("\tpostgres\texport\tprofiles of round \"Bestanden\"") == 3 and "\treport\tBestanden: html, 1 area(s)" in audit
+    # Withdraw with the resident's receipt code on the central database: checked against the hash, applied.
+    response = cluster.value(database, "SELECT id FROM wijkweb.responses ORDER BY id LIMIT 1")
+    salt = os.urandom(16)
+    code = "K7MP-3QXA-9RTW-HN4C"
+    cluster.value(database, f"""UPDATE wijkweb.responses SET receipt_locator = 'K7MP', receipt_salt = '\\x{salt.hex()}',
+        receipt_hash = '\\x{receipt_hash(code, salt).hex()}' WHERE id = '{response}'; SELECT 1""")
+    status, out, err = run("withdraw", "--db", url, "M4PZ-8RTW-2QXA-HN4C")
+    assert status == 1 and "nothing was withdrawn" in err
+    assert f"response {response}" in ok("withdraw", "--db", url, code)
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{response}'") == "1"
+    # A check of the schema, as before.
+    assert "up to date" in ok("check", "--db", url)
