@@ -695,3 +695,64 @@ def test_reading_commands_take_the_central_database_and_give_the_laptops_files(c
     assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{response}'") == "1"
     # A check of the schema, as before.
     assert "up to date" in ok("check", "--db", url)
+
+
+def test_twenty_syncs_from_five_laptops_while_a_team_reads_profiles_and_reviews(cluster, tmp_path):
+    """20 syncs at once (four per laptop, racing on the same ids) of 5 laptops with 2 000 responses each,
+    while a team member runs `profile` and a reviewer reviews texts that keep arriving: every response is
+    stored exactly once, nobody sees an error, and PostgreSQL reports no deadlock."""
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    per_laptop, laptops_count = 2000, 5
+    laptops = [laptop(tmp_path, per_laptop, name=f"buurthuis{i}", round_name="Druk", seed=100 + i) for i in range(laptops_count)]
+    for db in laptops:
+        # Some residents wrote a text, as after an interview: a reviewer reviews them as they arrive.
+        with sqlite3.connect(db) as connection:
+            connection.execute("""INSERT INTO reflections (response_id, prompt_id, text)
+                SELECT id, 'wat-goed-gaat', 'De buurt is rustig' FROM responses ORDER BY id LIMIT 100""")
+        connection.close()
+    ok("central", "publish", "--db", laptops[0], "--url", cluster.url(database))
+    suffix = database[1:7]
+    team, device = f"team_{suffix}", f"device_{suffix}"
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    add_role(cluster, database, "device", device)
+    deadlocks_before = int(cluster.value("postgres", f"SELECT deadlocks FROM pg_stat_database WHERE datname = '{database}'"))
+    environment = {k: v for k, v in os.environ.items() if k not in {"WIJKWEB_CENTRAL", "PGSSLMODE"}}
+    environment["PGPASSWORD"] = ROLE_PASSWORD
+    syncs = [subprocess.Popen([str(BINARY), "sync", "--db", str(db), "--to", cluster.url(database, device), "--batch", "100"],
+                              env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for db in laptops for _ in range(4)]
+    profiles, reviews = [], 0
+    while any(process.poll() is None for process in syncs):
+        # The team member's profile, while responses arrive.
+        profiles.append(run("profile", "--db", cluster.url(database, team), "--round", "Druk", "--level", "gebied", "--format", "csv",
+                            password=ROLE_PASSWORD))
+        # The reviewer marks what arrived in the team's gebied (row-level security decides which rows).
+        status, rows, err = cluster.psql(database, """UPDATE wijkweb.reflections SET review_status = 'publishable', reviewer = 'R1',
+            reviewed_at = now() WHERE review_status = 'unreviewed' RETURNING 1""", user=team, password=ROLE_PASSWORD)
+        assert status == 0, err
+        reviews += len(rows)
+    results = [process.communicate(timeout=600) + (process.returncode,) for process in syncs]
+    assert all(status == 0 and err == "" for _, err, status in results), results
+    assert sum(int(out.split(": ")[-1].split(" sent")[0]) for out, _, _ in results) == per_laptop * laptops_count
+    assert profiles and all(status == 0 and out.count("\n") > 1 and "Error" not in err for status, out, err in profiles), profiles[:1]
+    total = per_laptop * laptops_count
+    assert cluster.psql(database, "SELECT count(*), count(DISTINCT id) FROM wijkweb.responses")[1] == [[str(total), str(total)]]
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.part_scores") == str(2 * total)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.reflections") == str(100 * laptops_count)
+    ids = set()
+    for db in laptops:
+        ids |= {row[0] for row in local(db, "SELECT id FROM responses")}
+        assert local(db, "SELECT count(*) FROM central_sent")[0][0] == per_laptop
+    assert ids == {row[0] for row in cluster.psql(database, "SELECT id FROM wijkweb.responses")[1]}
+    assert int(cluster.value("postgres", f"SELECT deadlocks FROM pg_stat_database WHERE datname = '{database}'")) == deadlocks_before
+    # Every review is in the audit log; the team reviewed only its own gebied's texts.
+    status, rows, err = cluster.psql(database, """UPDATE wijkweb.reflections SET review_status = 'publishable' WHERE review_status = 'unreviewed'
+        RETURNING 1""", user=team, password=ROLE_PASSWORD)
+    reviews += len(rows)
+    assert reviews > 0 and cluster.value(database, "SELECT count(*) FROM wijkweb.audit WHERE action = 'review'") == str(reviews)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.reflections WHERE review_status = 'publishable'") == str(reviews)
+    # After all arrived the team still reads its gebied's figures.
+    final = ok("profile", "--db", cluster.url(database, team), "--round", "Druk", "--area", gebied, "--format", "csv", password=ROLE_PASSWORD)
+    assert final.count("\n") > 6
