@@ -127,6 +127,8 @@ def test_init_creates_the_schema_once_and_check_reports_its_version(cluster):
     cluster.value(database, "INSERT INTO wijkweb.schema_migrations (version) VALUES ('9-from-the-future'); SELECT 1")
     status, out, err = run("central", "init", "--url", cluster.url(database))
     assert status == 1 and "newer Wijkweb" in err
+    status, out, err = run("check", "--db", cluster.url(database))
+    assert status == 1 and "schema version 9-from-the-future, made by a newer Wijkweb" in err
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == str(len(applied) + 1)
 
 
