@@ -232,6 +232,22 @@ enum Schema {
     migrator.registerMigration("v10-agenda") { db in
       try db.execute(sql: AgendaSchema.sql)
     }
+    migrator.registerMigration("v11-removed-after-sync") { db in
+      try db.execute(sql: """
+        -- Responses removed from this laptop after the central database confirmed keeping them
+        -- (`sync --remove-sent`, or a round's remove_after_sync): only what withdrawing by receipt code
+        -- needs, the id and the code's locator, salt and Argon2id hash. No answers, area or times.
+        CREATE TABLE removed_after_sync (
+          response_id TEXT PRIMARY KEY,
+          receipt_locator TEXT NOT NULL,
+          receipt_salt BLOB NOT NULL,
+          receipt_hash BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX removed_after_sync_by_locator ON removed_after_sync (receipt_locator);
+        -- 1: every sync removes this round's responses the central database confirmed.
+        ALTER TABLE rounds ADD COLUMN remove_after_sync INTEGER NOT NULL DEFAULT 0;
+        """)
+    }
     return migrator
   }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 /// `wijkweb areas import|list`.
@@ -43,7 +45,7 @@ struct AreasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the areas as a tree, with local names.")
     @OptionGroup var database: DatabaseOptions
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store: any ProfileSource = try database.path.map(ConnectionTarget.isURL) == true ? AppSetup.openSource(database) : AppSetup.openStore(database)
       let tree = AreaTreeLister(areas: try store.areas())
       print(TerminalText.visible(tree.lines().joined(separator: "\n"), keepingNewlines: true))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
 import WijkwebFiles
 import WijkwebStore
@@ -82,6 +83,7 @@ struct BundleImportCommand: ParsableCommand {
     // The whole bundle is read, decrypted and checked before the database is opened. A file that cannot
     // be read (damaged, cut off, locked) is refused with nothing recorded.
     let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    if let url = database.path, ConnectionTarget.isURL(url) { return try importCentral(contents, url: url) }
     var opened = OpenedBundle(contents: contents)
     if let key, contents.responses.contains(where: \.isSealed) {
       opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
@@ -98,6 +100,46 @@ struct BundleImportCommand: ParsableCommand {
       throw failure
     }
     print(report.lines(messages.language).joined(separator: "\n"))
+  }
+
+  /// `bundle import --db postgresql://...`: the bundle is checked as a laptop checks it (all or nothing),
+  /// then its responses and withdrawals go through `wijkweb.submit`, the server's own checks a device's
+  /// sync meets too, in one transaction: each response kept once by id, a withdrawal kept as a claim for the
+  /// admin's receipt-code check. Sealed responses stay sealed there (a team key opens them elsewhere).
+  func importCentral(_ contents: BundleContents, url: String) throws {
+    if key != nil {
+      throw Failure("The central database keeps sealed responses sealed; --key opens them on a laptop only. Nothing was imported.")
+    }
+    do {
+      _ = try BundleValidator.check(OpenedBundle(contents: contents))
+    } catch let problem as BundleProblem {
+      throw Failure("The bundle \(file) cannot be imported: \(problem.message) Nothing was imported.")
+    }
+    // As `sync`: a device login reads nothing, not even the schema version; submit is its only way in.
+    let connection = try CentralCommand.Target.connect(url)
+    _ = try CentralSubmit.installation(connection)
+    let withdrawals = contents.tombstones.filter { $0.receiptCode != nil }
+    let outcomes = try connection.transaction {
+      var outcomes: [SubmitOutcome] = []
+      for start in stride(from: 0, to: withdrawals.count, by: 200) {
+        outcomes += try CentralSubmit.submit(responses: [], withdrawals: Array(withdrawals[start ..< min(start + 200, withdrawals.count)]),
+                                             on: connection)
+      }
+      for start in stride(from: 0, to: contents.responses.count, by: 200) {
+        outcomes += try CentralSubmit.submit(responses: Array(contents.responses[start ..< min(start + 200, contents.responses.count)]),
+                                             withdrawals: [], on: connection)
+      }
+      return outcomes
+    }
+    for refusal in outcomes where refusal.result == .refused {
+      print("refused: \(refusal.kind.rawValue) \(refusal.id): \(refusal.reason ?? "no reason given")")
+    }
+    func count(_ kind: SubmitOutcome.Kind, _ result: SubmitOutcome.Result) -> Int {
+      outcomes.filter { $0.kind == kind && $0.result == result }.count
+    }
+    print("bundle \(TerminalText.visible(file)) to \(connection.target.summary): \(count(.response, .sent)) new, \(count(.response, .already)) already there, \(count(.response, .withdrawn)) withdrawn there, \(count(.response, .refused)) refused")
+    print("withdrawals: \(count(.withdrawal, .sent)) kept for the admin's receipt-code check, \(count(.withdrawal, .already)) already there, \(count(.withdrawal, .refused)) refused"
+      + (contents.tombstones.count > withdrawals.count ? "; \(contents.tombstones.count - withdrawals.count) without a receipt code not sent" : ""))
   }
 
   /// Checks and imports the bundle; a refusal as a `Failure`.

@@ -223,6 +223,8 @@ struct SyncCommand: ParsableCommand {
   @Option(name: .customLong("to"), help: "The central database: a postgresql:// URL or a service name (default: $WIJKWEB_CENTRAL).")
   var url: String?
   @Option(help: "Records per transaction on the server.") var batch: Int = 200
+  @Flag(help: "After the sync, remove from this laptop every completed response the central database confirmed, keeping only what withdrawing by receipt code needs. Rounds with `round remove-after-sync NAME on` do this on every sync.")
+  var removeSent = false
 
   func run() throws {
     guard (1...5000).contains(batch) else { throw Failure("--batch must be between 1 and 5000.") }
@@ -259,5 +261,10 @@ struct SyncCommand: ParsableCommand {
     }
     let withdrawnThere = tally[.withdrawn].map { ", \($0) withdrawn there (not sent)" } ?? ""
     print("sync to \(connection.target.summary): \(tally[.sent] ?? 0) sent, \(tally[.already] ?? 0) already there, \(tally[.refused] ?? 0) refused\(withdrawnThere)")
+    // Only what the server confirmed (recorded above) is removed; refused responses stay for the next sync.
+    let removed = try store.removeSent(server: server, all: removeSent, actor: "sync")
+    if removed > 0 || removeSent {
+      print("removed from this laptop: \(removed) responses the central database keeps (receipt hashes kept for withdrawal)")
+    }
   }
 }

@@ -16,14 +16,14 @@ struct DashboardCommand: ParsableCommand {
   @Option(help: "Language: nl or en.") var language: String = "nl"
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     try Self.show(store: store, roundName: round, language: Language(language), terminal: nil)
   }
 
   /// Computes the profile and runs the dashboard, on `terminal` or a new ncurses terminal.
-  static func show(store: Store, roundName: String?, language: Language, terminal: WijkwebTUI.Terminal?, quiet: Bool = false) throws {
+  static func show(store: any ProfileSource, roundName: String?, language: Language, terminal: WijkwebTUI.Terminal?, quiet: Bool = false) throws {
     let (info, questionnaire) = try RoundChoice.resolve(roundName, in: store, quiet: quiet, language: language)
-    let engine = ProfileEngine(store: store)
+    let engine = ProfileEngine(source: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
     var data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
@@ -31,7 +31,9 @@ struct DashboardCommand: ParsableCommand {
     // has a population and the questionnaire asks what weighting needs.
     data.canWeight = try !store.population(roundID: info.id).isEmpty
       && ["sex", "age"].allSatisfy { id in questionnaire.demographics.contains { $0.id == id } }
-    let agenda = try AgendaReportInput(store: store, previousRound: try engine.previousRound(of: info)?.id)
+    // The agenda is kept in the team's own database; the central database does not hold it yet.
+    let agenda = try (store as? Store).map { try AgendaReportInput(store: $0, previousRound: try engine.previousRound(of: info)?.id) }
+      ?? AgendaReportInput()
     data.floors = agenda.floors.values.flatMap { $0 }
     data.previousAgendas = Array(agenda.previousAgendas.values)
     let owned = terminal == nil ? try CursesTerminal() : nil

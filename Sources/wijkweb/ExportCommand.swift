@@ -111,10 +111,10 @@ struct ExportProfilesCommand: ParsableCommand {
   var messages: Language { language.map { Language($0) } ?? .english }
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: labels)
     guard let format = ProfileFormat(rawValue: format) else { return }
-    let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let profile = try ProfileEngine(source: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     let destination = try AtomicFile(path: out, force: force)
     switch format {
     case .csv, .json:
@@ -128,7 +128,7 @@ struct ExportProfilesCommand: ParsableCommand {
     try destination.commit()
     let suppressed = profile.figures.filter(\.suppressed).count
     let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
-    try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
+    try store.logAction("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
     UIString.cmdProfilesExported.say(messages, profile.figures.count, suppressed, TerminalText.visible(info.name), out, profile.minimumGroupSize)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 /// `wijkweb purge`: delete responses past their round's retention.
@@ -47,7 +48,7 @@ struct AuditCommand: ParsableCommand {
   @OptionGroup var messages: MessageLanguage
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let entries = try store.auditLog()
     if entries.isEmpty { UIString.cmdAuditEmpty.say(messages.language) }
     for entry in entries {

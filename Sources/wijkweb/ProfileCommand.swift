@@ -36,16 +36,16 @@ struct ProfileCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
+    let source = try AppSetup.openSource(database)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: source, language: Language(language))
     if diagnostics {
       var reliability = Reliability(questionnaire: questionnaire)
-      try store.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
+      try source.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
       print(TerminalText.visible(ReliabilityOutput.render(reliability.rows, round: info.name, format: format), keepingNewlines: true),
             terminator: "")
       return
     }
-    let engine = ProfileEngine(store: store)
+    let engine = ProfileEngine(source: source)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted)
     var figures = profile.figures
     if let part {
@@ -76,7 +76,7 @@ struct ProfileCommand: ParsableCommand {
 
 extension RoundChoice {
   /// The round named `name`, or the most recent one (said on standard error), with its questionnaire.
-  static func resolve(_ name: String?, in store: Store, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
+  static func resolve(_ name: String?, in store: any ProfileSource, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
     let rounds = try store.rounds()
     guard !rounds.isEmpty else { throw Failure("There are no rounds yet; start an interview or run `wijkweb demo`.") }
     let info: RoundInfo

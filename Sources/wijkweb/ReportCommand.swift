@@ -31,9 +31,9 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     // Said before any work: an existing file, a link, a missing folder.
     try AtomicFile.checkTarget(out, force: force)
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
-    let engine = ProfileEngine(store: store)
+    let engine = ProfileEngine(source: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
     let tree = AreaTree(areas: try store.areas())
     let quotes = try store.publishableQuotes(roundID: info.id).map { ReportQuote(areaCode: $0.areaCode, dimensions: $0.dimensions, text: $0.text) }
@@ -41,17 +41,15 @@ struct ReportCommand: ParsableCommand {
     var builder = AreaReportBuilder(
       profile: profile, questionnaire: questionnaire, tree: tree, roundName: info.name,
       previousRoundName: previousRound?.name, quotes: quotes, language: Language(language))
-    builder.agendaInput = try AgendaReportInput(store: store, previousRound: previousRound?.id)
+    // The agenda is kept in the team's own database; the central database does not hold it yet.
+    builder.agendaInput = try (store as? Store).map { try AgendaReportInput(store: $0, previousRound: previousRound?.id) }
+      ?? AgendaReportInput()
     let areas: [Area]
     if let area {
       guard let index = tree.index[area] else { throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.") }
       areas = [tree.areas[index]]
     } else {
-      var responseAreas = Set<String>()
-      try store.forEachPartScore(roundID: info.id) { row in
-        if let code = row.areaCode { responseAreas.insert(code) }
-      }
-      areas = builder.areasWithResponses(responseAreas)
+      areas = builder.areasWithResponses(try store.areaCodesWithScores(roundID: info.id))
       if areas.isEmpty { throw Failure("Round \"\(info.name)\" has no completed responses yet, so there is nothing to report.") }
     }
     let lang = Language(language)
@@ -73,7 +71,7 @@ struct ReportCommand: ParsableCommand {
       let html = HTMLReport.html(pages: pages, title: title, language: language, fonts: Self.dejaVuFonts())
       try AtomicFile.write(html, to: out, force: force)
     }
-    try store.audit("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
+    try store.logAction("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
     FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, pages.count) + "\n").utf8))
   }
 

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 /// `wijkweb round create|list|close|show`.
 struct RoundCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "round", abstract: "Rounds (peilingen): create, list, close, show, population for weighting.",
-    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self])
+    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self, RemoveAfterSync.self])
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create an open round for a questionnaire.")
@@ -56,7 +57,7 @@ struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rounds, newest first.")
     @OptionGroup var database: DatabaseOptions
     func run() throws {
-      let store = try AppSetup.openStore(database, existing: true)
+      let store = try AppSetup.openSource(database)
       for round in try store.rounds() {
         // Everything here comes from the database, and rounds from bundles: nothing reaches the terminal raw.
         let fields = [round.name, round.status, round.questionnaireID, "from \(round.startsOn)", "minimum \(round.minGroupSize)"]
@@ -100,6 +101,25 @@ struct RoundCommand: ParsableCommand {
       if detail.isSealedRound || detail.sealed > 0 {
         print("sealed: \(detail.sealed) of the completed responses are sealed to the team key (counted, not readable here)")
       }
+    }
+  }
+
+  struct RemoveAfterSync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "remove-after-sync",
+      abstract: "on: every sync removes this round's responses the central database confirmed (health data stays on the laptop only until the next sync); off: they stay.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The round's name.") var name: String
+    @Argument(help: "on or off.") var setting: String
+    func validate() throws {
+      guard ["on", "off"].contains(setting) else { throw ValidationError("The setting is on or off, not \(setting).") }
+    }
+    func run() throws {
+      let store = try AppSetup.openStore(database, existing: true)
+      guard try store.setRemoveAfterSync(roundName: name, setting == "on", actor: "coordinator") else {
+        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+      }
+      print("round \"\(TerminalText.visible(name))\": \(setting == "on" ? "every sync removes the responses the central database confirmed" : "responses stay on this laptop after a sync")")
     }
   }
 

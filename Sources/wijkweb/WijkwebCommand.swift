@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
 import WijkwebStore
 
@@ -35,6 +36,7 @@ struct WijkwebCommand: ParsableCommand {
       case let error as StoreError: exit(withError: Failure(error.message))
       case let problem as BundleProblem: exit(withError: Failure(problem.message))
       case let problem as KeyProblem: exit(withError: Failure(problem.message))
+      case let error as CentralError: exit(withError: Failure(error.message))
       default: exit(withError: error)
       }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
 import WijkwebStore
 
@@ -19,9 +20,24 @@ struct WithdrawCommand: ParsableCommand {
     guard let normalized = ReceiptCode.normalize(code) else {
       throw Failure("\"\(code)\" is not a receipt code: a receipt code has sixteen letters and digits in four groups, like K7MP-3QXA-9RTW-HN4C (eight for interviews of before). Check the code on the resident's slip.")
     }
+    if let url = database.path, ConnectionTarget.isURL(url) {
+      // The central database: the admin's Wijkweb checks the code against the response's hash, as
+      // `wijkweb central withdraw` does.
+      let connection = try AppSetup.openCentral(url)
+      guard let id = try CentralWithdrawals.withdraw(code: normalized, locator: ReceiptCode.locator(of: normalized), on: connection,
+                                                     proves: CentralCommand.proves) else {
+        throw Failure("No response on \(connection.target.summary) has receipt code \(normalized); nothing was withdrawn.")
+      }
+      print("withdrawn from \(connection.target.summary): response \(id) with its scores and reflections; tombstone kept")
+      return
+    }
     let store = try AppSetup.openStore(database, existing: true)
     guard let withdrawal = try store.withdraw(receiptCode: normalized, actor: by) else {
       throw Failure("No response on this laptop has receipt code \(normalized). It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.")
+    }
+    if withdrawal.removedAfterSync {
+      print("withdrawn: the response with receipt code \(normalized) was already on the central database; the withdrawal goes there with the next sync")
+      return
     }
     UIString.cmdWithdrawn.say(messages.language, normalized, withdrawal.reflections)
   }

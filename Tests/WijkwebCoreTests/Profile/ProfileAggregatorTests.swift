@@ -102,4 +102,53 @@ import Testing
   @Test func weightsAfterUnweightedRowsAddInTheSameOrder() {
     Self.compare(Self.rows { index in index < 200 || index % 5 == 0 ? 1 : 0.37 + Double(index % 13) / 10 }, codes: ["W1", "W2"])
   }
+
+  /// A database that groups scores itself (PostgreSQL's GROUP BY per area, part, category, dimension and
+  /// histogram bin, with the sum of record keys) hands over groups: the totals, cell keys and respondents
+  /// must be exactly those of the rows one by one.
+  @Test func groupedScoresGiveTheTotalsOfTheirRows() {
+    let tree = AreaTree(areas: Self.areas)
+    var byRow = ProfileAggregator(tree: tree, partIDs: ["p"], categories: ["x", "y"])
+    struct Group: Hashable { var area: String, category: String?, dimension: Int, bin: Int32 }
+    struct People: Hashable { var area: String, category: String? }
+    var groups: [Group: (Int, UInt64)] = [:]
+    var people: [People: (Int, UInt64)] = [:]
+    for (index, (area, scores, category, _)) in Self.rows(weights: { _ in 1 }).enumerated() {
+      let key = CellKey.recordKey(responseID: "response-\(index)")
+      byRow.add(areaCode: area, partID: "p", scores: scores, category: category, recordKey: key)
+      if scores.contains(where: { $0 != nil }) {
+        let entry = people[People(area: area, category: category), default: (0, 0)]
+        people[People(area: area, category: category)] = (entry.0 + 1, entry.1 &+ key)
+      }
+      for (dimension, score) in scores.enumerated() {
+        guard let score, let bin = ScoreAccumulator.binIndex(score) else { continue }
+        let entry = groups[Group(area: area, category: category, dimension: dimension, bin: bin), default: (0, 0)]
+        groups[Group(area: area, category: category, dimension: dimension, bin: bin)] = (entry.0 + 1, entry.1 &+ key)
+      }
+    }
+    var grouped = ProfileAggregator(tree: tree, partIDs: ["p"], categories: ["x", "y"])
+    for (group, (count, keys)) in groups.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+      grouped.add(areaCode: group.area, partID: "p", category: group.category, dimension: group.dimension, binIndex: group.bin,
+                  count: count, recordKeySum: keys)
+    }
+    for (group, (count, keys)) in people {
+      grouped.addRespondents(areaCode: group.area, partID: "p", category: group.category, count: count, recordKeySum: keys)
+    }
+    let expected = byRow.rolledUp(), actual = grouped.rolledUp()
+    for area in tree.areas.indices {
+      for category in [nil, 0, 1] as [Int?] {
+        #expect(actual.respondents(area: area, part: 0, category: category) == expected.respondents(area: area, part: 0, category: category))
+        for dimension in 0 ..< 6 {
+          let want = expected.accumulator(area: area, part: 0, dimension: dimension, category: category)
+          #expect(actual.accumulator(area: area, part: 0, dimension: dimension, category: category) == want)
+          #expect(want.count > 0 && want.recordKeySum != 0)
+        }
+      }
+    }
+    // A group of an unknown area or part, or a bin outside 0...10, changes nothing.
+    grouped.add(areaCode: "X", partID: "p", category: nil, dimension: 0, binIndex: 10, count: 3, recordKeySum: 1)
+    grouped.add(areaCode: "W1", partID: "q", category: nil, dimension: 0, binIndex: 10, count: 3, recordKeySum: 1)
+    grouped.add(areaCode: "W1", partID: "p", category: nil, dimension: 0, binIndex: 4201, count: 3, recordKeySum: 1)
+    #expect(grouped.rolledUp().accumulator(area: 0, part: 0, dimension: 0) == expected.accumulator(area: 0, part: 0, dimension: 0))
+  }
 }
