@@ -90,10 +90,10 @@ extension Store {
           } else {
             try db.execute(sql: """
               INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,
-                seal_public_key)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                seal_public_key, team_signature)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """, arguments: [round.name, round.questionnaireHash, round.areaSet, round.startsOn, round.endsOn, round.minGroupSize,
-                               round.retentionDays, round.status, Self.timestamp(now), round.sealPublicKey])
+                               round.retentionDays, round.status, Self.timestamp(now), round.sealPublicKey, round.teamSignature])
             roundIDs[round.name] = db.lastInsertedRowID
             report.createdRounds.append(round.name)
           }

@@ -7,8 +7,8 @@ import WijkwebCrypto
 /// the Ed25519 signing key pair that signs rounds, device certificates and revocation lists. Both secret
 /// keys are protected by one passphrase.
 ///
-/// The public key file is text: `publicHeader` then the sealing key in base64 (version 1), or
-/// `publicHeader2` then the sealing key and the signing key, one line each. The secret key file is text:
+/// The public key file is text: `publicHeader`, then the sealing key in base64, then (keys of version 2)
+/// the signing key in base64, one line each. The secret key file is text:
 /// `secretHeader` (or `secretHeader2`), then the base64 of the envelope
 ///
 ///     version 1: seal public (32) | salt (16) | opslimit (8, LE) | memlimit (8, LE) | nonce (24) | encrypted seal secret (32 + 16)
@@ -22,8 +22,6 @@ public enum TeamKey {
   public static let publicHeader = "WIJKWEB-PUBLIC-KEY 1"
   /// The first line of a secret key file.
   public static let secretHeader = "WIJKWEB-SECRET-KEY 1"
-  /// The first line of a public key file holding both keys.
-  public static let publicHeader2 = "WIJKWEB-PUBLIC-KEY 2"
   /// The first line of a secret key file holding both keys.
   public static let secretHeader2 = "WIJKWEB-SECRET-KEY 2"
 
@@ -177,7 +175,7 @@ public enum TeamKey {
   /// The text of a public key file for `key`.
   public static func publicText(_ key: [UInt8], signingKey: [UInt8]? = nil) -> String {
     guard let signingKey else { return "\(publicHeader)\n\(Data(key).base64EncodedString())\n" }
-    return "\(publicHeader2)\n\(Data(key).base64EncodedString())\n\(Data(signingKey).base64EncodedString())\n"
+    return "\(publicHeader)\n\(Data(key).base64EncodedString())\n\(Data(signingKey).base64EncodedString())\n"
   }
 
   /// The sealing key in the text of a public key file (either version).
@@ -190,11 +188,11 @@ public enum TeamKey {
     if lines.count == 2, lines[0] == publicHeader, let seal = keys[0], seal.count == SealedBox.publicKeyBytes {
       return (seal, nil)
     }
-    if lines.count == 3, lines[0] == publicHeader2, let seal = keys[0], seal.count == SealedBox.publicKeyBytes, let signing = keys[1],
+    if lines.count == 3, lines[0] == publicHeader, let seal = keys[0], seal.count == SealedBox.publicKeyBytes, let signing = keys[1],
        signing.count == Ed25519.publicKeyBytes {
       return (seal, signing)
     }
-    throw KeyProblem("it is not a Wijkweb public key file (it should start with \"\(publicHeader2)\" followed by two lines of base64)")
+    throw KeyProblem("it is not a Wijkweb public key file (it should start with \"\(publicHeader)\" followed by one or two lines of base64)")
   }
 
   /// The envelope in the text of a secret key file.

@@ -22,6 +22,9 @@ struct RoundCommand: ParsableCommand {
     @Option(help: "Days after the round's end that responses are kept.") var retentionDays: Int = 730
     @Option(help: "Seal completed responses to this team public key (NAME.pub from `wijkweb keys create`): laptops can count and bundle them but not read them.")
     var sealTo: String?
+    @Option(help: "Sign the round with this team key file (NAME.key) on the team's machine; a laptop alone signs with its own local team.")
+    var key: String?
+    @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
 
     func validate() throws {
       if minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
@@ -33,6 +36,14 @@ struct RoundCommand: ParsableCommand {
 
     func run() throws {
       let sealKey = try sealTo.map(KeyFiles.publicKey)
+      var signer: Ed25519Signer?
+      if let key {
+        do {
+          signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
+        } catch let problem as KeyProblem {
+          throw Failure("The round was not created: \(problem.message).")
+        }
+      }
       let store = try AppSetup.openStore(database)
       let (source, parsed) = try QuestionnaireFiles.load(questionnaire)
       try store.installQuestionnaire(source: source, questionnaire: parsed)
@@ -45,7 +56,7 @@ struct RoundCommand: ParsableCommand {
       let end = ends ?? Store.day((RoundCommand.date(start) ?? Date()).addingTimeInterval(90 * 86400))
       do {
         try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
-                              minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
+                              minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey, teamSigner: signer)
       } catch let error as StoreError {
         throw Failure(error.message)
       }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import WijkwebCore
+import WijkwebCrypto
+
+/// Who this machine trusts and how it signs: its team's public keys (and, for a laptop alone, the local
+/// team's secret keys), its own device key and certificate, and the team's revocation list.
+public struct TrustState: Sendable {
+  public var team: TeamPublicKeys
+  /// Whether the team is this laptop's own local team (made on first start) rather than an enrolled one.
+  public var isLocalTeam: Bool
+  public var deviceID: String
+  public var deviceKey: [UInt8]
+  public var certificate: DeviceCertificate?
+  public var revocations: RevocationList?
+}
+
+extension Store {
+  /// The team, device and revocation list of this machine.
+  public func trustState() throws -> TrustState {
+    try writer.read { db in try Self.trustState(in: db) }
+  }
+
+  static func trustState(in db: Database) throws -> TrustState {
+    guard let team = try Row.fetchOne(db, sql: "SELECT * FROM team_identity WHERE id = 1"),
+          let device = try Row.fetchOne(db, sql: "SELECT public_key, certificate FROM device_identity WHERE id = 1") else {
+      throw StoreError("This database has no team identity; it was damaged. Restore a backup.", kind: .damaged)
+    }
+    let keys = TeamPublicKeys(signingKey: [UInt8](team["signing_public_key"] as Data), sealKey: [UInt8](team["seal_public_key"] as Data))
+    let revocations = try String.fetchOne(db, sql: "SELECT list FROM revocation_list WHERE id = 1")
+      .flatMap { try? JSONDecoder().decode(RevocationList.self, from: Data($0.utf8)) }
+    return TrustState(team: keys, isLocalTeam: team["local_signing_secret"] as Data? != nil,
+                      deviceID: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device_id'") ?? "",
+                      deviceKey: [UInt8](device["public_key"] as Data),
+                      certificate: (device["certificate"] as String?).flatMap { try? DeviceCertificate.parse($0) }, revocations: revocations)
+  }
+
+  /// The local team's signer when this laptop is alone (its own team), else nil.
+  static func localTeamSigner(in db: Database) throws -> Ed25519Signer? {
+    try (Data.fetchOne(db, sql: "SELECT local_signing_secret FROM team_identity WHERE id = 1")).map { Ed25519Signer(secretKey: [UInt8]($0)) }
+  }
+
+  /// This machine's device signer.
+  func deviceSigner() throws -> Ed25519Signer {
+    try writer.read { db in
+      guard let secret = try Data.fetchOne(db, sql: "SELECT secret_key FROM device_identity WHERE id = 1") else {
+        throw StoreError("This database has no device key; it was damaged. Restore a backup.", kind: .damaged)
+      }
+      return Ed25519Signer(secretKey: [UInt8](secret))
+    }
+  }
+
+  /// The one-line request to enrol this laptop into a team (`wijkweb team enrol-device`).
+  public func enrolmentRequest() throws -> EnrolmentRequest {
+    let state = try trustState()
+    return EnrolmentRequest(deviceID: state.deviceID, deviceKey: state.deviceKey)
+  }
+
+  /// Enrols this laptop into the team that signed `certificate`: the certificate must be for this very
+  /// device and key and verify against the team keys it names. The local team (if any) and its secret keys
+  /// are dropped; rounds the local team signed keep their signature, but the new team accepts their
+  /// responses only when it accepts those rounds explicitly.
+  public func acceptCertificate(_ certificate: DeviceCertificate, actor: String, now: Date = Date()) throws {
+    try writer.write { db in
+      let state = try Self.trustState(in: db)
+      guard certificate.deviceID == state.deviceID, certificate.deviceKey == state.deviceKey else {
+        throw StoreError("The certificate is for device \(TerminalText.visible(certificate.deviceID)), not for this laptop (\(state.deviceID)); nothing was changed.")
+      }
+      do {
+        try certificate.verify(team: certificate.team, with: Ed25519Verifier())
+      } catch let problem as TrustProblem {
+        throw StoreError("The certificate cannot be used: \(problem.message). Nothing was changed.")
+      }
+      try db.execute(sql: """
+        UPDATE team_identity SET signing_public_key = ?, seal_public_key = ?, local_signing_secret = NULL, local_seal_secret = NULL, since = ?
+        WHERE id = 1
+        """, arguments: [Data(certificate.team.signingKey), Data(certificate.team.sealKey), Self.timestamp(now)])
+      try db.execute(sql: "UPDATE device_identity SET certificate = ? WHERE id = 1", arguments: [certificate.text])
+      if state.team != certificate.team {
+        try db.execute(sql: "DELETE FROM revocation_list")
+      }
+      try Self.audit("device-enrolled", detail: "into team \(certificate.team.teamID), certificate of \(certificate.issuedAt)",
+                     actor: actor, at: now, in: db)
+    }
+  }
+}
+
+extension Store {
+  /// A round row (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days,
+  /// status, seal_public_key and, when selected, team_signature) as a bundle carries it.
+  static func bundleRound(_ row: Row) -> BundleRound {
+    BundleRound(name: row["name"], questionnaireHash: row["questionnaire_hash"], areaSet: row["area_set"],
+                startsOn: row["starts_on"], endsOn: row["ends_on"], minGroupSize: row["min_group_size"],
+                retentionDays: row["retention_days"], status: row["status"], sealPublicKey: row["seal_public_key"],
+                teamSignature: row.hasColumn("team_signature") ? row["team_signature"] : nil)
+  }
+}
