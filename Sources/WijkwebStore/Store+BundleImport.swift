@@ -87,6 +87,8 @@ extension Store {
                 """)
             }
             roundIDs[round.name] = row["id"]
+            // A round of this laptop alone that the team accepted: it takes the team's signature.
+            _ = try Self.adoptRoundSignature(round, in: db)
           } else {
             try db.execute(sql: """
               INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,

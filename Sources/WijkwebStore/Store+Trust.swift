@@ -95,3 +95,70 @@ extension Store {
                 teamSignature: row.hasColumn("team_signature") ? row["team_signature"] : nil)
   }
 }
+
+/// What the rules of trust said about a bundle that may be imported.
+public enum BundleTrust: Hashable, Sendable {
+  /// Signed by a device of this machine's team, not revoked, every round signed by the team.
+  case signed(deviceID: String)
+  /// A bundle of the previous version, without signatures, taken because the operator said so.
+  case unsignedAccepted
+}
+
+extension Store {
+  /// The certificate and signer this machine signs its bundles with.
+  public func bundleSigningDevice() throws -> BundleSignature.Device {
+    let state = try trustState()
+    guard let certificate = state.certificate else {
+      throw StoreError("This laptop has no certificate of its team, so it cannot sign a bundle. Enrol it (wijkweb device enrol).")
+    }
+    return BundleSignature.Device(certificate: certificate, signer: try deviceSigner())
+  }
+
+  /// Checks a bundle against the rules of trust before anything else is looked at: signed by a device of
+  /// this machine's team (its certificate verifies against the team key, its signature over the manifest
+  /// and so every record), that device not revoked at the bundle's time, and every round in it signed by
+  /// the team and sealed, if at all, to the team's key. A bundle of the previous version (no signature) is
+  /// taken only with `acceptUnsigned`, and then only rounds this machine holds already. Throws the first
+  /// problem in plain words (no full stop).
+  public func verifyTrust(_ manifest: BundleManifest, contents: BundleContents, acceptUnsigned: Bool) throws -> BundleTrust {
+    let state = try trustState()
+    let verifier = Ed25519Verifier()
+    if !BundleSignature.isSigned(manifest) {
+      guard acceptUnsigned else {
+        throw TrustProblem("""
+          it is not signed by the laptop that made it. A bundle of Wijkweb before signing is taken only with --accept-unsigned; \
+          any other unsigned bundle was made or changed by someone else
+          """)
+      }
+      let known = try writer.read { db in Set(try String.fetchAll(db, sql: "SELECT name FROM rounds")) }
+      if let round = contents.rounds.first(where: { !known.contains($0.name) }) {
+        throw TrustProblem("it is not signed and brings round \"\(TerminalText.visible(round.name))\", which this machine does not hold; rounds come from the team")
+      }
+      return .unsignedAccepted
+    }
+    try BundleSignature.verify(manifest, team: state.team, revocations: state.revocations, with: verifier)
+    // A round whose name breaks the rules is refused by the validator next, in its own words.
+    for round in contents.rounds where BundleRound.nameProblem(round.name) == nil {
+      try RoundSignature.verify(round, team: state.team, with: verifier)
+    }
+    return .signed(deviceID: manifest.deviceID)
+  }
+
+  /// Adopts the team's signature of `round` for the round of the same definition here (a round made on
+  /// this laptop alone that the team accepted): only when that signature verifies against this machine's
+  /// team for the definition held here. Inside the caller's transaction.
+  static func adoptRoundSignature(_ round: BundleRound, in db: Database) throws -> Bool {
+    guard let signature = round.teamSignature,
+          let row = try Row.fetchOne(db, sql: """
+            SELECT id, name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key,
+              team_signature FROM rounds WHERE name = ?
+            """, arguments: [round.name]) else { return false }
+    var here = bundleRound(row)
+    guard here.teamSignature != signature else { return false }
+    here.teamSignature = signature
+    let team = try trustState(in: db).team
+    guard (try? RoundSignature.verify(here, team: team, with: Ed25519Verifier())) != nil else { return false }
+    try db.execute(sql: "UPDATE rounds SET team_signature = ? WHERE id = ?", arguments: [signature, row["id"] as Int64])
+    return true
+  }
+}

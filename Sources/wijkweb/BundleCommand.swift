@@ -38,12 +38,15 @@ struct BundleExportCommand: ParsableCommand {
     var bytes: [UInt8]
     do {
       contents = try store.bundleContents(rounds: round, since: from)
-      bytes = try BundleFormat.encode(contents)
+      // Signed by this laptop's device key: the team's machines take nothing else.
+      bytes = try BundleFormat.encode(contents, signedBy: try store.bundleSigningDevice())
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
     } catch let error as StoreError {
       throw Failure(error.message)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(problem.message)")
+    } catch let problem as TrustProblem {
+      throw Failure("The bundle cannot be signed: \(problem.message).")
     }
     try BundleFiles.write(bytes, to: out)
     try store.recordBundleExport(contents, file: out, encrypted: passphrase != nil, actor: "coordinator")
@@ -78,11 +81,37 @@ struct BundleImportCommand: ParsableCommand {
   var key: String?
   @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var keyPassphraseFile: String?
+  @Flag(help: "Take a bundle written by Wijkweb before bundles were signed (no signature at all): only rounds held here, recorded in the audit log.")
+  var acceptUnsigned = false
 
   func run() throws {
-    // The whole bundle is read, decrypted and checked before the database is opened. A file that cannot
+    // The whole bundle is read, decrypted and checked before anything is imported. A file that cannot
     // be read (damaged, cut off, locked) is refused with nothing recorded.
-    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    let (manifest, contents) = try BundleFiles.readManifest(file, passphraseFile: passphraseFile)
+    // The rules of trust come first: who signed it, for which team, revoked or not, rounds from the team.
+    do {
+      let store = try AppSetup.openStore(database)
+      let trust: BundleTrust
+      do {
+        trust = try store.verifyTrust(manifest, contents: contents, acceptUnsigned: acceptUnsigned)
+      } catch let problem as TrustProblem {
+        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
+      }
+      if trust == .unsignedAccepted {
+        FileHandle.standardError.write(Data("""
+          WARNING: \(file) is NOT SIGNED. Anyone could have written or changed it. It is taken only because of \
+          --accept-unsigned, for a bundle of Wijkweb before signing; this is recorded in the audit log.
+
+          """.utf8))
+        try store.audit("bundle-unsigned-accepted", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt))",
+                        actor: "coordinator")
+      }
+    } catch let failure as Failure {
+      if let store = try? AppSetup.openStore(database) {
+        try? store.audit("bundle-refused", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)): \(TerminalText.visible(failure.message))", actor: "coordinator")
+      }
+      throw failure
+    }
     var opened = OpenedBundle(contents: contents)
     if let key, contents.responses.contains(where: \.isSealed) {
       opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
@@ -165,6 +194,12 @@ enum BundleFiles {
   /// The bundle in `path`, decrypted (with the passphrase from the file, the environment or the terminal)
   /// and decoded; any problem as a plain `Failure`.
   static func read(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws -> BundleContents {
+    try readManifest(path, passphraseFile: passphraseFile, outcome: outcome).contents
+  }
+
+  /// `read`, with the manifest that carries the bundle's certificate and signature.
+  static func readManifest(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws
+    -> (manifest: BundleManifest, contents: BundleContents) {
     // Refused before it is read into memory: a bundle has a documented size limit.
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
       throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome)")
@@ -178,7 +213,7 @@ enum BundleFiles {
         let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The bundle \(path) is encrypted and")
         bytes = try BundleSeal.open(bytes, passphrase: passphrase)
       }
-      return try BundleFormat.decode(bytes)
+      return try BundleFormat.read(bytes)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(path) \(problem.message) \(outcome)")
     }

@@ -7,7 +7,7 @@ import WijkwebStore
 struct RoundCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "round", abstract: "Rounds (peilingen): create, list, close, show, population for weighting.",
-    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self])
+    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self, Export.self, Import.self])
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create an open round for a questionnaire.")
@@ -110,6 +110,60 @@ struct RoundCommand: ParsableCommand {
         """, keepingNewlines: true))
       if detail.isSealedRound || detail.sealed > 0 {
         print("sealed: \(detail.sealed) of the completed responses are sealed to the team key (counted, not readable here)")
+      }
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a round's signed definition and its questionnaire to a round file, for `wijkweb round import` on laptops.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The round's name.") var name: String
+    @Option(help: "The new round file.") var out: String
+    func run() throws {
+      let store = try AppSetup.openStore(database, existing: true)
+      guard let (round, questionnaire) = try store.roundForFile(named: name) else {
+        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+      }
+      try KeyFiles.write(try RoundFile.text(round: round, questionnaire: questionnaire), to: out, mode: 0o644)
+      print("round \"\(TerminalText.visible(name))\" written to \(out)\(round.teamSignature == nil ? " (not signed: made before rounds were signed)" : "")")
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Take a round signed by this machine's team from a round file; with --key (the team's machine) the team signs and so accepts it.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The round file (from `wijkweb round export`).") var file: String
+    @Option(help: "The team key file (NAME.key): sign the round now, e.g. to accept a round a laptop made alone.") var key: String?
+    @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
+    func run() throws {
+      let text = try TrustFiles.text(file, what: "round file", limit: RoundFile.maxBytes)
+      let checked: BundleValidator.Checked
+      do {
+        checked = try RoundFile.parse(text)
+      } catch let problem as BundleProblem {
+        throw Failure("The round file \(file) cannot be used: \(problem.message). Nothing was changed.")
+      }
+      var signer: Ed25519Signer?
+      if let key {
+        do {
+          signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
+        } catch let problem as KeyProblem {
+          throw Failure("The round was not signed: \(problem.message). Nothing was changed.")
+        }
+      }
+      let store = try AppSetup.openStore(database)
+      let name = TerminalText.visible(checked.contents.rounds.first?.name ?? "")
+      do {
+        switch try store.importRound(checked, teamSigner: signer, actor: "coordinator") {
+        case .created: print("round \"\(name)\" created, signed by the team")
+        case .accepted: print("round \"\(name)\" held here is now signed by the team: its responses travel to the team")
+        case .unchanged: print("round \"\(name)\" was here already; nothing changed")
+        }
+      } catch let error as StoreError {
+        try? store.audit("round-refused", detail: "\(file): \(TerminalText.visible(error.message))", actor: "coordinator")
+        throw Failure(error.message)
       }
     }
   }

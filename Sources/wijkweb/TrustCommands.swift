@@ -109,9 +109,9 @@ enum TrustFiles {
     return formatter.string(from: Date())
   }
 
-  static func text(_ path: String, what: String) throws -> String {
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
-      throw Failure("The \(what) \(path) is \(size) bytes; it is at most \(maxBytes). Check that you chose the right file. Nothing was changed.")
+  static func text(_ path: String, what: String, limit: Int = maxBytes) throws -> String {
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+      throw Failure("The \(what) \(path) is \(size) bytes; it is at most \(limit). Check that you chose the right file. Nothing was changed.")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure("Cannot read the \(what) \(path). Check the name and that you may read it. Nothing was changed.")

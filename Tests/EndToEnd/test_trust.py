@@ -3,34 +3,10 @@ enrols it; then only the team key makes rounds; a crafted certificate changes no
 
 import json
 
-from test_bundles import laptop, run, snapshot
-
-PASSPHRASE = "vier meeuwen boven de Hunze"
-
-
-def team_key(tmp_path):
-    """The gebiedsteam's key files and its passphrase file."""
-    passphrase = tmp_path / "team-zin.txt"
-    passphrase.write_text(PASSPHRASE + "\n")
-    if not (tmp_path / "team.key").exists():
-        run("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase, check=0)
-    return tmp_path / "team.key", passphrase
-
-
-def enrol(tmp_path, db, name):
-    key, passphrase = team_key(tmp_path)
-    status, request, err = run("device", "enrol", "--db", db, check=0)
-    request = request.strip()
-    assert "\n" not in request and request.startswith("WWE1.") and "team enrol-device" in err
-    certificate = tmp_path / f"{name}.cert"
-    run("team", "enrol-device", request, "--key", key, "--passphrase-file", passphrase, "--out", certificate, check=0)
-    status, out, err = run("device", "enrol", "--db", db, "--certificate", certificate, check=0)
-    assert "now belongs to team" in out
-    return certificate
-
+from test_bundles import enrol, laptop, run, snapshot, team_key
 
 def test_a_laptop_alone_is_its_own_team_until_the_team_enrols_it(tmp_path):
-    db = laptop(tmp_path, "a", seed=70, responses=3)
+    db = laptop(tmp_path, "a", seed=70, responses=3, team=False)
     status, out, _ = run("device", "show", "--db", db, check=0)
     assert "local team" in out
     # Alone, the laptop makes its own rounds.
@@ -54,8 +30,8 @@ def test_a_laptop_alone_is_its_own_team_until_the_team_enrols_it(tmp_path):
 
 
 def test_a_certificate_for_another_laptop_or_changed_is_refused_and_changes_nothing(tmp_path):
-    a = laptop(tmp_path, "a", seed=71, responses=2)
-    b = laptop(tmp_path, "b", seed=72, responses=2)
+    a = laptop(tmp_path, "a", seed=71, responses=2, team=False)
+    b = laptop(tmp_path, "b", seed=72, responses=2, team=False)
     certificate = enrol(tmp_path, a, "a")
     before = snapshot(b)
     status, _, err = run("device", "enrol", "--db", b, "--certificate", certificate)

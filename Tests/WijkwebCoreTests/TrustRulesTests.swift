@@ -123,4 +123,40 @@ import WijkwebCrypto
     #expect(TrustMessage.make("D", ["ab", "c"]) != TrustMessage.make("D", ["a", "bc"]))
     #expect(TrustMessage.make("D", ["a"]) != TrustMessage.make("E", ["a"]))
   }
+
+  @Test func aBundleCountsOnlyWhenSignedByAnUnrevokedDeviceOfTheTeam() throws {
+    let team = try Team()
+    let device = try Signer()
+    let certificate = try DeviceCertificate.issue(for: EnrolmentRequest(deviceID: "laptop-1", deviceKey: device.publicKey),
+                                                  team: team.keys, issuedAt: "2026-11-28T10:00:00Z", signer: team.signer)
+    let contents = BundleContents(deviceID: "laptop-1", createdAt: "2026-11-28T12:00:00Z", rounds: [Self.round])
+    let bytes = try BundleFormat.encode(contents, signedBy: BundleSignature.Device(certificate: certificate, signer: device))
+    let (manifest, decoded) = try BundleFormat.read(bytes)
+    #expect(decoded == contents)
+    try BundleSignature.verify(manifest, team: team.keys, revocations: nil, with: verifier)
+
+    // Unsigned (as written before signing): refused, and known as such.
+    let (unsigned, _) = try BundleFormat.read(try BundleFormat.encode(contents))
+    #expect(!BundleSignature.isSigned(unsigned) && BundleSignature.isSigned(manifest))
+    #expect(throws: TrustProblem.self) { try BundleSignature.verify(unsigned, team: team.keys, revocations: nil, with: verifier) }
+    // Another record checksum, time or device under the same signature: refused.
+    for change in [{ (m: inout BundleManifest) in m.recordsSHA256 = String(repeating: "0", count: 64) },
+                   { $0.createdAt = "2026-11-27T12:00:00Z" }, { $0.since = "2026-11-01T00:00:00Z" }, { $0.deviceID = "laptop-2" }] {
+      var changed = manifest
+      change(&changed)
+      #expect(throws: TrustProblem.self) { try BundleSignature.verify(changed, team: team.keys, revocations: nil, with: verifier) }
+    }
+    // Another team's machine does not know the device.
+    #expect(throws: TrustProblem.self) { try BundleSignature.verify(manifest, team: try Team().keys, revocations: nil, with: verifier) }
+    // Revoked before the bundle was made: refused; revoked after: still taken.
+    let before = try RevocationList.revoking("laptop-1", at: "2026-11-28T11:00:00Z", after: nil, signer: team.signer)
+    #expect(throws: TrustProblem.self) { try BundleSignature.verify(manifest, team: team.keys, revocations: before, with: verifier) }
+    let after = try RevocationList.revoking("laptop-1", at: "2026-11-28T13:00:00Z", after: nil, signer: team.signer)
+    try BundleSignature.verify(manifest, team: team.keys, revocations: after, with: verifier)
+    // A device cannot sign with a certificate of another device.
+    #expect(throws: TrustProblem.self) {
+      try BundleFormat.encode(BundleContents(deviceID: "laptop-2", createdAt: "2026-11-28T12:00:00Z"),
+                              signedBy: BundleSignature.Device(certificate: certificate, signer: device))
+    }
+  }
 }
