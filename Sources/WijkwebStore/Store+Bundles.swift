@@ -64,7 +64,8 @@ extension Store {
                           receiptCode: row["receipt_code"])
         }
       return BundleContents(deviceID: deviceID, createdAt: Self.timestamp(now), since: since, questionnaires: questionnaires,
-                            rounds: bundleRounds, responses: responses, tombstones: tombstones)
+                            rounds: bundleRounds, responses: responses, tombstones: tombstones,
+                            revocations: try Self.trustState(in: db).revocations)
     }
   }
 

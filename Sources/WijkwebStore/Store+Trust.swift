@@ -136,7 +136,13 @@ extension Store {
       }
       return .unsignedAccepted
     }
-    try BundleSignature.verify(manifest, team: state.team, revocations: state.revocations, with: verifier)
+    // A newer list of the team in the bundle counts already for the bundle itself.
+    var revocations = state.revocations
+    if let carried = manifest.revocations, carried.version > (revocations?.version ?? 0) {
+      try carried.verify(team: state.team, with: verifier)
+      revocations = carried
+    }
+    try BundleSignature.verify(manifest, team: state.team, revocations: revocations, with: verifier)
     // A round whose name breaks the rules is refused by the validator next, in its own words.
     for round in contents.rounds where BundleRound.nameProblem(round.name) == nil {
       try RoundSignature.verify(round, team: state.team, with: verifier)
@@ -160,5 +166,58 @@ extension Store {
     guard (try? RoundSignature.verify(here, team: team, with: Ed25519Verifier())) != nil else { return false }
     try db.execute(sql: "UPDATE rounds SET team_signature = ? WHERE id = ?", arguments: [signature, row["id"] as Int64])
     return true
+  }
+}
+
+extension Store {
+  /// Takes `list` when the team signed it and it is newer than the list held here, and removes what the
+  /// devices it revokes completed from their revocation time on (on the revoked laptop too: nothing it
+  /// completes after its revocation counts anywhere, so every machine ends with the same responses).
+  /// Returns how many responses were removed, or nil when the list was not newer. Inside the caller's transaction.
+  @discardableResult
+  static func adoptRevocations(_ list: RevocationList, actor: String, now: Date, in db: Database) throws -> Int? {
+    let state = try trustState(in: db)
+    guard list.version > (state.revocations?.version ?? 0) else { return nil }
+    do {
+      try list.verify(team: state.team, with: Ed25519Verifier())
+    } catch let problem as TrustProblem {
+      throw StoreError("its revocation list cannot be used: \(problem.message); nothing was imported.")
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    try db.execute(sql: "INSERT OR REPLACE INTO revocation_list (id, version, list) VALUES (1, ?, ?)",
+                   arguments: [list.version, String(decoding: try encoder.encode(list), as: UTF8.self)])
+    var removed = 0
+    for entry in list.entries {
+      try db.execute(sql: "DELETE FROM responses WHERE device_id = ? AND status = 'completed' AND completed_at >= ?",
+                     arguments: [entry.deviceID, entry.revokedAt])
+      removed += db.changesCount
+      try db.execute(sql: "DELETE FROM pending_withdrawals WHERE device_id = ? AND withdrawn_at >= ?", arguments: [entry.deviceID, entry.revokedAt])
+    }
+    try audit("revocations", detail: """
+      list \(list.version) of team \(state.team.teamID): \(list.entries.map { "\($0.deviceID) from \($0.revokedAt)" }.joined(separator: ", ")); \
+      \(removed) responses of revoked devices removed
+      """, actor: actor, at: now, in: db)
+    return removed
+  }
+
+  /// On the team's machine: revokes `deviceID` from now on, in a new revocation list signed by the team key,
+  /// kept here and carried by every bundle from here on.
+  public func revokeDevice(_ deviceID: String, signer: any MessageSigner, actor: String, now: Date = Date()) throws -> (RevocationList, Int) {
+    guard !deviceID.isEmpty, deviceID.count <= 64, TerminalText.isPrintable(deviceID) else {
+      throw StoreError("A device id has 1 to 64 printable characters; nothing was revoked.")
+    }
+    return try writer.write { db in
+      let state = try Self.trustState(in: db)
+      guard signer.publicKey == state.team.signingKey else {
+        throw StoreError("The key given is not the key of this machine's team (\(state.team.teamID)); nothing was revoked.")
+      }
+      if let revoked = state.revocations?.revokedAt(deviceID) {
+        throw StoreError("Device \(TerminalText.visible(deviceID)) was revoked already, from \(revoked).")
+      }
+      let list = try RevocationList.revoking(deviceID, at: Self.timestamp(now), after: state.revocations, signer: signer)
+      let removed = try Self.adoptRevocations(list, actor: actor, now: now, in: db) ?? 0
+      return (list, removed)
+    }
   }
 }

@@ -166,6 +166,12 @@ extension BundleImportReport {
       print("sealed: \(self.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
     }
     if self.unsealed > 0 { print("unsealed: \(self.unsealed) responses stored sealed here are readable now") }
+    if !self.revoked.isEmpty {
+      print("refused: \(self.revoked.count) responses completed by a revoked device after its revocation, e.g. response \(self.revoked[0])")
+    }
+    if self.removedByRevocation > 0 {
+      print("removed: \(self.removedByRevocation) responses held here were completed by a revoked device after its revocation")
+    }
     for refusal in self.unopened {
       print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
     }

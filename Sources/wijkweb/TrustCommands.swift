@@ -56,8 +56,34 @@ struct DeviceCommand: ParsableCommand {
 /// `wijkweb team enrol-device`: the team's machine signs a laptop's enrolment request with the team key.
 struct TeamCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "team", abstract: "The gebiedsteam's work with its team key: enrol laptops.",
-    subcommands: [EnrolDevice.self])
+    commandName: "team", abstract: "The gebiedsteam's work with its team key: enrol laptops, revoke them.",
+    subcommands: [EnrolDevice.self, RevokeDevice.self])
+
+  struct RevokeDevice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "revoke-device",
+      abstract: "Revoke a laptop from now on: a new revocation list signed by the team key, which every bundle from here carries to every machine.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The device id (`wijkweb device show` on the laptop, or the audit log).") var id: String
+    @Option(help: "The team key file (NAME.key).") var key: String
+    @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
+
+    func run() throws {
+      let signer: Ed25519Signer
+      do {
+        signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
+      } catch let problem as KeyProblem {
+        throw Failure("Nothing was revoked: \(problem.message).")
+      }
+      let store = try AppSetup.openStore(database, existing: true)
+      do {
+        let (list, removed) = try store.revokeDevice(id, signer: signer, actor: "coordinator")
+        print("device \(TerminalText.visible(id)) revoked from \(list.revokedAt(id) ?? "now") (revocation list \(list.version)); bundles from here carry it to every machine\(removed > 0 ? "; \(removed) responses it completed since were removed here" : "")")
+      } catch let error as StoreError {
+        throw Failure(error.message)
+      }
+    }
+  }
 
   struct EnrolDevice: ParsableCommand {
     static let configuration = CommandConfiguration(

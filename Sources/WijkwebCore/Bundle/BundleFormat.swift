@@ -51,6 +51,7 @@ public enum BundleFormat {
     var manifest = BundleManifest(
       format: version, deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
       rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: SHA256.hex(of: records))
+    manifest.revocations = contents.revocations
     if let device { manifest = try BundleSignature.sign(manifest, by: device) }
     var body = Array((magic + "\n").utf8)
     body += try encoder.encode(manifest)
@@ -102,7 +103,8 @@ public enum BundleFormat {
     guard SHA256.hex(of: recordBytes) == manifest.recordsSHA256 else {
       throw BundleProblem("its records do not match the checksum in its manifest; the file was changed after it was made. Ask the sender for a new copy.")
     }
-    var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since)
+    var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since,
+                                  revocations: manifest.revocations)
     for (offset, line) in recordLines.enumerated() {
       let lineNumber = offset + 3
       guard line.count <= maxRecordBytes else {

@@ -17,9 +17,11 @@ public struct BundleManifest: Codable, Hashable, Sendable {
   public var certificate: DeviceCertificate?
   /// That device's signature (base64) over `BundleSignature.message`; absent in bundles before signing.
   public var signature: String?
+  /// The team's revocation list (`BundleContents.revocations`).
+  public var revocations: RevocationList?
 
   enum CodingKeys: String, CodingKey {
-    case format, since, rounds, counts, certificate, signature
+    case format, since, rounds, counts, certificate, signature, revocations
     case deviceID = "device_id"
     case createdAt = "created_at"
     case recordsSHA256 = "records_sha256"
