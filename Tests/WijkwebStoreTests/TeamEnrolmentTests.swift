@@ -67,4 +67,51 @@ import WijkwebCore
     let round = try #require(try store.bundleContents(rounds: ["Voorjaar 2027"]).rounds.first { $0.name == "Voorjaar 2027" })
     try RoundSignature.verify(round, team: team, with: Ed25519Verifier())
   }
+
+  static func enrol(_ store: Store, key: TeamKey.Opened) throws {
+    let certificate = try DeviceCertificate.issue(for: try store.enrolmentRequest(), team: try #require(key.team),
+                                                  issuedAt: "2026-11-28T10:00:00Z", signer: try key.signer())
+    try store.acceptCertificate(certificate, actor: "test")
+  }
+
+  @Test func theTeamAcceptsARoundMadeAloneAndARevokedDeviceIsRefused() throws {
+    let key = try TeamKey.open(envelope: try TeamKey.create(passphrase: Self.passphrase, strength: .interactive).envelope,
+                               passphrase: Self.passphrase)
+    let laptop = try BundleTests.laptop(seed: 5, demo: 2, interviews: 1)
+    let roundName = try #require(try laptop.store.openRounds().first).name
+    try Self.enrol(laptop.store, key: key)
+    let alone = try #require(try laptop.store.roundForFile(named: roundName))
+    let aloneFile = try RoundFile.parse(try RoundFile.text(round: alone.round, questionnaire: alone.questionnaire))
+    // Signed by the laptop's former local team only: not the team's.
+    #expect(throws: StoreError.self) { try laptop.store.importRound(aloneFile, actor: "test") }
+    #expect(try laptop.store.importRound(aloneFile, teamSigner: try key.signer(), actor: "test") == .accepted)
+    let signed = try #require(try laptop.store.roundForFile(named: roundName))
+    let signedText = try RoundFile.text(round: signed.round, questionnaire: signed.questionnaire)
+    #expect(try laptop.store.importRound(try RoundFile.parse(signedText), actor: "test") == .unchanged)
+
+    // The team's machine takes the signed round; changed after signing, it is refused.
+    let team = try Store.inMemory()
+    try team.importAreas(StoreTests.areas)
+    try Self.enrol(team, key: key)
+    var changed = signed.round
+    changed.minGroupSize = 5
+    let changedFile = try RoundFile.parse(try RoundFile.text(round: changed, questionnaire: signed.questionnaire))
+    #expect(throws: StoreError.self) { try team.importRound(changedFile, actor: "test") }
+    #expect(try team.importRound(try RoundFile.parse(signedText), actor: "test") == .created)
+
+    // The laptop's bundle is taken; once the team revoked the laptop, a bundle it signs is not.
+    let bytes = try BundleFormat.encode(try laptop.store.bundleContents(), signedBy: try laptop.store.bundleSigningDevice())
+    let (manifest, contents) = try BundleFormat.read(bytes)
+    #expect(try team.verifyTrust(manifest, contents: contents, acceptUnsigned: false) == .signed(deviceID: try laptop.store.deviceID()))
+    let (list, _) = try team.revokeDevice(try laptop.store.deviceID(), signer: try key.signer(), actor: "test")
+    let held = try team.trustState().revocations
+    #expect(list.version == 1 && held == list)
+    let later = try BundleFormat.encode(try laptop.store.bundleContents(now: Date().addingTimeInterval(5)),
+                                        signedBy: try laptop.store.bundleSigningDevice())
+    let (laterManifest, laterContents) = try BundleFormat.read(later)
+    #expect(throws: TrustProblem.self) { try team.verifyTrust(laterManifest, contents: laterContents, acceptUnsigned: false) }
+    // Unsigned: refused without --accept-unsigned.
+    let (bare, bareContents) = try BundleFormat.read(try BundleFormat.encode(try laptop.store.bundleContents()))
+    #expect(throws: TrustProblem.self) { try team.verifyTrust(bare, contents: bareContents, acceptUnsigned: false) }
+  }
 }
