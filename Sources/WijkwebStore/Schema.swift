@@ -248,6 +248,37 @@ enum Schema {
         ALTER TABLE rounds ADD COLUMN remove_after_sync INTEGER NOT NULL DEFAULT 0;
         """)
     }
+    migrator.registerMigration("v13-signing") { db in
+      try db.execute(sql: """
+        -- The team this machine belongs to: its public keys, and only for a laptop alone (a local team,
+        -- made here) its secret keys, kept without passphrase in this owner-only file. Enrolling into a
+        -- team replaces the row and drops the local secrets.
+        CREATE TABLE team_identity (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          signing_public_key BLOB NOT NULL,
+          seal_public_key BLOB NOT NULL,
+          local_signing_secret BLOB,
+          local_seal_secret BLOB,
+          since TEXT NOT NULL
+        );
+        -- This machine's own Ed25519 key that signs its bundles, and the team's certificate for it.
+        CREATE TABLE device_identity (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          public_key BLOB NOT NULL,
+          secret_key BLOB NOT NULL,
+          certificate TEXT
+        );
+        -- The team's latest signed revocation list (JSON of `RevocationList`).
+        CREATE TABLE revocation_list (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          version INTEGER NOT NULL,
+          list TEXT NOT NULL
+        );
+        -- The team's signature over the round's definition (`RoundSignature`); NULL for rounds from before.
+        ALTER TABLE rounds ADD COLUMN team_signature TEXT;
+        """)
+      try TrustSetup.makeLocalTeam(in: db)
+    }
     return migrator
   }
 }

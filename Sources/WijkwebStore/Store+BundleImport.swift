@@ -36,6 +36,11 @@ public struct BundleImportReport: Hashable, Sendable {
   public var unsealed = 0
   /// Sealed responses of the bundle that did not open with the team key: stored (or kept) sealed.
   public var unopened: [BundleRefusal] = []
+  /// Responses of the bundle a revoked device completed at or after its revocation: not stored.
+  public var revoked: [String] = []
+  /// Responses held here that a revocation list the bundle brought removed (completed by a revoked device
+  /// at or after its revocation).
+  public var removedByRevocation = 0
 
   public init() {}
 }
@@ -64,6 +69,14 @@ extension Store {
       return try writer.write { db in
         var report = BundleImportReport()
         report.unopened = checked.unopened
+        // A newer revocation list of the team comes first: it decides which records below count.
+        if let list = contents.revocations {
+          report.removedByRevocation = try Self.adoptRevocations(list, actor: actor, now: now, in: db) ?? 0
+        }
+        let trust = try Self.trustState(in: db)
+        func revoked(_ deviceID: String, at time: String) -> Bool {
+          trust.revocations?.refuses(deviceID, signedAt: time) == true
+        }
         for questionnaire in contents.questionnaires {
           try db.execute(sql: """
             INSERT OR IGNORE INTO questionnaires (content_hash, id, version, source, installed_at) VALUES (?, ?, ?, ?, ?)
@@ -87,13 +100,15 @@ extension Store {
                 """)
             }
             roundIDs[round.name] = row["id"]
+            // A round of this laptop alone that the team accepted: it takes the team's signature.
+            _ = try Self.adoptRoundSignature(round, in: db)
           } else {
             try db.execute(sql: """
               INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,
-                seal_public_key)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                seal_public_key, team_signature)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """, arguments: [round.name, round.questionnaireHash, round.areaSet, round.startsOn, round.endsOn, round.minGroupSize,
-                               round.retentionDays, round.status, Self.timestamp(now), round.sealPublicKey])
+                               round.retentionDays, round.status, Self.timestamp(now), round.sealPublicKey, round.teamSignature])
             roundIDs[round.name] = db.lastInsertedRowID
             report.createdRounds.append(round.name)
           }
@@ -113,9 +128,18 @@ extension Store {
             """)
         }
         for tombstone in contents.tombstones {
+          if revoked(tombstone.deviceID, at: tombstone.withdrawnAt) {
+            report.refusedWithdrawals.append(BundleRefusal(responseID: tombstone.responseID,
+                                                           reason: "its device was revoked by the team before it was made"))
+            continue
+          }
           try importTombstone(tombstone, report: &report, in: db)
         }
         for response in contents.responses {
+          if revoked(response.deviceID, at: response.completedAt) {
+            report.revoked.append(response.id)
+            continue
+          }
           if expired.contains(response.round) {
             report.skippedExpired += 1
             continue
@@ -127,7 +151,8 @@ extension Store {
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
           \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.pendingWithdrawals) waiting, \(report.conflicts.count) conflicts, \
-          \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
+          \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed, \
+          \(report.revoked.count) of revoked devices refused, \(report.removedByRevocation) removed by revocation\
           \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
         return report

@@ -45,13 +45,10 @@ extension Store {
       for response in responses where !roundNames.contains(response.round) { roundNames.append(response.round) }
       let bundleRounds = try roundNames.sorted().compactMap { name in
         try Row.fetchOne(db, sql: """
-          SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key
+          SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key,
+            team_signature
           FROM rounds WHERE name = ?
-          """, arguments: [name]).map { row in
-          BundleRound(name: row["name"], questionnaireHash: row["questionnaire_hash"], areaSet: row["area_set"],
-                      startsOn: row["starts_on"], endsOn: row["ends_on"], minGroupSize: row["min_group_size"],
-                      retentionDays: row["retention_days"], status: row["status"], sealPublicKey: row["seal_public_key"])
-        }
+          """, arguments: [name]).map(Self.bundleRound)
       }
       let questionnaires = try Set(bundleRounds.map(\.questionnaireHash)).sorted().compactMap { hash in
         try Row.fetchOne(db, sql: "SELECT content_hash, id, version, source FROM questionnaires WHERE content_hash = ?",
@@ -67,7 +64,8 @@ extension Store {
                           receiptCode: row["receipt_code"])
         }
       return BundleContents(deviceID: deviceID, createdAt: Self.timestamp(now), since: since, questionnaires: questionnaires,
-                            rounds: bundleRounds, responses: responses, tombstones: tombstones)
+                            rounds: bundleRounds, responses: responses, tombstones: tombstones,
+                            revocations: try Self.trustState(in: db).revocations)
     }
   }
 

@@ -40,10 +40,13 @@ struct BundleExportCommand: ParsableCommand {
     var bytes: [UInt8]
     do {
       contents = try store.bundleContents(rounds: round, since: from)
-      bytes = try BundleFormat.encode(contents)
+      // Signed by this laptop's device key: the team's machines take nothing else.
+      bytes = try BundleFormat.encode(contents, signedBy: try store.bundleSigningDevice())
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(problem.message)")
+    } catch let problem as TrustProblem {
+      throw Failure("The bundle cannot be signed: \(problem.message).")
     }
     try BundleFiles.write(bytes, to: out)
     try store.recordBundleExport(contents, file: out, encrypted: passphrase != nil, actor: "coordinator")
@@ -78,12 +81,43 @@ struct BundleImportCommand: ParsableCommand {
   var key: String?
   @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var keyPassphraseFile: String?
+  @Flag(help: "Take a bundle written by Wijkweb before bundles were signed (no signature at all): only rounds held here, recorded in the audit log.")
+  var acceptUnsigned = false
+  @Option(help: "With --db postgresql://...: the team's own database, whose team identity checks the bundle's signatures first (default: this machine's database).")
+  var trustDb: String?
 
   func run() throws {
-    // The whole bundle is read, decrypted and checked before the database is opened. A file that cannot
+    // The whole bundle is read, decrypted and checked before anything is imported. A file that cannot
     // be read (damaged, cut off, locked) is refused with nothing recorded.
-    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
-    if let url = database.path, ConnectionTarget.isURL(url) { return try importCentral(contents, url: url) }
+    let (manifest, contents) = try BundleFiles.readManifest(file, passphraseFile: passphraseFile)
+    let central = database.path.flatMap { ConnectionTarget.isURL($0) ? $0 : nil }
+    // The rules of trust come first: who signed it, for which team, revoked or not, rounds from the team.
+    do {
+      // Into the central database the team's own database checks the signatures: it holds the team identity.
+      let store = central == nil ? try AppSetup.openStore(database)
+        : try AppSetup.openStore(try DatabaseOptions.parse(trustDb.map { ["--db", $0] } ?? []), existing: true)
+      let trust: BundleTrust
+      do {
+        trust = try store.verifyTrust(manifest, contents: contents, acceptUnsigned: acceptUnsigned)
+      } catch let problem as TrustProblem {
+        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
+      }
+      if trust == .unsignedAccepted {
+        FileHandle.standardError.write(Data("""
+          WARNING: \(file) is NOT SIGNED. Anyone could have written or changed it. It is taken only because of \
+          --accept-unsigned, for a bundle of Wijkweb before signing; this is recorded in the audit log.
+
+          """.utf8))
+        try store.audit("bundle-unsigned-accepted", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt))",
+                        actor: "coordinator")
+      }
+    } catch let failure as Failure {
+      if central == nil, let store = try? AppSetup.openStore(database) {
+        try? store.audit("bundle-refused", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)): \(TerminalText.visible(failure.message))", actor: "coordinator")
+      }
+      throw failure
+    }
+    if let central { return try importCentral(contents, url: central) }
     var opened = OpenedBundle(contents: contents)
     if let key, contents.responses.contains(where: \.isSealed) {
       opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
@@ -174,6 +208,12 @@ extension BundleImportReport {
     if self.skippedExpired > 0 { say(.cmdImportExpired, self.skippedExpired) }
     if self.sealed > 0 { say(.cmdImportSealed, self.sealed) }
     if self.unsealed > 0 { say(.cmdImportUnsealed, self.unsealed) }
+    if !self.revoked.isEmpty {
+      lines.append("refused: \(self.revoked.count) responses completed by a revoked device after its revocation, e.g. response \(self.revoked[0])")
+    }
+    if self.removedByRevocation > 0 {
+      lines.append("removed: \(self.removedByRevocation) responses held here were completed by a revoked device after its revocation")
+    }
     for refusal in self.unopened { say(.cmdNotOpened, refusal.responseID, refusal.reason) }
     if !self.refusedWithdrawals.isEmpty {
       say(.cmdWithdrawalsRefused, self.refusedWithdrawals.count)
@@ -194,6 +234,12 @@ enum BundleFiles {
   /// The bundle in `path`, decrypted (with the passphrase from the file, the environment or the terminal)
   /// and decoded; any problem as a plain `Failure`.
   static func read(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws -> BundleContents {
+    try readManifest(path, passphraseFile: passphraseFile, outcome: outcome).contents
+  }
+
+  /// `read`, with the manifest that carries the bundle's certificate and signature.
+  static func readManifest(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws
+    -> (manifest: BundleManifest, contents: BundleContents) {
     // Refused before it is read into memory: a bundle has a documented size limit.
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
       throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome)")
@@ -207,7 +253,7 @@ enum BundleFiles {
         let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The bundle \(path) is encrypted and")
         bytes = try BundleSeal.open(bytes, passphrase: passphrase)
       }
-      return try BundleFormat.decode(bytes)
+      return try BundleFormat.read(bytes)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(path) \(problem.message) \(outcome)")
     }

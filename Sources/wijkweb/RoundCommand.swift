@@ -8,7 +8,7 @@ import WijkwebStore
 struct RoundCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "round", abstract: "Rounds (peilingen): create, list, close, show, population for weighting.",
-    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self, RemoveAfterSync.self])
+    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self, RemoveAfterSync.self, Export.self, Import.self])
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create an open round for a questionnaire.")
@@ -24,6 +24,9 @@ struct RoundCommand: ParsableCommand {
     @Option(help: "Days after the round's end that responses are kept.") var retentionDays: Int = 730
     @Option(help: "Seal completed responses to this team public key (NAME.pub from `wijkweb keys create`): laptops can count and bundle them but not read them.")
     var sealTo: String?
+    @Option(help: "Sign the round with this team key file (NAME.key) on the team's machine; a laptop alone signs with its own local team.")
+    var key: String?
+    @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
 
     func validate() throws {
       if minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
@@ -35,6 +38,14 @@ struct RoundCommand: ParsableCommand {
 
     func run() throws {
       let sealKey = try sealTo.map(KeyFiles.publicKey)
+      var signer: Ed25519Signer?
+      if let key {
+        do {
+          signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
+        } catch let problem as KeyProblem {
+          throw Failure("The round was not created: \(problem.message).")
+        }
+      }
       let store = try AppSetup.openStore(database)
       let (source, parsed) = try QuestionnaireFiles.load(questionnaire)
       try store.installQuestionnaire(source: source, questionnaire: parsed)
@@ -46,7 +57,7 @@ struct RoundCommand: ParsableCommand {
       let start = starts ?? CalendarDay(Date(), timeZone: .current).iso
       let end = ends ?? CalendarDay(iso: start).map { CalendarDay(daysSince1970: $0.daysSince1970 + 90).iso } ?? start
       try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
-                            minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
+                            minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey, teamSigner: signer)
       let language = messages.language
       UIString.cmdRoundCreated.say(language, TerminalText.visible(name), TerminalText.visible(parsed.id), parsed.version, gemeente, start, end,
                                    minGroup, retentionDays, sealKey == nil ? "" : UIString.cmdRoundSealedTo.format(language, sealTo ?? ""))
@@ -120,6 +131,60 @@ struct RoundCommand: ParsableCommand {
         throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
       }
       print("round \"\(TerminalText.visible(name))\": \(setting == "on" ? "every sync removes the responses the central database confirmed" : "responses stay on this laptop after a sync")")
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a round's signed definition and its questionnaire to a round file, for `wijkweb round import` on laptops.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The round's name.") var name: String
+    @Option(help: "The new round file.") var out: String
+    func run() throws {
+      let store = try AppSetup.openStore(database, existing: true)
+      guard let (round, questionnaire) = try store.roundForFile(named: name) else {
+        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+      }
+      try KeyFiles.write(try RoundFile.text(round: round, questionnaire: questionnaire), to: out, mode: 0o644)
+      print("round \"\(TerminalText.visible(name))\" written to \(out)\(round.teamSignature == nil ? " (not signed: made before rounds were signed)" : "")")
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Take a round signed by this machine's team from a round file; with --key (the team's machine) the team signs and so accepts it.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The round file (from `wijkweb round export`).") var file: String
+    @Option(help: "The team key file (NAME.key): sign the round now, e.g. to accept a round a laptop made alone.") var key: String?
+    @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
+    func run() throws {
+      let text = try TrustFiles.text(file, what: "round file", limit: RoundFile.maxBytes)
+      let checked: BundleValidator.Checked
+      do {
+        checked = try RoundFile.parse(text)
+      } catch let problem as BundleProblem {
+        throw Failure("The round file \(file) cannot be used: \(problem.message). Nothing was changed.")
+      }
+      var signer: Ed25519Signer?
+      if let key {
+        do {
+          signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
+        } catch let problem as KeyProblem {
+          throw Failure("The round was not signed: \(problem.message). Nothing was changed.")
+        }
+      }
+      let store = try AppSetup.openStore(database)
+      let name = TerminalText.visible(checked.contents.rounds.first?.name ?? "")
+      do {
+        switch try store.importRound(checked, teamSigner: signer, actor: "coordinator") {
+        case .created: print("round \"\(name)\" created, signed by the team")
+        case .accepted: print("round \"\(name)\" held here is now signed by the team: its responses travel to the team")
+        case .unchanged: print("round \"\(name)\" was here already; nothing changed")
+        }
+      } catch let error as StoreError {
+        try? store.audit("round-refused", detail: "\(file): \(TerminalText.visible(error.message))", actor: "coordinator")
+        throw Failure(error.message)
+      }
     }
   }
 

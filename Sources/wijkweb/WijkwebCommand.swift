@@ -13,7 +13,8 @@ struct WijkwebCommand: ParsableCommand {
     version: Version.text,
     subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, ReportCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
       BundleCommand.self, KeysCommand.self, UnsealCommand.self, WithdrawCommand.self, LanguagesCommand.self, PurgeCommand.self, BackupCommand.self,
-      AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, CentralCommand.self, SyncCommand.self, AgendaCommand.self],
+      AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, CentralCommand.self, SyncCommand.self, AgendaCommand.self,
+      DeviceCommand.self, TeamCommand.self],
     defaultSubcommand: MenuCommand.self
   )
 
