@@ -625,14 +625,22 @@ def test_bundle_import_into_the_central_database_meets_the_same_checks(cluster, 
     ok("withdraw", "--db", db, "K7MP-3QXA-9RTW-HN4C")
     bundle = tmp_path / "stick.wijkweb"
     ok("bundle", "export", "--db", db, "--out", bundle)
+    # Signatures come first, checked by the team's own database (here the laptop's local team): without it,
+    # or with a database of another team, nothing reaches the server.
+    status, out, err = run("bundle", "import", "--db", url, bundle, "--trust-db", tmp_path / "nowhere.sqlite")
+    assert status == 1 and "There is no database" in err
+    other = laptop(tmp_path, 1, name="other", round_name="Ander team")
+    status, out, err = run("bundle", "import", "--db", url, bundle, "--trust-db", other)
+    assert status == 1 and "Nothing was imported" in err and out == "", err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.withdrawal_claims") == "0"
     # The round is not on the server yet: every response is refused with the reason, nothing is kept.
-    out = ok("bundle", "import", "--db", url, bundle)
+    out = ok("bundle", "import", "--db", url, bundle, "--trust-db", db)
     assert "0 new, 0 already there, 0 withdrawn there, 29 refused" in out and out.count("is not on the server") == 29, out
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "0"
     # A withdrawal needs no round: it waits as a claim for the admin's receipt-code check.
     assert "withdrawals: 1 kept for the admin's receipt-code check" in out
     ok("central", "publish", "--db", db, "--url", url)
-    out = ok("bundle", "import", "--db", url, bundle)
+    out = ok("bundle", "import", "--db", url, bundle, "--trust-db", db)
     assert "29 new, 0 already there, 0 withdrawn there, 0 refused" in out, out
     assert "withdrawals: 0 kept for the admin's receipt-code check, 1 already there" in out
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
@@ -640,20 +648,20 @@ def test_bundle_import_into_the_central_database_meets_the_same_checks(cluster, 
     # Scores arrived as the laptop has them; importing again changes nothing.
     assert cluster.value(database, "SELECT round(sum(zingeving)::numeric, 6) FROM wijkweb.part_scores") == \
         "%.6f" % local(db, "SELECT sum(zingeving) FROM part_scores")[0][0]
-    assert "0 new, 29 already there" in ok("bundle", "import", "--db", url, bundle)
+    assert "0 new, 29 already there" in ok("bundle", "import", "--db", url, bundle, "--trust-db", db)
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
     # A damaged file and a crafted one are refused with one plain sentence; nothing changes.
     damaged = tmp_path / "damaged.wijkweb"
     damaged.write_bytes(bundle.read_bytes()[:200] + b"\x1b[31m")
-    status, out, err = run("bundle", "import", "--db", url, damaged)
+    status, out, err = run("bundle", "import", "--db", url, damaged, "--trust-db", db)
     assert status == 1 and "\x1b" not in err and "Nothing was imported" in err and out == "", err
-    status, out, err = run("bundle", "import", "--db", url, bundle, "--key", tmp_path / "team.key")
+    status, out, err = run("bundle", "import", "--db", url, bundle, "--trust-db", db, "--key", tmp_path / "team.key")
     assert status == 1 and "keeps sealed responses sealed" in err
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
     # Through the device role as a laptop's sync: the same function, the same checks.
     device = f"device_{database[1:7]}"
     add_role(cluster, database, "device", device)
-    out = ok("bundle", "import", "--db", cluster.url(database, device), bundle, password=ROLE_PASSWORD)
+    out = ok("bundle", "import", "--db", cluster.url(database, device), bundle, "--trust-db", db, password=ROLE_PASSWORD)
     assert "0 new, 29 already there" in out
 
 
