@@ -106,6 +106,18 @@ struct BundleImportCommand: ParsableCommand {
         try store.audit("bundle-unsigned-accepted", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt))",
                         actor: "coordinator")
       }
+      if case .unsignedRecordsAccepted(_, let count) = trust {
+        FileHandle.standardError.write(Data("""
+          WARNING: \(count) records in \(file) carry NO SIGNATURE of the laptop where they were made. The laptop that wrote \
+          the bundle could have changed them. They are taken only because of --accept-unsigned, for records of Wijkweb before \
+          record signatures; this is recorded in the audit log.
+
+          """.utf8))
+        try store.audit("bundle-unsigned-accepted", detail: """
+          \(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt)): \
+          \(count) records without their device's signature
+          """, actor: "coordinator")
+      }
     } catch let failure as Failure {
       if let store = try? AppSetup.openStore(database) {
         try? store.audit("bundle-refused", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)): \(TerminalText.visible(failure.message))", actor: "coordinator")
