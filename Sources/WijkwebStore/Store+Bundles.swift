@@ -41,14 +41,8 @@ extension Store {
         SELECT r.key, \(Self.bundleResponseColumns), r.record_signature, r.record_signer FROM responses r JOIN rounds rd ON rd.id = r.round_id
         WHERE r.status = 'completed' AND (? IS NULL OR r.completed_at >= ?) \(roundFilter) ORDER BY r.id
         """, arguments: filterArguments).map { row in
-        var response = Self.bundleResponse(row, scores: scores[row["key"]] ?? [:], reflections: reflections[row["id"]] ?? [])
-        response.signature = row["record_signature"]
-        response.signedBy = row["record_signer"]
-        // Completed here before record signatures, or demo data made here: this device signs it now.
-        if !RecordSignature.isSigned(response), let signed = try RecordSignature.signAsHolder(response, deviceID: deviceID, signer: signer) {
-          response = signed
-        }
-        return response
+        try Self.withRecordSignature(Self.bundleResponse(row, scores: scores[row["key"]] ?? [:], reflections: reflections[row["id"]] ?? []),
+                                     row, holder: deviceID, signer: signer)
       }
       var roundNames = rounds
       for response in responses where !roundNames.contains(response.round) { roundNames.append(response.round) }

@@ -26,6 +26,19 @@ extension Store {
                    arguments: [signed.signature, signed.signedBy, responseID])
   }
 
+  /// `response` read from `row` (which selected `r.record_signature, r.record_signer`) with the signature
+  /// it keeps; one completed here before record signatures, or demo data made here, is signed now by this
+  /// device (`holder`), as its origin.
+  static func withRecordSignature(_ response: BundleResponse, _ row: Row, holder: String, signer: Ed25519Signer) throws -> BundleResponse {
+    var response = response
+    response.signature = row["record_signature"]
+    response.signedBy = row["record_signer"]
+    if !RecordSignature.isSigned(response), let signed = try RecordSignature.signAsHolder(response, deviceID: holder, signer: signer) {
+      response = signed
+    }
+    return response
+  }
+
   /// Signs the withdrawal this device just entered. Inside the withdrawing transaction.
   static func signWithdrawal(_ responseID: String, in db: Database) throws {
     guard let row = try Row.fetchOne(db, sql: "SELECT response_id, withdrawn_at, device_id, receipt_code FROM tombstones WHERE response_id = ?",
