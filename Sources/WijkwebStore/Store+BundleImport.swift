@@ -187,6 +187,13 @@ extension Store {
         }
       } else if stored.sameContent(as: response) {
         report.alreadyPresent += 1
+        // Held without its origin's signature (taken with --accept-unsigned): the signed copy (checked by
+        // `verifyTrust`) lends it its signature, for the same form of content only.
+        if stored.isSealed == response.isSealed, RecordSignature.isSigned(response) {
+          try db.cachedStatement(sql: """
+            UPDATE responses SET record_signature = ?, record_signer = ? WHERE id = ? AND record_signature IS NULL
+            """).execute(arguments: [response.signature, response.signedBy, response.id])
+        }
       } else {
         report.conflicts.append(BundleConflict(responseID: response.id, reason: "this database holds other content under the same id"))
       }
