@@ -81,7 +81,7 @@ struct BundleImportCommand: ParsableCommand {
   var key: String?
   @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var keyPassphraseFile: String?
-  @Flag(help: "Take a bundle written by Wijkweb before bundles were signed (no signature at all): only rounds held here, recorded in the audit log.")
+  @Flag(help: "Take a bundle written by Wijkweb before bundles were signed (no signature at all: only rounds held here), or records without their own device's signature (Wijkweb before record signatures); recorded in the audit log.")
   var acceptUnsigned = false
 
   func run() throws {
