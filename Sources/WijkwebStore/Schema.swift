@@ -279,6 +279,25 @@ enum Schema {
         """)
       try TrustSetup.makeLocalTeam(in: db)
     }
+    migrator.registerMigration("v13b-record-signatures") { db in
+      try db.execute(sql: """
+        -- The signature (base64) of the device where a response was completed, or of the team when the
+        -- team opened its content (record_signer 'device' or 'team'), over `RecordSignature.message`;
+        -- it travels unchanged through every relay. NULL for records from before.
+        ALTER TABLE responses ADD COLUMN record_signature TEXT;
+        ALTER TABLE responses ADD COLUMN record_signer TEXT;
+        -- The signature of the device that entered a withdrawal.
+        ALTER TABLE tombstones ADD COLUMN record_signature TEXT;
+        ALTER TABLE pending_withdrawals ADD COLUMN record_signature TEXT;
+        -- The team's certificates of the devices whose records this machine holds (text of the certificate file).
+        CREATE TABLE device_certificates (
+          device_id TEXT NOT NULL,
+          device_key BLOB NOT NULL,
+          certificate TEXT NOT NULL,
+          PRIMARY KEY (device_id, device_key)
+        );
+        """)
+    }
     return migrator
   }
 }

@@ -74,6 +74,7 @@ extension Store {
           report.removedByRevocation = try Self.adoptRevocations(list, actor: actor, now: now, in: db) ?? 0
         }
         let trust = try Self.trustState(in: db)
+        try Self.keepCertificates(contents.certificates, in: db)
         func revoked(_ deviceID: String, at time: String) -> Bool {
           trust.revocations?.refuses(deviceID, signedAt: time) == true
         }
@@ -186,6 +187,13 @@ extension Store {
         }
       } else if stored.sameContent(as: response) {
         report.alreadyPresent += 1
+        // Held without its origin's signature (taken with --accept-unsigned): the signed copy (checked by
+        // `verifyTrust`) lends it its signature, for the same form of content only.
+        if stored.isSealed == response.isSealed, RecordSignature.isSigned(response) {
+          try db.cachedStatement(sql: """
+            UPDATE responses SET record_signature = ?, record_signer = ? WHERE id = ? AND record_signature IS NULL
+            """).execute(arguments: [response.signature, response.signedBy, response.id])
+        }
       } else {
         report.conflicts.append(BundleConflict(responseID: response.id, reason: "this database holds other content under the same id"))
       }
@@ -199,14 +207,15 @@ extension Store {
       return
     }
     if let pending = try Row.fetchOne(try db.cachedStatement(sql: """
-      SELECT withdrawn_at, device_id, receipt_code FROM pending_withdrawals WHERE response_id = ?
+      SELECT withdrawn_at, device_id, receipt_code, record_signature FROM pending_withdrawals WHERE response_id = ?
       """), arguments: [response.id]) {
       // A withdrawal arrived before its response: applied now if its code proves the response's hash.
       try db.execute(sql: "DELETE FROM pending_withdrawals WHERE response_id = ?", arguments: [response.id])
       let code: String = pending["receipt_code"]
       if receipt?.matches(code) == true {
-        try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
-                       arguments: [response.id, pending["withdrawn_at"] as String, pending["device_id"] as String, code])
+        try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code, record_signature) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [response.id, pending["withdrawn_at"] as String, pending["device_id"] as String, code,
+                                   pending["record_signature"] as String?])
         report.skippedWithdrawn += 1
         report.newWithdrawals += 1
         return
@@ -219,14 +228,14 @@ extension Store {
     try db.cachedStatement(sql: """
       INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code,
         language, area_code, status, started_at, completed_at, receipt_locator, receipt_salt, receipt_hash, packed_answers,
-        packed_demographics, sealed, language_status)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        packed_demographics, sealed, language_status, record_signature, record_signer)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """).execute(arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
                        response.deviceID, response.volunteerCode, response.language, response.areaCode, response.startedAt,
                        response.completedAt, receipt?.locator, receipt.map { Data($0.salt) }, receipt.map { Data($0.hash) },
                        response.isSealed ? nil : response.packedAnswers,
                        response.isSealed ? nil : response.packedDemographics,
-                       response.sealed.flatMap { Data(base64Encoded: $0) }, response.languageStatus])
+                       response.sealed.flatMap { Data(base64Encoded: $0) }, response.languageStatus, response.signature, response.signedBy])
     if response.isSealed { report.sealed += 1 }
     // Review decisions stay at the team: whatever the bundle claims, reflections arrive unreviewed.
     for reflection in response.reflections.map(\.unreviewed) {
@@ -257,8 +266,8 @@ extension Store {
         return refuse("its receipt code is not the one that withdrew the response here")
       }
       if (tombstone.withdrawnAt, tombstone.deviceID) < (existing["withdrawn_at"] as String, existing["device_id"] as String) {
-        try db.execute(sql: "UPDATE tombstones SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
-                       arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
+        try db.execute(sql: "UPDATE tombstones SET withdrawn_at = ?, device_id = ?, record_signature = ? WHERE response_id = ?",
+                       arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.signature, tombstone.responseID])
       }
       return
     }
@@ -270,16 +279,16 @@ extension Store {
                                         arguments: [tombstone.responseID]) {
         if pending["receipt_code"] as String == code,
            (tombstone.withdrawnAt, tombstone.deviceID) < (pending["withdrawn_at"] as String, pending["device_id"] as String) {
-          try db.execute(sql: "UPDATE pending_withdrawals SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
-                         arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
+          try db.execute(sql: "UPDATE pending_withdrawals SET withdrawn_at = ?, device_id = ?, record_signature = ? WHERE response_id = ?",
+                         arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.signature, tombstone.responseID])
         }
         return
       }
       guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_withdrawals") ?? 0 < Self.maxPendingWithdrawals else {
         return refuse("this database does not hold the response and already keeps \(Self.maxPendingWithdrawals) withdrawals waiting")
       }
-      try db.execute(sql: "INSERT INTO pending_withdrawals (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
-                     arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code])
+      try db.execute(sql: "INSERT INTO pending_withdrawals (response_id, withdrawn_at, device_id, receipt_code, record_signature) VALUES (?, ?, ?, ?, ?)",
+                     arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code, tombstone.signature])
       report.pendingWithdrawals += 1
       return
     }
@@ -288,8 +297,8 @@ extension Store {
     }
     try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [tombstone.responseID])
     report.withdrawn += db.changesCount
-    try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
-                   arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code])
+    try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code, record_signature) VALUES (?, ?, ?, ?, ?)",
+                   arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code, tombstone.signature])
     report.newWithdrawals += 1
   }
 

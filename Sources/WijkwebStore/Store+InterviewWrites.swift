@@ -78,6 +78,7 @@ extension Store {
       if let publicKey = try sealPublicKey(ofResponse: responseID, in: db) {
         try completeSealed(responseID: responseID, receiptCode: receiptCode, scores: scores, answers: answers,
                            demographics: demographics, publicKey: publicKey, at: timestamp, in: db)
+        try Self.signCompletedResponse(responseID, in: db)
         return true
       }
       let receipt = try ReceiptHash(code: ReceiptCode.normalize(receiptCode) ?? receiptCode)
@@ -90,6 +91,7 @@ extension Store {
       try db.execute(sql: "DELETE FROM answers WHERE response_id = ?", arguments: [responseID])
       try db.execute(sql: "DELETE FROM demographics WHERE response_id = ?", arguments: [responseID])
       try insertPartScores(responseID: responseID, scores: scores, in: db)
+      try Self.signCompletedResponse(responseID, in: db)
     case .discard(let responseID):
       try db.execute(sql: "DELETE FROM responses WHERE id = ? AND status = 'in_progress'", arguments: [responseID])
     case .takeHome, .lookUpEarlierWeb:

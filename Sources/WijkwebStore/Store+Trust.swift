@@ -102,6 +102,9 @@ public enum BundleTrust: Hashable, Sendable {
   case signed(deviceID: String)
   /// A bundle of the previous version, without signatures, taken because the operator said so.
   case unsignedAccepted
+  /// A signed bundle holding `count` records of the previous version, without their origin device's
+  /// signature, taken because the operator said so.
+  case unsignedRecordsAccepted(deviceID: String, count: Int)
 }
 
 extension Store {
@@ -147,6 +150,9 @@ extension Store {
     for round in contents.rounds where BundleRound.nameProblem(round.name) == nil {
       try RoundSignature.verify(round, team: state.team, with: verifier)
     }
+    // Each record keeps its origin device's signature through relays: the writer may be a relay.
+    let unsigned = try verifyRecordSignatures(contents, team: state.team, acceptUnsigned: acceptUnsigned)
+    if unsigned > 0 { return .unsignedRecordsAccepted(deviceID: manifest.deviceID, count: unsigned) }
     return .signed(deviceID: manifest.deviceID)
   }
 

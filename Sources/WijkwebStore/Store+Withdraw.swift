@@ -37,6 +37,7 @@ extension Store {
         INSERT OR IGNORE INTO tombstones (response_id, withdrawn_at, device_id, receipt_code)
         VALUES (?, ?, (SELECT value FROM meta WHERE key = 'device_id'), ?)
         """, arguments: [id, Self.timestamp(now), receiptCode])
+      if db.changesCount == 1 { try Self.signWithdrawal(id, in: db) }
       try Self.audit("withdraw", detail: "response \(id) and \(reflections) reflections; tombstone kept", actor: actor, at: now, in: db)
       return Withdrawal(responseID: id, reflections: reflections)
     }

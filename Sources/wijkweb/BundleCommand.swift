@@ -81,7 +81,7 @@ struct BundleImportCommand: ParsableCommand {
   var key: String?
   @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var keyPassphraseFile: String?
-  @Flag(help: "Take a bundle written by Wijkweb before bundles were signed (no signature at all): only rounds held here, recorded in the audit log.")
+  @Flag(help: "Take a bundle written by Wijkweb before bundles were signed (no signature at all: only rounds held here), or records without their own device's signature (Wijkweb before record signatures); recorded in the audit log.")
   var acceptUnsigned = false
   @Option(help: "With --db postgresql://...: the team's own database, whose team identity checks the bundle's signatures first (default: this machine's database).")
   var trustDb: String?
@@ -110,6 +110,18 @@ struct BundleImportCommand: ParsableCommand {
           """.utf8))
         try store.audit("bundle-unsigned-accepted", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt))",
                         actor: "coordinator")
+      }
+      if case .unsignedRecordsAccepted(_, let count) = trust {
+        FileHandle.standardError.write(Data("""
+          WARNING: \(count) records in \(file) carry NO SIGNATURE of the laptop where they were made. The laptop that wrote \
+          the bundle could have changed them. They are taken only because of --accept-unsigned, for records of Wijkweb before \
+          record signatures; this is recorded in the audit log.
+
+          """.utf8))
+        try store.audit("bundle-unsigned-accepted", detail: """
+          \(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt)): \
+          \(count) records without their device's signature
+          """, actor: "coordinator")
       }
     } catch let failure as Failure {
       if central == nil, let store = try? AppSetup.openStore(database) {

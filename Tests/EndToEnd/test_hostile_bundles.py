@@ -35,10 +35,47 @@ def trust_message(domain, fields):
     return message
 
 
-def write_bundle(path, manifest, records, sign=True):
+def optional(record, key):
+    return "-" if record.get(key) is None else "=" + record[key]
+
+
+def record_message(record):
+    """The bytes a record's own signature covers (`RecordSignature.message`)."""
+    if record["type"] == "tombstone":
+        return trust_message("WIJKWEB-WITHDRAWAL-SIGNATURE 1", [record["response_id"], record["withdrawn_at"], record["device_id"],
+                                                                optional(record, "receipt_code")])
+    fields = [record["id"], record["round"], record["questionnaire_id"], str(record["questionnaire_version"]),
+              record["questionnaire_hash"], record["device_id"], record["volunteer_code"], record["language"],
+              optional(record, "language_status"), optional(record, "area_code"), record["status"], record["started_at"],
+              record["completed_at"], optional(record, "receipt_code"), optional(record, "receipt_locator"),
+              optional(record, "receipt_salt"), optional(record, "receipt_hash"), record["packed_answers"],
+              record["packed_demographics"], optional(record, "sealed")]
+    for reflection in sorted(record.get("reflections", []), key=lambda f: f["prompt_id"]):
+        fields += [reflection["prompt_id"], reflection["text"]]
+    return trust_message("WIJKWEB-RESPONSE-SIGNATURE 1", fields)
+
+
+def record_signer(record):
+    """The device whose key signs `record` (its origin, or the generator of demo data), or None for the team."""
+    if record["type"] == "tombstone":
+        return record["device_id"]
+    signed_by = record.get("signed_by") or ""
+    if signed_by == "device":
+        return record["device_id"]
+    return signed_by[len("generator:"):] if signed_by.startswith("generator:") else None
+
+
+def write_bundle(path, manifest, records, sign=True, record_keys=None):
     """A bundle with every checksum and count recomputed, as an attacker with the format would write it, and
     (with `sign`) signed again with the device key of the laptop that made it, as one who took that laptop's
-    database could: so only the rules after the signature stop it."""
+    database could: so only the rules after the signature stop it. That attacker signs again the records
+    whose signing device is in `record_keys` (by default that laptop alone): a relay holds no other key."""
+    if sign:
+        holders = {manifest.get("device_id")} if record_keys is None else set(record_keys)
+        records = [dict(r, signature=base64.b64encode(sign_ed25519(record_message(r), DEVICE_KEYS[record_signer(r)])).decode())
+                   if r["type"] in ("response", "tombstone") and "signature" in r and record_signer(r) in holders
+                   and record_signer(r) in DEVICE_KEYS else r
+                   for r in records]
     record_bytes = b"".join(json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
                             for r in records)
     manifest = dict(manifest)
@@ -145,8 +182,9 @@ def test_forged_withdrawals_are_refused_counted_and_reported(tmp_path):
     manifest, records = read_bundle(bundle)
     ids = [r["id"] for r in records if r["type"] == "response"]
     forged = [r for r in records if r["type"] in {"questionnaire", "round"}]
-    forged += [{"type": "tombstone", "response_id": i, "withdrawn_at": "2026-11-20T10:00:00Z", "device_id": "aanvaller",
-                "receipt_code": "ABCD-EFGH-JKMN-PQRS"} for i in ids]
+    # Entered (and signed) with laptop a's own key, as one who took its database could: the receipt codes stop them.
+    forged += [{"type": "tombstone", "response_id": i, "withdrawn_at": "2026-11-20T10:00:00Z", "device_id": manifest["device_id"],
+                "receipt_code": "ABCD-EFGH-JKMN-PQRS", "signature": ""} for i in ids]
     write_bundle(tmp_path / "forged.bundle", manifest, forged)
     before = without_audit(b)
     status, out, err = run("bundle", "import", "--db", b, tmp_path / "forged.bundle")

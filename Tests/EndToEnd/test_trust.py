@@ -93,6 +93,8 @@ def test_four_machines_with_one_laptop_revoked_halfway_end_the_same_in_every_ord
         export(db, name)
     revoked = device_of(c)
     key, passphrase = team_key(tmp_path)
+    # Times have whole seconds, and a bundle made in the second of the revocation counts as after it.
+    time.sleep(1.1)
     before = snapshot(team)
     status, out, err = run("team", "revoke-device", revoked, "--db", team, "--key", key, "--passphrase-file", passphrase)
     assert status == 0 and "revoked from" in out, err
@@ -144,3 +146,69 @@ def test_four_machines_with_one_laptop_revoked_halfway_end_the_same_in_every_ord
     # Every machine now holds the list and says so.
     status, out, _ = run("device", "show", "--db", fresh[1], check=0)
     assert f"revoked devices (list 1): {revoked}" in out
+
+
+def test_a_relay_cannot_change_or_invent_what_it_forwards(tmp_path):
+    from test_hostile_bundles import read_bundle, write_bundle
+
+    team = laptop(tmp_path, "team", seed=110, responses=2)
+    a = laptop(tmp_path, "a", seed=111, responses=3)
+    relay = laptop(tmp_path, "relay", seed=112, responses=2)
+    origin = device_of(a)
+    # Two of A's responses are interviews of A's own (demo responses carry the device "demo").
+    with sqlite3.connect(a) as connection:
+        connection.execute("UPDATE responses SET device_id = ?, volunteer_code = 'V12' WHERE id IN "
+                           "(SELECT id FROM responses ORDER BY id LIMIT 2)", (origin,))
+    own = [row[0] for row in query(a, "SELECT id FROM responses WHERE device_id = ? ORDER BY id", (origin,))]
+    assert len(own) == 2
+    run("bundle", "export", "--db", a, "--out", tmp_path / "a.bundle", check=0)
+    status, out, err = run("bundle", "import", "--db", relay, tmp_path / "a.bundle")
+    assert status == 0 and "new: 3" in out, err
+    run("bundle", "export", "--db", relay, "--out", tmp_path / "relay.bundle", check=0)
+    manifest, records = read_bundle(tmp_path / "relay.bundle")
+    assert manifest["device_id"] == device_of(relay)
+    forwarded = {r["id"]: r for r in records if r["type"] == "response" and r["id"] in own}
+    assert {r["signed_by"] for r in forwarded.values()} == {"device"} and {r["device_id"] for r in forwarded.values()} == {origin}
+
+    def refused(path, words):
+        before, entries = canonical(team), query(team, "SELECT count(*) FROM audit WHERE action = 'bundle-refused'")[0][0]
+        everything = snapshot(team)
+        status, out, err = run("bundle", "import", "--db", team, path)
+        assert status != 0 and words in err and err.count("\n") == 1 and out == "", err
+        assert canonical(team) == before
+        assert {k: v for k, v in snapshot(team).items() if k != "audit"} == {k: v for k, v in everything.items() if k != "audit"}
+        assert query(team, "SELECT count(*) FROM audit WHERE action = 'bundle-refused'")[0][0] == entries + 1
+
+    # The relay changes one answer of A's interview and signs its bundle with its own valid key: refused.
+    target = own[0]
+    changed = [dict(r, packed_answers=("1" if r["packed_answers"][0] != "1" else "2") + r["packed_answers"][1:])
+               if r.get("id") == target else r for r in records]
+    write_bundle(tmp_path / "changed.bundle", manifest, changed)
+    refused(tmp_path / "changed.bundle", f"response {target} does not carry a valid signature of the device that completed it")
+    # Claiming the team signed it changes nothing.
+    claimed = [dict(r, signed_by="team") if r.get("id") == target else r for r in changed]
+    write_bundle(tmp_path / "claimed.bundle", manifest, claimed)
+    refused(tmp_path / "claimed.bundle", "does not carry a valid signature")
+    # A withdrawal the relay makes up in A's name: refused.
+    forged = records + [{"type": "tombstone", "response_id": own[1], "withdrawn_at": "2026-11-20T10:00:00Z", "device_id": origin,
+                         "receipt_code": "ABCD-EFGH-JKMN-PQRS", "signature": ""}]
+    write_bundle(tmp_path / "withdrawal.bundle", manifest, forged, record_keys=[device_of(relay)])
+    refused(tmp_path / "withdrawal.bundle", f"the withdrawal of response {own[1]} does not carry a valid signature")
+    # Unchanged, A's interviews pass through the relay with A's signature.
+    status, out, err = run("bundle", "import", "--db", team, tmp_path / "relay.bundle")
+    assert status == 0 and "new: 5" in out, out + err
+    assert query(team, "SELECT device_id, record_signer FROM responses WHERE id = ?", (target,)) == [(origin, "device")]
+    # Records without their own signature (Wijkweb before record signatures) only with --accept-unsigned, loudly.
+    b = laptop(tmp_path, "b", seed=113, responses=1)
+    bare = [{k: v for k, v in r.items() if k not in ("signature", "signed_by")} for r in records]
+    write_bundle(tmp_path / "bare.bundle", manifest, bare)
+    status, out, err = run("bundle", "import", "--db", b, tmp_path / "bare.bundle")
+    assert status != 0 and "--accept-unsigned" in err and err.count("\n") == 1, err
+    status, out, err = run("bundle", "import", "--db", b, tmp_path / "bare.bundle", "--accept-unsigned")
+    assert status == 0 and "NO SIGNATURE" in err and "new: 5" in out, out + err
+    assert query(b, "SELECT count(*) FROM audit WHERE action = 'bundle-unsigned-accepted'")[0][0] == 1
+    assert query(b, "SELECT record_signer FROM responses WHERE id = ?", (target,)) == [(None,)]
+    # The signed copy arriving later lends them their origin's signature.
+    status, out, err = run("bundle", "import", "--db", b, tmp_path / "relay.bundle")
+    assert status == 0 and "already present: 5" in out, out + err
+    assert query(b, "SELECT record_signer FROM responses WHERE id = ?", (target,)) == [("device",)]

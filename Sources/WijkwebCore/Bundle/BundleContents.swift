@@ -14,6 +14,9 @@ public struct BundleContents: Hashable, Sendable {
   /// The team's latest signed revocation list the writer held: it travels to every machine (it carries
   /// the team's own signature, so the device's signature need not cover it).
   public var revocations: RevocationList?
+  /// The team's certificates of the devices that signed the responses and withdrawals inside
+  /// (`RecordSignature`); each carries the team's signature, so the writer's signature need not cover them.
+  public var certificates: [DeviceCertificate] = []
 
   public init(deviceID: String, createdAt: String, since: String? = nil, questionnaires: [BundleQuestionnaire] = [],
               rounds: [BundleRound] = [], responses: [BundleResponse] = [], tombstones: [BundleTombstone] = [],

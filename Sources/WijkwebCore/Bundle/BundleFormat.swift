@@ -52,6 +52,7 @@ public enum BundleFormat {
       format: version, deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
       rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: SHA256.hex(of: records))
     manifest.revocations = contents.revocations
+    manifest.certificates = contents.certificates.isEmpty ? nil : contents.certificates
     if let device { manifest = try BundleSignature.sign(manifest, by: device) }
     var body = Array((magic + "\n").utf8)
     body += try encoder.encode(manifest)
@@ -105,6 +106,7 @@ public enum BundleFormat {
     }
     var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since,
                                   revocations: manifest.revocations)
+    contents.certificates = manifest.certificates ?? []
     for (offset, line) in recordLines.enumerated() {
       let lineNumber = offset + 3
       guard line.count <= maxRecordBytes else {

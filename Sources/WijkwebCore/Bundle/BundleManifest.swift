@@ -19,9 +19,12 @@ public struct BundleManifest: Codable, Hashable, Sendable {
   public var signature: String?
   /// The team's revocation list (`BundleContents.revocations`).
   public var revocations: RevocationList?
+  /// The certificates of the records' origin devices (`BundleContents.certificates`).
+  public var certificates: [DeviceCertificate]?
 
   enum CodingKeys: String, CodingKey {
     case format, since, rounds, counts, certificate, signature, revocations
+    case certificates = "origin_certificates"
     case deviceID = "device_id"
     case createdAt = "created_at"
     case recordsSHA256 = "records_sha256"
