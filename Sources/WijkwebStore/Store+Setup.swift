@@ -40,7 +40,7 @@ extension Store {
     }
     return try writer.write { db in
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM rounds WHERE name = ?", arguments: [name]) ?? 0 > 0 {
-        throw StoreError("A round named \"\(name)\" already exists; choose another name.")
+        throw StoreError(LocalizedMessage(.errRoundExists, name))
       }
       try db.execute(sql: """
         INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,

@@ -31,7 +31,7 @@ struct AgendaCommand: ParsableCommand {
 
   static func checkedArea(_ code: String, in store: Store) throws -> Area {
     guard let area = try store.areas().first(where: { $0.code == code }) else {
-      throw Failure("There is no area \(code); `wijkweb areas list` shows the codes.")
+      throw Failure(.errNoArea, code)
     }
     return area
   }
@@ -48,7 +48,7 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Language: nl or en.") var language: String = "nl"
 
     func validate() throws {
-      guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+      guard ["nl", "en"].contains(language) else { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
     }
 
     func run() throws {
@@ -221,7 +221,7 @@ struct AgendaCommand: ParsableCommand {
     @Flag(help: "Replace the file if it exists.") var force = false
 
     func validate() throws {
-      guard AgendaExport.Format(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx or json, not \(format).") }
+      guard AgendaExport.Format(rawValue: format) != nil else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "csv, xlsx", "json", format)) }
     }
 
     func run() throws {
@@ -236,7 +236,7 @@ struct AgendaCommand: ParsableCommand {
       } catch let error as ExportError {
         throw Failure(error.message)
       } catch let error as FileError {
-        throw Failure(error.message)
+        throw Failure(error)
       }
       try store.audit("export", detail: "agenda as \(format.rawValue): \(records.count) lines to \(out)", actor: "gebiedsteam")
       print("\(records.count) agenda lines written to \(out)")
@@ -275,7 +275,7 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Language: nl or en.") var language: String = "nl"
 
     func validate() throws {
-      guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+      guard ["nl", "en"].contains(language) else { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
     }
 
     func run() throws {

@@ -28,7 +28,7 @@ enum AppSetup {
     do {
       store = try Store(path: path, create: !existing)
     } catch let error as StoreError {
-      throw Failure(error.message)
+      throw Failure(error)
     }
     if try store.needsSeeding() {
       let questionnaireURL = try DataFiles.folder("Questionnaires").appendingPathComponent(defaultQuestionnaire)

@@ -100,7 +100,7 @@ struct CentralCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database, purge: false)
       let setup: CentralSetup
-      do { setup = try store.centralSetup(rounds: rounds) } catch let error as StoreError { throw Failure(error.message) }
+      do { setup = try store.centralSetup(rounds: rounds) } catch let error as StoreError { throw Failure(error) }
       let connection = try target.connect()
       let counts = try plainly {
         try CentralPublish.publish(areas: setup.areas, questionnaires: setup.questionnaires, rounds: setup.rounds, on: connection)
@@ -241,7 +241,7 @@ struct SyncCommand: ParsableCommand {
       do {
         try store.markSent(server: server, responses: kept.filter { $0.kind == .response }.map(\.id),
                            withdrawals: kept.filter { $0.kind == .withdrawal }.map(\.id))
-      } catch let error as StoreError { throw Failure(error.message) }
+      } catch let error as StoreError { throw Failure(error) }
     }
 
     let withdrawals = try store.unsentWithdrawals(server: server)

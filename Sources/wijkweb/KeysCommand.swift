@@ -22,7 +22,7 @@ struct KeysCommand: ParsableCommand {
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
       for path in [publicPath, secretPath, paper].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
-        throw Failure("\(path) already exists; choose another name with --out (or --paper). Nothing was written.")
+        throw Failure(.errKeyExists, path)
       }
       FileHandle.standardError.write(Data("""
         The key file \(secretPath) and its passphrase are the only way to read sealed responses. If you lose either, \
@@ -76,7 +76,7 @@ struct KeysCommand: ParsableCommand {
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
       for path in [publicPath, secretPath] where FileManager.default.fileExists(atPath: path) {
-        throw Failure("\(path) already exists; choose another name with --out. Nothing was written.")
+        throw Failure(.errKeyExistsOut, path)
       }
       let files = TeamKey.Files(publicKey: publicKey, envelope: envelope)
       try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
@@ -105,7 +105,7 @@ enum KeyFiles {
     do {
       try AtomicFile.write(text, to: path, mode: mode_t(mode))
     } catch let error as FileError {
-      throw Failure(error.message)
+      throw Failure(error)
     }
   }
 

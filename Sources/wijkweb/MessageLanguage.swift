@@ -9,8 +9,30 @@ struct MessageLanguage: ParsableArguments {
   var language: Language { Language(code) }
 
   func validate() throws {
-    guard ["nl", "en"].contains(code) else { throw ValidationError("--language must be nl or en, not \(code).") }
+    guard ["nl", "en"].contains(code) else { throw ValidationError(UIString.errLanguageValue.format(Self.chosen, code)) }
   }
+
+  /// The language of failures: Dutch when the command line says `--language nl` (or `--language=nl`),
+  /// else English, as Wijkweb always spoke. Read from the arguments themselves, so that a failure while
+  /// parsing (a bad option value) is said in it too.
+  static func chosen(in arguments: [String]) -> Language {
+    var code: String?
+    var index = arguments.startIndex
+    while index < arguments.endIndex, arguments[index] != "--" {
+      let argument = arguments[index]
+      if argument == "--language", index + 1 < arguments.endIndex {
+        code = arguments[index + 1]
+        index += 1
+      } else if argument.hasPrefix("--language=") {
+        code = String(argument.dropFirst("--language=".count))
+      }
+      index += 1
+    }
+    return code == "nl" ? .dutch : .english
+  }
+
+  /// The language of failures of this process's command line.
+  static var chosen: Language { chosen(in: CommandLine.arguments) }
 }
 
 extension UIString {

@@ -26,10 +26,10 @@ struct RoundCommand: ParsableCommand {
     var sealTo: String?
 
     func validate() throws {
-      if minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
-      if retentionDays < 1 { throw ValidationError("--retention-days must be at least 1.") }
+      if minGroup < 5 { throw ValidationError(UIString.errMinGroup.text(MessageLanguage.chosen)) }
+      if retentionDays < 1 { throw ValidationError(UIString.errRetentionDays.text(MessageLanguage.chosen)) }
       for date in [starts, ends].compactMap({ $0 }) where !RoundCommand.isDate(date) {
-        throw ValidationError("\"\(date)\" is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.")
+        throw ValidationError(UIString.errNotADate.format(MessageLanguage.chosen, date))
       }
     }
 
@@ -41,7 +41,7 @@ struct RoundCommand: ParsableCommand {
       let areas = try store.areas()
       let gemeente = areaSet ?? areas.first { $0.level == .gemeente }?.code ?? ""
       guard areas.contains(where: { $0.code == gemeente && $0.level == .gemeente }) else {
-        throw Failure("There is no gemeente \(gemeente); `wijkweb areas list` shows the codes.")
+        throw Failure(.errNoGemeente, gemeente)
       }
       let start = starts ?? CalendarDay(Date(), timeZone: .current).iso
       let end = ends ?? CalendarDay(iso: start).map { CalendarDay(daysSince1970: $0.daysSince1970 + 90).iso } ?? start
@@ -74,7 +74,7 @@ struct RoundCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard try store.closeRound(named: name, actor: "coordinator") else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
       UIString.cmdRoundClosed.say(messages.language, TerminalText.visible(name))
     }
@@ -87,7 +87,7 @@ struct RoundCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard let detail = try store.roundDetail(named: name) else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
       print(TerminalText.visible("""
         round: \(detail.info.name) (\(detail.info.status))
@@ -112,12 +112,12 @@ struct RoundCommand: ParsableCommand {
     @Argument(help: "The round's name.") var name: String
     @Argument(help: "on or off.") var setting: String
     func validate() throws {
-      guard ["on", "off"].contains(setting) else { throw ValidationError("The setting is on or off, not \(setting).") }
+      guard ["on", "off"].contains(setting) else { throw ValidationError(UIString.errOnOff.format(MessageLanguage.chosen, setting)) }
     }
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard try store.setRemoveAfterSync(roundName: name, setting == "on", actor: "coordinator") else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
       print("round \"\(TerminalText.visible(name))\": \(setting == "on" ? "every sync removes the responses the central database confirmed" : "responses stay on this laptop after a sync")")
     }
@@ -143,7 +143,7 @@ enum QuestionnaireFiles {
     if !FileManager.default.fileExists(atPath: url.path) {
       url = try DataFiles.folder("Questionnaires").appendingPathComponent(idOrPath + ".yaml")
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw Failure("There is no questionnaire \"\(idOrPath)\"; `wijkweb questionnaire list` shows the installed ones.")
+        throw Failure(.errNoQuestionnaire, idOrPath)
       }
     }
     let source = try DataFiles.read(url.path, limit: QuestionnaireParser.maximumFileBytes, what: "questionnaire")

@@ -87,3 +87,65 @@ def test_without_language_the_messages_stay_english_as_before(tmp_path):
     said = wijkweb("export", "responses", "--db", db, "--format", "csv", "--out", tmp_path / "uit.csv")
     # The round chosen is said in the labels' language (Dutch by default), the result in English.
     assert f"ronde: {NAME}" in said and f'responses of round "{NAME}" written to' in said and " and " in said
+
+
+def failing(*args):
+    environment = dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(REPO), TZ="UTC", LANG="C.UTF-8")
+    result = subprocess.run([str(BINARY), *map(str, args)], capture_output=True, text=True, env=environment, timeout=300)
+    assert result.returncode != 0, f"wijkweb {' '.join(map(str, args))} did not fail:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
+
+
+# Words of the failures in one language that never occur in the other's.
+ENGLISH_ERRORS = ["error:", "there is no", "already exists", "choose", "nothing was", "cannot be imported", "must be",
+                  "is not a date", "shows", "check --db"]
+DUTCH_ERRORS = ["fout:", "er is geen", "bestaat al", "kies", "niets", "kan niet worden ingelezen", "moet", "geen datum",
+                "toont", "controleer"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_failures_speak_the_language_asked(tmp_path, language):
+    db = tmp_path / "w.sqlite"
+    wijkweb("demo", "--db", db, "--responses", "20", "--round", NAME, "--no-previous")
+    (tmp_path / "er.csv").write_text("er\n")
+    (tmp_path / "kapot.wwb").write_bytes(b"WWB1" + b"\0" * 200)
+    expected = {  # failure: (Dutch, English) text it must say
+        "no round": ("Er is geen ronde \"Geen\"", "There is no round \"Geen\""),
+        "no round (profile)": ("Er is geen ronde \"Geen\"; de rondes zijn", "There is no round \"Geen\"; the rounds are"),
+        "no area": ("Er is geen gebied XX0", "There is no area XX0"),
+        "no database": ("Er is geen database op", "There is no database at"),
+        "empty database path": ("Het pad van de database is leeg", "The database path is empty"),
+        "file exists": ("er.csv bestaat al; kies een andere naam, of voeg --force toe",
+                        "er.csv already exists; choose another name, or add --force"),
+        "round exists": (f"Er is al een ronde met de naam \"{NAME}\"", f"A round named \"{NAME}\" already exists"),
+        "bundle refused": ("De bundel", "The bundle"),
+        "bad format": ("--format moet csv, xlsx, sav of json zijn, niet doc", "--format must be csv, xlsx, sav or json, not doc"),
+        "bad date": ("\"morgen\" is geen datum", "\"morgen\" is not a date"),
+        "bad language": ("--language moet nl of en zijn, niet xx", "--language must be nl or en, not xx"),
+    }
+    said = {
+        "no round": failing("round", "close", "Geen", "--db", db, "--language", language),
+        "no round (profile)": failing("profile", "--db", db, "--round", "Geen", "--language", language),
+        "no area": failing("report", "--db", db, "--round", NAME, "--area", "XX0", "--out", tmp_path / "r.pdf",
+                           "--language", language),
+        "no database": failing("check", "--db", tmp_path / "geen.sqlite", f"--language={language}"),
+        "empty database path": failing("check", "--db", "", "--language", language),
+        "file exists": failing("export", "responses", "--db", db, "--format", "csv", "--out", tmp_path / "er.csv",
+                               "--language", language),
+        "round exists": failing("round", "create", NAME, "--db", db, "--language", language),
+        "bundle refused": failing("bundle", "import", tmp_path / "kapot.wwb", "--db", db, "--language", language),
+        "bad format": failing("export", "responses", "--db", db, "--format", "doc", "--out", tmp_path / "x.doc", "--language", language),
+        "bad date": failing("round", "create", "Later", "--starts", "morgen", "--db", db, "--language", language),
+        "bad language": failing("round", "close", "Geen", "--db", db, "--language", "xx"),
+    }
+    wrong = ENGLISH_ERRORS if language == "nl" else DUTCH_ERRORS
+    for failure, text in said.items():
+        if failure == "bad language":  # an unknown --language is said in English, the default
+            assert expected[failure][1] in text, f"{failure} does not say it:\n{text}"
+            continue
+        must = expected[failure][0 if language == "nl" else 1]
+        assert must in text, f"{failure} --language {language} does not say {must!r}:\n{text}"
+        first = text.lower().split("\n")[0] if failure.startswith("bad ") else text.lower()
+        found = [word for word in wrong if word in first]
+        assert not found, f"{failure} --language {language} says {found}:\n{text}"
+    assert not (tmp_path / "geen.sqlite").exists()
