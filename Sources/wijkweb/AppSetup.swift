@@ -45,7 +45,7 @@ enum AppSetup {
     }
     if purge {
       for (name, deleted) in try store.purgeExpired(actor: "automatic") where deleted > 0 {
-        FileHandle.standardError.write(Data("round \"\(name)\": \(deleted) responses deleted (past retention)\n".utf8))
+        FileHandle.standardError.write(Data((UIString.cmdPurged.format(MessageLanguage.chosen, name, deleted) + "\n").utf8))
       }
     }
     return store

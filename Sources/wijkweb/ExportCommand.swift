@@ -114,7 +114,8 @@ struct ExportProfilesCommand: ParsableCommand {
     let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: labels)
     guard let format = ProfileFormat(rawValue: format) else { return }
-    let profile = try ProfileEngine(source: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let profile = try ProfileEngine(source: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil,
+                                                                      language: messages)
     let destination = try AtomicFile(path: out, force: force)
     switch format {
     case .csv, .json:

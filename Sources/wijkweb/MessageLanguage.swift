@@ -4,12 +4,15 @@ import WijkwebCore
 /// `--language` for a command whose only output is its messages: nl or en. English when not given, as
 /// these commands always spoke; commands that write a report or a table have their own `--language`.
 struct MessageLanguage: ParsableArguments {
-  @Option(name: .customLong("language"), help: "Language of the messages: nl or en.") var code: String = "en"
+  @Option(name: .customLong("language"), help: "Language of the messages: nl or en.") var code: String?
 
-  var language: Language { Language(code) }
+  var language: Language { language(defaultingTo: .english) }
+
+  /// The language asked for, else `fallback` (for a command that spoke Dutch before `--language` came).
+  func language(defaultingTo fallback: Language) -> Language { code.map { Language($0) } ?? fallback }
 
   func validate() throws {
-    guard ["nl", "en"].contains(code) else { throw ValidationError(UIString.errLanguageValue.format(Self.chosen, code)) }
+    if let code, !["nl", "en"].contains(code) { throw ValidationError(UIString.errLanguageValue.format(Self.chosen, code)) }
   }
 
   /// The language of failures: Dutch when the command line says `--language nl` (or `--language=nl`),

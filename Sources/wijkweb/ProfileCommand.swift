@@ -46,7 +46,8 @@ struct ProfileCommand: ParsableCommand {
       return
     }
     let engine = ProfileEngine(source: source)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted,
+                                     language: Language(language))
     var figures = profile.figures
     if let part {
       guard let match = questionnaire.parts.first(where: { $0.id == part || $0.title.texts.values.contains(part) }) else {

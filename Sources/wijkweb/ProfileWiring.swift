@@ -4,14 +4,14 @@ import WijkwebStore
 import WijkwebProfiles
 
 extension ProfileEngine {
-  /// The round's protected profile for these settings; its notes go to standard error unless `quiet`
-  /// (a curses screen is up).
+  /// The round's protected profile for these settings; its notes go to standard error in `language` unless
+  /// `quiet` (a curses screen is up).
   func profile(round: RoundInfo, questionnaire: Questionnaire, breakdown: String?, minimum: Int?, weighted: Bool = false,
-               quiet: Bool = false) throws -> Profile {
+               quiet: Bool = false, language: Language = .dutch) throws -> Profile {
     let result = try profile(round: round, questionnaire: questionnaire,
                              settings: ProfileSettings(breakdown: breakdown, minimum: minimum, weighted: weighted))
     if !quiet {
-      for note in result.notes { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
+      for note in result.notes { FileHandle.standardError.write(Data((note.text(language) + "\n").utf8)) }
     }
     return result.profile
   }

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     let engine = ProfileEngine(source: store)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, language: Language(language))
     let tree = AreaTree(areas: try store.areas())
     let quotes = try store.publishableQuotes(roundID: info.id).map { ReportQuote(areaCode: $0.areaCode, dimensions: $0.dimensions, text: $0.text) }
     let previousRound = try engine.previousRound(of: info)

@@ -56,11 +56,14 @@ struct RoundCommand: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rounds, newest first.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
       let store = try AppSetup.openSource(database)
+      let language = messages.language
       for round in try store.rounds() {
         // Everything here comes from the database, and rounds from bundles: nothing reaches the terminal raw.
-        let fields = [round.name, round.status, round.questionnaireID, "from \(round.startsOn)", "minimum \(round.minGroupSize)"]
+        let fields = [round.name, RoundCommand.status(round.status, language), round.questionnaireID,
+                      UIString.cmdRoundFrom.format(language, round.startsOn), UIString.cmdRoundMinimum.format(language, round.minGroupSize)]
         print(fields.map { TerminalText.visible($0) }.joined(separator: "\t"))
       }
     }
@@ -83,23 +86,21 @@ struct RoundCommand: ParsableCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a round: questionnaire, period, rules, counts.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard let detail = try store.roundDetail(named: name) else {
         throw Failure(.errNoRound, name)
       }
-      print(TerminalText.visible("""
-        round: \(detail.info.name) (\(detail.info.status))
-        questionnaire: \(detail.info.questionnaireID) version \(detail.questionnaireVersion) (sha256 \(detail.info.questionnaireHash.prefix(12)))
-        areas: \(detail.areaSet)
-        period: \(detail.info.startsOn) to \(detail.endsOn)
-        minimum group size: \(detail.info.minGroupSize)
-        retention: \(detail.retentionDays) days after the end
-        responses: \(detail.completed) completed, \(detail.inProgress) in progress
-        """, keepingNewlines: true))
+      let language = messages.language
+      let info = detail.info
+      print(TerminalText.visible(UIString.cmdRoundShow.format(
+        language, info.name, RoundCommand.status(info.status, language), info.questionnaireID, detail.questionnaireVersion,
+        info.questionnaireHash.prefix(12), detail.areaSet, info.startsOn, detail.endsOn, info.minGroupSize, detail.retentionDays,
+        detail.completed, detail.inProgress), keepingNewlines: true))
       if detail.isSealedRound || detail.sealed > 0 {
-        print("sealed: \(detail.sealed) of the completed responses are sealed to the team key (counted, not readable here)")
+        UIString.cmdRoundShowSealed.say(language, detail.sealed)
       }
     }
   }
@@ -109,6 +110,7 @@ struct RoundCommand: ParsableCommand {
       commandName: "remove-after-sync",
       abstract: "on: every sync removes this round's responses the central database confirmed (health data stays on the laptop only until the next sync); off: they stay.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     @Argument(help: "on or off.") var setting: String
     func validate() throws {
@@ -119,11 +121,20 @@ struct RoundCommand: ParsableCommand {
       guard try store.setRemoveAfterSync(roundName: name, setting == "on", actor: "coordinator") else {
         throw Failure(.errNoRound, name)
       }
-      print("round \"\(TerminalText.visible(name))\": \(setting == "on" ? "every sync removes the responses the central database confirmed" : "responses stay on this laptop after a sync")")
+      (setting == "on" ? UIString.cmdRemoveAfterSyncOn : UIString.cmdRemoveAfterSyncOff).say(messages.language, TerminalText.visible(name))
     }
   }
 
   static func isDate(_ text: String) -> Bool { CalendarDay(iso: text) != nil }
+
+  /// A round's stored status (open, closed) in `language`; anything else as stored.
+  static func status(_ status: String, _ language: Language) -> String {
+    switch status {
+    case "open": return UIString.cmdRoundStatusOpen.text(language)
+    case "closed": return UIString.cmdRoundStatusClosed.text(language)
+    default: return status
+    }
+  }
 }
 
 /// Finds a questionnaire by id in the shipped folder, or reads it from a path.

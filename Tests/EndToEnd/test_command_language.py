@@ -149,3 +149,61 @@ def test_failures_speak_the_language_asked(tmp_path, language):
         found = [word for word in wrong if word in first]
         assert not found, f"{failure} --language {language} says {found}:\n{text}"
     assert not (tmp_path / "geen.sqlite").exists()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_listing_and_key_commands_speak_the_language_asked(tmp_path, language):
+    db = tmp_path / "w.sqlite"
+    wijkweb("demo", "--db", db, "--responses", "40", "--round", NAME, "--no-previous")
+    secret = tmp_path / "wachtwoord.txt"
+    secret.write_text("een lang geheim wachtwoord\n")
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("id: kapot\nversion: 1\n")
+    shipped = REPO / "Questionnaires" / "positieve-gezondheid-kort.yaml"
+    expected = {  # command: (Dutch, English) text it must say
+        "round list": (f"{NAME}\topen\tpositieve-gezondheid-wijk\tvanaf ", f"{NAME}\topen\tpositieve-gezondheid-wijk\tfrom "),
+        "round show": ("bewaartermijn: 730 dagen na het einde", "retention: 730 days after the end"),
+        "remove-after-sync": ("elke synchronisatie verwijdert", "every sync removes"),
+        "areas list": ("  ook: ", "  also: "),
+        "questionnaire list": ("\tversie 1\t", "\tversion 1\t"),
+        "questionnaire check": (": in orde - positieve-gezondheid-kort versie 1", ": ok - positieve-gezondheid-kort version 1"),
+        "questionnaire check (problems)": ("gevonden.", "found."),
+        "disclosure-check": ("kleine groepen aangevallen", "small groups attacked"),
+        "keys create": ("sleutelpaar geschreven", "key pair written"),
+    }
+    said = {
+        "round list": wijkweb("round", "list", "--db", db, "--language", language),
+        "round show": wijkweb("round", "show", NAME, "--db", db, "--language", language),
+        "remove-after-sync": wijkweb("round", "remove-after-sync", NAME, "on", "--db", db, "--language", language),
+        "areas list": wijkweb("areas", "list", "--db", db, "--language", language),
+        "questionnaire list": wijkweb("questionnaire", "list", "--language", language),
+        "questionnaire check": wijkweb("questionnaire", "check", shipped, "--language", language),
+        "questionnaire check (problems)": failing("questionnaire", "check", broken, "--language", language),
+        "disclosure-check": wijkweb("disclosure-check", "--db", db, "--round", NAME, "--language", language),
+        "keys create": wijkweb("keys", "create", "--out", tmp_path / "team", "--paper", tmp_path / "papier.txt",
+                               "--passphrase-file", secret, "--language", language),
+    }
+    english = ["from ", "minimum", "version", "statements", "problems found", "small groups", "disclosed", "also:",
+               "questionnaire:", "period:", "retention", "completed", "key pair", "paper backup", "every sync", "sealed"]
+    dutch = ["vanaf", "minimaal", "versie", "stellingen", "problemen gevonden", "kleine groepen", "onthuld", "ook:",
+             "vragenlijst:", "periode:", "bewaartermijn", "afgerond", "sleutelpaar", "reservekopie", "synchronisatie",
+             "verzegeld"]
+    wrong = english if language == "nl" else dutch
+    for command, text in said.items():
+        must = expected[command][0 if language == "nl" else 1]
+        assert must in text, f"{command} --language {language} does not say {must!r}:\n{text}"
+        if command == "questionnaire check (problems)":  # the problems themselves are the parser's (English)
+            text = text.strip().splitlines()[-1]
+        found = [word for word in wrong if word in text.lower()]
+        assert not found, f"{command} --language {language} says {found}:\n{text}"
+    assert ("papieren reservekopie geschreven" if language == "nl" else "paper backup written") in said["keys create"]
+
+
+def test_listings_keep_their_default_language():
+    """Without --language the round list stays English and the area list keeps its Dutch "ook:", as before."""
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as folder:
+        db = pathlib.Path(folder) / "w.sqlite"
+        wijkweb("demo", "--db", db, "--responses", "20", "--round", NAME, "--no-previous")
+        assert "\tfrom " in wijkweb("round", "list", "--db", db)
+        assert "  ook: " in wijkweb("areas", "list", "--db", db)

@@ -57,6 +57,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case errNoRound, errNoRoundAmong, errNoRoundNothingDeleted, errNoRounds, errNoArea, errNoGemeente, errNothingToReport, errFileExists, errNoFolder, errBundleExists, errKeyExists, errKeyExistsOut, errNoDatabase, errNotDatabaseFile, errEmptyDatabasePath, errRoundExists, errBundleRefused, errBundleNotImported, errNoQuestionnaire, errLanguageValue, errFormatValue, errLevelValue, errMinGroup, errRetentionDays, errNotADate, errOnOff, errResponsesRange, errSinceValue, errAreaOrAll, errAreaAndAll
   case errPrefix
   case bundleEmpty, bundleNotABundle, bundleNoEndLine, bundleEndLineMissing, bundleChecksum, bundleWrongPassphrase, errBundleUnreadable, errNothingImported, errNoBundleWritten
+  case cmdRoundFrom, cmdRoundMinimum, cmdRoundStatusOpen, cmdRoundStatusClosed, cmdRoundShow, cmdRoundShowSealed, cmdRemoveAfterSyncOn, cmdRemoveAfterSyncOff, cmdAreasAlso, cmdKeyWarning, cmdKeyPairWritten, cmdPaperPrompt, cmdPaperWritten, cmdKeyRestored, cmdQuestionnaireOK, cmdQuestionnaireProblem, cmdQuestionnaireProblems, cmdQuestionnaireListed, cmdQuestionnaireUnusable, cmdDisclosed, cmdDisclosureSummary, cmdWithdrawnCentral, cmdWithdrawnAlreadyCentral, noteSealedNotCounted, noteOutsidePopulation, notePreviousNotWeighted, notePreviousWeighted
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
