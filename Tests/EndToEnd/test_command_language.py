@@ -207,3 +207,42 @@ def test_listings_keep_their_default_language():
         wijkweb("demo", "--db", db, "--responses", "20", "--round", NAME, "--no-previous")
         assert "\tfrom " in wijkweb("round", "list", "--db", db)
         assert "  ook: " in wijkweb("areas", "list", "--db", db)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_agenda_commands_speak_the_language_asked(tmp_path, language):
+    db = tmp_path / "w.sqlite"
+    wijkweb("demo", "--db", db, "--responses", "40", "--round", NAME, "--no-previous")
+    area = "WK001411"
+    common = ["--db", db, "--language", language]
+    said = {
+        "recognition": wijkweb("agenda", "recognition", "--area", area, "--dimension", "meedoen", "--value", "deels", *common),
+        "opgave add": wijkweb("agenda", "opgave", "add", "--area", area, "--dimension", "meedoen", "--text", "Ontmoeten", *common),
+        "opgave update": wijkweb("agenda", "opgave", "update", "1", "--text", "Meer ontmoeten", *common),
+        "action add": wijkweb("agenda", "action", "add", "--area", area, "--dimension", "meedoen", "--what", "Koffie",
+                              "--who", "buurtteam", "--due", "2027-03-01", *common),
+        "action update": wijkweb("agenda", "action", "update", "1", "--status", "bezig", *common),
+        "ondergrens": wijkweb("agenda", "ondergrens", "--area", area, "--dimension", "meedoen", "--value", "6,5",
+                              "--agreed-by", "wijkdialoog", "--agreed-on", "2026-11-20", *common),
+        "export": wijkweb("agenda", "export", "--format", "csv", "--out", tmp_path / "agenda.csv", *common),
+    }
+    said["import"] = wijkweb("agenda", "import", tmp_path / "agenda.csv", *common)
+    expected = {  # command: (Dutch, English) text it must say
+        "recognition": (f"herkenning van meedoen in {area}, ronde \"{NAME}\": deels", f"recognition of meedoen in {area}, round \"{NAME}\": deels"),
+        "opgave add": ("opgave 1 toegevoegd", "opgave 1 added"),
+        "opgave update": ("opgave 1 gewijzigd", "opgave 1 changed"),
+        "action add": ("actie 1 toegevoegd", "action 1 added"),
+        "action update": ("actie 1: bezig, uiterlijk 2027-03-01", "action 1: bezig, due 2027-03-01"),
+        "ondergrens": (f"ondergrens van meedoen in {area}: 6,5", f"ondergrens of meedoen in {area}: 6.5"),
+        "export": ("agendaregels geschreven naar", "agenda lines written to"),
+        "import": ("agendaregels uit", "agenda lines from"),
+    }
+    english = ["recognition", "round", "added", "changed", "action", " due ", " of ", "written", "lines", "updated", "unchanged"]
+    dutch = ["herkenning", "ronde", "toegevoegd", "gewijzigd", "actie", "uiterlijk", " van ", "geschreven", "regels",
+             "bijgewerkt", "ongewijzigd"]
+    wrong = english if language == "nl" else dutch
+    for command, text in said.items():
+        must = expected[command][0 if language == "nl" else 1]
+        assert must in text, f"agenda {command} --language {language} does not say {must!r}:\n{text}"
+        found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
+        assert not found, f"agenda {command} --language {language} says {found}:\n{text}"

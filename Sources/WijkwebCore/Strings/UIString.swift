@@ -58,6 +58,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case errPrefix
   case bundleEmpty, bundleNotABundle, bundleNoEndLine, bundleEndLineMissing, bundleChecksum, bundleWrongPassphrase, errBundleUnreadable, errNothingImported, errNoBundleWritten
   case cmdRoundFrom, cmdRoundMinimum, cmdRoundStatusOpen, cmdRoundStatusClosed, cmdRoundShow, cmdRoundShowSealed, cmdRemoveAfterSyncOn, cmdRemoveAfterSyncOff, cmdAreasAlso, cmdKeyWarning, cmdKeyPairWritten, cmdPaperPrompt, cmdPaperWritten, cmdKeyRestored, cmdQuestionnaireOK, cmdQuestionnaireProblem, cmdQuestionnaireProblems, cmdQuestionnaireListed, cmdQuestionnaireUnusable, cmdDisclosed, cmdDisclosureSummary, cmdWithdrawnCentral, cmdWithdrawnAlreadyCentral, noteSealedNotCounted, noteOutsidePopulation, notePreviousNotWeighted, notePreviousWeighted
+  case cmdAgendaRecognition, cmdOpgaveAdded, cmdOpgaveChanged, cmdActionAdded, cmdActionChanged, cmdFloorSet, cmdAgendaExported, cmdAgendaImported, cmdSyncRefused, cmdSyncNoReason, cmdSyncWithdrawnThere, cmdSyncDone, cmdSyncRemoved, errBatchRange
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
