@@ -58,11 +58,12 @@ struct QuestionnaireCommand: ParsableCommand {
         do {
           let questionnaire = try QuestionnaireParser.parse(try DataFiles.read(url), source: url.path)
           let items = questionnaire.parts.map(\.items.count).reduce(0, +)
-          UIString.cmdQuestionnaireListed.say(messages.language, questionnaire.id, questionnaire.version,
-                                              questionnaire.languages.map(\.rawValue).joined(separator: ","), items,
-                                              TerminalText.visible(questionnaire.title.text(messages.language(defaultingTo: .dutch))))
+          let language = messages.language
+          print([questionnaire.id, UIString.cmdQuestionnaireVersion.format(language, questionnaire.version),
+                 questionnaire.languages.map(\.rawValue).joined(separator: ","), UIString.cmdQuestionnaireStatements.format(language, items),
+                 TerminalText.visible(questionnaire.title.text(messages.language(defaultingTo: .dutch)))].joined(separator: "\t"))
         } catch {
-          UIString.cmdQuestionnaireUnusable.say(messages.language, file, url.path)
+          print(file + "\t" + UIString.cmdQuestionnaireUnusable.format(messages.language, url.path))
         }
       }
     }

@@ -95,10 +95,16 @@ struct RoundCommand: ParsableCommand {
       }
       let language = messages.language
       let info = detail.info
-      print(TerminalText.visible(UIString.cmdRoundShow.format(
-        language, info.name, RoundCommand.status(info.status, language), info.questionnaireID, detail.questionnaireVersion,
-        info.questionnaireHash.prefix(12), detail.areaSet, info.startsOn, detail.endsOn, info.minGroupSize, detail.retentionDays,
-        detail.completed, detail.inProgress), keepingNewlines: true))
+      let lines = [
+        UIString.cmdShowRound.format(language, info.name, RoundCommand.status(info.status, language)),
+        UIString.cmdShowQuestionnaire.format(language, info.questionnaireID, detail.questionnaireVersion, info.questionnaireHash.prefix(12)),
+        UIString.cmdShowAreas.format(language, detail.areaSet),
+        UIString.cmdShowPeriod.format(language, info.startsOn, detail.endsOn),
+        UIString.cmdShowMinimum.format(language, info.minGroupSize),
+        UIString.cmdShowRetention.format(language, detail.retentionDays),
+        UIString.cmdShowResponses.format(language, detail.completed, detail.inProgress),
+      ]
+      print(TerminalText.visible(lines.joined(separator: "\n"), keepingNewlines: true))
       if detail.isSealedRound || detail.sealed > 0 {
         UIString.cmdRoundShowSealed.say(language, detail.sealed)
       }
