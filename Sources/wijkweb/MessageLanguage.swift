@@ -34,6 +34,11 @@ struct MessageLanguage: ParsableArguments {
     return code == "nl" ? .dutch : .english
   }
 
+  /// Whether the command line gives `--language` at all.
+  static func isGiven(in arguments: [String]) -> Bool {
+    arguments.prefix(while: { $0 != "--" }).contains { $0 == "--language" || $0.hasPrefix("--language=") }
+  }
+
   /// The language of failures of this process's command line.
   static var chosen: Language { chosen(in: CommandLine.arguments) }
 }

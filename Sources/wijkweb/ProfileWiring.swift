@@ -11,7 +11,9 @@ extension ProfileEngine {
     let result = try profile(round: round, questionnaire: questionnaire,
                              settings: ProfileSettings(breakdown: breakdown, minimum: minimum, weighted: weighted))
     if !quiet {
-      for note in result.notes { FileHandle.standardError.write(Data((note.text(language) + "\n").utf8)) }
+      // Said as before (the sealed note in English, the weighting notes in Dutch) unless --language is given.
+      let asked = MessageLanguage.isGiven(in: CommandLine.arguments)
+      for note in result.notes { FileHandle.standardError.write(Data(((asked ? note.text(language) : note.description) + "\n").utf8)) }
     }
     return result.profile
   }
