@@ -42,7 +42,7 @@ extension Store {
     }
     return try writer.write { db in
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM rounds WHERE name = ?", arguments: [name]) ?? 0 > 0 {
-        throw StoreError("A round named \"\(name)\" already exists; choose another name.")
+        throw StoreError(LocalizedMessage(.errRoundExists, name))
       }
       let team = try Self.trustState(in: db).team
       guard let signer = try teamSigner ?? Self.localTeamSigner(in: db) else {

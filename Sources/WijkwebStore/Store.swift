@@ -16,7 +16,7 @@ public struct Store: Sendable {
   /// Whatever this call created is removed again when the database is then refused.
   public init(path: String, create: Bool = true) throws {
     guard !path.isEmpty else {
-      throw StoreError("The database path is empty; give a file with --db PATH (or leave --db out for the default).")
+      throw StoreError(LocalizedMessage(.errEmptyDatabasePath))
     }
     if !create { try DatabaseLocation.requireExisting(path: path) }
     let created = try DatabaseLocation.prepare(path: path)

@@ -31,7 +31,7 @@ struct AgendaCommand: ParsableCommand {
 
   static func checkedArea(_ code: String, in store: Store) throws -> Area {
     guard let area = try store.areas().first(where: { $0.code == code }) else {
-      throw Failure("There is no area \(code); `wijkweb areas list` shows the codes.")
+      throw Failure(.errNoArea, code)
     }
     return area
   }
@@ -48,7 +48,7 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Language: nl or en.") var language: String = "nl"
 
     func validate() throws {
-      guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+      guard ["nl", "en"].contains(language) else { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
     }
 
     func run() throws {
@@ -86,6 +86,7 @@ struct AgendaCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var place: Place
     @OptionGroup var actor: Actor
+    @OptionGroup var messages: MessageLanguage
     @Option(help: "The dimension's key, e.g. meedoen.") var dimension: String
     @Option(help: "ja, deels or nee.") var value: String
     @Option(help: "What residents said (a role or group, never a name; at most 1000 characters).") var note: String = ""
@@ -95,7 +96,7 @@ struct AgendaCommand: ParsableCommand {
       let info = try AgendaCommand.round(place.round, in: store)
       let recognition = AgendaRecognition(dimension: try AgendaCommand.dimension(dimension), recognition: try AgendaRules.recognition(value), note: note)
       try store.setRecognition(areaCode: place.area, roundID: info.id, recognition, actor: actor.by)
-      print("recognition of \(recognition.dimension.key) in \(TerminalText.visible(place.area)), round \"\(TerminalText.visible(info.name))\": \(recognition.recognition.rawValue)")
+      UIString.cmdAgendaRecognition.say(messages.language, recognition.dimension.key, TerminalText.visible(place.area), TerminalText.visible(info.name), recognition.recognition.rawValue)
     }
   }
 
@@ -108,6 +109,7 @@ struct AgendaCommand: ParsableCommand {
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var place: Place
       @OptionGroup var actor: Actor
+      @OptionGroup var messages: MessageLanguage
       @Option(help: "The dimension's key, e.g. meedoen.") var dimension: String
       @Option(help: "The opgave (at most 1000 characters).") var text: String
 
@@ -115,7 +117,7 @@ struct AgendaCommand: ParsableCommand {
         let store = try AppSetup.openStore(database, existing: true)
         let info = try AgendaCommand.round(place.round, in: store)
         let id = try store.addTask(areaCode: place.area, roundID: info.id, dimension: try AgendaCommand.dimension(dimension), text: text, actor: actor.by)
-        print("opgave \(id) added")
+        UIString.cmdOpgaveAdded.say(messages.language, id)
       }
     }
 
@@ -123,6 +125,7 @@ struct AgendaCommand: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Change an opgave (its number is in `wijkweb agenda show`).")
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var actor: Actor
+      @OptionGroup var messages: MessageLanguage
       @Argument(help: "The opgave's number.") var id: Int64
       @Option(help: "The new text.") var text: String?
       @Option(help: "The new dimension.") var dimension: String?
@@ -135,7 +138,7 @@ struct AgendaCommand: ParsableCommand {
         if let text { task.text = text }
         if let dimension { task.dimension = try AgendaCommand.dimension(dimension) }
         try store.updateTask(task, actor: actor.by)
-        print("opgave \(id) changed")
+        UIString.cmdOpgaveChanged.say(messages.language, id)
       }
     }
   }
@@ -149,6 +152,7 @@ struct AgendaCommand: ParsableCommand {
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var place: Place
       @OptionGroup var actor: Actor
+      @OptionGroup var messages: MessageLanguage
       @Option(help: "The dimension's key, e.g. meedoen.") var dimension: String
       @Option(help: "What is done.") var what: String
       @Option(help: "Which organisation or group picks it up: a role, never a person's name.") var who: String
@@ -162,7 +166,7 @@ struct AgendaCommand: ParsableCommand {
         let action = AgendaAction(dimension: try AgendaCommand.dimension(dimension), what: what, who: who, due: due,
                                   status: try AgendaRules.status(status), note: note)
         let id = try store.addAction(areaCode: place.area, roundID: info.id, action, actor: actor.by)
-        print("action \(id) added")
+        UIString.cmdActionAdded.say(messages.language, id)
       }
     }
 
@@ -170,6 +174,7 @@ struct AgendaCommand: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Change an action (its number is in `wijkweb agenda show`).")
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var actor: Actor
+      @OptionGroup var messages: MessageLanguage
       @Argument(help: "The action's number.") var id: Int64
       @Option(help: "open, bezig, klaar or vervallen.") var status: String?
       @Option(help: "By when, YYYY-MM-DD.") var due: String?
@@ -188,7 +193,7 @@ struct AgendaCommand: ParsableCommand {
         if let who { action.who = who }
         if let note { action.note = note }
         try store.updateAction(action, actor: actor.by)
-        print("action \(id): \(action.status.rawValue), due \(TerminalText.visible(action.due))")
+        UIString.cmdActionChanged.say(messages.language, id, action.status.rawValue, TerminalText.visible(action.due))
       }
     }
   }
@@ -198,6 +203,7 @@ struct AgendaCommand: ParsableCommand {
       abstract: "Set the ondergrens of an area and dimension agreed with residents (0-10, who agreed it as a group, the day).")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: Actor
+    @OptionGroup var messages: MessageLanguage
     @Option(help: "The area's code.") var area: String
     @Option(help: "The dimension's key, e.g. meedoen.") var dimension: String
     @Option(help: "The score it should not fall below, 0-10 (e.g. 5,5).") var value: String
@@ -209,19 +215,22 @@ struct AgendaCommand: ParsableCommand {
       let floor = Floor(areaCode: area, dimension: try AgendaCommand.dimension(dimension), value: try AgendaRules.floorValue(value),
                         agreedBy: agreedBy, agreedOn: agreedOn)
       try store.setFloor(floor, actor: actor.by)
-      print("ondergrens of \(floor.dimension.key) in \(TerminalText.visible(area)): \(String(format1: floor.value))")
+      let value = String(format1: floor.value)
+      UIString.cmdFloorSet.say(messages.language, floor.dimension.key, TerminalText.visible(area),
+                               messages.language == .dutch ? value.replacingOccurrences(of: ".", with: ",") : value)
     }
   }
 
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The agenda of every area and round and the ondergrenzen, for the council's overview.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Option(help: "csv, xlsx or json.") var format: String
     @Option(help: "The file to write.") var out: String
     @Flag(help: "Replace the file if it exists.") var force = false
 
     func validate() throws {
-      guard AgendaExport.Format(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx or json, not \(format).") }
+      guard AgendaExport.Format(rawValue: format) != nil else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "csv, xlsx", "json", format)) }
     }
 
     func run() throws {
@@ -236,10 +245,10 @@ struct AgendaCommand: ParsableCommand {
       } catch let error as ExportError {
         throw Failure(error.message)
       } catch let error as FileError {
-        throw Failure(error.message)
+        throw Failure(error)
       }
       try store.audit("export", detail: "agenda as \(format.rawValue): \(records.count) lines to \(out)", actor: "gebiedsteam")
-      print("\(records.count) agenda lines written to \(out)")
+      UIString.cmdAgendaExported.say(messages.language, records.count, out)
     }
   }
 
@@ -248,6 +257,7 @@ struct AgendaCommand: ParsableCommand {
       abstract: "Read an agenda prepared elsewhere (CSV with the columns of `agenda export`): all or nothing, every problem with its line.")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: Actor
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The CSV file.") var file: String
 
     func run() throws {
@@ -262,7 +272,7 @@ struct AgendaCommand: ParsableCommand {
         throw Failure("\(file): \(error.problems.count) problem(s); nothing was imported.")
       }
       let counts = try store.importAgenda(records, source: file, actor: actor.by)
-      print("\(records.count) agenda lines from \(TerminalText.visible(file)): \(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged")
+      UIString.cmdAgendaImported.say(messages.language, records.count, TerminalText.visible(file), counts.added, counts.updated, counts.unchanged)
     }
   }
 
@@ -275,7 +285,7 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Language: nl or en.") var language: String = "nl"
 
     func validate() throws {
-      guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+      guard ["nl", "en"].contains(language) else { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
     }
 
     func run() throws {

@@ -28,7 +28,7 @@ enum AppSetup {
     do {
       store = try Store(path: path, create: !existing)
     } catch let error as StoreError {
-      throw Failure(error.message)
+      throw Failure(error)
     }
     if try store.needsSeeding() {
       let questionnaireURL = try DataFiles.folder("Questionnaires").appendingPathComponent(defaultQuestionnaire)
@@ -45,7 +45,7 @@ enum AppSetup {
     }
     if purge {
       for (name, deleted) in try store.purgeExpired(actor: "automatic") where deleted > 0 {
-        FileHandle.standardError.write(Data("round \"\(name)\": \(deleted) responses deleted (past retention)\n".utf8))
+        FileHandle.standardError.write(Data((UIString.cmdPurged.format(MessageLanguage.chosen, name, deleted) + "\n").utf8))
       }
     }
     return store

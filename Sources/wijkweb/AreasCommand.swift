@@ -44,9 +44,11 @@ struct AreasCommand: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the areas as a tree, with local names.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
       let store: any ProfileSource = try database.path.map(ConnectionTarget.isURL) == true ? AppSetup.openSource(database) : AppSetup.openStore(database)
-      let tree = AreaTreeLister(areas: try store.areas())
+      // Dutch when not asked, as this list always spoke.
+      let tree = AreaTreeLister(areas: try store.areas(), language: messages.language(defaultingTo: .dutch))
       print(TerminalText.visible(tree.lines().joined(separator: "\n"), keepingNewlines: true))
     }
   }
@@ -55,13 +57,14 @@ struct AreasCommand: ParsableCommand {
 /// Prints areas as an indented tree.
 struct AreaTreeLister {
   let areas: [Area]
+  var language: Language = .dutch
   func lines() -> [String] {
     let children = Dictionary(grouping: areas, by: { $0.parentCode ?? "" })
     var lines: [String] = []
     func walk(_ parent: String, depth: Int) {
       for area in (children[parent] ?? []).sorted(by: { $0.code < $1.code }) {
         var line = String(repeating: "  ", count: depth) + "\(area.code)  \(area.name)  (\(area.level.rawValue))"
-        if !area.aliases.isEmpty { line += "  ook: " + area.aliases.joined(separator: ", ") }
+        if !area.aliases.isEmpty { line += UIString.cmdAreasAlso.text(language) + area.aliases.joined(separator: ", ") }
         lines.append(line)
         walk(area.code, depth: depth + 1)
       }

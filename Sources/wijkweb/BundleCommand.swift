@@ -28,7 +28,7 @@ struct BundleExportCommand: ParsableCommand {
 
   func run() throws {
     if FileManager.default.fileExists(atPath: out) {
-      throw Failure("\(out) already exists; choose a new file name for the bundle.")
+      throw Failure(.errBundleExists, out)
     }
     var passphrase = try Passphrase.given(file: passphraseFile)
     if passphrase == nil && encrypt {
@@ -61,9 +61,9 @@ struct BundleExportCommand: ParsableCommand {
     if BundleTime.isTimestamp(value) { return value }
     if BundleTime.isDay(value) { return value + "T00:00:00Z" }
     guard FileManager.default.fileExists(atPath: value) else {
-      throw Failure("--since \(value) is neither a time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) nor an existing bundle file.")
+      throw Failure(.errSinceValue, value)
     }
-    return try BundleFiles.read(value, passphraseFile: passphraseFile, outcome: "No bundle was written.").createdAt
+    return try BundleFiles.read(value, passphraseFile: passphraseFile, outcome: .errNoBundleWritten).createdAt
   }
 }
 
@@ -159,7 +159,7 @@ struct BundleImportCommand: ParsableCommand {
     do {
       _ = try BundleValidator.check(OpenedBundle(contents: contents))
     } catch let problem as BundleProblem {
-      throw Failure("The bundle \(file) cannot be imported: \(problem.message) Nothing was imported.")
+      throw Failure(.errBundleRefused, file, problem.text(MessageLanguage.chosen))
     }
     // As `sync`: a device login reads nothing, not even the schema version; submit is its only way in.
     let connection = try CentralCommand.Target.connect(url)
@@ -194,13 +194,13 @@ struct BundleImportCommand: ParsableCommand {
     do {
       checked = try BundleValidator.check(opened)
     } catch let problem as BundleProblem {
-      throw Failure("The bundle \(file) cannot be imported: \(problem.message) Nothing was imported.")
+      throw Failure(.errBundleRefused, file, problem.text(MessageLanguage.chosen))
     }
     let store = try AppSetup.openStore(database)
     do {
       return try store.importBundle(checked, file: file, actor: "coordinator")
     } catch let error as StoreError {
-      throw Failure("The bundle \(file) cannot be imported: \(error.message)")
+      throw Failure(.errBundleNotImported, file, error.localized?.text(MessageLanguage.chosen) ?? error.message)
     }
   }
 }
@@ -245,16 +245,16 @@ extension BundleImportReport {
 enum BundleFiles {
   /// The bundle in `path`, decrypted (with the passphrase from the file, the environment or the terminal)
   /// and decoded; any problem as a plain `Failure`.
-  static func read(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws -> BundleContents {
+  static func read(_ path: String, passphraseFile: String?, outcome: UIString = .errNothingImported) throws -> BundleContents {
     try readManifest(path, passphraseFile: passphraseFile, outcome: outcome).contents
   }
 
   /// `read`, with the manifest that carries the bundle's certificate and signature.
-  static func readManifest(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws
+  static func readManifest(_ path: String, passphraseFile: String?, outcome: UIString = .errNothingImported) throws
     -> (manifest: BundleManifest, contents: BundleContents) {
     // Refused before it is read into memory: a bundle has a documented size limit.
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
-      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome)")
+      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome.text(.english))")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure("Cannot read the bundle \(path). Check the name and that you may read it.")
@@ -267,7 +267,7 @@ enum BundleFiles {
       }
       return try BundleFormat.read(bytes)
     } catch let problem as BundleProblem {
-      throw Failure("The bundle \(path) \(problem.message) \(outcome)")
+      throw Failure(.errBundleUnreadable, path, problem.text(MessageLanguage.chosen), outcome.text(MessageLanguage.chosen))
     }
   }
 

@@ -100,7 +100,7 @@ struct CentralCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database, purge: false)
       let setup: CentralSetup
-      do { setup = try store.centralSetup(rounds: rounds) } catch let error as StoreError { throw Failure(error.message) }
+      do { setup = try store.centralSetup(rounds: rounds) } catch let error as StoreError { throw Failure(error) }
       let connection = try target.connect()
       let counts = try plainly {
         try CentralPublish.publish(areas: setup.areas, questionnaires: setup.questionnaires, rounds: setup.rounds, on: connection)
@@ -225,9 +225,10 @@ struct SyncCommand: ParsableCommand {
   @Option(help: "Records per transaction on the server.") var batch: Int = 200
   @Flag(help: "After the sync, remove from this laptop every completed response the central database confirmed, keeping only what withdrawing by receipt code needs. Rounds with `round remove-after-sync NAME on` do this on every sync.")
   var removeSent = false
+  @OptionGroup var messages: MessageLanguage
 
   func run() throws {
-    guard (1...5000).contains(batch) else { throw Failure("--batch must be between 1 and 5000.") }
+    guard (1...5000).contains(batch) else { throw Failure(.errBatchRange) }
     let store = try AppSetup.openStore(database, purge: false)
     let connection = try CentralCommand.Target.connect(url)
     let server = try CentralCommand.plainly { try CentralSubmit.installation(connection) }
@@ -241,7 +242,7 @@ struct SyncCommand: ParsableCommand {
       do {
         try store.markSent(server: server, responses: kept.filter { $0.kind == .response }.map(\.id),
                            withdrawals: kept.filter { $0.kind == .withdrawal }.map(\.id))
-      } catch let error as StoreError { throw Failure(error.message) }
+      } catch let error as StoreError { throw Failure(error) }
     }
 
     let withdrawals = try store.unsentWithdrawals(server: server)
@@ -256,15 +257,16 @@ struct SyncCommand: ParsableCommand {
       try record(try CentralCommand.plainly { try CentralSubmit.submit(responses: responses, withdrawals: [], on: connection) })
       cursor = last.id
     }
+    let language = messages.language
     for refusal in refusals {
-      print("refused: \(refusal.kind.rawValue) \(refusal.id): \(refusal.reason ?? "no reason given")")
+      UIString.cmdSyncRefused.say(language, refusal.kind.rawValue, refusal.id, refusal.reason ?? UIString.cmdSyncNoReason.text(language))
     }
-    let withdrawnThere = tally[.withdrawn].map { ", \($0) withdrawn there (not sent)" } ?? ""
-    print("sync to \(connection.target.summary): \(tally[.sent] ?? 0) sent, \(tally[.already] ?? 0) already there, \(tally[.refused] ?? 0) refused\(withdrawnThere)")
+    let withdrawnThere = tally[.withdrawn].map { UIString.cmdSyncWithdrawnThere.format(language, $0) } ?? ""
+    UIString.cmdSyncDone.say(language, connection.target.summary, tally[.sent] ?? 0, tally[.already] ?? 0, tally[.refused] ?? 0, withdrawnThere)
     // Only what the server confirmed (recorded above) is removed; refused responses stay for the next sync.
     let removed = try store.removeSent(server: server, all: removeSent, actor: "sync")
     if removed > 0 || removeSent {
-      print("removed from this laptop: \(removed) responses the central database keeps (receipt hashes kept for withdrawal)")
+      UIString.cmdSyncRemoved.say(language, removed)
     }
   }
 }

@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
 
   func validate() throws {
     guard (1 ... 50_000_000).contains(responses) else {
-      throw ValidationError("--responses must be between 1 and 50000000, not \(responses).")
+      throw ValidationError(UIString.errResponsesRange.format(MessageLanguage.chosen, responses))
     }
   }
 

@@ -36,8 +36,8 @@ struct ExportResponsesCommand: ParsableCommand {
   @Flag(help: "Replace the file(s) if they exist.") var force = false
 
   func validate() throws {
-    guard ResponseFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx, sav or json, not \(format).") }
-    if let language, !["nl", "en"].contains(language) { throw ValidationError("--language must be nl or en, not \(language).") }
+    guard ResponseFormat(rawValue: format) != nil else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "csv, xlsx, sav", "json", format)) }
+    if let language, !["nl", "en"].contains(language) { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
   }
 
   /// The labels' language: Dutch unless `--language` says otherwise.
@@ -101,8 +101,8 @@ struct ExportProfilesCommand: ParsableCommand {
   @Flag(help: "Replace the file if it exists.") var force = false
 
   func validate() throws {
-    guard ProfileFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx or json, not \(format).") }
-    if let language, !["nl", "en"].contains(language) { throw ValidationError("--language must be nl or en, not \(language).") }
+    guard ProfileFormat(rawValue: format) != nil else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "csv, xlsx", "json", format)) }
+    if let language, !["nl", "en"].contains(language) { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
   }
 
   /// The labels' language: Dutch unless `--language` says otherwise.
@@ -114,7 +114,8 @@ struct ExportProfilesCommand: ParsableCommand {
     let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: labels)
     guard let format = ProfileFormat(rawValue: format) else { return }
-    let profile = try ProfileEngine(source: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let profile = try ProfileEngine(source: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil,
+                                                                      language: messages)
     let destination = try AtomicFile(path: out, force: force)
     switch format {
     case .csv, .json:

@@ -14,6 +14,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Make the team's keys: NAME.pub (public: sealing and signing key), NAME.key (passphrase-protected) to open sealed responses and sign rounds and enrolments.")
     @Option(help: "The name of the two files, without extension: NAME.pub and NAME.key.") var out: String
+    @OptionGroup var messages: MessageLanguage
     @Option(help: "Also write a printable paper backup of the (still encrypted) key to this file.") var paper: String?
     @Option(help: "The passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too); else it is asked twice.")
     var passphraseFile: String?
@@ -22,13 +23,9 @@ struct KeysCommand: ParsableCommand {
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
       for path in [publicPath, secretPath, paper].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
-        throw Failure("\(path) already exists; choose another name with --out (or --paper). Nothing was written.")
+        throw Failure(.errKeyExists, path)
       }
-      FileHandle.standardError.write(Data("""
-        The key file \(secretPath) and its passphrase are the only way to read sealed responses. If you lose either, \
-        the sealed responses are lost for good: nobody can recover them. Keep the passphrase somewhere safe, apart from the file.
-
-        """.utf8))
+      FileHandle.standardError.write(Data((UIString.cmdKeyWarning.format(messages.language, secretPath) + "\n\n").utf8))
       let passphrase = try Passphrase.required(file: passphraseFile, confirm: true, purpose: "Creating a team key")
       let files: TeamKey.Files
       do {
@@ -38,17 +35,17 @@ struct KeysCommand: ParsableCommand {
       }
       try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
       try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
-      print("key pair written: \(publicPath) (give it to `wijkweb round create --seal-to`), \(secretPath) (keep it safe, owner-only)")
+      UIString.cmdKeyPairWritten.say(messages.language, publicPath, secretPath)
       var paperPath = paper
       if paperPath == nil, try Passphrase.given(file: passphraseFile) == nil, isatty(STDIN_FILENO) == 1 {
-        FileHandle.standardError.write(Data("Write a paper backup of the key to \(out).paper.txt to print? (y/n) ".utf8))
+        FileHandle.standardError.write(Data(UIString.cmdPaperPrompt.format(messages.language, out + ".paper.txt").utf8))
         if let answer = readLine(), ["y", "yes", "j", "ja"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) {
           paperPath = out + ".paper.txt"
         }
       }
       if let paperPath {
         try KeyFiles.write(PaperKey.text(for: files.envelope, instructions: KeyFiles.paperInstructions), to: paperPath, mode: 0o600)
-        print("paper backup written to \(paperPath): print it, keep it apart from the passphrase, then delete the file")
+        UIString.cmdPaperWritten.say(messages.language, paperPath)
       }
     }
   }
@@ -58,6 +55,7 @@ struct KeysCommand: ParsableCommand {
     @Option(help: "The text file with the paper backup typed in (the lines from WIJKWEB-PAPER-KEY 1 to WIJKWEB-PAPER-KEY-END).")
     var paper: String
     @Option(help: "The name of the two files to write, without extension: NAME.pub and NAME.key.") var out: String
+    @OptionGroup var messages: MessageLanguage
 
     func run() throws {
       guard let data = FileManager.default.contents(atPath: paper) else {
@@ -75,12 +73,12 @@ struct KeysCommand: ParsableCommand {
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
       for path in [publicPath, secretPath] where FileManager.default.fileExists(atPath: path) {
-        throw Failure("\(path) already exists; choose another name with --out. Nothing was written.")
+        throw Failure(.errKeyExistsOut, path)
       }
       let files = try TeamKey.Files(envelope: envelope)
       try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
       try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
-      print("key restored: \(secretPath) and \(publicPath)\(files.signingKey == nil ? " (sealing only)" : " (sealing and signing)"); it opens with the same passphrase as before")
+      UIString.cmdKeyRestored.say(messages.language, secretPath, publicPath)
     }
   }
 
@@ -142,7 +140,7 @@ enum KeyFiles {
     do {
       try AtomicFile.write(text, to: path, mode: mode_t(mode))
     } catch let error as FileError {
-      throw Failure(error.message)
+      throw Failure(error)
     }
   }
 

@@ -16,7 +16,7 @@ struct PurgeCommand: ParsableCommand {
     if let round {
       let names = try store.rounds().map(\.name)
       guard names.contains(round) else {
-        throw Failure("There is no round \"\(round)\"; the rounds are: \(names.joined(separator: ", ")). Nothing was deleted.")
+        throw Failure(.errNoRoundNothingDeleted, round, names.joined(separator: ", "))
       }
     }
     let report = try store.purgeExpired(roundName: round, actor: "coordinator")

@@ -23,9 +23,9 @@ struct ProfileCommand: ParsableCommand {
   @Flag(help: "Instead of the profile: Cronbach's alpha per part and dimension, for researchers.") var diagnostics = false
 
   func validate() throws {
-    guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not \(format).") }
-    if let level, AreaLevel(rawValue: level) == nil { throw ValidationError("--level must be gemeente, gebied, wijk or buurt, not \(level).") }
-    if let minGroup, minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
+    guard ["table", "csv", "json"].contains(format) else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "table, csv", "json", format)) }
+    if let level, AreaLevel(rawValue: level) == nil { throw ValidationError(UIString.errLevelValue.format(MessageLanguage.chosen, level)) }
+    if let minGroup, minGroup < 5 { throw ValidationError(UIString.errMinGroup.text(MessageLanguage.chosen)) }
     if diagnostics {
       let ignored = [("--area", area != nil), ("--level", level != nil), ("--by", by != nil), ("--weighted", weighted),
                      ("--min-group", minGroup != nil)].filter(\.1).map(\.0)
@@ -46,7 +46,8 @@ struct ProfileCommand: ParsableCommand {
       return
     }
     let engine = ProfileEngine(source: source)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted,
+                                     language: Language(language))
     var figures = profile.figures
     if let part {
       guard let match = questionnaire.parts.first(where: { $0.id == part || $0.title.texts.values.contains(part) }) else {
@@ -57,7 +58,7 @@ struct ProfileCommand: ParsableCommand {
     if let level { figures = figures.filter { $0.area.level.rawValue == level } }
     if let area {
       guard figures.contains(where: { $0.area.code == area }) else {
-        throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.")
+        throw Failure(.errNoArea, area)
       }
       figures = figures.filter { $0.area.code == area }
     }
@@ -78,11 +79,11 @@ extension RoundChoice {
   /// The round named `name`, or the most recent one (said on standard error), with its questionnaire.
   static func resolve(_ name: String?, in store: any ProfileSource, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
     let rounds = try store.rounds()
-    guard !rounds.isEmpty else { throw Failure("There are no rounds yet; start an interview or run `wijkweb demo`.") }
+    guard !rounds.isEmpty else { throw Failure(.errNoRounds) }
     let info: RoundInfo
     if let name {
       guard let match = rounds.first(where: { $0.name == name }) else {
-        throw Failure("There is no round \"\(name)\"; the rounds are: \(rounds.map(\.name).joined(separator: ", ")).")
+        throw Failure(.errNoRoundAmong, name, rounds.map(\.name).joined(separator: ", "))
       }
       info = match
     } else {

@@ -21,10 +21,10 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Replace the file if it exists.") var force = false
 
   func validate() throws {
-    guard ["pdf", "html"].contains(format) else { throw ValidationError("--format must be pdf or html, not \(format).") }
-    guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+    guard ["pdf", "html"].contains(format) else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "pdf", "html", format)) }
+    guard ["nl", "en"].contains(language) else { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
     guard (area == nil) != (all == false) else {
-      throw ValidationError(all ? "Give either --area CODE or --all, not both." : "Say which areas: --area CODE (e.g. WK001411) or --all.")
+      throw ValidationError((all ? UIString.errAreaAndAll : UIString.errAreaOrAll).text(MessageLanguage.chosen))
     }
   }
 
@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     let engine = ProfileEngine(source: store)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, language: Language(language))
     let tree = AreaTree(areas: try store.areas())
     let quotes = try store.publishableQuotes(roundID: info.id).map { ReportQuote(areaCode: $0.areaCode, dimensions: $0.dimensions, text: $0.text) }
     let previousRound = try engine.previousRound(of: info)
@@ -46,11 +46,11 @@ struct ReportCommand: ParsableCommand {
       ?? AgendaReportInput()
     let areas: [Area]
     if let area {
-      guard let index = tree.index[area] else { throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.") }
+      guard let index = tree.index[area] else { throw Failure(.errNoArea, area) }
       areas = [tree.areas[index]]
     } else {
       areas = builder.areasWithResponses(try store.areaCodesWithScores(roundID: info.id))
-      if areas.isEmpty { throw Failure("Round \"\(info.name)\" has no completed responses yet, so there is nothing to report.") }
+      if areas.isEmpty { throw Failure(.errNothingToReport, info.name) }
     }
     let lang = Language(language)
     // An area whose agenda does not fit on its page gets a second one; the pages are numbered throughout.

@@ -29,10 +29,10 @@ struct RoundCommand: ParsableCommand {
     @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
 
     func validate() throws {
-      if minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
-      if retentionDays < 1 { throw ValidationError("--retention-days must be at least 1.") }
+      if minGroup < 5 { throw ValidationError(UIString.errMinGroup.text(MessageLanguage.chosen)) }
+      if retentionDays < 1 { throw ValidationError(UIString.errRetentionDays.text(MessageLanguage.chosen)) }
       for date in [starts, ends].compactMap({ $0 }) where !RoundCommand.isDate(date) {
-        throw ValidationError("\"\(date)\" is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.")
+        throw ValidationError(UIString.errNotADate.format(MessageLanguage.chosen, date))
       }
     }
 
@@ -52,7 +52,7 @@ struct RoundCommand: ParsableCommand {
       let areas = try store.areas()
       let gemeente = areaSet ?? areas.first { $0.level == .gemeente }?.code ?? ""
       guard areas.contains(where: { $0.code == gemeente && $0.level == .gemeente }) else {
-        throw Failure("There is no gemeente \(gemeente); `wijkweb areas list` shows the codes.")
+        throw Failure(.errNoGemeente, gemeente)
       }
       let start = starts ?? CalendarDay(Date(), timeZone: .current).iso
       let end = ends ?? CalendarDay(iso: start).map { CalendarDay(daysSince1970: $0.daysSince1970 + 90).iso } ?? start
@@ -67,11 +67,14 @@ struct RoundCommand: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rounds, newest first.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
       let store = try AppSetup.openSource(database)
+      let language = messages.language
       for round in try store.rounds() {
         // Everything here comes from the database, and rounds from bundles: nothing reaches the terminal raw.
-        let fields = [round.name, round.status, round.questionnaireID, "from \(round.startsOn)", "minimum \(round.minGroupSize)"]
+        let fields = [round.name, RoundCommand.status(round.status, language), round.questionnaireID,
+                      UIString.cmdRoundFrom.format(language, round.startsOn), UIString.cmdRoundMinimum.format(language, round.minGroupSize)]
         print(fields.map { TerminalText.visible($0) }.joined(separator: "\t"))
       }
     }
@@ -85,7 +88,7 @@ struct RoundCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard try store.closeRound(named: name, actor: "coordinator") else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
       UIString.cmdRoundClosed.say(messages.language, TerminalText.visible(name))
     }
@@ -94,23 +97,27 @@ struct RoundCommand: ParsableCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a round: questionnaire, period, rules, counts.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard let detail = try store.roundDetail(named: name) else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
-      print(TerminalText.visible("""
-        round: \(detail.info.name) (\(detail.info.status))
-        questionnaire: \(detail.info.questionnaireID) version \(detail.questionnaireVersion) (sha256 \(detail.info.questionnaireHash.prefix(12)))
-        areas: \(detail.areaSet)
-        period: \(detail.info.startsOn) to \(detail.endsOn)
-        minimum group size: \(detail.info.minGroupSize)
-        retention: \(detail.retentionDays) days after the end
-        responses: \(detail.completed) completed, \(detail.inProgress) in progress
-        """, keepingNewlines: true))
+      let language = messages.language
+      let info = detail.info
+      let lines = [
+        UIString.cmdShowRound.format(language, info.name, RoundCommand.status(info.status, language)),
+        UIString.cmdShowQuestionnaire.format(language, info.questionnaireID, detail.questionnaireVersion, info.questionnaireHash.prefix(12)),
+        UIString.cmdShowAreas.format(language, detail.areaSet),
+        UIString.cmdShowPeriod.format(language, info.startsOn, detail.endsOn),
+        UIString.cmdShowMinimum.format(language, info.minGroupSize),
+        UIString.cmdShowRetention.format(language, detail.retentionDays),
+        UIString.cmdShowResponses.format(language, detail.completed, detail.inProgress),
+      ]
+      print(TerminalText.visible(lines.joined(separator: "\n"), keepingNewlines: true))
       if detail.isSealedRound || detail.sealed > 0 {
-        print("sealed: \(detail.sealed) of the completed responses are sealed to the team key (counted, not readable here)")
+        UIString.cmdRoundShowSealed.say(language, detail.sealed)
       }
     }
   }
@@ -120,17 +127,18 @@ struct RoundCommand: ParsableCommand {
       commandName: "remove-after-sync",
       abstract: "on: every sync removes this round's responses the central database confirmed (health data stays on the laptop only until the next sync); off: they stay.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     @Argument(help: "on or off.") var setting: String
     func validate() throws {
-      guard ["on", "off"].contains(setting) else { throw ValidationError("The setting is on or off, not \(setting).") }
+      guard ["on", "off"].contains(setting) else { throw ValidationError(UIString.errOnOff.format(MessageLanguage.chosen, setting)) }
     }
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard try store.setRemoveAfterSync(roundName: name, setting == "on", actor: "coordinator") else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
-      print("round \"\(TerminalText.visible(name))\": \(setting == "on" ? "every sync removes the responses the central database confirmed" : "responses stay on this laptop after a sync")")
+      (setting == "on" ? UIString.cmdRemoveAfterSyncOn : UIString.cmdRemoveAfterSyncOff).say(messages.language, TerminalText.visible(name))
     }
   }
 
@@ -189,6 +197,15 @@ struct RoundCommand: ParsableCommand {
   }
 
   static func isDate(_ text: String) -> Bool { CalendarDay(iso: text) != nil }
+
+  /// A round's stored status (open, closed) in `language`; anything else as stored.
+  static func status(_ status: String, _ language: Language) -> String {
+    switch status {
+    case "open": return UIString.cmdRoundStatusOpen.text(language)
+    case "closed": return UIString.cmdRoundStatusClosed.text(language)
+    default: return status
+    }
+  }
 }
 
 /// Finds a questionnaire by id in the shipped folder, or reads it from a path.
@@ -208,7 +225,7 @@ enum QuestionnaireFiles {
     if !FileManager.default.fileExists(atPath: url.path) {
       url = try DataFiles.folder("Questionnaires").appendingPathComponent(idOrPath + ".yaml")
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw Failure("There is no questionnaire \"\(idOrPath)\"; `wijkweb questionnaire list` shows the installed ones.")
+        throw Failure(.errNoQuestionnaire, idOrPath)
       }
     }
     let source = try DataFiles.read(url.path, limit: QuestionnaireParser.maximumFileBytes, what: "questionnaire")

@@ -28,7 +28,7 @@ struct WithdrawCommand: ParsableCommand {
                                                      proves: CentralCommand.proves) else {
         throw Failure("No response on \(connection.target.summary) has receipt code \(normalized); nothing was withdrawn.")
       }
-      print("withdrawn from \(connection.target.summary): response \(id) with its scores and reflections; tombstone kept")
+      UIString.cmdWithdrawnCentral.say(messages.language, connection.target.summary, id)
       return
     }
     let store = try AppSetup.openStore(database, existing: true)
@@ -36,7 +36,7 @@ struct WithdrawCommand: ParsableCommand {
       throw Failure("No response on this laptop has receipt code \(normalized). It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.")
     }
     if withdrawal.removedAfterSync {
-      print("withdrawn: the response with receipt code \(normalized) was already on the central database; the withdrawal goes there with the next sync")
+      UIString.cmdWithdrawnAlreadyCentral.say(messages.language, normalized)
       return
     }
     UIString.cmdWithdrawn.say(messages.language, normalized, withdrawal.reflections)

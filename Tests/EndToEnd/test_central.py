@@ -597,6 +597,9 @@ def test_remove_sent_keeps_only_what_withdrawing_needs_and_withdraw_still_works(
     assert "already on the central database; the withdrawal goes there with the next sync" in out
     assert local(db, "SELECT count(*) FROM removed_after_sync")[0][0] == 0
     assert "1 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", url)
+    # The sync's result follows --language (nothing is left to send now).
+    said = ok("sync", "--db", db, "--to", url, "--language", "nl")
+    assert "synchronisatie naar" in said and "0 verstuurd, 0 al daar, 0 geweigerd" in said and "sent" not in said, said
     assert "1 applied" in ok("central", "apply-withdrawals", "--url", url)
     assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id IN ('{first}', '{second}')") == "1"
     assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{first}'") == "1"

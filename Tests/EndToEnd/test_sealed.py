@@ -106,6 +106,11 @@ def test_a_sealed_round_keeps_answers_unreadable_until_the_key_opens_them(tmp_pa
     assert "new: 5" in out and "sealed: 5" in out
     status, out, err = run("profile", "--db", relay, "--round", "Verzegeld", "--format", "json")
     assert f"{INTERVIEWS} sealed responses not counted; import them with the key" in err
+    # The note follows --language when it is given.
+    status, out, err = run("profile", "--db", relay, "--round", "Verzegeld", "--format", "json", "--language", "nl")
+    assert f"{INTERVIEWS} verzegelde vragenlijsten niet meegeteld" in err and "sealed" not in err
+    status, out, err = run("profile", "--db", relay, "--round", "Verzegeld", "--format", "json", "--language", "en")
+    assert f"{INTERVIEWS} sealed responses not counted; import them with the key" in err
     status, out, err = run("export", "responses", "--db", relay, "--round", "Verzegeld", "--format", "json",
                            "--out", tmp_path / "relay.json", check=0)
     assert f"{INTERVIEWS} sealed responses not exported" in err and out.startswith("0 responses")

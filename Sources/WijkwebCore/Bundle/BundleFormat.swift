@@ -136,7 +136,7 @@ public enum BundleFormat {
 
   /// The bytes before the end line, after checking the first line, the end line and the checksum.
   static func checkedBody(_ bytes: [UInt8]) throws -> ArraySlice<UInt8> {
-    if bytes.isEmpty { throw BundleProblem("is empty. Copy the bundle again from the laptop that made it.") }
+    if bytes.isEmpty { throw BundleProblem(LocalizedMessage(.bundleEmpty)) }
     if bytes.count > maxBytes {
       throw BundleProblem("is \(bytes.count / 1_048_576) MB; a bundle is at most \(maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since).")
     }
@@ -148,21 +148,21 @@ public enum BundleFormat {
       if bytes.starts(with: start) {
         throw BundleProblem("is a bundle of another format than \(version): its first line is not \"\(magic)\". Use the same version of Wijkweb on both laptops, or ask for a new copy.")
       }
-      throw BundleProblem("is not a Wijkweb bundle (it does not start with \"\(magic)\"), or its first line was damaged. Check that you chose the right file.")
+      throw BundleProblem(LocalizedMessage(.bundleNotABundle, magic))
     }
     guard bytes.last == newline else {
-      throw BundleProblem("is incomplete: it does not end with its end line, so it was probably cut off while copying. Copy the bundle again.")
+      throw BundleProblem(LocalizedMessage(.bundleNoEndLine))
     }
     let withoutLastNewline = bytes.dropLast()
     let endStart = (withoutLastNewline.lastIndex(of: newline) ?? -1) + 1
     let endLine = bytes[endStart ..< bytes.count - 1]
     let prefix = Array(endPrefix.utf8)
     guard endStart > 0, endLine.starts(with: prefix) else {
-      throw BundleProblem("is incomplete: its end line is missing, so it was probably cut off while copying. Copy the bundle again.")
+      throw BundleProblem(LocalizedMessage(.bundleEndLineMissing))
     }
     let body = bytes[0 ..< endStart]
     guard String(decoding: endLine.dropFirst(prefix.count), as: UTF8.self) == SHA256.hex(of: Array(body)) else {
-      throw BundleProblem("is damaged or was changed after it was made: its checksum does not match. Ask the sender for a new copy.")
+      throw BundleProblem(LocalizedMessage(.bundleChecksum))
     }
     return body
   }
