@@ -238,15 +238,9 @@ struct AgendaCommand: ParsableCommand {
       let store = try AppSetup.openStore(database, existing: true)
       let records = try store.agendaRecords()
       let names = Dictionary(try store.areas().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-      do {
-        let file = try AtomicFile(path: out, force: force)
-        try AgendaExport.write(records, areaNames: names, format: format, to: file)
-        try file.commit()
-      } catch let error as ExportError {
-        throw Failure(error.message)
-      } catch let error as FileError {
-        throw Failure(error)
-      }
+      let file = try AtomicFile(path: out, force: force)
+      try AgendaExport.write(records, areaNames: names, format: format, to: file)
+      try file.commit()
       try store.audit("export", detail: "agenda as \(format.rawValue): \(records.count) lines to \(out)", actor: "gebiedsteam")
       UIString.cmdAgendaExported.say(messages.language, records.count, out)
     }

@@ -61,7 +61,7 @@ enum AppSetup {
   /// A connection to the central database at `url` whose schema this Wijkweb can use.
   static func openCentral(_ url: String) throws -> Connection {
     let connection = try CentralCommand.Target.connect(url)
-    let version = try CentralCommand.plainly { try CentralMigrator.version(connection) }
+    let version = try CentralMigrator.version(connection)
     guard let version else { throw Failure("\(connection.target.summary) has no Wijkweb schema; run `wijkweb central init` first.") }
     guard version == CentralSchema.currentVersion else {
       throw Failure(CentralSchema.migrations.contains { $0.version == version }

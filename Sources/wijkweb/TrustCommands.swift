@@ -29,11 +29,7 @@ struct DeviceCommand: ParsableCommand {
       }
       let parsed = try TrustFiles.certificate(certificate)
       let before = try store.trustState()
-      do {
-        try store.acceptCertificate(parsed, actor: "coordinator")
-      } catch let error as StoreError {
-        throw Failure(error.message)
-      }
+      try store.acceptCertificate(parsed, actor: "coordinator")
       print("this laptop now belongs to team \(parsed.team.teamID)\(before.isLocalTeam ? "; its stand-alone team is gone, and the responses of its own rounds reach the team only when the team accepts those rounds" : "")")
     }
   }
@@ -76,12 +72,8 @@ struct TeamCommand: ParsableCommand {
         throw Failure("Nothing was revoked: \(problem.message).")
       }
       let store = try AppSetup.openStore(database, existing: true)
-      do {
-        let (list, removed) = try store.revokeDevice(id, signer: signer, actor: "coordinator")
-        print("device \(TerminalText.visible(id)) revoked from \(list.revokedAt(id) ?? "now") (revocation list \(list.version)); bundles from here carry it to every machine\(removed > 0 ? "; \(removed) responses it completed since were removed here" : "")")
-      } catch let error as StoreError {
-        throw Failure(error.message)
-      }
+      let (list, removed) = try store.revokeDevice(id, signer: signer, actor: "coordinator")
+      print("device \(TerminalText.visible(id)) revoked from \(list.revokedAt(id) ?? "now") (revocation list \(list.version)); bundles from here carry it to every machine\(removed > 0 ? "; \(removed) responses it completed since were removed here" : "")")
     }
   }
 
@@ -129,10 +121,7 @@ enum TrustFiles {
   static let maxBytes = 65_536
 
   static func now() -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: Date())
+    CalendarDay.timestamp(Date())
   }
 
   static func text(_ path: String, what: String, limit: Int = maxBytes) throws -> String {
