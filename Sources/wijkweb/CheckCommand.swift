@@ -1,6 +1,7 @@
 import ArgumentParser
 import WijkwebCentral
 import WijkwebCore
+import WijkwebFiles
 import WijkwebStore
 
 /// `wijkweb check`: integrity of the database, its schema version and counts.
@@ -9,11 +10,16 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var messages: MessageLanguage
+  @Option(help: "Also write the canonical dump to this new file: the content machines of one team share (responses, scores, reflections with their review, withdrawals, rounds, questionnaires, revocation list, certificates), one sorted line each, without what is this machine's own (keys, audit log, local times). Two machines that exchanged the same bundles in any order write the same file.")
+  var dump: String?
 
   func run() throws {
     if let url = database.path, ConnectionTarget.isURL(url) { return try CentralCommand.Check.report(url) }
     let store = try AppSetup.openStore(database, existing: true)
     let problems = try store.integrityProblems()
+    if let dump {
+      try AtomicFile.write(try store.canonicalDump().map { $0 + "\n" }.joined(), to: dump)
+    }
     let counts = try store.counts()
     print("database: \(store.path ?? "")")
     print("schema: \(try store.schemaVersion())")
