@@ -41,6 +41,11 @@ public struct BundleImportReport: Hashable, Sendable {
   /// Responses held here that a revocation list the bundle brought removed (completed by a revoked device
   /// at or after its revocation).
   public var removedByRevocation = 0
+  /// Reflections whose review the team-signed review section of the bundle set (new or newer decisions).
+  public var reviewsApplied = 0
+  /// Review decisions left aside because their section was not signed by this machine's team key (a
+  /// laptop's bundle claiming reviews): those reflections stay as they were, unreviewed when new.
+  public var reviewsNotFromTeam = 0
 
   public init() {}
 }
@@ -148,12 +153,25 @@ extension Store {
           try importResponse(response, openedFrom: checked.openedFrom[response.id], legacyHash: legacyHashes[response.id], roundIDs: roundIDs,
                              report: &report, in: db)
         }
+        // Review decisions count only in a section the team key signed, checked again here.
+        if let reviews = contents.reviews {
+          do {
+            if try reviews.verify(team: trust.team, with: Ed25519Verifier()) == .team {
+              report.reviewsApplied = try Self.applyReviews(reviews, team: trust.team, in: db)
+            } else {
+              report.reviewsNotFromTeam = reviews.decisions.count
+            }
+          } catch let problem as TrustProblem {
+            throw StoreError("\(problem.message); nothing was imported.")
+          }
+        }
         report.suspectedDuplicates = try Self.suspectedDuplicates(among: Set(contents.responses.map(\.id)), in: db)
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
           \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.pendingWithdrawals) waiting, \(report.conflicts.count) conflicts, \
           \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed, \
-          \(report.revoked.count) of revoked devices refused, \(report.removedByRevocation) removed by revocation\
+          \(report.revoked.count) of revoked devices refused, \(report.removedByRevocation) removed by revocation, \
+          \(report.reviewsApplied) team reviews applied, \(report.reviewsNotFromTeam) review decisions not signed by the team left aside\
           \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
         return report

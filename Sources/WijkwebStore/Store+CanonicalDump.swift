@@ -8,7 +8,6 @@ extension Store {
   /// bundles, in any order, give the same lines (no row keys, local round ids, install times or row order).
   ///
   /// Shared content, one line kind each (what bundles carry, or what follows from it):
-  /// - `team`: the team's public signing and sealing keys (`team_identity`, without local secrets);
   /// - `revocations`: the team's signed revocation list;
   /// - `certificate`: the team's certificates of the devices that signed a record held here
   ///   (`device_certificates`, and this machine's own certificate when it signed one);
@@ -22,12 +21,14 @@ extension Store {
   ///   travels in team-signed review sections (`ReviewSection`);
   /// - `tombstone`: withdrawals proven with the receipt code (the ones that travel), with their signature.
   ///
-  /// Machine-local, left out: `meta` (device id), `device_identity` (own keys), the team's local secret
-  /// keys, `audit`, `settings`-like data (areas, population, agenda, `remove_after_sync`), a round's
+  /// Machine-local, left out: `meta` (device id), `device_identity` (own keys), `team_identity` (the team
+  /// this machine was enrolled into, the same on every machine of a team, and what the lines are checked
+  /// against), `audit`, this machine's set-up (areas, population, agenda, `remove_after_sync`), a round's
   /// open/closed status (each machine's own switch, not signed), `created_at`/`installed_at`, interviews in
   /// progress with their `answers` and `demographics` rows, a reflection's `personal_data` flag (set by the
   /// check on the entering laptop), `pending_withdrawals` and withdrawals without receipt code (they never
-  /// travel), `central_sent` and `removed_after_sync` (this laptop's sync with a central database).
+  /// travel), `central_sent` and `removed_after_sync` (this laptop's sync with a central database), and
+  /// rounds the team did not sign (made alone, or by a former local team).
   /// Content the team opened with its key (`unseal`, `bundle import --key`) is readable on the machines
   /// holding the key and sealed elsewhere: those responses differ between the two kinds of machine.
   public func canonicalDump() throws -> [String] {
@@ -36,7 +37,6 @@ extension Store {
       func add(_ kind: String, _ sql: String) throws {
         for row in try Row.fetchAll(db, sql: sql) { lines.append(kind + "|" + Self.fields(row)) }
       }
-      try add("team", "SELECT signing_public_key, seal_public_key FROM team_identity")
       try add("revocations", "SELECT version, list FROM revocation_list")
       // Responses and withdrawals with the record signature they travel with: the one held, or for one this
       // device holds unsigned (demo data made here, or completed before record signatures) the one its

@@ -150,6 +150,8 @@ extension Store {
     for round in contents.rounds where BundleRound.nameProblem(round.name) == nil {
       try RoundSignature.verify(round, team: state.team, with: verifier)
     }
+    // Review decisions claiming the team's signature must carry it; those signed by another key count for nothing.
+    if let reviews = contents.reviews { _ = try reviews.verify(team: state.team, with: verifier) }
     // Each record keeps its origin device's signature through relays: the writer may be a relay.
     let unsigned = try verifyRecordSignatures(contents, team: state.team, acceptUnsigned: acceptUnsigned)
     if unsigned > 0 { return .unsignedRecordsAccepted(deviceID: manifest.deviceID, count: unsigned) }

@@ -24,6 +24,10 @@ struct BundleExportCommand: ParsableCommand {
   var since: String?
   @Option(help: "Encrypt with the passphrase on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
   @Flag(help: "Encrypt, asking for the passphrase when no file or $WIJKWEB_PASSPHRASE gives one.") var encrypt = false
+  @Option(help: "On the team's machine: the team key file (NAME.key); the bundle then also carries this machine's review decisions, signed by the team key, for the team's other machines.")
+  var key: String?
+  @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
+  var keyPassphraseFile: String?
   @Option(help: "The new bundle file.") var out: String
 
   func run() throws {
@@ -35,11 +39,21 @@ struct BundleExportCommand: ParsableCommand {
       passphrase = try Passphrase.required(file: nil, confirm: true, purpose: "Encrypting the bundle")
     }
     let from = try since.map { try Self.startTime($0, passphraseFile: passphraseFile) }
+    var teamSigner: Ed25519Signer?
+    if let key {
+      do {
+        teamSigner = try KeyFiles.open(key, passphraseFile: keyPassphraseFile).signer()
+      } catch let problem as KeyProblem {
+        throw Failure("No bundle was written: \(problem.message).")
+      }
+    }
     let store = try AppSetup.openStore(database, existing: true)
-    let contents: BundleContents
+    var contents: BundleContents
     var bytes: [UInt8]
     do {
       contents = try store.bundleContents(rounds: round, since: from)
+      // Review decisions travel only signed by the team key, so only from a machine holding it.
+      if let teamSigner { contents.reviews = try store.teamReviewSection(rounds: round, signer: teamSigner) }
       // Signed by this laptop's device key: the team's machines take nothing else.
       bytes = try BundleFormat.encode(contents, signedBy: try store.bundleSigningDevice())
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
@@ -225,6 +239,12 @@ extension BundleImportReport {
     }
     if self.removedByRevocation > 0 {
       lines.append("removed: \(self.removedByRevocation) responses held here were completed by a revoked device after its revocation")
+    }
+    if self.reviewsApplied > 0 {
+      lines.append("reviews: \(self.reviewsApplied) reflections took the review decisions signed by the team")
+    }
+    if self.reviewsNotFromTeam > 0 {
+      lines.append("reviews left aside: \(self.reviewsNotFromTeam) review decisions not signed by the team key; those reflections stay unreviewed")
     }
     for refusal in self.unopened { say(.cmdNotOpened, refusal.responseID, refusal.reason) }
     if !self.refusedWithdrawals.isEmpty {

@@ -1,6 +1,7 @@
 """Team identity and enrolment through the real binary: a laptop alone is its own team; the team key
 enrols it; then only the team key makes rounds; a crafted certificate changes nothing."""
 
+import csv
 import json
 import sqlite3
 import time
@@ -68,8 +69,8 @@ DUMPS = iter(range(1_000_000))
 
 def canonical(db):
     """The machine's canonical dump (`wijkweb check --dump`): every shared table (rounds, questionnaires,
-    responses, scores, reflections with their review, withdrawals, revocation list, certificates, team keys),
-    sorted, without what is the machine's own (device keys, audit log, local times)."""
+    responses, scores, reflections with their review, withdrawals, revocation list, certificates),
+    sorted, without what is the machine's own (device and team keys, audit log, local times)."""
     path = db.parent / f"dump-{next(DUMPS)}.txt"
     status, out, err = run("check", "--db", db, "--dump", path)
     assert status == 0 and path.exists(), out + err
@@ -144,7 +145,7 @@ def test_four_machines_with_one_laptop_revoked_halfway_end_the_same_in_every_ord
     first = dumps[str(team)]
     kinds = {line.split("|")[0] for line in first}
     assert "" not in kinds, [line[:120] for line in first if not line.split("|")[0]]
-    assert {"team", "revocations", "certificate", "questionnaire", "round", "response", "scores"} <= kinds, kinds
+    assert {"revocations", "certificate", "questionnaire", "round", "response", "scores"} <= kinds, kinds
     assert sum(line.startswith("response|") for line in first) == 4 * 3
     for db, dump in dumps.items():
         assert dump == first, (db, sorted(set(dump) ^ set(first))[:4])
@@ -224,3 +225,69 @@ def test_a_relay_cannot_change_or_invent_what_it_forwards(tmp_path):
     status, out, err = run("bundle", "import", "--db", b, tmp_path / "relay.bundle")
     assert status == 0 and "already present: 5" in out, out + err
     assert query(b, "SELECT record_signer FROM responses WHERE id = ?", (target,)) == [("device",)]
+
+
+def test_reviews_travel_only_in_a_section_signed_by_the_team_key(tmp_path):
+    import base64
+    from conftest import sign_ed25519
+    from test_bundles import DEVICE_KEYS
+    from test_hostile_bundles import assert_refused_plainly, read_bundle, trust_message, write_bundle
+
+    office_a = laptop(tmp_path, "office-a", seed=120, responses=3)
+    office_b = laptop(tmp_path, "office-b", seed=121, responses=1)
+    other = laptop(tmp_path, "other", seed=122, responses=1)
+    ids = [row[0] for row in query(office_a, "SELECT id FROM responses WHERE status = 'completed' ORDER BY id")]
+    # Three reflections, reviewed on office A (the team's machine) as the review screen stores them.
+    reviewed = [(ids[0], "matters", "Rust en groen om me heen.", "publishable", None, "meedoen"),
+                (ids[1], "change", "Buurman Jansen op nummer 12 helpt mij", "publishable_edited", "Een buurman helpt mij", "meedoen,zingeving"),
+                (ids[2], "help", "Mijn adres is Dorpsstraat 4", "not_publishable", None, "")]
+    with sqlite3.connect(office_a) as connection:
+        connection.executemany("""INSERT INTO reflections (response_id, prompt_id, text, review_status, redacted_text, dimensions,
+                                  reviewed_at, reviewer) VALUES (?, ?, ?, ?, ?, ?, '2026-11-28T10:00:00Z', 'GT1')""", reviewed)
+    key, passphrase = team_key(tmp_path)
+    bundle = tmp_path / "office-a.bundle"
+    run("bundle", "export", "--db", office_a, "--out", bundle, "--key", key, "--key-passphrase-file", passphrase, check=0)
+    manifest, records = read_bundle(bundle)
+    section = manifest["team_reviews"]
+    assert len(section["decisions"]) == 3
+    assert all(r["review_status"] == "unreviewed" for rec in records if rec["type"] == "response" for r in rec["reflections"])
+
+    def texts(db):
+        out = db.parent / f"texts-{next(DUMPS)}.csv"
+        run("export", "responses", "--db", db, "--round", "Najaar test", "--format", "csv", "--out", out, "--include-text", check=0)
+        with out.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        return sorted((row["response_id"], name, value) for row in rows for name, value in row.items()
+                      if name.startswith("text_") and value)
+
+    # A laptop signs the same decisions with its own (enrolled) device key: they count for nothing there.
+    forged = dict(manifest)
+    laptop_key = DEVICE_KEYS[device_of(other)]
+    decisions = section["decisions"]
+    fields = [str(len(decisions))] + [value for d in decisions for value in (
+        d["response_id"], d["prompt_id"], d["text_sha256"], d["status"], d.get("redacted_text") or "", d["dimensions"],
+        d["reviewed_at"], d["reviewer"])]
+    forged["team_reviews"] = {"decisions": decisions, "signer_key": base64.b64encode(laptop_key[32:]).decode(),
+                              "signature": base64.b64encode(sign_ed25519(trust_message("WIJKWEB-REVIEWS 1", fields), laptop_key)).decode()}
+    write_bundle(tmp_path / "forged.bundle", forged, records)
+    status, out, err = run("bundle", "import", "--db", other, tmp_path / "forged.bundle")
+    assert status == 0 and "reviews left aside: 3" in out, out + err
+    assert texts(other) == []
+    assert query(other, "SELECT count(*) FROM reflections WHERE review_status = 'unreviewed'")[0][0] == 3
+
+    # The team's section with one decision changed (a redacted copy that names the resident): refused whole.
+    changed = dict(manifest, team_reviews=dict(section, decisions=[dict(d, redacted_text="Buurman Jansen, Dorpsstraat 12")
+                                                                     if d.get("redacted_text") else d for d in decisions]))
+    write_bundle(tmp_path / "changed.bundle", changed, records)
+    before = canonical(office_b)
+    assert_refused_plainly(tmp_path, office_b, tmp_path / "changed.bundle", "review decisions")
+    assert canonical(office_b) == before
+
+    # Office B takes office A's bundle as written: the same publishable quotes (the redacted copy, never the
+    # unpublishable one), and the same review in its dump.
+    status, out, err = run("bundle", "import", "--db", office_b, bundle)
+    assert status == 0 and "reviews: 3" in out, out + err
+    expected = sorted([(ids[0], "text_matters", "Rust en groen om me heen."), (ids[1], "text_change", "Een buurman helpt mij")])
+    assert texts(office_a) == texts(office_b) == expected
+    reflections = lambda db: [line for line in canonical(db) if line.startswith("reflection|")]
+    assert reflections(office_a) == reflections(office_b) and len(reflections(office_b)) == 3

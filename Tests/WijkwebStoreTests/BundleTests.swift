@@ -41,6 +41,34 @@ import WijkwebCore
     return laptop
   }
 
+  /// Puts `stores` into the local team of the first one, as machines that exchange bundles are one team:
+  /// the same team keys, their rounds signed by that team, each device certified by it.
+  static func oneTeam(_ stores: [Store]) throws {
+    let team = try #require(try stores[0].writer.read { db in
+      try Row.fetchOne(db, sql: "SELECT signing_public_key, seal_public_key, local_signing_secret, local_seal_secret FROM team_identity")
+    })
+    for store in stores.dropFirst() {
+      try store.writer.write { db in
+        try db.execute(sql: """
+          UPDATE team_identity SET signing_public_key = ?, seal_public_key = ?, local_signing_secret = ?, local_seal_secret = ?
+          """, arguments: [team["signing_public_key"] as Data, team["seal_public_key"] as Data, team["local_signing_secret"] as Data,
+                           team["local_seal_secret"] as Data])
+        let signer = try #require(try Store.localTeamSigner(in: db))
+        for row in try Row.fetchAll(db, sql: """
+          SELECT id, name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key
+          FROM rounds WHERE seal_public_key IS NULL
+          """) {
+          let signed = try RoundSignature.sign(Store.bundleRound(row), signer: signer)
+          try db.execute(sql: "UPDATE rounds SET team_signature = ? WHERE id = ?", arguments: [signed.teamSignature, row["id"] as Int64])
+        }
+        let state = try Store.trustState(in: db)
+        let certificate = try DeviceCertificate.issue(for: EnrolmentRequest(deviceID: state.deviceID, deviceKey: state.deviceKey),
+                                                      team: state.team, issuedAt: "2026-11-28T10:00:00Z", signer: signer)
+        try db.execute(sql: "UPDATE device_identity SET certificate = ?", arguments: [certificate.text])
+      }
+    }
+  }
+
   /// An interview from start to completion, through the same effects the interview screens produce.
   static func complete(_ store: Store, roundID: Int64, receipt: String, random: inout SeededRandom, reflection: String,
                        volunteer: String = "V1") throws {
@@ -84,6 +112,7 @@ import WijkwebCore
     let a = try Self.laptop(seed: 1)
     let b = try Self.laptop(seed: 2)
     let c = try Self.laptop(seed: 3)
+    try Self.oneTeam([a.store, b.store, c.store])
     // Laptop B also interviews in a round the others do not have.
     let questionnaire = try Self.questionnaire()
     let extra = try b.store.createRound(name: "Extra B", questionnaire: questionnaire, areaSet: "GM0014", startsOn: "2026-10-01",
@@ -135,9 +164,10 @@ import WijkwebCore
 
     // Two newcomers merge the same bundles in other orders, repeated, old bundles last.
     let d = try Store.inMemory()
+    let e = try Store.inMemory()
+    try Self.oneTeam([a.store, d, e])
     try d.importAreas(StoreTests.areas)
     for bundle in [a2, c1, b1, a1, c1, a2] { try Self.importBundle(bundle, into: d) }
-    let e = try Store.inMemory()
     try e.importAreas(StoreTests.areas)
     for bundle in [b1, a1, c1, a2, b1, a1] { try Self.importBundle(bundle, into: e) }
 

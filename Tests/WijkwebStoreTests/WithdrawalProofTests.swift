@@ -34,6 +34,7 @@ import WijkwebCore
   @Test func theResidentsCodeWithdrawsOnAnyLaptopAndTheWithdrawalTravels() throws {
     let a = try BundleTests.laptop(seed: 42, demo: 2, interviews: 2)
     let b = try BundleTests.laptop(seed: 43, demo: 0, interviews: 0)
+    try BundleTests.oneTeam([a.store, b.store])
     try BundleTests.importBundle(try BundleTests.export(a.store), into: b.store)
     // The resident withdraws on laptop B, which only merged the response; the code was never stored.
     #expect(try !b.store.canonicalDump().joined().contains(a.receipts[1]))
@@ -151,6 +152,7 @@ import WijkwebCore
     let a = try BundleTests.laptop(seed: 70, demo: 1, interviews: 2)
     let b = try BundleTests.laptop(seed: 71, demo: 1, interviews: 1)
     let c = try BundleTests.laptop(seed: 72, demo: 1, interviews: 1)
+    try BundleTests.oneTeam([a.store, b.store, c.store])
     let first = try BundleTests.export(a.store)
     try BundleTests.importBundle(first, into: b.store)
     let withdrawal = try #require(try b.store.withdraw(receiptCode: a.receipts[0], actor: "test"))
@@ -159,6 +161,7 @@ import WijkwebCore
     var dumps: [[String]] = []
     for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
       let team = try BundleTests.laptop(seed: 73, demo: 0, interviews: 0)
+      try BundleTests.oneTeam([a.store, team.store])
       for index in order { try BundleTests.importBundle(bundles[index], into: team.store) }
       #expect(try team.store.response(id: withdrawal.responseID) == nil, "order \(order)")
       #expect(try team.store.tombstones().map(\.responseID) == [withdrawal.responseID], "order \(order)")

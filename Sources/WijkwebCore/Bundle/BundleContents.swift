@@ -17,6 +17,10 @@ public struct BundleContents: Hashable, Sendable {
   /// The team's certificates of the devices that signed the responses and withdrawals inside
   /// (`RecordSignature`); each carries the team's signature, so the writer's signature need not cover them.
   public var certificates: [DeviceCertificate] = []
+  /// Review decisions signed by the team's signing key (`ReviewSection`), only in bundles written on a
+  /// machine holding the team's secret key (`bundle export --key`); it carries the team's own signature,
+  /// so the device's signature need not cover it. Reflections inside responses always travel unreviewed.
+  public var reviews: ReviewSection?
 
   public init(deviceID: String, createdAt: String, since: String? = nil, questionnaires: [BundleQuestionnaire] = [],
               rounds: [BundleRound] = [], responses: [BundleResponse] = [], tombstones: [BundleTombstone] = [],

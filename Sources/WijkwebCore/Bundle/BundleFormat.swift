@@ -53,6 +53,7 @@ public enum BundleFormat {
       rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: SHA256.hex(of: records))
     manifest.revocations = contents.revocations
     manifest.certificates = contents.certificates.isEmpty ? nil : contents.certificates
+    manifest.reviews = contents.reviews
     if let device { manifest = try BundleSignature.sign(manifest, by: device) }
     var body = Array((magic + "\n").utf8)
     body += try encoder.encode(manifest)
@@ -107,6 +108,7 @@ public enum BundleFormat {
     var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since,
                                   revocations: manifest.revocations)
     contents.certificates = manifest.certificates ?? []
+    contents.reviews = manifest.reviews
     for (offset, line) in recordLines.enumerated() {
       let lineNumber = offset + 3
       guard line.count <= maxRecordBytes else {

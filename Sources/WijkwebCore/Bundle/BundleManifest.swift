@@ -21,10 +21,13 @@ public struct BundleManifest: Codable, Hashable, Sendable {
   public var revocations: RevocationList?
   /// The certificates of the records' origin devices (`BundleContents.certificates`).
   public var certificates: [DeviceCertificate]?
+  /// Review decisions signed by the team key (`BundleContents.reviews`); only from a machine holding it.
+  public var reviews: ReviewSection?
 
   enum CodingKeys: String, CodingKey {
     case format, since, rounds, counts, certificate, signature, revocations
     case certificates = "origin_certificates"
+    case reviews = "team_reviews"
     case deviceID = "device_id"
     case createdAt = "created_at"
     case recordsSHA256 = "records_sha256"
