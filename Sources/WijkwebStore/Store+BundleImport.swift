@@ -46,6 +46,8 @@ public struct BundleImportReport: Hashable, Sendable {
   /// Review decisions left aside because their section was not signed by this machine's team key (a
   /// laptop's bundle claiming reviews): those reflections stay as they were, unreviewed when new.
   public var reviewsNotFromTeam = 0
+  /// Response ids of team-signed review decisions about another text than the reflection held here: refused.
+  public var reviewsForOtherText: [String] = []
 
   public init() {}
 }
@@ -157,7 +159,7 @@ extension Store {
         if let reviews = contents.reviews {
           do {
             if try reviews.verify(team: trust.team, with: Ed25519Verifier()) == .team {
-              report.reviewsApplied = try Self.applyReviews(reviews, team: trust.team, in: db)
+              (report.reviewsApplied, report.reviewsForOtherText) = try Self.applyReviews(reviews, team: trust.team, in: db)
             } else {
               report.reviewsNotFromTeam = reviews.decisions.count
             }
@@ -171,7 +173,8 @@ extension Store {
           \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.pendingWithdrawals) waiting, \(report.conflicts.count) conflicts, \
           \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed, \
           \(report.revoked.count) of revoked devices refused, \(report.removedByRevocation) removed by revocation, \
-          \(report.reviewsApplied) team reviews applied, \(report.reviewsNotFromTeam) review decisions not signed by the team left aside\
+          \(report.reviewsApplied) team reviews applied, \(report.reviewsNotFromTeam) review decisions not signed by the team left aside, \
+          \(report.reviewsForOtherText.count) review decisions about another text refused\
           \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
         return report

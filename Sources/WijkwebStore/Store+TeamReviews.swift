@@ -40,17 +40,22 @@ extension Store {
   /// Applies the decisions of a team-signed review section (checked against this machine's team key here
   /// again) to the reflections held here with the same text: a decision replaces an unreviewed reflection
   /// or an older decision (`ReviewSection.Decision.replaces`), so every machine keeps the same review in any
-  /// order. Returns how many reflections changed. Inside the import's transaction.
-  static func applyReviews(_ section: ReviewSection, team: TeamPublicKeys, in db: Database) throws -> Int {
-    guard try section.verify(team: team, with: Ed25519Verifier()) == .team else { return 0 }
+  /// order. Returns how many reflections changed, and the response ids of decisions about another text than
+  /// the reflection held here (refused). Inside the import's transaction.
+  static func applyReviews(_ section: ReviewSection, team: TeamPublicKeys, in db: Database) throws -> (applied: Int, otherText: [String]) {
+    guard try section.verify(team: team, with: Ed25519Verifier()) == .team else { return (0, []) }
     var changed = 0
+    var otherText: [String] = []
     for decision in section.decisions {
       guard let row = try Row.fetchOne(db, sql: """
         SELECT f.text, f.review_status, f.redacted_text, f.dimensions, f.reviewed_at, f.reviewer
         FROM reflections f JOIN responses r ON r.id = f.response_id
         WHERE f.response_id = ? AND f.prompt_id = ? AND r.status = 'completed'
-        """, arguments: [decision.responseID, decision.promptID]),
-        ReviewSection.textHash(row["text"]) == decision.textSHA256 else { continue }
+        """, arguments: [decision.responseID, decision.promptID]) else { continue }
+      guard ReviewSection.textHash(row["text"]) == decision.textSHA256 else {
+        otherText.append(decision.responseID)
+        continue
+      }
       let status: String = row["review_status"]
       let reviewedAt: String = row["reviewed_at"] ?? ""
       let redacted: String = row["redacted_text"] ?? ""
@@ -65,6 +70,6 @@ extension Store {
                          decision.responseID, decision.promptID])
       changed += 1
     }
-    return changed
+    return (changed, otherText)
   }
 }

@@ -246,6 +246,12 @@ extension BundleImportReport {
     if self.reviewsNotFromTeam > 0 {
       lines.append("reviews left aside: \(self.reviewsNotFromTeam) review decisions not signed by the team key; those reflections stay unreviewed")
     }
+    if !self.reviewsForOtherText.isEmpty {
+      lines.append("""
+        reviews refused: \(self.reviewsForOtherText.count) review decisions are about another text than the reflection held here, \
+        e.g. response \(self.reviewsForOtherText[0])
+        """)
+    }
     for refusal in self.unopened { say(.cmdNotOpened, refusal.responseID, refusal.reason) }
     if !self.refusedWithdrawals.isEmpty {
       say(.cmdWithdrawalsRefused, self.refusedWithdrawals.count)

@@ -37,7 +37,8 @@ import WijkwebCore
   }
 
   static func review(_ store: Store, _ index: Int, _ status: ReviewStatus, redacted: String? = nil, at time: Date) throws {
-    var items = try store.reviewItems(roundID: nil, all: true)
+    // By id, so `index` names the same reflection on every machine (the review screen orders by local row).
+    var items = try store.reviewItems(roundID: nil, all: true).sorted { ($0.responseID, $0.promptID) < ($1.responseID, $1.promptID) }
     items[index].status = status
     items[index].redactedText = redacted
     items[index].dimensions = [.meedoen]
@@ -91,6 +92,15 @@ import WijkwebCore
     #expect(throws: StoreError.self) { try BundleTests.importBundle(try BundleFormat.encode(tampered), into: offices.b.store) }
     #expect(try offices.b.store.canonicalDump() == before)
     #expect(try !offices.b.store.canonicalDump().joined().contains("Dorpsstraat"))
+
+    // Signed by the team, but about another text than the one held here: refused and reported, no change.
+    var other = try #require(signed.reviews?.decisions.first)
+    other.textSHA256 = ReviewSection.textHash("Een andere tekst")
+    var elsewhere = signed
+    elsewhere.reviews = try ReviewSection.signed([other], by: try offices.key.signer())
+    let refused = try BundleTests.importBundle(try BundleFormat.encode(elsewhere), into: offices.b.store)
+    #expect(refused.reviewsApplied == 0 && refused.reviewsForOtherText == [other.responseID])
+    #expect(try offices.b.store.canonicalDump() == before)
   }
 
   @Test func theNewerReviewWinsInEveryOrder() throws {
