@@ -10,15 +10,19 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var messages: MessageLanguage
-  @Option(help: "Also write the canonical dump to this new file: the content machines of one team share (responses, scores, reflections with their review, withdrawals, rounds, questionnaires, revocation list, certificates), one sorted line each, without what is this machine's own (keys, audit log, local times). Two machines that exchanged the same bundles in any order write the same file.")
+  @Option(help: "Also write the canonical dump to this new file: the content machines of one team share (responses, scores, reflections with their review, withdrawals, rounds, questionnaires, revocation list, certificates), one sorted line each, without what is this machine's own (keys, audit log, local times); an owner-only file, since it holds answers and reflections. Two machines that exchanged the same bundles in any order write the same file.")
   var dump: String?
+  @Flag(help: "Replace the dump file when it exists.") var force = false
 
   func run() throws {
-    if let url = database.path, ConnectionTarget.isURL(url) { return try CentralCommand.Check.report(url) }
+    if let url = database.path, ConnectionTarget.isURL(url) {
+      if dump != nil { throw Failure("--dump writes the canonical dump of a database file on this machine, not of a central database; nothing was written.") }
+      return try CentralCommand.Check.report(url)
+    }
     let store = try AppSetup.openStore(database, existing: true)
     let problems = try store.integrityProblems()
     if let dump {
-      try AtomicFile.write(try store.canonicalDump().map { $0 + "\n" }.joined(), to: dump)
+      try AtomicFile.write(try store.canonicalDump().map { $0 + "\n" }.joined(), to: dump, force: force)
     }
     let counts = try store.counts()
     print("database: \(store.path ?? "")")
