@@ -263,3 +263,59 @@ def test_issue_reproduction_lowered_minimum_gives_groups_away_in_exact_figures_n
                                extra_documents=runs, select=lambda name: name.split("/")[0] in wijken)
     assert checked >= 6, checked
     assert found == [], found
+
+
+def test_issue_reproduction_previous_round_differences_give_hidden_areas_away_in_exact_figures_not_in_wijkweb(folder):
+    """The earlier round (minimum 20) attacked together with this round's "t.o.v. vorige ronde": when the
+    difference is taken against the earlier round's exact mean whatever its minimum (as before), the attack
+    bounds the mean of areas hidden in the earlier round to within ±0.5; with Wijkweb's differences (the
+    earlier round's own published mean, only where it is shown) it finds nothing."""
+    db = demo(folder, 1000, 2)
+    round_name = newest_round(db)
+    connection = sqlite3.connect(db)
+    current = connection.execute("SELECT id, starts_on FROM rounds WHERE name = ?", (round_name,)).fetchone()
+    previous_name = connection.execute("""
+        SELECT name FROM rounds r WHERE starts_on < ? AND id != ?
+          AND EXISTS (SELECT 1 FROM responses WHERE round_id = r.id AND status = 'completed')
+        ORDER BY starts_on DESC LIMIT 1""", (current[1], current[0])).fetchone()[0]
+    connection.execute("UPDATE rounds SET min_group_size = 20 WHERE name = ?", (previous_name,))
+    connection.commit()
+    connection.close()
+    part, dimension = "health", "zingeving"
+    truth = true_groups(db, previous_name, part, dimension)
+
+    def differences(publication, derived):
+        """This round's difference minus its own mean: a mean of the earlier round's group, which is not
+        empty (a difference is only shown where the earlier round has respondents)."""
+        for area, mean, slack in derived:
+            count = publication.cell("n", area, None, None)
+            publication.rows.append((count, 1, float("inf")))
+            publication._mean(publication.cell("s", area, None, None), count, mean, 1e-9 if slack == 0 else 1e-4, slack)
+
+    # Before: the difference with the earlier round's exact mean, wherever this round shows the area.
+    now = unprotected(db, round_name, 10)[None]
+    exact = []
+    for figure in now["figures"]:
+        if (figure["part"], figure["dimension"]) != (part, dimension) or figure["suppressed"]:
+            continue
+        codes = Publication(db, {None: now}, part, dimension).subtree(figure["area_code"])
+        count = sum(truth[(code, None, None)][0] for code in codes)
+        if count:
+            exact.append((figure["area_code"], sum(truth[(code, None, None)][1] for code in codes) / count, 0))
+    before = unprotected(db, previous_name, 20)[None]
+    found, checked, _ = attack(db, {None: before}, previous_name, part, dimension, select=lambda name: "hidden cell" in name,
+                               leak=lambda publication: differences(publication, exact), **EXACT)
+    assert checked > 3, checked
+    assert any("bounded" in finding for finding in found), (checked, found)
+
+    # Wijkweb: the differences of this round's publication.
+    published_now = json.loads(run("profile", "--db", str(db), "--round", round_name, "--format", "json"))
+    derived = [(f["area_code"], f["mean"] - f["diff_previous"], 10.0) for f in published_now["figures"]
+               if (f["part"], f["dimension"]) == (part, dimension) and f["diff_previous"] is not None]
+    assert derived
+    earlier = json.loads(run("profile", "--db", str(db), "--round", previous_name, "--format", "json"))
+    assert earlier["minimum_group_size"] == 20
+    found, checked, _ = attack(db, {None: earlier}, previous_name, part, dimension, select=lambda name: "hidden cell" in name,
+                               leak=lambda publication: differences(publication, derived))
+    assert checked > 3, checked
+    assert found == [], found
