@@ -3,6 +3,7 @@ published figure as a linear constraint, scipy's HiGHS for the tightest bounds),
 reproductions of issue #14 as regression tests."""
 import json
 import os
+import re
 import sqlite3
 import subprocess
 
@@ -319,3 +320,16 @@ def test_issue_reproduction_previous_round_differences_give_hidden_areas_away_in
                                leak=lambda publication: differences(publication, derived))
     assert checked > 3, checked
     assert found == [], found
+
+
+@pytest.mark.parametrize("responses,seed", [(200, 42), (120, 5)])
+def test_the_coordinators_disclosure_check_finds_nothing_on_seeded_demo_rounds(folder, responses, seed):
+    """`wijkweb disclosure-check` (GLPK, every part, dimension, breakdown and small group) on two seeded
+    demo rounds: exit 0 and no disclosure (its unit tests show it finds exact figures)."""
+    db = demo(folder, responses, seed)
+    round_name = newest_round(db)
+    result = subprocess.run([str(BINARY), "disclosure-check", "--db", str(db), "--round", round_name, "--language", "en"],
+                            capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    match = re.search(r"(\d+) small groups attacked, 0 disclosed", result.stdout)
+    assert match and int(match.group(1)) > 1000, result.stdout
