@@ -333,3 +333,19 @@ def test_the_coordinators_disclosure_check_finds_nothing_on_seeded_demo_rounds(f
     assert result.returncode == 0, result.stdout + result.stderr
     match = re.search(r"(\d+) small groups attacked, 0 disclosed", result.stdout)
     assert match and int(match.group(1)) > 1000, result.stdout
+
+
+@pytest.mark.parametrize("option", [["--area", "WK001411"], ["--level", "wijk"], ["--by", "age"], ["--weighted"],
+                                    ["--min-group", "12"]])
+def test_diagnostics_refuses_the_options_it_cannot_honour(folder, option):
+    """--diagnostics (Cronbach's alpha of the whole round) used to ignore --area, --level, --by and --weighted
+    silently; it refuses them plainly, naming the option."""
+    db = demo(folder, 120, 5)
+    result = subprocess.run([str(BINARY), "profile", "--db", str(db), "--diagnostics", *option],
+                            capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=120)
+    assert result.returncode != 0
+    assert "--diagnostics" in result.stderr and option[0] in result.stderr, result.stderr
+    assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
+    plain = subprocess.run([str(BINARY), "profile", "--db", str(db), "--diagnostics", "--format", "csv"],
+                           capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=120)
+    assert plain.returncode == 0 and plain.stdout.strip(), plain.stderr
