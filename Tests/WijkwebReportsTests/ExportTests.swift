@@ -185,6 +185,14 @@ import WijkwebCore
     #expect(notes["scoring"]?.en.contains("Empty when fewer than \(percent)%") == true)
     #expect(notes["missing_codes"]?.nl.contains("-1 = zeg ik liever niet") == true)
     #expect(notes["methods"]?.en.contains("Hyndman & Fan type 7") == true)
+    // What a reader can conclude from a protected figure, the weighted percentiles and each comparison's method.
+    for phrase in ["Weighted percentiles", "cell-key method", "within 2 of the true number", "10 × the largest weight",
+                   "rest of its municipality", "rest of its parent area", "under its own minimum"] {
+      #expect(notes["methods"]?.en.contains(phrase) == true, "\(phrase)")
+    }
+    for phrase in ["Gewogen percentielen", "cell-key-methode", "rest van zijn gemeente", "geneste steekproeven"] {
+      #expect(notes["methods"]?.nl.contains(phrase) == true, "\(phrase)")
+    }
     #expect(notes["csv_formulas"]?.en.contains("=, +, -, @") == true)
     #expect(notes["areas"]?.en.contains("gebied = area, wijk = district, buurt = neighbourhood") == true)
     let csv = CodebookCSV.render(codebook)

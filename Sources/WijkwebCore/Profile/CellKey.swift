@@ -8,7 +8,8 @@
 /// The parameters are published (security does not rest on hiding them):
 /// - counts: n + d with d in −2...2, P(d) = 0.1, 0.2, 0.4, 0.2, 0.1 (zero stays zero);
 /// - sums: Σx + e · 10 with e uniform in [−1, 1) (10 = the largest score one respondent can add), so a
-///   published mean is (Σx + 10e) / n: off from the exact mean by at most 10/n;
+///   published mean is (Σx + 10e) / n: off from the exact mean by at most 10/n; a weighted sum Σwx + 10e·w_max
+///   (w_max the cell's largest weight), so a weighted mean is off by at most 10 w_max / Σw;
 /// - the share below 5.5 and the distribution over whole scores are counts too, perturbed like n;
 /// - percentiles are rounded to one decimal.
 public enum CellKey {

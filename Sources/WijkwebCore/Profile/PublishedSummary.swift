@@ -2,9 +2,10 @@ extension ScoreAccumulator {
   /// The statistics of these scores as they may be published under the cell-key method (`CellKey`), or nil
   /// when the group must stay hidden: fewer than `minimum` respondents, or a perturbed count below it.
   ///
-  /// Every published figure is a function of the perturbed count n′, the perturbed sum (mean′ = (Σx + 10e)/n),
-  /// the standard deviation, percentiles rounded to 0.1 and perturbed sub-counts, so that neither the exact
-  /// n nor the exact sum of a group can be read back from a figure (a share k/n, for instance, would give n).
+  /// Every published figure is a function of the perturbed count n′, the perturbed sum (mean′ = (Σx + 10e)/n,
+  /// weighted (Σwx + 10e·w_max)/Σw), the standard deviation, percentiles rounded to 0.1 and perturbed
+  /// sub-counts, so that neither the exact n nor the exact sum of a group can be read back from a figure (a
+  /// share k/n, for instance, would give n).
   ///
   /// `counted` is the same group unweighted, for weighted figures: its exact count and cell key decide the
   /// suppression and the published n, so a weighted figure is hidden exactly where the unweighted one is and
@@ -17,7 +18,12 @@ extension ScoreAccumulator {
     let n = CellKey.perturbedCount(base.count, cellKey: key)
     guard n >= minimum else { return nil }
     let scale = Double(n) / Double(base.count)
-    let mean = min(10, max(0, exact.mean + CellKey.sumChange(cellKey: key) / Double(count)))
+    // The sum's perturbation is one respondent's largest possible contribution: 10 for an unweighted sum
+    // (the mean moves by at most 10/n), 10 times the largest weight for a weighted one (the mean moves by at
+    // most 10 w_max / W). Weighted sums are linear in public margins (a raked category's weights add up to
+    // its population), so noise of one average respondent would not cover a heavily weighted one.
+    let sumScale = exact.weighted && weightSum > 0 ? largestWeight / weightSum : 1 / Double(count)
+    let mean = min(10, max(0, exact.mean + CellKey.sumChange(cellKey: key) * sumScale))
     let size = exact.informationSize * scale
     var below = 0.0
     if exact.shareBelowPass > 0 {

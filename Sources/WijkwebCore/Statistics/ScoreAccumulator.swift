@@ -37,6 +37,10 @@ public struct ScoreAccumulator: Sendable, Equatable {
   /// Whether any score was added with a weight other than 1.
   private(set) var isWeighted = false
 
+  /// The largest weight of one score added (1 when unweighted; 0 when empty): the most one respondent
+  /// adds to a weighted sum, per score point. After `subtracting`, the larger accumulator's (an upper bound).
+  public private(set) var largestWeight = 0.0
+
   /// The sum (modulo 2^64) of the record keys of the scores added: the cell key of the cell-key method
   /// (`CellKey`). It depends only on which records are in the cell, so the same group of respondents gets
   /// the same key, and the same perturbation, in every table.
@@ -54,6 +58,7 @@ public struct ScoreAccumulator: Sendable, Equatable {
     count += 1
     weightSum += weight
     weightSquareSum += weight * weight
+    largestWeight = max(largestWeight, weight)
     if weight != 1 { isWeighted = true }
   }
 
@@ -71,6 +76,7 @@ public struct ScoreAccumulator: Sendable, Equatable {
     self.count += count
     weightSum += Double(count)
     weightSquareSum += Double(count)
+    largestWeight = max(largestWeight, 1)
   }
 
   /// Adds the record keys of scores added through `add(binIndex:count:)` (their sum modulo 2^64).
@@ -87,6 +93,7 @@ public struct ScoreAccumulator: Sendable, Equatable {
     count += other.count
     weightSum += other.weightSum
     weightSquareSum += other.weightSquareSum
+    largestWeight = max(largestWeight, other.largestWeight)
     isWeighted = isWeighted || other.isWeighted
   }
 
@@ -106,6 +113,7 @@ public struct ScoreAccumulator: Sendable, Equatable {
       result.weightSum += weight
     }
     result.isWeighted = isWeighted || other.isWeighted
+    result.largestWeight = result.count > 0 ? largestWeight : 0
     result.recordKeySum = recordKeySum &- other.recordKeySum
     result.weightSquareSum = result.isWeighted ? max(0, weightSquareSum - other.weightSquareSum) : result.weightSum
     return result

@@ -164,10 +164,27 @@ public enum CodebookBuilder {
       CodebookNote(key: "methods", text: ExportText(
         nl: "Profielen (wijkweb profile, export profiles): mediaan en kwartielen lineair geïnterpoleerd (Hyndman & Fan type 7); "
           + "95%-betrouwbaarheidsinterval van het gemiddelde met de t-verdeling: gemiddelde ± t(0,975; n-1) · sd / √n; "
-          + "gewogen met Kish' effectieve steekproefgrootte. Groepen kleiner dan de minimumgrootte worden niet getoond.",
+          + "gewogen met Kish' effectieve steekproefgrootte. Gewogen percentielen: elke deelnemer staat midden in zijn deel van het "
+          + "totale gewicht, lineair geïnterpoleerd daartussen (bij gelijke gewichten weer type 7). "
+          + "Groepen kleiner dan de minimumgrootte worden niet getoond. Onthullingsbeheer (cell-key-methode, Docs/disclosure.md): "
+          + "een getoond cijfer beschrijft minstens het minimum aantal deelnemers; n wijkt tot 2 af van het echte aantal, het "
+          + "gemiddelde tot 10/n (gewogen: 10 × het grootste gewicht / het totale gewicht); de standaardafwijking is exact, mediaan "
+          + "en kwartielen afgerond op 0,1. Cijfers van verschillende tabellen tellen niet precies op; optellen of aftrekken geeft "
+          + "ruis, niet de omvang of het gemiddelde van een kleinere groep; de betrouwbaarheidsintervallen bevatten de ruis niet. "
+          + "Vergelijkingen (Welch): t.o.v. gemeente = het gebied tegen de rest van zijn gemeente; t.o.v. bovenliggend gebied = "
+          + "het gebied tegen de rest van dat gebied (geneste steekproeven); t.o.v. vorige ronde = tegen de gepubliceerde cijfers "
+          + "van die ronde, met haar eigen minimum.",
         en: "Profiles (wijkweb profile, export profiles): median and quartiles interpolated linearly (Hyndman & Fan type 7); "
           + "95% confidence interval of the mean from the t distribution: mean ± t(0.975, n-1) · sd / √n; "
-          + "weighted with Kish's effective sample size. Groups below the minimum size are not shown.")),
+          + "weighted with Kish's effective sample size. Weighted percentiles: each respondent sits in the middle of its share of the "
+          + "total weight, interpolated linearly in between (with equal weights, type 7 again). "
+          + "Groups below the minimum size are not shown. Disclosure control (cell-key method, Docs/disclosure.md): a shown "
+          + "figure describes at least the minimum number of respondents; its n is within 2 of the true number, its mean within "
+          + "10/n (weighted: 10 × the largest weight / the total weight); the standard deviation is exact, median and quartiles "
+          + "are rounded to 0.1. Figures of different tables need not add up; adding or subtracting them gives noise, not the "
+          + "size or mean of a smaller group; the confidence intervals do not include the noise. Comparisons (Welch): vs "
+          + "municipality = the area against the rest of its municipality; vs parent = the area against the rest of its parent "
+          + "area (nested samples); vs previous round = against that round's published figures, under its own minimum.")),
       CodebookNote(key: "csv_formulas", text: ExportText(
         nl: "CSV: een tekstveld dat begint met =, +, -, @, een tab of een regelterugloop krijgt een ' ervoor (OWASP), zodat een "
           + "spreadsheet het niet als formule uitvoert. XLSX, SAV en JSON bewaren de tekst zoals hij is.",
