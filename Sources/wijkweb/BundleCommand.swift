@@ -32,7 +32,7 @@ struct BundleExportCommand: ParsableCommand {
     }
     var passphrase = try Passphrase.given(file: passphraseFile)
     if passphrase == nil && encrypt {
-      passphrase = try Passphrase.required(file: nil, confirm: true, purpose: "Encrypting the bundle")
+      passphrase = try Passphrase.required(file: nil, confirm: true, purpose: LocalizedMessage(.purposeEncryptBundle))
     }
     let from = try since.map { try Self.startTime($0, passphraseFile: passphraseFile) }
     let store = try AppSetup.openStore(database, existing: true)
@@ -221,10 +221,10 @@ extension BundleImportReport {
     if self.sealed > 0 { say(.cmdImportSealed, self.sealed) }
     if self.unsealed > 0 { say(.cmdImportUnsealed, self.unsealed) }
     if !self.revoked.isEmpty {
-      lines.append("refused: \(self.revoked.count) responses completed by a revoked device after its revocation, e.g. response \(self.revoked[0])")
+      say(.cmdImportRevokedRefused, self.revoked.count, self.revoked[0])
     }
     if self.removedByRevocation > 0 {
-      lines.append("removed: \(self.removedByRevocation) responses held here were completed by a revoked device after its revocation")
+      say(.cmdImportRevokedRemoved, self.removedByRevocation)
     }
     for refusal in self.unopened { say(.cmdNotOpened, refusal.responseID, refusal.reason) }
     if !self.refusedWithdrawals.isEmpty {
@@ -262,7 +262,7 @@ enum BundleFiles {
     var bytes = [UInt8](data)
     do {
       if BundleSeal.isSealed(bytes) {
-        let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The bundle \(path) is encrypted and")
+        let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: LocalizedMessage(.purposeBundleEncrypted, path))
         bytes = try BundleSeal.open(bytes, passphrase: passphrase)
       }
       return try BundleFormat.read(bytes)

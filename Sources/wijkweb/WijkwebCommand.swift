@@ -33,7 +33,7 @@ struct WijkwebCommand: ParsableCommand {
       fail(failure(error).said(in: language), language)
     } catch {
       if let plain = StoreError.plain(error, path: AppSetup.openedPath) {
-        exit(withError: Failure(plain.message))
+        fail(Failure(plain).said(in: language), language)
       }
       // Messages that may quote a file or the database go out through `Failure`, which makes control
       // characters visible.

@@ -246,3 +246,46 @@ def test_agenda_commands_speak_the_language_asked(tmp_path, language):
         assert must in text, f"agenda {command} --language {language} does not say {must!r}:\n{text}"
         found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
         assert not found, f"agenda {command} --language {language} says {found}:\n{text}"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_database_and_passphrase_failures_speak_the_language_asked(tmp_path, language):
+    """The rarer failures: a damaged database, a newer one, a read-only one, and a passphrase that is needed
+    but cannot be asked (no terminal) or is read from an empty file."""
+    import sqlite3
+    damaged = tmp_path / "kapot.sqlite"
+    damaged.write_bytes(b"dit is geen database " * 300)
+    damaged.chmod(0o600)
+    newer = tmp_path / "nieuwer" / "w.sqlite"
+    wijkweb("demo", "--db", newer, "--responses", "5", "--round", NAME, "--no-previous")
+    with sqlite3.connect(newer) as connection:
+        connection.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-uit-de-toekomst')")
+    empty = tmp_path / "leeg.txt"
+    empty.write_text("")
+    expected = {  # failure: (Dutch, English) text it must say
+        "damaged": (f"Het bestand {damaged} is geen Wijkweb-database of is beschadigd. Zet een reservekopie terug",
+                    f"The file {damaged} is not a Wijkweb database or is damaged. Restore a backup"),
+        "newer": ("Deze database is geschreven door een nieuwere versie van Wijkweb (schema v99-uit-de-toekomst)",
+                  "This database was written by a newer version of Wijkweb (schema v99-uit-de-toekomst)"),
+        "no passphrase": ("Het maken van een teamsleutel heeft een wachtwoord nodig: geef --passphrase-file",
+                          "Creating a team key needs a passphrase: give --passphrase-file"),
+        "empty passphrase file": (f"Het wachtwoordbestand {empty} is leeg", f"The passphrase file {empty} is empty"),
+    }
+    environment = dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(REPO), TZ="UTC", LANG="C.UTF-8")
+    said = {
+        "damaged": failing("check", "--db", damaged, "--language", language),
+        "newer": failing("check", "--db", newer, "--language", language),
+        "empty passphrase file": failing("keys", "create", "--out", tmp_path / "team2", "--passphrase-file", empty,
+                                         "--language", language),
+    }
+    result = subprocess.run([str(BINARY), "keys", "create", "--out", str(tmp_path / "team"), "--language", language],
+                            capture_output=True, text=True, env=environment, stdin=subprocess.DEVNULL, timeout=60)
+    assert result.returncode != 0
+    said["no passphrase"] = result.stdout + result.stderr
+    wrong = ENGLISH_ERRORS + ["damaged", "restore", "passphrase file", "needs a"] if language == "nl" else DUTCH_ERRORS
+    for failure, text in said.items():
+        must = expected[failure][0 if language == "nl" else 1]
+        assert must in " ".join(text.split()), f"{failure} --language {language} does not say {must!r}:\n{text}"
+        found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
+        assert not found, f"{failure} --language {language} says {found}:\n{text}"
+    assert not (tmp_path / "team.key").exists() and not (tmp_path / "team.pub").exists()
