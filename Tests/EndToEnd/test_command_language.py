@@ -289,3 +289,82 @@ def test_database_and_passphrase_failures_speak_the_language_asked(tmp_path, lan
         found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
         assert not found, f"{failure} --language {language} says {found}:\n{text}"
     assert not (tmp_path / "team.key").exists() and not (tmp_path / "team.pub").exists()
+
+
+def said_by(*args):
+    """Status, stdout and stderr of wijkweb ARGS (which may fail)."""
+    environment = dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(REPO), TZ="UTC", LANG="C.UTF-8")
+    result = subprocess.run([str(BINARY), *map(str, args)], capture_output=True, text=True, env=environment, timeout=60)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_usage_errors_are_one_sentence_and_the_usage_line_in_the_language_asked(tmp_path, language):
+    """The parser's own errors: a missing argument, an unknown option, a bad value, a surplus argument, a word
+    that is no command. Dutch: one sentence, the usage line and where the help is, no English; English: the
+    parser's text as it always was."""
+    db = tmp_path / "w.sqlite"
+    cases = {  # case: (arguments, Dutch sentence, English sentence, usage)
+        "missing argument": (["round", "close"], "Fout: Het argument '<name>' ontbreekt.",
+                             "Error: Missing expected argument '<name>'", "wijkweb round close "),
+        "unknown option": (["round", "list", "--dbb", db], "Fout: De optie '--dbb' bestaat niet; bedoel je '--db'?",
+                           "Error: Unknown option '--dbb'. Did you mean '--db'?", "wijkweb round list "),
+        "missing value": (["round", "list", "--db"], "Fout: Bij '--db <db>' ontbreekt de waarde.",
+                          "Error: Missing value for '--db <db>'", "wijkweb round list "),
+        "bad value": (["demo", "--db", db, "--responses", "veel"], "Fout: De waarde 'veel' is ongeldig voor '--responses <responses>'.",
+                      "Error: The value 'veel' is invalid for '--responses <responses>'", "wijkweb demo "),
+        "unexpected argument": (["round", "list", "extra"], "Fout: Het argument 'extra' hoort hier niet.",
+                                "Error: Unexpected argument 'extra'", "wijkweb round list "),
+    }
+    english = ["error", "missing", "unknown", "invalid", "unexpected", "usage", "see ", "help:", "did you mean",
+               "for more information"]
+    for case, (arguments, dutch, english_sentence, usage) in cases.items():
+        status, out, err = said_by(*arguments, "--language", language)
+        assert status == 64, f"{case}: status {status}\n{out}{err}"
+        assert not out, f"{case} printed on stdout:\n{out}"
+        if language == "en":
+            assert err.startswith(english_sentence) and f"Usage: {usage}" in err, f"{case}:\n{err}"
+            continue
+        lines = err.strip().split("\n")
+        assert lines[0] == dutch, f"{case}:\n{err}"
+        assert lines[1].startswith(f"Gebruik: {usage}"), f"{case}:\n{err}"
+        assert lines[2].startswith("  Zie 'wijkweb ") and lines[2].endswith(" --help --language nl' voor meer uitleg."), err
+        assert len(lines) == 3, f"{case} says more than the sentence, the usage and the help:\n{err}"
+        found = [word for word in english if word in err.lower().replace(str(tmp_path).lower(), "")]
+        assert not found, f"{case} --language nl says {found}:\n{err}"
+    # A word that is no command: said as such (the parser would blame the menu, the default command).
+    status, out, err = said_by("rondes", "--db", db, "--language", language)
+    assert status == 64 and not out, out + err
+    assert err.strip() == ("Fout: Er is geen opdracht 'rondes'; `wijkweb --help --language nl` noemt de opdrachten."
+                           if language == "nl" else "Error: There is no command 'rondes'; `wijkweb --help` lists the commands."), err
+    assert not db.exists(), "a usage error creates no database"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_help_of_the_commands_in_the_language_asked(language):
+    """`wijkweb --help` lists every command with its abstract in the language asked; a command's own help has
+    Dutch headings, its Dutch abstract and says that the options are explained in English."""
+    status, top, err = said_by("--help", "--language", language)
+    assert status == 0 and not err, err
+    status, command, err = said_by("round", "close", "--help", "--language", language)
+    assert status == 0 and not err, err
+    status, group, err = said_by("export", "--help", "--language", language)
+    assert status == 0 and not err, err
+    english_headings = ["OVERVIEW:", "USAGE:", "OPTIONS:", "SUBCOMMANDS:", "Show help information.", "Show the version.",
+                        "for detailed help"]
+    if language == "en":
+        assert "OVERVIEW: Positive Health in the neighbourhood" in top and "Interview a resident" in top, top
+        assert all(heading in top for heading in english_headings), top
+        return
+    assert top.startswith("OVERZICHT: Positieve Gezondheid in de wijk: interviews, profielen en rapporten."), top
+    for text in ["GEBRUIK: wijkweb", "OPTIES:", "OPDRACHTEN:", "Toon deze uitleg.", "Toon de versie.",
+                 "menu (standaard)        Het hoofdmenu", "interview               Een bewoner interviewen",
+                 "withdraw                De vragenlijst met deze bewijscode", "Zie 'wijkweb <…> --help --language nl'"]:
+        assert text in top, f"{text!r} not in:\n{top}"
+    # Every top-level command is listed with a Dutch abstract: no English one is left.
+    for word in english_headings + ["Interview a resident", "Delete", "Write", "Check the", "Show ", "List the", "The main menu"]:
+        assert word not in top, f"{word!r} in the Dutch help:\n{top}"
+    assert all(len(line) <= 80 for line in top.split("\n")), top
+    assert "OVERZICHT: Resultaten naar bestanden schrijven" in group and "OPDRACHTEN:" in group, group
+    assert "ARGUMENTEN:" in command and "(De opties worden in het Engels uitgelegd.)" in command, command
+    assert "(standaard: $WIJKWEB_DB" in command, command
