@@ -368,3 +368,36 @@ def test_help_of_the_commands_in_the_language_asked(language):
     assert "OVERZICHT: Resultaten naar bestanden schrijven" in group and "OPDRACHTEN:" in group, group
     assert "ARGUMENTEN:" in command and "(De opties worden in het Engels uitgelegd.)" in command, command
     assert "(standaard: $WIJKWEB_DB" in command, command
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_languages_command_speaks_the_language_asked(language):
+    """`wijkweb languages`: its table, its explanation, `--missing` and its failures follow --language (the notes
+    of the language files are their translators' own text, and not checked)."""
+    out = wijkweb("languages", "--missing", "ti", "--language", language)
+    status, _, refused = said_by("languages", "--missing", "xx", "--language", language)
+    assert status != 0
+    if language == "nl":
+        expected = ["Aanwezige teksten per taal: de schermteksten, dan elke vragenlijst.", "nl  Nederlands  aangeboden  ingebouwd",
+                    "  aangeboden  concept-vertaling (nog niet gecontroleerd)", "    schermteksten 521/",
+                    "ti  ትግርኛ  nog niet aangeboden (teksten ontbreken)", "Een taal wordt aan bewoners aangeboden",
+                    "ar: van rechts naar links, alleen in de regelmodus (--plain)",
+                    "Ontbreekt in ti (schermteksten, sleutel: Nederlandse tekst):", "Ontbreekt in ti voor positieve-gezondheid-wijk (pad:"]
+        wrong = ["texts present", "offered", "built-in", "interface", "checked", "right-to-left", "missing in", "a language is"]
+        must_refuse = "Fout: Er is geen taalbestand Languages/xx.yaml; de talen zijn ar, pl, ti, tr, uk."
+    else:
+        expected = ["Texts present per language: the interface, then each questionnaire.", "nl  Nederlands  offered  built-in",
+                    "  offered  concept-vertaling (concept)", "    interface 521/", "ti  ትግርኛ  not offered yet (missing texts)",
+                    "A language is offered to residents", "ar: right-to-left, plain mode only",
+                    "Missing in ti (interface, key: Dutch text):", "Missing in ti for positieve-gezondheid-wijk (path:"]
+        wrong = ["aanwezige", "aangeboden", "ingebouwd", "schermteksten", "gecontroleerd", "rechts naar links", "ontbreekt"]
+        must_refuse = "Error: There is no language file Languages/xx.yaml; the languages are ar, pl, ti, tr, uk."
+    for text in expected:
+        assert text in out, f"{text!r} not in:\n{out}"
+    # Left out: the listed missing texts (a key or path, then the Dutch text) and the files' notes.
+    import re
+    own = "\n".join(line for line in out.split("\n") if not re.match(r"  \S+: ", line)
+                    and not line.startswith(("    opmerking:", "    note:")))
+    found = [word for word in wrong if word in own.lower()]
+    assert not found, f"languages --language {language} says {found}:\n{out}"
+    assert must_refuse in refused, refused
