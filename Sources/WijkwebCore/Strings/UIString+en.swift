@@ -522,5 +522,10 @@ extension UIString {
     .langShortNoQuestionnaire: "{1}: no questionnaire translated",
     .langShortUnknownQuestionnaire: "{1}: there is no questionnaire '{2}'",
     .langShortQuestionnaireTexts: "{1}: {2} texts of {3} missing",
+    .disclosureRespondents: "respondents",
+    .disclosureHidden: "(hidden)",
+    .disclosureNoSolution: "the published figures admit no solution",
+    .disclosureCountPinned: "n = {1} pinned down to {2}...{3}",
+    .disclosureMeanBounded: "mean bounded to within ±0.5",
   ]
 }

@@ -522,5 +522,10 @@ extension UIString {
     .langShortNoQuestionnaire: "{1}: geen vragenlijst vertaald",
     .langShortUnknownQuestionnaire: "{1}: er is geen vragenlijst '{2}'",
     .langShortQuestionnaireTexts: "{1}: {2} teksten van {3} ontbreken",
+    .disclosureRespondents: "respondenten",
+    .disclosureHidden: "(verborgen)",
+    .disclosureNoSolution: "de gepubliceerde cijfers laten geen oplossing toe",
+    .disclosureCountPinned: "n = {1} vastgepind op {2}...{3}",
+    .disclosureMeanBounded: "gemiddelde begrensd tot binnen ±0,5",
   ]
 }
