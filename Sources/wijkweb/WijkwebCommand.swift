@@ -41,7 +41,10 @@ struct WijkwebCommand: ParsableCommand {
       case let error as StoreError: exit(withError: Failure(error.message))
       case let problem as BundleProblem: exit(withError: Failure(problem.message))
       case let problem as KeyProblem: exit(withError: Failure(problem.message))
-      case let error as CentralError: exit(withError: Failure(error.message))
+      case let error as CentralError:
+        var failure = Failure(error.message)
+        failure.localized = error.localized
+        fail(failure.said(in: language), language)
       default:
         // The parser's own messages in `language` too: a usage error (or a bad option value from
         // `validate`) as one sentence with the usage line, and the help screen.
