@@ -100,7 +100,7 @@ struct BundleImportCommand: ParsableCommand {
       do {
         trust = try store.verifyTrust(manifest, contents: contents, acceptUnsigned: acceptUnsigned)
       } catch let problem as TrustProblem {
-        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
+        throw Failure(.errBundleUntrusted, file, problem.message)
       }
       if trust == .unsignedAccepted {
         FileHandle.standardError.write(Data("""
@@ -254,10 +254,10 @@ enum BundleFiles {
     -> (manifest: BundleManifest, contents: BundleContents) {
     // Refused before it is read into memory: a bundle has a documented size limit.
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
-      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome.text(.english))")
+      throw Failure(.errBundleTooBig, path, size / 1_048_576, BundleFormat.maxBytes / 1_048_576, outcome.text(MessageLanguage.chosen))
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure("Cannot read the bundle \(path). Check the name and that you may read it.")
+      throw Failure(.errBundleCannotRead, path)
     }
     var bytes = [UInt8](data)
     do {

@@ -401,3 +401,30 @@ def test_the_languages_command_speaks_the_language_asked(language):
     found = [word for word in wrong if word in own.lower()]
     assert not found, f"languages --language {language} says {found}:\n{out}"
     assert must_refuse in refused, refused
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_withdraw_bundle_and_area_failures_speak_the_language_asked(tmp_path, language):
+    db = tmp_path / "w.sqlite"
+    wijkweb("demo", "--db", db, "--responses", "5", "--round", NAME, "--no-previous")
+    expected = {  # failure: (Dutch, English) text it must say
+        "not a code": ("\"12\" is geen bewijscode: een bewijscode heeft zestien letters en cijfers",
+                       "\"12\" is not a receipt code: a receipt code has sixteen letters and digits"),
+        "unknown code": ("Geen vragenlijst op deze laptop heeft bewijscode K7MP-3QXA-9RTW-HN4C.",
+                         "No response on this laptop has receipt code K7MP-3QXA-9RTW-HN4C."),
+        "no bundle": (f"Kan de bundel {tmp_path / 'weg.wwb'} niet lezen.", f"Cannot read the bundle {tmp_path / 'weg.wwb'}."),
+        "no area list": ("Er is geen gebiedenbestand drenthe en geen meegeleverde lijst met die naam",
+                         "There is no area file drenthe and no shipped list of that name"),
+    }
+    said = {
+        "not a code": failing("withdraw", "12", "--db", db, "--language", language),
+        "unknown code": failing("withdraw", "K7MP-3QXA-9RTW-HN4C", "--db", db, "--language", language),
+        "no bundle": failing("bundle", "import", tmp_path / "weg.wwb", "--db", db, "--language", language),
+        "no area list": failing("areas", "import", "drenthe", "--db", db, "--language", language),
+    }
+    wrong = ENGLISH_ERRORS + ["receipt code", "cannot read", "no response", "area file"] if language == "nl" else DUTCH_ERRORS
+    for failure, text in said.items():
+        must = expected[failure][0 if language == "nl" else 1]
+        assert must in text, f"{failure} --language {language} does not say {must!r}:\n{text}"
+        found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
+        assert not found, f"{failure} --language {language} says {found}:\n{text}"

@@ -546,5 +546,14 @@ extension UIString {
     .centralOlder: "older; run `wijkweb central init` to migrate it",
     .centralOverTLS: " over TLS",
     .centralPasswordPrompt: "Password for the central database {1}: ",
+    .errNotAReceiptCode: "\"{1}\" is not a receipt code: a receipt code has sixteen letters and digits in four groups, like K7MP-3QXA-9RTW-HN4C (eight for interviews of before). Check the code on the resident's slip.",
+    .errReceiptNotCentral: "No response on {1} has receipt code {2}; nothing was withdrawn.",
+    .errReceiptNotHere: "No response on this laptop has receipt code {1}. It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.",
+    .errKeyOpensNone: "The key {1} opens none of the {2} sealed responses: they were sealed to another team key. Nothing was changed.",
+    .errBundleUntrusted: "The bundle {1} cannot be imported: {2}. Nothing was imported.",
+    .errBundleTooBig: "The bundle {1} is {2} MB; a bundle is at most {3} MB. Ask the sender to export it per round (--round) or in parts (--since). {4}",
+    .errBundleCannotRead: "Cannot read the bundle {1}. Check the name and that you may read it.",
+    .errNoAreaFile: "There is no area file {1} and no shipped list of that name (groningen, vijfheerenlanden).",
+    .errAreaFileProblems: "{1}: {2} problem(s); nothing was imported.",
   ]
 }

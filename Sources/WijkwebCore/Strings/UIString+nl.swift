@@ -546,5 +546,14 @@ extension UIString {
     .centralOlder: "ouder; voer `wijkweb central init` uit om hem bij te werken",
     .centralOverTLS: " via TLS",
     .centralPasswordPrompt: "Wachtwoord voor de centrale database {1}: ",
+    .errNotAReceiptCode: "\"{1}\" is geen bewijscode: een bewijscode heeft zestien letters en cijfers in vier groepjes, zoals K7MP-3QXA-9RTW-HN4C (acht bij interviews van vroeger). Controleer de code op het briefje van de bewoner.",
+    .errReceiptNotCentral: "Geen vragenlijst op {1} heeft bewijscode {2}; er is niets ingetrokken.",
+    .errReceiptNotHere: "Geen vragenlijst op deze laptop heeft bewijscode {1}. Misschien is ze al ingetrokken of staat ze op een andere laptop; voer dit daar uit, of lees eerst de bundel van die laptop in.",
+    .errKeyOpensNone: "De sleutel {1} opent geen van de {2} verzegelde vragenlijsten: ze zijn verzegeld met een andere teamsleutel. Er is niets veranderd.",
+    .errBundleUntrusted: "De bundel {1} kan niet worden ingelezen: {2}. Er is niets ingelezen.",
+    .errBundleTooBig: "De bundel {1} is {2} MB; een bundel is hoogstens {3} MB. Vraag de afzender hem per ronde (--round) of in delen (--since) te exporteren. {4}",
+    .errBundleCannotRead: "Kan de bundel {1} niet lezen. Controleer de naam en of je hem mag lezen.",
+    .errNoAreaFile: "Er is geen gebiedenbestand {1} en geen meegeleverde lijst met die naam (groningen, vijfheerenlanden).",
+    .errAreaFileProblems: "{1}: {2} probleem/problemen; er is niets ingelezen.",
   ]
 }

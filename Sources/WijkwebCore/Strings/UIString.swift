@@ -66,6 +66,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case langIntro, langBuiltIn, langOffered, langNotOffered, langStatusConcept, langStatusChecked, langInterfaceCount, langNote, langExplain, langRightToLeft, langMissingInterface, langMissingQuestionnaire, errNoLanguageFile, errLanguagesIncomplete, langShortInterface, langShortNoQuestionnaire, langShortUnknownQuestionnaire, langShortQuestionnaireTexts
   case disclosureRespondents, disclosureHidden, disclosureNoSolution, disclosureCountPinned, disclosureMeanBounded
   case centralWhich, centralCannotConnect, centralNoTarget, centralNotATarget, centralBadAddress, centralPasswordInAddress, centralRefusedForRole, centralRefused, centralNoRound, centralNewer, centralNoSchema, centralSchemaNewer, centralUpToDate, centralApplied, centralCheckLine, centralCurrent, centralOlder, centralOverTLS, centralPasswordPrompt
+  case errNotAReceiptCode, errReceiptNotCentral, errReceiptNotHere, errKeyOpensNone, errBundleUntrusted, errBundleTooBig, errBundleCannotRead, errNoAreaFile, errAreaFileProblems
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
