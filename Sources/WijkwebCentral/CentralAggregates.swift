@@ -25,7 +25,7 @@ public struct AggregateCell: Codable, Hashable, Sendable {
 public enum CentralAggregates {
   public static func cells(round: String, on connection: Connection) throws -> [AggregateCell] {
     guard try !connection.query("SELECT 1 FROM wijkweb.rounds WHERE name = $1", [round]).isEmpty else {
-      throw CentralError("The central database has no round \"\(CentralError.printable(round))\".")
+      throw CentralError(LocalizedMessage(.centralNoRound, CentralError.printable(round)))
     }
     let dimensions = Dimension.allCases.map(\.key)
     let values = dimensions.map { "('\($0)', s.\($0))" }.joined(separator: ", ")

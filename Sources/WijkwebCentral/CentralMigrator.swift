@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCore
 
 /// Creates and migrates the central schema: each migration of `CentralSchema` not yet in
 /// `wijkweb.schema_migrations` is applied in one transaction, under a lock, so two `central init` at once
@@ -21,7 +22,7 @@ public enum CentralMigrator {
       let known = Set(CentralSchema.migrations.map(\.version))
       let unknown = done.subtracting(known)
       if !unknown.isEmpty {
-        throw CentralError("The central database was migrated by a newer Wijkweb (schema \(unknown.sorted().joined(separator: ", "))); update this program. Nothing was changed.")
+        throw CentralError(LocalizedMessage(.centralNewer, unknown.sorted().joined(separator: ", ")))
       }
       var applied: [String] = []
       for migration in CentralSchema.migrations where !done.contains(migration.version) {

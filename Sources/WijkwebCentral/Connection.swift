@@ -1,5 +1,6 @@
 import CLibpq
 import Foundation
+import WijkwebCore
 
 /// One libpq connection to the central database. Statements take text parameters ($1, $2 ...) and give
 /// rows of optional strings; every failure becomes a `CentralError` with a plain sentence.
@@ -24,7 +25,7 @@ public final class Connection {
     guard let handle, PQstatus(handle) == CONNECTION_OK else {
       let reason = handle.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
       PQfinish(handle)
-      throw CentralError("Cannot connect to the central database \(target.summary): \(Self.firstLine(reason))")
+      throw CentralError(LocalizedMessage(.centralCannotConnect, target.summary, Self.firstLine(reason)))
     }
     self.handle = handle
   }
@@ -207,9 +208,9 @@ public final class Connection {
       let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
         ?? String(cString: PQresultErrorMessage(result))
       if state == "42501" {
-        throw CentralError("The central database refused this for role \(CentralError.printable(user)): \(Self.firstLine(message)).", sqlState: state)
+        throw CentralError(LocalizedMessage(.centralRefusedForRole, CentralError.printable(user), Self.firstLine(message)), sqlState: state)
       }
-      throw CentralError("The central database refused the request: \(Self.firstLine(message)).", sqlState: state)
+      throw CentralError(LocalizedMessage(.centralRefused, Self.firstLine(message)), sqlState: state)
     }
   }
 }

@@ -1,5 +1,6 @@
 import CLibpq
 import Foundation
+import WijkwebCore
 
 /// Where the central database is, in libpq's own terms: a `postgresql://` URL, a `key=value` connection
 /// string or the name of a service in `pg_service.conf`. libpq reads passwords from `PGPASSFILE` or
@@ -19,13 +20,13 @@ public struct ConnectionTarget: Sendable, Equatable {
 
   public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { throw CentralError("No central database was given: give a postgresql:// URL or a service name.") }
+    guard !trimmed.isEmpty else { throw CentralError(LocalizedMessage(.centralNoTarget)) }
     let conninfo: String
     if Self.isURL(trimmed) || trimmed.contains("=") {
       conninfo = trimmed
     } else {
       guard trimmed.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }) else {
-        throw CentralError("\"\(CentralError.printable(trimmed))\" is neither a postgresql:// URL nor a service name.")
+        throw CentralError(LocalizedMessage(.centralNotATarget, CentralError.printable(trimmed)))
       }
       conninfo = "service=\(trimmed)"
     }
@@ -33,7 +34,7 @@ public struct ConnectionTarget: Sendable, Equatable {
     guard let options = PQconninfoParse(conninfo, &error) else {
       let reason = error.map { String(cString: $0) } ?? "it cannot be read"
       if let error { PQfreemem(error) }
-      throw CentralError("The central database address cannot be used: \(CentralError.printable(reason)).")
+      throw CentralError(LocalizedMessage(.centralBadAddress, CentralError.printable(reason)))
     }
     defer { PQconninfoFree(options) }
     var parameters: [(key: String, value: String)] = []
@@ -45,7 +46,7 @@ public struct ConnectionTarget: Sendable, Equatable {
       index += 1
     }
     if parameters.contains(where: { $0.key == "password" }) {
-      throw CentralError("The address of the central database contains a password; remove it and put it in PGPASSFILE (or PGPASSWORD), or let Wijkweb ask for it.")
+      throw CentralError(LocalizedMessage(.centralPasswordInAddress))
     }
     let explicitMode = parameters.contains { $0.key == "sslmode" } || !(environment["PGSSLMODE"] ?? "").isEmpty
     if !explicitMode && Self.reachesOverTCP(parameters, environment: environment) {

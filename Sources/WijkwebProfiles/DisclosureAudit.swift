@@ -32,8 +32,20 @@ public enum DisclosureAudit {
     /// The dimension, or nil for the number of respondents.
     public var dimension: Dimension?
     public var group: String
-    public var detail: String
-    public var description: String { "\(partID)/\(dimension?.key ?? "respondents"): \(group): \(detail)" }
+    /// Whether the group's own figure is suppressed (hidden) in the publication.
+    public var hidden = false
+    /// What the attack found, in any language.
+    public var finding: LocalizedMessage
+    /// What the attack found, in English.
+    public var detail: String { finding.text(.english) }
+    public var description: String { text(.english) }
+
+    /// The finding in `language`: part/dimension (or respondents), the group, what was found.
+    public func text(_ language: Language) -> String {
+      let what = dimension?.key ?? UIString.disclosureRespondents.text(language)
+      let name = hidden ? group + " " + UIString.disclosureHidden.text(language) : group
+      return "\(partID)/\(what): \(name): \(finding.text(language))"
+    }
   }
 
   /// One published cell of a dimension (a figure) or of the respondents (a count only).
@@ -92,11 +104,11 @@ public enum DisclosureAudit {
         model.add(partID: partID, dimension: dimension)
         let program = LinearProgram(columns: model.columnCount, rows: model.rows)
         let groups = truth[partID]?[dimension] ?? [:]
-        var targets: [(String, [Int: Double], [Int: Double], Truth)] = []
+        var targets: [(String, Bool, [Int: Double], [Int: Double], Truth)] = []
         for (group, real) in groups where (1 ..< model.minimum).contains(real.count) {
           guard let area = tree.index[group.area], let b = breakdowns.firstIndex(of: group.breakdown) else { continue }
           let category = model.categoryIndex(b, group.category)
-          targets.append(("\(group.area)/\(group.breakdown)=\(group.category ?? "-")",
+          targets.append(("\(group.area)/\(group.breakdown)=\(group.category ?? "-")", false,
                           [model.column(0, area, b, category): 1], [model.column(1, area, b, category): 1], real))
         }
         for (breakdownID, profile) in profiles {
@@ -119,23 +131,25 @@ public enum DisclosureAudit {
               }
             }
             guard (1 ..< model.minimum).contains(real.count) else { continue }
-            targets.append(("\(figure.area.code)/\(breakdownID.isEmpty ? "-" : breakdownID)=\(figure.category ?? "-") (hidden)",
+            targets.append(("\(figure.area.code)/\(breakdownID.isEmpty ? "-" : breakdownID)=\(figure.category ?? "-")", true,
                             model.cell(0, area, b, figure.category), model.cell(1, area, b, figure.category), real))
           }
         }
-        for (name, countExpression, sumExpression, real) in targets {
+        for (name, hidden, countExpression, sumExpression, real) in targets {
           checked += 1
+          func found(_ finding: LocalizedMessage) {
+            findings.append(Finding(partID: partID, dimension: dimension, group: name, hidden: hidden, finding: finding))
+          }
           guard let (low, high) = program.bounds(of: countExpression) else {
-            findings.append(Finding(partID: partID, dimension: dimension, group: name, detail: "the published figures admit no solution"))
+            found(LocalizedMessage(.disclosureNoSolution))
             continue
           }
           if high - low < 1 - 1e-6 {
-            findings.append(Finding(partID: partID, dimension: dimension, group: name,
-                                    detail: "n = \(real.count) pinned down to \(low)...\(high)"))
+            found(LocalizedMessage(.disclosureCountPinned, real.count, low, high))
             continue
           }
           if low >= 1 - 1e-6, let (sumLow, sumHigh) = program.bounds(of: sumExpression), sumHigh / low - sumLow / high < 1 {
-            findings.append(Finding(partID: partID, dimension: dimension, group: name, detail: "mean bounded to within ±0.5"))
+            found(LocalizedMessage(.disclosureMeanBounded))
           }
         }
       }

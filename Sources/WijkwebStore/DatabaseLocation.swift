@@ -58,7 +58,7 @@ public enum DatabaseLocation {
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       } catch {
         try? manager.removeItem(atPath: outermost)
-        throw StoreError("Cannot create the folder \(folder) for the database: \(error.localizedDescription). Choose another place with --db PATH.")
+        throw StoreError(LocalizedMessage(.errDatabaseFolderCreate, folder, error.localizedDescription))
       }
       created.folder = outermost
     }
@@ -67,7 +67,7 @@ public enum DatabaseLocation {
       if descriptor < 0 {
         let reason = String(cString: strerror(errno))
         created.remove()
-        throw StoreError("Cannot create the database file \(path): \(reason). Choose another place with --db PATH.")
+        throw StoreError(LocalizedMessage(.errDatabaseFileCreate, path, reason))
       }
       close(descriptor)
       created.file = path
@@ -87,16 +87,16 @@ public enum DatabaseLocation {
     if access(path, R_OK | W_OK) != 0 {
       let reason = errno
       if reason == EROFS {
-        throw StoreError("The database \(path) is on a read-only file system, so nothing can be saved. Choose another place with --db PATH.", kind: .readOnly)
+        throw StoreError(LocalizedMessage(.errDatabaseReadOnlyFileSystem, path), kind: .readOnly)
       }
-      throw StoreError("The database \(path) is read-only (mode \(mode(of: path).map(octal) ?? "unknown")), so nothing can be saved. Run: chmod 600 \(quoted(path))", kind: .readOnly)
+      throw StoreError(LocalizedMessage(.errDatabaseReadOnlyMode, path, mode(of: path).map(octal) ?? "?", quoted(path)), kind: .readOnly)
     }
     if access(folder, W_OK | X_OK) != 0 {
       let reason = errno
       if reason == EROFS {
-        throw StoreError("The folder \(folder) of the database is on a read-only file system, so nothing can be saved. Choose another place with --db PATH.", kind: .readOnly)
+        throw StoreError(LocalizedMessage(.errDatabaseFolderReadOnlyFileSystem, folder), kind: .readOnly)
       }
-      throw StoreError("The folder \(folder) of the database is read-only (mode \(mode(of: folder).map(octal) ?? "unknown")); Wijkweb keeps its journal (-wal, -shm) there. Run: chmod 700 \(quoted(folder))", kind: .readOnly)
+      throw StoreError(LocalizedMessage(.errDatabaseFolderReadOnlyMode, folder, mode(of: folder).map(octal) ?? "?", quoted(folder)), kind: .readOnly)
     }
   }
 

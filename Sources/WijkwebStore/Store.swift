@@ -34,7 +34,7 @@ public struct Store: Sendable {
   private static func openPool(path: String) throws -> DatabasePool {
     // Refused before SQLite opens it: opening in WAL mode already writes to the file.
     if !DatabaseLocation.looksLikeSQLite(path: path) {
-      throw StoreError("The file \(path) is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.", kind: .damaged)
+      throw StoreError(LocalizedMessage(.errDatabaseDamaged, path), kind: .damaged)
     }
     try DatabaseLocation.checkOwnerOnly(path: path)
     var configuration = Configuration()
@@ -44,13 +44,13 @@ public struct Store: Sendable {
     do {
       return try DatabasePool(path: path, configuration: configuration)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-      throw StoreError("The file \(path) is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.")
+      throw StoreError(LocalizedMessage(.errDatabaseDamaged, path), kind: .damaged)
     } catch let error as DatabaseError {
       // SQLite says only "disk I/O error" when there is no room for the -wal and -shm files.
       if DatabaseLocation.diskIsFull(path: path) {
-        throw StoreError("The disk holding the database \(path) is full, so it cannot be opened for writing; what was stored before is kept. Free some space and try again.", kind: .diskFull)
+        throw StoreError(LocalizedMessage(.errDatabaseDiskFullOpen, path), kind: .diskFull)
       }
-      throw StoreError("Cannot open the database \(path): \(error.message ?? "\(error.resultCode)"). Check that the file is readable and writable.")
+      throw StoreError(LocalizedMessage(.errDatabaseCannotOpen, path, error.message ?? "\(error.resultCode)"))
     }
   }
 
@@ -85,17 +85,17 @@ public struct Store: Sendable {
       let known = Set(migrator.migrations)
       let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
       if !applied.isSubset(of: known) {
-        throw StoreError("This database was written by a newer version of Wijkweb (schema \(applied.subtracting(known).sorted().joined(separator: ", "))). Update the program; the database was left untouched.")
+        throw StoreError(LocalizedMessage(.errDatabaseNewer, applied.subtracting(known).sorted().joined(separator: ", ")))
       }
       try migrator.migrate(writer)
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-      throw StoreError("The file \(path ?? "in memory") is not a Wijkweb database or is damaged. Restore a backup, or choose another file with --db PATH.")
+      throw StoreError(LocalizedMessage(.errDatabaseDamaged, path ?? "in memory"), kind: .damaged)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-      throw StoreError("The database \(path ?? "") is read-only, so nothing could be saved. Make it writable (chmod u+w) or choose another file with --db PATH.")
+      throw StoreError(LocalizedMessage(.errDatabaseReadOnly, path ?? ""), kind: .readOnly)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-      throw StoreError("The database \(path ?? "") is locked by another program. Close the other Wijkweb and try again.")
+      throw StoreError(LocalizedMessage(.errDatabaseLocked, path ?? ""), kind: .busy)
     }
   }
 

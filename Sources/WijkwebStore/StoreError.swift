@@ -37,27 +37,41 @@ extension StoreError {
   /// `path` is the database the command opened, when known.
   public static func plain(_ error: any Error, path: String?) -> StoreError? {
     guard let error = error as? DatabaseError else { return nil }
-    let file = path.map { "The database \($0)" } ?? "The database"
     let detail = error.message ?? "\(error.resultCode)"
+    guard let path else { return unnamed(error, detail: detail) }
     switch error.resultCode {
     case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-      return StoreError("\(file) is damaged (\(detail)). Restore a backup, or choose another file with --db PATH.", kind: .damaged)
+      return StoreError(LocalizedMessage(.errSqliteDamaged, path, detail), kind: .damaged)
     case .SQLITE_FULL:
-      return StoreError("The disk is full, so \(file.lowercasedFirst) could not be changed; what was stored before is kept. Free some space and try again.", kind: .diskFull)
+      return StoreError(LocalizedMessage(.errSqliteDiskFull, path), kind: .diskFull)
     case .SQLITE_READONLY:
-      return StoreError("\(file) is read-only, so nothing could be saved. Make it writable (chmod 600) or choose another file with --db PATH.", kind: .readOnly)
+      return StoreError(LocalizedMessage(.errSqliteReadOnly, path), kind: .readOnly)
     case .SQLITE_BUSY, .SQLITE_LOCKED:
-      return StoreError("\(file) is busy: another Wijkweb is writing to it. Try again when it is done.", kind: .busy)
-    case .SQLITE_IOERR where path.map(DatabaseLocation.diskIsFull(path:)) == true:
-      return StoreError("The disk is full, so \(file.lowercasedFirst) could not be changed; what was stored before is kept. Free some space and try again.", kind: .diskFull)
+      return StoreError(LocalizedMessage(.errSqliteBusy, path), kind: .busy)
+    case .SQLITE_IOERR where DatabaseLocation.diskIsFull(path: path):
+      return StoreError(LocalizedMessage(.errSqliteDiskFull, path), kind: .diskFull)
     case .SQLITE_IOERR, .SQLITE_CANTOPEN:
-      return StoreError("\(file) could not be read or written (\(detail)). Check the disk and the file's permissions.")
+      return StoreError(LocalizedMessage(.errSqliteIO, path, detail))
     default:
-      return StoreError("\(file) refused the command (\(detail)).")
+      return StoreError(LocalizedMessage(.errSqliteRefused, path, detail))
     }
   }
-}
 
-private extension String {
-  var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+  /// The same sentences for a database whose path is not known (said in English only).
+  private static func unnamed(_ error: DatabaseError, detail: String) -> StoreError {
+    switch error.resultCode {
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+      return StoreError("The database is damaged (\(detail)). Restore a backup, or choose another file with --db PATH.", kind: .damaged)
+    case .SQLITE_FULL:
+      return StoreError("The disk is full, so the database could not be changed; what was stored before is kept. Free some space and try again.", kind: .diskFull)
+    case .SQLITE_READONLY:
+      return StoreError("The database is read-only, so nothing could be saved. Make it writable (chmod 600) or choose another file with --db PATH.", kind: .readOnly)
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      return StoreError("The database is busy: another Wijkweb is writing to it. Try again when it is done.", kind: .busy)
+    case .SQLITE_IOERR, .SQLITE_CANTOPEN:
+      return StoreError("The database could not be read or written (\(detail)). Check the disk and the file's permissions.")
+    default:
+      return StoreError("The database refused the command (\(detail)).")
+    }
+  }
 }

@@ -24,7 +24,7 @@ struct AreasCommand: ParsableCommand {
       let path = shipped && !FileManager.default.fileExists(atPath: file)
         ? try DataFiles.folder("Areas").appendingPathComponent(file + ".csv").path : file
       if shipped, !FileManager.default.fileExists(atPath: path) {
-        throw Failure("There is no area file \(file) and no shipped list of that name (groningen, vijfheerenlanden).")
+        throw Failure(.errNoAreaFile, file)
       }
       let url = URL(fileURLWithPath: path)
       let text = try DataFiles.read(path, limit: AreaFile.maximumFileBytes, what: "area file")
@@ -33,7 +33,7 @@ struct AreasCommand: ParsableCommand {
         areas = try AreaFile.parse(text, source: url.path, known: try store.areas())
       } catch let problems as FileProblems {
         print(TerminalText.visible(problems.description, keepingNewlines: true))
-        throw Failure("\(url.path): \(problems.problems.count) problem(s); nothing was imported.")
+        throw Failure(.errAreaFileProblems, url.path, problems.problems.count)
       }
       try store.importAreas(areas)
       let counts = Dictionary(grouping: areas, by: \.level).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()

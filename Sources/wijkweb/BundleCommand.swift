@@ -36,7 +36,7 @@ struct BundleExportCommand: ParsableCommand {
     }
     var passphrase = try Passphrase.given(file: passphraseFile)
     if passphrase == nil && encrypt {
-      passphrase = try Passphrase.required(file: nil, confirm: true, purpose: "Encrypting the bundle")
+      passphrase = try Passphrase.required(file: nil, confirm: true, purpose: LocalizedMessage(.purposeEncryptBundle))
     }
     let from = try since.map { try Self.startTime($0, passphraseFile: passphraseFile) }
     var teamSigner: Ed25519Signer?
@@ -114,7 +114,7 @@ struct BundleImportCommand: ParsableCommand {
       do {
         trust = try store.verifyTrust(manifest, contents: contents, acceptUnsigned: acceptUnsigned)
       } catch let problem as TrustProblem {
-        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
+        throw Failure(.errBundleUntrusted, file, problem.message)
       }
       if trust == .unsignedAccepted {
         FileHandle.standardError.write(Data("""
@@ -235,10 +235,10 @@ extension BundleImportReport {
     if self.sealed > 0 { say(.cmdImportSealed, self.sealed) }
     if self.unsealed > 0 { say(.cmdImportUnsealed, self.unsealed) }
     if !self.revoked.isEmpty {
-      lines.append("refused: \(self.revoked.count) responses completed by a revoked device after its revocation, e.g. response \(self.revoked[0])")
+      say(.cmdImportRevokedRefused, self.revoked.count, self.revoked[0])
     }
     if self.removedByRevocation > 0 {
-      lines.append("removed: \(self.removedByRevocation) responses held here were completed by a revoked device after its revocation")
+      say(.cmdImportRevokedRemoved, self.removedByRevocation)
     }
     if self.reviewsApplied > 0 {
       lines.append("reviews: \(self.reviewsApplied) reflections took the review decisions signed by the team")
@@ -280,15 +280,15 @@ enum BundleFiles {
     -> (manifest: BundleManifest, contents: BundleContents) {
     // Refused before it is read into memory: a bundle has a documented size limit.
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
-      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome.text(.english))")
+      throw Failure(.errBundleTooBig, path, size / 1_048_576, BundleFormat.maxBytes / 1_048_576, outcome.text(MessageLanguage.chosen))
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure("Cannot read the bundle \(path). Check the name and that you may read it.")
+      throw Failure(.errBundleCannotRead, path)
     }
     var bytes = [UInt8](data)
     do {
       if BundleSeal.isSealed(bytes) {
-        let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The bundle \(path) is encrypted and")
+        let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: LocalizedMessage(.purposeBundleEncrypted, path))
         bytes = try BundleSeal.open(bytes, passphrase: passphrase)
       }
       return try BundleFormat.read(bytes)

@@ -16,13 +16,14 @@ struct CentralCommand: ParsableCommand {
       "The central database: a postgresql:// URL or a pg_service.conf service name (default: $WIJKWEB_CENTRAL).",
       discussion: "Passwords come from PGPASSFILE, PGPASSWORD or a prompt, never from the command line. A TCP host gets sslmode=verify-full unless the URL says otherwise; sslrootcert names the CA."))
     var url: String?
+    @OptionGroup var messages: MessageLanguage
 
     func resolved() throws -> ConnectionTarget { try Self.resolve(url) }
     func connect() throws -> Connection { try Self.connect(url) }
 
     static func resolve(_ url: String?) throws -> ConnectionTarget {
       guard let text = url ?? ProcessInfo.processInfo.environment["WIJKWEB_CENTRAL"], !text.isEmpty else {
-        throw Failure("Which central database? Give --url postgresql://... (or a service name), or set WIJKWEB_CENTRAL.")
+        throw Failure(.centralWhich)
       }
       return try ConnectionTarget(text)
     }
@@ -31,7 +32,7 @@ struct CentralCommand: ParsableCommand {
       let target = try resolve(url)
       return try Connection(target) {
         guard isatty(STDIN_FILENO) == 1 else { return nil }
-        return try Passphrase.ask("Password for the central database \(target.summary): ")
+        return try Passphrase.ask(UIString.centralPasswordPrompt.format(MessageLanguage.chosen, target.summary))
       }
     }
   }
@@ -45,9 +46,9 @@ struct CentralCommand: ParsableCommand {
       let connection = try target.connect()
       let outcome = try CentralMigrator.migrate(connection)
       if outcome.applied.isEmpty {
-        print("central database \(connection.target.summary): up to date, schema version \(outcome.version)")
+        UIString.centralUpToDate.say(target.messages.language, connection.target.summary, outcome.version)
       } else {
-        print("central database \(connection.target.summary): applied \(outcome.applied.joined(separator: ", ")); schema version \(outcome.version)")
+        UIString.centralApplied.say(target.messages.language, connection.target.summary, outcome.applied.joined(separator: ", "), outcome.version)
       }
     }
   }
@@ -62,14 +63,17 @@ struct CentralCommand: ParsableCommand {
     static func report(_ url: String?) throws {
       let connection = try Target.connect(url)
       guard let version = try CentralMigrator.version(connection) else {
-        throw Failure("\(connection.target.summary) has no Wijkweb schema; run `wijkweb central init` first.")
+        throw Failure(.centralNoSchema, connection.target.summary)
       }
       let known = CentralSchema.migrations.map(\.version)
       guard known.contains(version) else {
-        throw Failure("\(connection.target.summary) has schema version \(version), made by a newer Wijkweb; update this program.")
+        throw Failure(.centralSchemaNewer, connection.target.summary, version)
       }
-      let state = version == CentralSchema.currentVersion ? "up to date" : "older; run `wijkweb central init` to migrate it"
-      print("central database \(connection.target.summary): schema version \(version) (\(state)); connected as \(connection.user)\(connection.usesTLS ? " over TLS" : "")")
+      // Said in the command line's language: `wijkweb check --db URL` comes here too.
+      let language = MessageLanguage.chosen
+      let state = (version == CentralSchema.currentVersion ? UIString.centralCurrent : .centralOlder).text(language)
+      UIString.centralCheckLine.say(language, connection.target.summary, version, state,
+                                    connection.user + (connection.usesTLS ? UIString.centralOverTLS.text(language) : ""))
     }
   }
 

@@ -69,7 +69,9 @@ struct Failure: UserFacingError, CustomStringConvertible {
   var localized: LocalizedMessage?
   init(_ message: String) { self.message = message }
   init(_ key: UIString, _ arguments: CustomStringConvertible...) {
-    let localized = LocalizedMessage(key, arguments: arguments)
+    self.init(LocalizedMessage(key, arguments: arguments))
+  }
+  init(_ localized: LocalizedMessage) {
     self.init(localized.text(.english))
     self.localized = localized
   }

@@ -25,7 +25,7 @@ struct DisclosureCheckCommand: ParsableCommand {
     let store = try AppSetup.openStore(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: messages.language(defaultingTo: .dutch))
     let result = try ProfileEngine(store: store).disclosureCheck(round: info, questionnaire: questionnaire, minimum: minGroup)
-    for finding in result.findings { UIString.cmdDisclosed.say(messages.language, finding) }
+    for finding in result.findings { UIString.cmdDisclosed.say(messages.language, finding.text(messages.language)) }
     UIString.cmdDisclosureSummary.say(messages.language, info.name, result.groupsChecked, result.findings.count)
     if !result.findings.isEmpty { throw ExitCode(1) }
   }

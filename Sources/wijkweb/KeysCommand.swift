@@ -26,7 +26,7 @@ struct KeysCommand: ParsableCommand {
         throw Failure(.errKeyExists, path)
       }
       FileHandle.standardError.write(Data((UIString.cmdKeyWarning.format(messages.language, secretPath) + "\n\n").utf8))
-      let passphrase = try Passphrase.required(file: passphraseFile, confirm: true, purpose: "Creating a team key")
+      let passphrase = try Passphrase.required(file: passphraseFile, confirm: true, purpose: LocalizedMessage(.purposeCreateTeamKey))
       let files: TeamKey.Files
       do {
         files = try TeamKey.create(passphrase: passphrase)
@@ -101,8 +101,8 @@ struct KeysCommand: ParsableCommand {
       }
       let opened = try KeyFiles.open(key, passphraseFile: passphraseFile)
       guard opened.signingKey == nil else { throw Failure("\(key) has a signing key already. Nothing was written.") }
-      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The key file \(key)",
-                                               prompt: "Passphrase of the key \(key) (again): ")
+      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: LocalizedMessage(.purposeKeyFile, key),
+                                               prompt: LocalizedMessage(.passphraseOfKeyAgain, key))
       let files: TeamKey.Files
       do {
         files = try TeamKey.addingSigning(to: opened, passphrase: passphrase)
@@ -163,8 +163,8 @@ enum KeyFiles {
     }
     do {
       let envelope = try TeamKey.parseSecret(String(decoding: data, as: UTF8.self))
-      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The key file \(path)",
-                                               prompt: "Passphrase of the key \(path): ")
+      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: LocalizedMessage(.purposeKeyFile, path),
+                                               prompt: LocalizedMessage(.passphraseOfKey, path))
       return try TeamKey.open(envelope: envelope, passphrase: passphrase)
     } catch let problem as KeyProblem {
       throw Failure("The key file \(path) cannot be opened: \(problem.message). Nothing was changed.")

@@ -12,15 +12,19 @@ struct LanguagesCommand: ParsableCommand {
     abstract: "Interview languages: complete ones with their status, and the texts each other language still lacks.")
 
   @Option(help: "List every missing text of this language (a code such as tr).") var missing: String?
+  @OptionGroup var messages: MessageLanguage
 
   func run() throws {
+    let language = messages.language
+    func say(_ text: UIString, _ arguments: CustomStringConvertible...) { print(text.format(language, arguments: arguments)) }
     let packs = try LanguageFiles.load()
     let questionnaires = try QuestionnaireFiles.all()
     let interfaceTotal = UIString.allCases.count
-    print("Texts present per language: the interface, then each questionnaire.")
+    say(.langIntro)
     for builtIn in [Language.dutch, .english] {
       let cells = questionnaires.map { q in "\(q.id) " + (q.languages.contains(builtIn) ? "\(q.texts.count)/\(q.texts.count)" : "0/\(q.texts.count)") }
-      print(row(builtIn.rawValue, builtIn == .dutch ? "Nederlands" : "English", "built-in", interfaceTotal, interfaceTotal, cells, offered: true))
+      print(row(builtIn.rawValue, builtIn == .dutch ? "Nederlands" : "English", UIString.langBuiltIn.text(language), interfaceTotal,
+                interfaceTotal, cells, offered: true, language))
     }
     var incomplete: [String] = []
     for pack in packs {
@@ -29,66 +33,61 @@ struct LanguagesCommand: ParsableCommand {
         return "\(questionnaire.id) \(total - pack.missingTexts(of: questionnaire).count)/\(total)"
       }
       let offered = pack.missingStrings.isEmpty && questionnaires.contains { pack.missingTexts(of: $0).isEmpty }
-      let status = pack.status == .concept ? "concept-vertaling (concept)" : "checked"
-      print(row(pack.language.rawValue, pack.name, status, interfaceTotal - pack.missingStrings.count, interfaceTotal, cells, offered: offered))
-      if !pack.note.isEmpty { print("    note: " + pack.note.split(whereSeparator: \.isNewline).joined(separator: " ")) }
-      incomplete += Self.shortfalls(of: pack, questionnaires: questionnaires)
+      let status = (pack.status == .concept ? UIString.langStatusConcept : .langStatusChecked).text(language)
+      print(row(pack.language.rawValue, pack.name, status, interfaceTotal - pack.missingStrings.count, interfaceTotal, cells,
+                offered: offered, language))
+      if !pack.note.isEmpty { print("    " + UIString.langNote.format(language, pack.note.split(whereSeparator: \.isNewline).joined(separator: " "))) }
+      incomplete += Self.shortfalls(of: pack, questionnaires: questionnaires, language)
     }
-    print("""
-
-      A language is offered to residents when its interface texts and a questionnaire's texts are all there
-      (no half translations, and no machine translation). A concept language is a draft that no native
-      speaker has checked yet: screens mark it "concept-vertaling" and each response records it.
-      Right-to-left languages (such as Arabic) are offered only in `wijkweb interview --plain`: the
-      terminal screen does not reorder or shape right-to-left text, while the plain mode writes each line
-      in logical order for a screen reader or braille display. Translators fill in Languages/<code>.yaml;
-      `--missing <code>` lists what is left.
-      """)
+    print("")
+    for line in ParserMessages.wrap(UIString.langExplain.text(language), width: 104, indent: 0) { print(line) }
     for pack in packs where pack.direction == .rightToLeft {
-      print("\(pack.language.rawValue): right-to-left, plain mode only")
+      say(.langRightToLeft, pack.language.rawValue)
     }
     if let code = missing {
       guard let pack = packs.first(where: { $0.language.rawValue == code }) else {
-        throw Failure("There is no language file Languages/\(code).yaml; the languages are \(packs.map(\.language.rawValue).joined(separator: ", ")).")
+        throw Failure(.errNoLanguageFile, code, packs.map(\.language.rawValue).joined(separator: ", "))
       }
-      print("\nMissing in \(code) (interface, key: Dutch text):")
+      print("\n" + UIString.langMissingInterface.format(language, code))
       for key in pack.missingStrings { print("  \(key.rawValue): \(key.text(.dutch))") }
       for questionnaire in questionnaires {
         let paths = pack.missingTexts(of: questionnaire)
         guard !paths.isEmpty else { continue }
-        print("\nMissing in \(code) for \(questionnaire.id) (path: Dutch text):")
+        print("\n" + UIString.langMissingQuestionnaire.format(language, code, questionnaire.id))
         let dutch = Dictionary(questionnaire.texts.map { ($0.path, $0.text.text(.dutch)) }, uniquingKeysWith: { first, _ in first })
         for path in paths { print("  \(path): \(dutch[path] ?? "")") }
       }
     }
     if !incomplete.isEmpty {
-      throw Failure("Incomplete for what they claim:\n" + incomplete.map { "  " + $0 }.joined(separator: "\n"))
+      // Said in the command's language already, as the lines are.
+      throw Failure(UIString.errLanguagesIncomplete.text(language) + "\n" + incomplete.map { "  " + $0 }.joined(separator: "\n"))
     }
   }
 
   /// What a language file claims (the questionnaires it has texts for) but lacks: its interface texts,
   /// or texts of a claimed questionnaire, or a questionnaire that does not exist. A file that claims
   /// nothing (waiting for a translator) lacks nothing it claims.
-  static func shortfalls(of pack: LanguagePack, questionnaires: [Questionnaire]) -> [String] {
+  static func shortfalls(of pack: LanguagePack, questionnaires: [Questionnaire], _ language: Language = .english) -> [String] {
     let claimed = pack.questionnaires.keys.sorted()
     guard !claimed.isEmpty || !pack.strings.isEmpty else { return [] }
     var result: [String] = []
     let code = pack.language.rawValue
-    if !pack.missingStrings.isEmpty { result.append("\(code): \(pack.missingStrings.count) interface texts missing") }
-    if claimed.isEmpty { result.append("\(code): no questionnaire translated") }
+    if !pack.missingStrings.isEmpty { result.append(UIString.langShortInterface.format(language, code, pack.missingStrings.count)) }
+    if claimed.isEmpty { result.append(UIString.langShortNoQuestionnaire.format(language, code)) }
     for id in claimed {
       guard let questionnaire = questionnaires.first(where: { $0.id == id }) else {
-        result.append("\(code): there is no questionnaire '\(id)'")
+        result.append(UIString.langShortUnknownQuestionnaire.format(language, code, id))
         continue
       }
       let missing = pack.missingTexts(of: questionnaire).count
-      if missing > 0 { result.append("\(code): \(missing) texts of \(id) missing") }
+      if missing > 0 { result.append(UIString.langShortQuestionnaireTexts.format(language, code, missing, id)) }
     }
     return result
   }
 
-  private func row(_ code: String, _ name: String, _ status: String, _ present: Int, _ total: Int, _ cells: [String], offered: Bool) -> String {
-    "\(code)  \(name)  \(offered ? "offered" : "not offered yet (missing texts)")  \(status)\n    interface \(present)/\(total); "
-      + cells.joined(separator: "; ")
+  private func row(_ code: String, _ name: String, _ status: String, _ present: Int, _ total: Int, _ cells: [String], offered: Bool,
+                   _ language: Language) -> String {
+    "\(code)  \(name)  \((offered ? UIString.langOffered : .langNotOffered).text(language))  \(status)\n    "
+      + UIString.langInterfaceCount.format(language, present, total) + "; " + cells.joined(separator: "; ")
   }
 }

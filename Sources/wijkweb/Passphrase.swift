@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCore
 
 /// Where a bundle's passphrase comes from: `--passphrase-file`, else `$WIJKWEB_PASSPHRASE`, else asked on
 /// the terminal without echo.
@@ -9,11 +10,11 @@ enum Passphrase {
   static func given(file: String?) throws -> String? {
     if let file {
       guard let data = FileManager.default.contents(atPath: file) else {
-        throw Failure("Cannot read the passphrase file \(file). Check the name and that you may read it.")
+        throw Failure(.errPassphraseFileUnreadable, file)
       }
       let firstLine = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
       let passphrase = firstLine.hasSuffix("\r") ? String(firstLine.dropLast()) : String(firstLine)
-      guard !passphrase.isEmpty else { throw Failure("The passphrase file \(file) is empty; put the passphrase on its first line.") }
+      guard !passphrase.isEmpty else { throw Failure(.errPassphraseFileEmpty, file) }
       return passphrase
     }
     if let value = ProcessInfo.processInfo.environment[environmentName], !value.isEmpty { return value }
@@ -21,15 +22,19 @@ enum Passphrase {
   }
 
   /// The passphrase from the file or the environment, else asked on the terminal (twice when `confirm`).
-  static func required(file: String?, confirm: Bool, purpose: String, prompt: String = "Passphrase: ") throws -> String {
+  /// `purpose` says what needs it ("Creating a team key"), `prompt` what is asked; both are said in the
+  /// command's `--language`, as the failures are.
+  static func required(file: String?, confirm: Bool, purpose: LocalizedMessage,
+                       prompt: LocalizedMessage = LocalizedMessage(.passphrasePrompt)) throws -> String {
     if let passphrase = try given(file: file) { return passphrase }
+    let language = MessageLanguage.chosen
     guard isatty(STDIN_FILENO) == 1 else {
-      throw Failure("\(purpose) needs a passphrase: give --passphrase-file FILE or set \(environmentName).")
+      throw Failure(LocalizedMessage(.errPassphraseNeeded, purpose.text(language), environmentName))
     }
-    let passphrase = try ask(prompt)
-    guard !passphrase.isEmpty else { throw Failure("No passphrase was typed; nothing was done.") }
-    if confirm, try ask("Passphrase again: ") != passphrase {
-      throw Failure("The two passphrases differ; nothing was done. Try again.")
+    let passphrase = try ask(prompt.text(language))
+    guard !passphrase.isEmpty else { throw Failure(.errPassphraseNoneTyped) }
+    if confirm, try ask(UIString.passphraseAgain.text(language)) != passphrase {
+      throw Failure(.errPassphrasesDiffer)
     }
     return passphrase
   }
@@ -49,7 +54,7 @@ enum Passphrase {
       FileHandle.standardError.write(Data("\n".utf8))
     }
     FileHandle.standardError.write(Data(prompt.utf8))
-    guard let line = readLine(strippingNewline: true) else { throw Failure("No passphrase was typed; nothing was done.") }
+    guard let line = readLine(strippingNewline: true) else { throw Failure(.errPassphraseNoneTyped) }
     return line
   }
 }

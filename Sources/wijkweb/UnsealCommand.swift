@@ -24,7 +24,7 @@ struct UnsealCommand: ParsableCommand {
     }
     let opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: passphraseFile))
     guard !opened.openedFrom.isEmpty else {
-      throw Failure("The key \(key) opens none of the \(contents.responses.count) sealed responses: they were sealed to another team key. Nothing was changed.")
+      throw Failure(.errKeyOpensNone, key, contents.responses.count)
     }
     let checked: BundleValidator.Checked
     do {

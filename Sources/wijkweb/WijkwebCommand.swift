@@ -33,7 +33,7 @@ struct WijkwebCommand: ParsableCommand {
       fail(failure(error).said(in: language), language)
     } catch {
       if let plain = StoreError.plain(error, path: AppSetup.openedPath) {
-        exit(withError: Failure(plain.message))
+        fail(Failure(plain).said(in: language), language)
       }
       // Messages that may quote a file or the database go out through `Failure`, which makes control
       // characters visible.
@@ -41,12 +41,22 @@ struct WijkwebCommand: ParsableCommand {
       case let error as StoreError: exit(withError: Failure(error.message))
       case let problem as BundleProblem: exit(withError: Failure(problem.message))
       case let problem as KeyProblem: exit(withError: Failure(problem.message))
-      case let error as CentralError: exit(withError: Failure(error.message))
+      case let error as CentralError:
+        var failure = Failure(error.message)
+        failure.localized = error.localized
+        fail(failure.said(in: language), language)
       default:
-        // The parser's own messages (a bad option value from `validate`) with "Error:" in `language` too.
+        // The parser's own messages in `language` too: a usage error (or a bad option value from
+        // `validate`) as one sentence with the usage line, and the help screen.
         let message = fullMessage(for: error)
-        guard language != .english, message.hasPrefix("Error: ") else { exit(withError: error) }
-        FileHandle.standardError.write(Data((UIString.errPrefix.text(language) + message.dropFirst("Error: ".count) + "\n").utf8))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if exitCode(for: error) == .success, ParserMessages.isHelp(message), MessageLanguage.isGiven(in: CommandLine.arguments) {
+          print(ParserMessages.help(arguments: arguments, language))
+          Foundation.exit(EXIT_SUCCESS)
+        }
+        guard exitCode(for: error) != .success,
+              let said = ParserMessages.usageError(message, arguments: arguments, language) else { exit(withError: error) }
+        FileHandle.standardError.write(Data((said + "\n").utf8))
         Foundation.exit(exitCode(for: error).rawValue)
       }
     }

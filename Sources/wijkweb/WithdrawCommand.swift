@@ -18,7 +18,7 @@ struct WithdrawCommand: ParsableCommand {
 
   func run() throws {
     guard let normalized = ReceiptCode.normalize(code) else {
-      throw Failure("\"\(code)\" is not a receipt code: a receipt code has sixteen letters and digits in four groups, like K7MP-3QXA-9RTW-HN4C (eight for interviews of before). Check the code on the resident's slip.")
+      throw Failure(.errNotAReceiptCode, code)
     }
     if let url = database.path, ConnectionTarget.isURL(url) {
       // The central database: the admin's Wijkweb checks the code against the response's hash, as
@@ -26,14 +26,14 @@ struct WithdrawCommand: ParsableCommand {
       let connection = try AppSetup.openCentral(url)
       guard let id = try CentralWithdrawals.withdraw(code: normalized, locator: ReceiptCode.locator(of: normalized), on: connection,
                                                      proves: CentralCommand.proves) else {
-        throw Failure("No response on \(connection.target.summary) has receipt code \(normalized); nothing was withdrawn.")
+        throw Failure(.errReceiptNotCentral, connection.target.summary, normalized)
       }
       UIString.cmdWithdrawnCentral.say(messages.language, connection.target.summary, id)
       return
     }
     let store = try AppSetup.openStore(database, existing: true)
     guard let withdrawal = try store.withdraw(receiptCode: normalized, actor: by) else {
-      throw Failure("No response on this laptop has receipt code \(normalized). It may have been withdrawn already or be stored on another laptop; run this there, or import that laptop's bundle first.")
+      throw Failure(.errReceiptNotHere, normalized)
     }
     if withdrawal.removedAfterSync {
       UIString.cmdWithdrawnAlreadyCentral.say(messages.language, normalized)

@@ -132,6 +132,33 @@ def test_init_creates_the_schema_once_and_check_reports_its_version(cluster):
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == str(len(applied) + 1)
 
 
+def test_the_central_commands_speak_the_language_asked(cluster):
+    """`central init`, `central check`, their refusals and the connection failures follow --language."""
+    database = cluster.new_database()
+    first = ok("central", "init", "--url", cluster.url(database), "--language", "nl")
+    assert "centrale database " in first and ": toegepast 1-model-and-roles" in first and "; schemaversie " in first, first
+    version = first.strip().rsplit(" ", 1)[1]
+    assert f": bijgewerkt, schemaversie {version}" in ok("central", "init", "--url", cluster.url(database), "--language", "nl")
+    checked = ok("central", "check", "--url", cluster.url(database), "--language", "nl")
+    assert f"schemaversie {version} (bijgewerkt); verbonden als " in checked, checked
+    assert f"schema version {version} (up to date); connected as " in ok("central", "check", "--url", cluster.url(database),
+                                                                          "--language", "en")
+    cluster.value(database, "INSERT INTO wijkweb.schema_migrations (version) VALUES ('9-from-the-future'); SELECT 1")
+    status, out, err = run("central", "init", "--url", cluster.url(database), "--language", "nl")
+    assert status == 1 and "Fout: De centrale database is bijgewerkt door een nieuwere Wijkweb (schema 9-from-the-future)" in err, err
+    status, out, err = run("central", "check", "--url", cluster.url(database), "--language", "nl")
+    assert status == 1 and "heeft schemaversie 9-from-the-future, gemaakt door een nieuwere Wijkweb" in err, err
+    for language, expected in [("nl", ["Fout: Welke centrale database? Geef --url", "is geen postgresql://-URL en ook geen servicenaam",
+                                       "Fout: Kan geen verbinding maken met de centrale database 127.0.0.1:1/"]),
+                               ("en", ["Error: Which central database? Give --url", "is neither a postgresql:// URL nor a service name",
+                                       "Error: Cannot connect to the central database 127.0.0.1:1/"])]:
+        said = [run("central", "check", "--language", language)[2], run("central", "check", "--url", "geen adres!", "--language", language)[2],
+                run("central", "check", "--url", "postgresql://127.0.0.1:1/x", "--language", language)[2]]
+        for text, must in zip(said, expected):
+            assert must in text, f"{must!r} not in {text!r}"
+            assert ("Error" in text) == (language == "en") and ("Fout" in text) == (language == "nl"), text
+
+
 def test_commands_for_a_laptop_file_refuse_a_central_url_and_create_nothing(cluster, tmp_path):
     url = cluster.url("postgres")
     done = subprocess.run([str(BINARY), "purge", "--db", url], capture_output=True, text=True, cwd=tmp_path,

@@ -246,3 +246,185 @@ def test_agenda_commands_speak_the_language_asked(tmp_path, language):
         assert must in text, f"agenda {command} --language {language} does not say {must!r}:\n{text}"
         found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
         assert not found, f"agenda {command} --language {language} says {found}:\n{text}"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_database_and_passphrase_failures_speak_the_language_asked(tmp_path, language):
+    """The rarer failures: a damaged database, a newer one, a read-only one, and a passphrase that is needed
+    but cannot be asked (no terminal) or is read from an empty file."""
+    import sqlite3
+    damaged = tmp_path / "kapot.sqlite"
+    damaged.write_bytes(b"dit is geen database " * 300)
+    damaged.chmod(0o600)
+    newer = tmp_path / "nieuwer" / "w.sqlite"
+    wijkweb("demo", "--db", newer, "--responses", "5", "--round", NAME, "--no-previous")
+    with sqlite3.connect(newer) as connection:
+        connection.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-uit-de-toekomst')")
+    empty = tmp_path / "leeg.txt"
+    empty.write_text("")
+    expected = {  # failure: (Dutch, English) text it must say
+        "damaged": (f"Het bestand {damaged} is geen Wijkweb-database of is beschadigd. Zet een reservekopie terug",
+                    f"The file {damaged} is not a Wijkweb database or is damaged. Restore a backup"),
+        "newer": ("Deze database is geschreven door een nieuwere versie van Wijkweb (schema v99-uit-de-toekomst)",
+                  "This database was written by a newer version of Wijkweb (schema v99-uit-de-toekomst)"),
+        "no passphrase": ("Het maken van een teamsleutel heeft een wachtwoord nodig: geef --passphrase-file",
+                          "Creating a team key needs a passphrase: give --passphrase-file"),
+        "empty passphrase file": (f"Het wachtwoordbestand {empty} is leeg", f"The passphrase file {empty} is empty"),
+    }
+    environment = dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(REPO), TZ="UTC", LANG="C.UTF-8")
+    said = {
+        "damaged": failing("check", "--db", damaged, "--language", language),
+        "newer": failing("check", "--db", newer, "--language", language),
+        "empty passphrase file": failing("keys", "create", "--out", tmp_path / "team2", "--passphrase-file", empty,
+                                         "--language", language),
+    }
+    result = subprocess.run([str(BINARY), "keys", "create", "--out", str(tmp_path / "team"), "--language", language],
+                            capture_output=True, text=True, env=environment, stdin=subprocess.DEVNULL, timeout=60)
+    assert result.returncode != 0
+    said["no passphrase"] = result.stdout + result.stderr
+    wrong = ENGLISH_ERRORS + ["damaged", "restore", "passphrase file", "needs a"] if language == "nl" else DUTCH_ERRORS
+    for failure, text in said.items():
+        must = expected[failure][0 if language == "nl" else 1]
+        assert must in " ".join(text.split()), f"{failure} --language {language} does not say {must!r}:\n{text}"
+        found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
+        assert not found, f"{failure} --language {language} says {found}:\n{text}"
+    assert not (tmp_path / "team.key").exists() and not (tmp_path / "team.pub").exists()
+
+
+def said_by(*args):
+    """Status, stdout and stderr of wijkweb ARGS (which may fail)."""
+    environment = dict(CLEAN_ENVIRONMENT, WIJKWEB_DATA=str(REPO), TZ="UTC", LANG="C.UTF-8")
+    result = subprocess.run([str(BINARY), *map(str, args)], capture_output=True, text=True, env=environment, timeout=60)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_usage_errors_are_one_sentence_and_the_usage_line_in_the_language_asked(tmp_path, language):
+    """The parser's own errors: a missing argument, an unknown option, a bad value, a surplus argument, a word
+    that is no command. Dutch: one sentence, the usage line and where the help is, no English; English: the
+    parser's text as it always was."""
+    db = tmp_path / "w.sqlite"
+    cases = {  # case: (arguments, Dutch sentence, English sentence, usage)
+        "missing argument": (["round", "close"], "Fout: Het argument '<name>' ontbreekt.",
+                             "Error: Missing expected argument '<name>'", "wijkweb round close "),
+        "unknown option": (["round", "list", "--dbb", db], "Fout: De optie '--dbb' bestaat niet; bedoel je '--db'?",
+                           "Error: Unknown option '--dbb'. Did you mean '--db'?", "wijkweb round list "),
+        "missing value": (["round", "list", "--db"], "Fout: Bij '--db <db>' ontbreekt de waarde.",
+                          "Error: Missing value for '--db <db>'", "wijkweb round list "),
+        "bad value": (["demo", "--db", db, "--responses", "veel"], "Fout: De waarde 'veel' is ongeldig voor '--responses <responses>'.",
+                      "Error: The value 'veel' is invalid for '--responses <responses>'", "wijkweb demo "),
+        "unexpected argument": (["round", "list", "extra"], "Fout: Het argument 'extra' hoort hier niet.",
+                                "Error: Unexpected argument 'extra'", "wijkweb round list "),
+    }
+    english = ["error", "missing", "unknown", "invalid", "unexpected", "usage", "see ", "help:", "did you mean",
+               "for more information"]
+    for case, (arguments, dutch, english_sentence, usage) in cases.items():
+        status, out, err = said_by(*arguments, "--language", language)
+        assert status == 64, f"{case}: status {status}\n{out}{err}"
+        assert not out, f"{case} printed on stdout:\n{out}"
+        if language == "en":
+            assert err.startswith(english_sentence) and f"Usage: {usage}" in err, f"{case}:\n{err}"
+            continue
+        lines = err.strip().split("\n")
+        assert lines[0] == dutch, f"{case}:\n{err}"
+        assert lines[1].startswith(f"Gebruik: {usage}"), f"{case}:\n{err}"
+        assert lines[2].startswith("  Zie 'wijkweb ") and lines[2].endswith(" --help --language nl' voor meer uitleg."), err
+        assert len(lines) == 3, f"{case} says more than the sentence, the usage and the help:\n{err}"
+        found = [word for word in english if word in err.lower().replace(str(tmp_path).lower(), "")]
+        assert not found, f"{case} --language nl says {found}:\n{err}"
+    # A word that is no command: said as such (the parser would blame the menu, the default command).
+    status, out, err = said_by("rondes", "--db", db, "--language", language)
+    assert status == 64 and not out, out + err
+    assert err.strip() == ("Fout: Er is geen opdracht 'rondes'; `wijkweb --help --language nl` noemt de opdrachten."
+                           if language == "nl" else "Error: There is no command 'rondes'; `wijkweb --help` lists the commands."), err
+    assert not db.exists(), "a usage error creates no database"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_help_of_the_commands_in_the_language_asked(language):
+    """`wijkweb --help` lists every command with its abstract in the language asked; a command's own help has
+    Dutch headings, its Dutch abstract and says that the options are explained in English."""
+    status, top, err = said_by("--help", "--language", language)
+    assert status == 0 and not err, err
+    status, command, err = said_by("round", "close", "--help", "--language", language)
+    assert status == 0 and not err, err
+    status, group, err = said_by("export", "--help", "--language", language)
+    assert status == 0 and not err, err
+    english_headings = ["OVERVIEW:", "USAGE:", "OPTIONS:", "SUBCOMMANDS:", "Show help information.", "Show the version.",
+                        "for detailed help"]
+    if language == "en":
+        assert "OVERVIEW: Positive Health in the neighbourhood" in top and "Interview a resident" in top, top
+        assert all(heading in top for heading in english_headings), top
+        return
+    assert top.startswith("OVERZICHT: Positieve Gezondheid in de wijk: interviews, profielen en rapporten."), top
+    for text in ["GEBRUIK: wijkweb", "OPTIES:", "OPDRACHTEN:", "Toon deze uitleg.", "Toon de versie.",
+                 "menu (standaard)        Het hoofdmenu", "interview               Een bewoner interviewen",
+                 "withdraw                De vragenlijst met deze bewijscode", "Zie 'wijkweb <…> --help --language nl'"]:
+        assert text in top, f"{text!r} not in:\n{top}"
+    # Every top-level command is listed with a Dutch abstract: no English one is left.
+    for word in english_headings + ["Interview a resident", "Delete", "Write", "Check the", "Show ", "List the", "The main menu"]:
+        assert word not in top, f"{word!r} in the Dutch help:\n{top}"
+    assert all(len(line) <= 80 for line in top.split("\n")), top
+    assert "OVERZICHT: Resultaten naar bestanden schrijven" in group and "OPDRACHTEN:" in group, group
+    assert "ARGUMENTEN:" in command and "(De opties worden in het Engels uitgelegd.)" in command, command
+    assert "(standaard: $WIJKWEB_DB" in command, command
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_languages_command_speaks_the_language_asked(language):
+    """`wijkweb languages`: its table, its explanation, `--missing` and its failures follow --language (the notes
+    of the language files are their translators' own text, and not checked)."""
+    out = wijkweb("languages", "--missing", "ti", "--language", language)
+    status, _, refused = said_by("languages", "--missing", "xx", "--language", language)
+    assert status != 0
+    if language == "nl":
+        expected = ["Aanwezige teksten per taal: de schermteksten, dan elke vragenlijst.", "nl  Nederlands  aangeboden  ingebouwd",
+                    "  aangeboden  concept-vertaling (nog niet gecontroleerd)", "    schermteksten ",
+                    "ti  ትግርኛ  nog niet aangeboden (teksten ontbreken)", "Een taal wordt aan bewoners aangeboden",
+                    "ar: van rechts naar links, alleen in de regelmodus (--plain)",
+                    "Ontbreekt in ti (schermteksten, sleutel: Nederlandse tekst):", "Ontbreekt in ti voor positieve-gezondheid-wijk (pad:"]
+        wrong = ["texts present", "offered", "built-in", "interface", "checked", "right-to-left", "missing in", "a language is"]
+        must_refuse = "Fout: Er is geen taalbestand Languages/xx.yaml; de talen zijn ar, pl, ti, tr, uk."
+    else:
+        expected = ["Texts present per language: the interface, then each questionnaire.", "nl  Nederlands  offered  built-in",
+                    "  offered  concept-vertaling (concept)", "    interface ", "ti  ትግርኛ  not offered yet (missing texts)",
+                    "A language is offered to residents", "ar: right-to-left, plain mode only",
+                    "Missing in ti (interface, key: Dutch text):", "Missing in ti for positieve-gezondheid-wijk (path:"]
+        wrong = ["aanwezige", "aangeboden", "ingebouwd", "schermteksten", "gecontroleerd", "rechts naar links", "ontbreekt"]
+        must_refuse = "Error: There is no language file Languages/xx.yaml; the languages are ar, pl, ti, tr, uk."
+    for text in expected:
+        assert text in out, f"{text!r} not in:\n{out}"
+    # Left out: the listed missing texts (a key or path, then the Dutch text) and the files' notes.
+    import re
+    own = "\n".join(line for line in out.split("\n") if not re.match(r"  \S+: ", line)
+                    and not line.startswith(("    opmerking:", "    note:")))
+    found = [word for word in wrong if word in own.lower()]
+    assert not found, f"languages --language {language} says {found}:\n{out}"
+    assert must_refuse in refused, refused
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_withdraw_bundle_and_area_failures_speak_the_language_asked(tmp_path, language):
+    db = tmp_path / "w.sqlite"
+    wijkweb("demo", "--db", db, "--responses", "5", "--round", NAME, "--no-previous")
+    expected = {  # failure: (Dutch, English) text it must say
+        "not a code": ("\"12\" is geen bewijscode: een bewijscode heeft zestien letters en cijfers",
+                       "\"12\" is not a receipt code: a receipt code has sixteen letters and digits"),
+        "unknown code": ("Geen vragenlijst op deze laptop heeft bewijscode K7MP-3QXA-9RTW-HN4C.",
+                         "No response on this laptop has receipt code K7MP-3QXA-9RTW-HN4C."),
+        "no bundle": (f"Kan de bundel {tmp_path / 'weg.wwb'} niet lezen.", f"Cannot read the bundle {tmp_path / 'weg.wwb'}."),
+        "no area list": ("Er is geen gebiedenbestand drenthe en geen meegeleverde lijst met die naam",
+                         "There is no area file drenthe and no shipped list of that name"),
+    }
+    said = {
+        "not a code": failing("withdraw", "12", "--db", db, "--language", language),
+        "unknown code": failing("withdraw", "K7MP-3QXA-9RTW-HN4C", "--db", db, "--language", language),
+        "no bundle": failing("bundle", "import", tmp_path / "weg.wwb", "--db", db, "--language", language),
+        "no area list": failing("areas", "import", "drenthe", "--db", db, "--language", language),
+    }
+    wrong = ENGLISH_ERRORS + ["receipt code", "cannot read", "no response", "area file"] if language == "nl" else DUTCH_ERRORS
+    for failure, text in said.items():
+        must = expected[failure][0 if language == "nl" else 1]
+        assert must in text, f"{failure} --language {language} does not say {must!r}:\n{text}"
+        found = [word for word in wrong if word in text.lower().replace(str(tmp_path).lower(), "")]
+        assert not found, f"{failure} --language {language} says {found}:\n{text}"

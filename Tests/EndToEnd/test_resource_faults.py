@@ -96,6 +96,11 @@ def test_a_damaged_database_is_named_plainly_and_left_as_it_is(demo_db, how):
         output = result.stdout + result.stderr
         assert "damaged" in output or "not a Wijkweb database" in output, output
         assert "Restore a backup" in output, output
+    # Said in Dutch under --language nl, whichever way the damage is found (before or by SQLite).
+    result = run("check", "--db", demo_db, "--language", "nl")
+    assert_plain_failure(result, str(demo_db), "beschadigd", "Zet een reservekopie terug")
+    said = result.stderr.replace(str(demo_db), "")
+    assert "damaged" not in said and "Restore" not in said, result.stderr
     if how == "pages-overwritten":
         # The header is sound, so SQLite opens the file and GRDB sets up its WAL (a CREATE and DROP of a
         # table, written to the schema page and the free list) before a damaged page is read. The damaged
@@ -143,6 +148,8 @@ def test_a_read_only_database_file_is_refused_plainly(nobody_folder):
     for command in (["check"], ["demo", "--responses", "5"], ["interview"]):
         result = run(*command, "--db", db, user=NOBODY)
         assert_plain_failure(result, f"The database {db} is read-only (mode 0400)", f"chmod 600 {db}")
+    result = run("check", "--db", db, "--language", "nl", user=NOBODY)
+    assert_plain_failure(result, f"De database {db} is alleen-lezen (modus 0400)", f"Voer uit: chmod 600 {db}")
     assert digest(db) == before
     db.chmod(0o600)
     result = run("check", "--db", db, user=NOBODY)
@@ -156,6 +163,8 @@ def test_a_read_only_folder_is_refused_plainly(nobody_folder):
     before = digest(db)
     result = run("check", "--db", db, user=NOBODY)
     assert_plain_failure(result, f"The folder {nobody_folder} of the database is read-only (mode 0500)")
+    result = run("check", "--db", db, "--language", "nl", user=NOBODY)
+    assert_plain_failure(result, f"De map {nobody_folder} van de database is alleen-lezen (modus 0500)")
     # A database that does not exist yet cannot be made there either (by a command that makes one).
     result = run("areas", "list", "--db", nobody_folder / "nieuw.sqlite", user=NOBODY)
     assert_plain_failure(result, "Cannot create the database file", "--db PATH")

@@ -126,6 +126,15 @@ def test_four_machines_with_one_laptop_revoked_halfway_end_the_same_in_every_ord
     # The team's machine refuses C's new bundle whole, and C's later records inside A's bundle one by one.
     status, _, err = run("bundle", "import", "--db", team, bundles["c2"])
     assert status != 0 and "revoked" in err and err.count("\n") == 1, err
+    # The same import on a copy of the team's machine, said in Dutch (the revocation lines follow --language).
+    team_nl = tmp_path / "team-nl" / "wijkweb.sqlite"
+    team_nl.parent.mkdir(mode=0o700)
+    with sqlite3.connect(team) as source, sqlite3.connect(team_nl) as copy:
+        source.backup(copy)
+    team_nl.chmod(0o600)
+    status, out, err = run("bundle", "import", "--db", team_nl, bundles["a2"], "--language", "nl")
+    assert status == 0 and "geweigerd: 2 vragenlijsten afgerond op een ingetrokken apparaat na de intrekking" in out, out + err
+    assert "revoked" not in out and "refused" not in out, out
     status, out, err = run("bundle", "import", "--db", team, bundles["a2"])
     assert status == 0 and "refused: 2 responses completed by a revoked device" in out, out + err
 

@@ -69,6 +69,20 @@ import Testing
     #expect(protected.groupsChecked > 0 && protected.findings.isEmpty, "\(protected.findings)")
   }
 
+  /// `disclosure-check --language nl` says its findings in Dutch: what was found, and "respondenten".
+  @Test func theFindingsAreSaidInTheLanguageAsked() throws {
+    let exact = Self.audit(protection: .exact, dimension: nil)
+    let finding = try #require(exact.findings.first { $0.detail.contains("pinned") }, "\(exact.findings)")
+    let dutch = finding.text(.dutch)
+    #expect(dutch.hasPrefix("p/respondenten: A/sex=man") && dutch.contains(": n = 8 vastgepind op "), "\(dutch)")
+    #expect(!dutch.contains("pinned") && !dutch.contains("respondents"), "\(dutch)")
+    #expect(finding.text(.english).contains(": n = 8 pinned down to ") && finding.description == finding.text(.english))
+    let hidden = DisclosureAudit.Finding(partID: "p", dimension: .meedoen, group: "A/-=-", hidden: true,
+                                         finding: LocalizedMessage(.disclosureMeanBounded))
+    #expect(hidden.text(.dutch) == "p/meedoen: A/-=- (verborgen): gemiddelde begrensd tot binnen ±0,5")
+    #expect(hidden.text(.english) == "p/meedoen: A/-=- (hidden): mean bounded to within ±0.5")
+  }
+
   @Test func boundsOfASmallProgram() throws {
     // x + y = 10, x - y within [2, 4]: x in [6, 7].
     let program = LinearProgram(columns: 2, rows: [.init([0: 1, 1: 1], low: 10, high: 10), .init([0: 1, 1: -1], low: 2, high: 4)])
