@@ -58,6 +58,14 @@ enum AppSetup {
     return CentralProfileSource(connection: try openCentral(url))
   }
 
+  /// Where `round create|close|show|population` and `areas import` work: the laptop's store (made when
+  /// missing unless `existing`), or the central database when `--db` is a postgresql:// URL (an admin's
+  /// login; PostgreSQL refuses the others).
+  static func openAdministration(_ options: DatabaseOptions, existing: Bool = false) throws -> any RoundAdministration {
+    guard let url = options.path, ConnectionTarget.isURL(url) else { return try openStore(options, existing: existing) }
+    return CentralProfileSource(connection: try openCentral(url))
+  }
+
   /// A connection to the central database at `url` whose schema this Wijkweb can use.
   static func openCentral(_ url: String) throws -> Connection {
     let connection = try CentralCommand.Target.connect(url)

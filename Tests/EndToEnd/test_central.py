@@ -769,3 +769,97 @@ def test_twenty_syncs_from_five_laptops_while_a_team_reads_profiles_and_reviews(
     # After all arrived the team still reads its gebied's figures.
     final = ok("profile", "--db", cluster.url(database, team), "--round", "Druk", "--area", gebied, "--format", "csv", password=ROLE_PASSWORD)
     assert final.count("\n") > 6
+
+
+def population_file(path, seed):
+    """A CBS-style population file for every wijk of Groningen (older and more female than the demo)."""
+    import random
+    generator = random.Random(seed)
+    wijken = [line.split(",")[1] for line in (REPO / "Areas" / "groningen.csv").read_text().splitlines() if line.startswith("wijk,")]
+    lines = ["WijkenEnBuurten,Mannen_6,Vrouwen_7,k_15Tot25Jaar_9,k_25Tot45Jaar_10,k_45Tot65Jaar_11,k_65JaarOfOuder_12"]
+    lines += [f"{code},{generator.randint(1000, 2000)},{generator.randint(2000, 4000)},{generator.randint(100, 400)},"
+              f"{generator.randint(300, 800)},{generator.randint(800, 1500)},{generator.randint(1500, 3000)}" for code in wijken]
+    path.write_text("\n".join(lines) + "\n")
+    return len(wijken)
+
+
+def test_an_admin_sets_up_rounds_areas_and_population_on_the_central_database_as_on_a_laptop(cluster, tmp_path):
+    database, db = central_demo(cluster, tmp_path, responses=3000, seed=5, round_name="Beheer")
+    suffix = database[1:7]
+    admin, team = f"admin_{suffix}", f"team_{suffix}"
+    add_role(cluster, database, "admin", admin)
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    admin_url, team_url = cluster.url(database, admin), cluster.url(database, team)
+
+    def as_admin(*args):
+        return ok(*args, "--db", admin_url, password=ROLE_PASSWORD)
+
+    def refused_for_team(*args):
+        status, out, err = run(*args, "--db", team_url, password=ROLE_PASSWORD)
+        assert status == 1 and "refused this for role" in err and "permission denied" in err, (args, out, err)
+
+    # round show: the same lines as the laptop's for the same responses.
+    assert as_admin("round", "show", "Beheer") == ok("round", "show", "Beheer", "--db", db)
+    assert "3000" in as_admin("round", "show", "Beheer")
+
+    # areas import: the laptop's command and checks; the new areas are on the server, the team may not.
+    areas = tmp_path / "proef.csv"
+    areas.write_text("level,code,name,parent_code,aliases\ngemeente,GM9998,Proefdorp,,\nwijk,WK999801,Proefwijk,GM9998,Het Dorp\n")
+    out = as_admin("areas", "import", areas, "--language", "en")
+    assert out == ok("areas", "import", areas, "--db", db, "--language", "en") and "2" in out
+    assert cluster.value(database, "SELECT name || '/' || parent_code || '/' || aliases FROM wijkweb.areas WHERE code = 'WK999801'") == \
+        "Proefwijk/GM9998/Het Dorp"
+    assert ok("areas", "list", "--db", admin_url, password=ROLE_PASSWORD) == ok("areas", "list", "--db", db)
+    broken = tmp_path / "kapot.csv"
+    broken.write_text("level,code,name,parent_code,aliases\nwijk,WK999802,Wees,GM0000,\n")
+    status, out, err = run("areas", "import", broken, "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "nothing was imported" in err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.areas WHERE code = 'WK999802'") == "0"
+    refused_for_team("areas", "import", areas)
+
+    # round create: the laptop's rules (name, dates, at least 5), the server's round; a name taken is refused.
+    created = as_admin("round", "create", "Voorjaar centraal", "--area-set", "GM0014", "--starts", "2027-03-01", "--ends", "2027-05-31",
+                       "--min-group", "12")
+    assert created == ok("round", "create", "Voorjaar centraal", "--area-set", "GM0014", "--starts", "2027-03-01", "--ends", "2027-05-31",
+                         "--min-group", "12", "--db", db)
+    assert cluster.psql(database, """SELECT area_set, starts_on, ends_on, min_group_size, status FROM wijkweb.rounds
+        WHERE name = 'Voorjaar centraal'""")[1] == [["GM0014", "2027-03-01", "2027-05-31", "12", "open"]]
+    assert as_admin("round", "show", "Voorjaar centraal") == ok("round", "show", "Voorjaar centraal", "--db", db)
+    status, out, err = run("round", "create", "Voorjaar centraal", "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "already exists" in err
+    status, out, err = run("round", "create", "Met sleutel", "--key", tmp_path / "team.key", "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "leave out --key" in err
+    status, out, err = run("round", "create", "Met sleutel", "--key", tmp_path / "team.key", "--db", admin_url, "--language", "nl",
+                           password=ROLE_PASSWORD)
+    assert status == 1 and "laat --key weg" in err
+    refused_for_team("round", "create", "Van het team")
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.rounds WHERE name IN ('Met sleutel', 'Van het team')") == "0"
+
+    # round close: closed on the server, listed as on the laptop; the team may not.
+    refused_for_team("round", "close", "Voorjaar centraal")
+    assert as_admin("round", "close", "Voorjaar centraal") == ok("round", "close", "Voorjaar centraal", "--db", db)
+    assert cluster.value(database, "SELECT status FROM wijkweb.rounds WHERE name = 'Voorjaar centraal'") == "closed"
+    assert ok("round", "list", "--db", admin_url, password=ROLE_PASSWORD) == ok("round", "list", "--db", db)
+    status, out, err = run("round", "close", "Bestaat niet", "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "There is no round" in err
+    # Every change is in the server's audit log under the admin's login.
+    actions = {row[0] for row in cluster.psql(database, f"SELECT action FROM wijkweb.audit WHERE actor = '{admin}'")[1]}
+    assert {"areas-import", "round-create", "round-close"} <= actions
+
+    # round population, then profile --weighted: the same weighted figures as on the laptop.
+    population = tmp_path / "bevolking.csv"
+    wijken = population_file(population, seed=3)
+    refused_for_team("round", "population", "Beheer", population)
+    out = as_admin("round", "population", "Beheer", population)
+    assert out == ok("round", "population", "Beheer", population, "--db", db) and f"population of {wijken} areas" in out
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.population") == str(wijken)
+    url = cluster.url(database)
+    for args in [["--format", "json"], ["--format", "csv", "--level", "gebied"], ["--format", "json", "--by", "age"]]:
+        weighted = ok("profile", "--db", url, "--round", "Beheer", "--weighted", *args)
+        assert weighted == ok("profile", "--db", db, "--round", "Beheer", "--weighted", *args) and len(weighted) > 1000, args
+        assert weighted != ok("profile", "--db", url, "--round", "Beheer", *args), "weighting moved the figures"
+    # The team's weighted profile of its own gebied reads the population too (RLS keeps it to its gebied).
+    team_profile = ok("profile", "--db", team_url, "--round", "Beheer", "--weighted", "--level", "gebied", "--format", "csv",
+                      password=ROLE_PASSWORD)
+    assert team_profile.count("\n") > 1

@@ -420,5 +420,6 @@ extension UIString {
     .cmdQuestionnaireVersion: "version {1}",
     .cmdQuestionnaireStatements: "{1} statements",
     .cmdQuestionnaireUnusable: "not usable: run `wijkweb questionnaire check {1}`",
+    .errCentralRoundKey: "The round was not created: the central database keeps rounds without a team signature; leave out --key (laptops get their rounds signed from the team's machine).",
   ]
 }

@@ -420,5 +420,6 @@ extension UIString {
     .cmdQuestionnaireVersion: "versie {1}",
     .cmdQuestionnaireStatements: "{1} stellingen",
     .cmdQuestionnaireUnusable: "niet bruikbaar: voer `wijkweb questionnaire check {1}` uit",
+    .errCentralRoundKey: "De ronde is niet gemaakt: de centrale database bewaart rondes zonder handtekening van het team; laat --key weg (laptops krijgen hun rondes ondertekend van de computer van het team).",
   ]
 }
