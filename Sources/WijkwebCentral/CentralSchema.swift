@@ -14,7 +14,7 @@ import Foundation
 public enum CentralSchema {
   public static let groupRoles = ["wijkweb_device", "wijkweb_team", "wijkweb_researcher", "wijkweb_admin"]
 
-  public static let migrations: [(version: String, sql: String)] = [("1-model-and-roles", v1), ("2-record-keys", v2)]
+  public static let migrations: [(version: String, sql: String)] = [("1-model-and-roles", v1), ("2-record-keys", v2), ("3-research-export", v3)]
 
   /// The schema version a fully migrated database reports.
   public static var currentVersion: String { migrations.last!.version }
@@ -462,5 +462,22 @@ public enum CentralSchema {
     GRANT SELECT ON wijkweb.schema_migrations TO wijkweb_team, wijkweb_admin;
     -- A team's reports and exports are in the audit log under its login (the actor is session_user).
     GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_team;
+    """
+
+  /// What `export responses` needs as a researcher, still de-identified: the schema version, each round's
+  /// number and questionnaire (its file, to build the codebook) and how many of its responses are sealed,
+  /// and an audit entry for every export under the login.
+  static let v3 = """
+    GRANT USAGE ON SCHEMA wijkweb TO wijkweb_researcher;
+    GRANT SELECT ON wijkweb.schema_migrations TO wijkweb_researcher;
+    GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_researcher;
+    CREATE OR REPLACE VIEW wijkweb_research.rounds AS
+      SELECT name, area_set, starts_on, ends_on, min_group_size, status, q.id AS questionnaire_id, q.version AS questionnaire_version,
+             rd.id AS round_number, rd.questionnaire_hash,
+             (SELECT count(*) FROM wijkweb.responses r WHERE r.round_id = rd.id AND r.sealed IS NOT NULL) AS sealed_responses
+      FROM wijkweb.rounds rd JOIN wijkweb.questionnaires q ON q.content_hash = rd.questionnaire_hash;
+    CREATE VIEW wijkweb_research.questionnaires AS SELECT content_hash AS questionnaire_hash, id AS questionnaire_id, version, source
+      FROM wijkweb.questionnaires;
+    GRANT SELECT ON wijkweb_research.questionnaires TO wijkweb_researcher, wijkweb_admin;
     """
 }

@@ -863,3 +863,61 @@ def test_an_admin_sets_up_rounds_areas_and_population_on_the_central_database_as
     team_profile = ok("profile", "--db", team_url, "--round", "Beheer", "--weighted", "--level", "gebied", "--format", "csv",
                       password=ROLE_PASSWORD)
     assert team_profile.count("\n") > 1
+
+
+def test_a_researcher_exports_responses_de_identified_with_the_laptops_columns_and_codebook(cluster, tmp_path):
+    import csv
+    database, db = central_demo(cluster, tmp_path, responses=300, seed=9, round_name="Onderzoek")
+    suffix = database[1:7]
+    researcher, team = f"researcher_{suffix}", f"team_{suffix}"
+    add_role(cluster, database, "researcher", researcher)
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    ids = [row[0] for row in local(db, "SELECT id FROM responses ORDER BY id LIMIT 6")]
+    assert {row[0] for row in cluster.psql(database, "SELECT id FROM wijkweb.responses")[1]} == \
+        {row[0] for row in local(db, "SELECT id FROM responses WHERE status = 'completed'")}
+    # The same reviewed texts on both: publishable, edited, not publishable, unreviewed.
+    decisions = [("publishable", None), ("publishable_edited", "Mijn straat [naam]"), ("not_publishable", None), ("unreviewed", None),
+                 ("publishable", None), ("not_publishable", None)]
+    with sqlite3.connect(db) as connection:
+        for response_id, (status, redacted) in zip(ids, decisions):
+            connection.execute("INSERT INTO reflections (response_id, prompt_id, text, review_status, redacted_text) VALUES (?, 'matters', ?, ?, ?)",
+                               (response_id, f"Mijn straat Kerklaan {response_id[:4]}", status, redacted))
+    connection.close()
+    for response_id, (status, redacted) in zip(ids, decisions):
+        cluster.value(database, f"""INSERT INTO wijkweb.reflections (response_id, prompt_id, text, review_status, redacted_text, area_code)
+            SELECT id, 'matters', 'Mijn straat Kerklaan {response_id[:4]}', '{status}', {f"'{redacted}'" if redacted else 'NULL'}, area_code
+            FROM wijkweb.responses WHERE id = '{response_id}'; SELECT 1""")
+    researcher_url = cluster.url(database, researcher)
+    out = ok("export", "responses", "--db", researcher_url, "--round", "Onderzoek", "--format", "csv", "--include-text",
+             "--out", tmp_path / "central.csv", password=ROLE_PASSWORD)
+    assert '300 responses of round "Onderzoek"' in out
+    # The laptop's days in the time zone the central database's views use.
+    ok("export", "responses", "--db", db, "--round", "Onderzoek", "--format", "csv", "--include-text", "--out", tmp_path / "laptop.csv",
+       env={"TZ": "Europe/Amsterdam"})
+    assert (tmp_path / "central-codebook.csv").read_bytes() == (tmp_path / "laptop-codebook.csv").read_bytes()
+    central_text, laptop_text = (tmp_path / "central.csv").read_text(), (tmp_path / "laptop.csv").read_text()
+    central, laptop_rows = list(csv.reader(central_text.splitlines())), list(csv.reader(laptop_text.splitlines()))
+    assert central[0] == laptop_rows[0] and len(central) == 301
+    column = central[0].index("response_id")
+
+    def without_id(rows):
+        return sorted(tuple(row[:column] + row[column + 1:]) for row in rows[1:])
+    assert without_id(central) == without_id(laptop_rows)
+    # De-identified: the server's response numbers, never a response id; only publishable text, the edited copy.
+    assert all(row[column].isdigit() for row in central[1:])
+    assert not any(response_id in central_text for response_id in {row[0] for row in local(db, "SELECT id FROM responses")})
+    assert central_text.count("Mijn straat Kerklaan") == 2 and "Mijn straat [naam]" in central_text
+    # Every format works on the central database.
+    for output in ["json", "xlsx", "sav"]:
+        ok("export", "responses", "--db", researcher_url, "--round", "Onderzoek", "--format", output, "--out", tmp_path / f"central.{output}",
+           password=ROLE_PASSWORD)
+        assert (tmp_path / f"central.{output}").stat().st_size > 10000, output
+    json_text = (tmp_path / "central.json").read_text()
+    assert not any(response_id in json_text for response_id in ids)
+    # The export is in the server's audit log under the researcher's login.
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.audit WHERE actor = '{researcher}' AND action = 'export'") == "4"
+    # A team's login does not export responses (not even of its gebied): PostgreSQL refuses, no file.
+    status, out, err = run("export", "responses", "--db", cluster.url(database, team), "--round", "Onderzoek", "--format", "csv",
+                           "--out", tmp_path / "team.csv", password=ROLE_PASSWORD)
+    assert status == 1 and "permission denied" in err and not (tmp_path / "team.csv").exists(), err
