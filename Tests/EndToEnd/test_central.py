@@ -3,6 +3,7 @@ defaults and `sync --to`. A throwaway cluster (Tests/Central/pg_cluster.sh) runs
 socket in a temporary folder and on a free loopback port (without TLS), and is removed at the end."""
 
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -921,3 +922,77 @@ def test_a_researcher_exports_responses_de_identified_with_the_laptops_columns_a
     status, out, err = run("export", "responses", "--db", cluster.url(database, team), "--round", "Onderzoek", "--format", "csv",
                            "--out", tmp_path / "team.csv", password=ROLE_PASSWORD)
     assert status == 1 and "permission denied" in err and not (tmp_path / "team.csv").exists(), err
+
+
+def test_a_team_reviews_only_its_own_gebieds_texts_on_the_central_database(cluster, tmp_path, tui):
+    database, _ = central_demo(cluster, tmp_path, responses=200, seed=10, round_name="Teksten")
+    team = f"team_{database[1:7]}"
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    inside = f"""r.area_code IN (WITH RECURSIVE down (code) AS (SELECT '{gebied}'::text UNION ALL
+        SELECT a.code FROM wijkweb.areas a JOIN down ON a.parent_code = down.code) SELECT code FROM down)"""
+    # Three texts in the team's gebied and three elsewhere, in the order the review shows them.
+    for label, where in [("Eigen", inside), ("Ander", f"NOT {inside}")]:
+        cluster.value(database, f"""INSERT INTO wijkweb.reflections (response_id, prompt_id, text, area_code)
+            SELECT id, 'matters', '{label} gebied tekst ' || row_number() OVER (ORDER BY completed_at, key), area_code FROM (
+              SELECT r.id, r.area_code, r.completed_at, r.key FROM wijkweb.responses r WHERE {where} ORDER BY r.completed_at, r.key LIMIT 3) s;
+            SELECT 1""")
+    tui.start("review", "--db", cluster.url(database, team), "--reviewer", "GT3", idle=None, width=120, height=40,
+              extra_env={"PGPASSWORD": ROLE_PASSWORD})
+    screen = tui.wait_for("Eigen gebied tekst 1", timeout=30)
+    assert "Ander gebied" not in screen
+    tui.send("p")
+    screen = tui.wait_for("Eigen gebied tekst 2")
+    tui.send("n")
+    tui.wait_for("Eigen gebied tekst 3")
+    tui.send("q")
+    tui.wait_dead()
+    assert cluster.psql(database, "SELECT text, review_status, coalesce(reviewer, '') FROM wijkweb.reflections ORDER BY text")[1] == [
+        ["Ander gebied tekst 1", "unreviewed", ""], ["Ander gebied tekst 2", "unreviewed", ""], ["Ander gebied tekst 3", "unreviewed", ""],
+        ["Eigen gebied tekst 1", "publishable", "GT3"], ["Eigen gebied tekst 2", "not_publishable", "GT3"],
+        ["Eigen gebied tekst 3", "unreviewed", ""]]
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.audit WHERE action = 'review' AND actor = '{team}'") == "2"
+    # --all shows the reviewed texts again, still only the team's.
+    tui.kill()
+    tui.start("review", "--db", cluster.url(database, team), "--all", idle=None, width=120, height=40, extra_env={"PGPASSWORD": ROLE_PASSWORD})
+    screen = tui.wait_for("Eigen gebied tekst 1", timeout=30)
+    assert "Ander gebied" not in screen
+    tui.send("q")
+    tui.wait_dead()
+
+
+def test_the_dashboard_on_the_central_database_shows_the_laptops_figures_and_a_team_its_gebied(cluster, tmp_path, tui):
+    database, db = central_demo(cluster, tmp_path, responses=400, seed=9, round_name="Scherm")
+    team = f"team_{database[1:7]}"
+    gebied, name = cluster.psql(database, "SELECT code, name FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")[1][0]
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+
+    def overview(*args, env=None):
+        tui.start("dashboard", *args, "--round", "Scherm", idle=None, width=160, height=45, extra_env=env)
+        screen = tui.wait_for("Groningen", timeout=60)
+        tui.send("q")
+        tui.wait_dead()
+        tui.kill()
+        return screen
+
+    laptop_screen = overview("--db", db)
+    central_screen = overview("--db", cluster.url(database), env={"PGPASSWORD": SUPERUSER_PASSWORD})
+    assert central_screen == laptop_screen and "Wijkprofielen" in central_screen
+    # The team's login: its gebied has figures, the other gebieden none (row-level security).
+    team_screen = overview("--db", cluster.url(database, team), env={"PGPASSWORD": ROLE_PASSWORD})
+    assert team_screen != laptop_screen
+
+    def figures(screen, area):
+        line = next((line for line in screen.splitlines() if line.strip().startswith(area)), "")
+        return re.findall(r"\d+,\d", line)
+    assert figures(team_screen, name), team_screen
+    others = [row[0] for row in cluster.psql(database, f"SELECT name FROM wijkweb.areas WHERE level = 'gebied' AND code <> '{gebied}'")[1]]
+    assert any(figures(laptop_screen, other) for other in others)
+    assert not any(figures(team_screen, other) for other in others), team_screen
+    # An area's screen opens as on the laptop.
+    tui.start("dashboard", "--db", cluster.url(database, team), "--round", "Scherm", idle=None, width=160, height=45,
+              extra_env={"PGPASSWORD": ROLE_PASSWORD})
+    tui.wait_for("Groningen", timeout=60)
+    tui.send("Down", "Enter")
+    tui.wait_for("95%-int.", timeout=60)
+    tui.send("q")
