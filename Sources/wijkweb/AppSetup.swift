@@ -66,6 +66,13 @@ enum AppSetup {
     return CentralProfileSource(connection: try openCentral(url))
   }
 
+  /// Where the wijkagenda is kept: the team's database file, or the central database (a team's login: its
+  /// own gebieden only).
+  static func openAgenda(_ options: DatabaseOptions) throws -> any AgendaStore {
+    guard let url = options.path, ConnectionTarget.isURL(url) else { return try openStore(options, existing: true) }
+    return CentralProfileSource(connection: try openCentral(url))
+  }
+
   /// A connection to the central database at `url` whose schema this Wijkweb can use.
   static func openCentral(_ url: String) throws -> Connection {
     let connection = try CentralCommand.Target.connect(url)

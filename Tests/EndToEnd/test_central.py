@@ -996,3 +996,58 @@ def test_the_dashboard_on_the_central_database_shows_the_laptops_figures_and_a_t
     tui.send("Down", "Enter")
     tui.wait_for("95%-int.", timeout=60)
     tui.send("q")
+
+
+def test_the_agenda_on_the_central_database_a_team_its_own_gebied_and_the_reports_ondergrens(cluster, tmp_path):
+    database, db = central_demo(cluster, tmp_path, responses=400, seed=12, round_name="Agenda")
+    team = f"team_{database[1:7]}"
+    gebieden = [row[0] for row in cluster.psql(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code")[1]]
+    gebied, other = gebieden[0], gebieden[1]
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    team_url = cluster.url(database, team)
+
+    def both(*args):
+        """The command on the central database as the team and on the laptop: the same output."""
+        central = ok(*args, "--db", team_url, password=ROLE_PASSWORD)
+        assert central == ok(*args, "--db", db), args
+        return central
+
+    both("agenda", "ondergrens", "--area", gebied, "--dimension", "meedoen", "--value", "6,5", "--agreed-by", "wijkdialoog Centrum",
+         "--agreed-on", "2026-11-01", "--by", "GT3")
+    both("agenda", "recognition", "--area", gebied, "--round", "Agenda", "--dimension", "zingeving", "--value", "deels",
+         "--note", "Ouderen herkennen het, jongeren minder")
+    assert "1" in both("agenda", "opgave", "add", "--area", gebied, "--round", "Agenda", "--dimension", "meedoen",
+                       "--text", "Meer ontmoetingsplekken voor jongeren")
+    assert cluster.psql(database, "SELECT area_code, dimension, value, agreed_by FROM wijkweb.agenda_floors")[1] == [
+        [gebied, "meedoen", "6.5", "wijkdialoog Centrum"]]
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.audit WHERE actor = '{team}' AND action LIKE 'agenda-%'") == "3"
+    # The same rules as on a laptop: no person's name in an opgave; an unknown area is refused.
+    status, out, err = run("agenda", "opgave", "add", "--area", gebied, "--round", "Agenda", "--dimension", "meedoen",
+                           "--text", "Bel mevrouw Jansen over de buurttuin", "--db", team_url, password=ROLE_PASSWORD)
+    assert status == 1 and cluster.value(database, "SELECT count(*) FROM wijkweb.agenda_tasks") == "1", (out, err)
+    status, out, err = run("agenda", "ondergrens", "--area", "GB999999", "--dimension", "meedoen", "--value", "6", "--agreed-by", "x y",
+                           "--agreed-on", "2026-11-01", "--db", team_url, password=ROLE_PASSWORD)
+    assert status == 1 and "There is no area GB999999" in err
+    # Another gebied's agenda: PostgreSQL refuses the team's write, and the team does not see what the admin set there.
+    status, out, err = run("agenda", "ondergrens", "--area", other, "--dimension", "meedoen", "--value", "6", "--agreed-by", "wijkdialoog",
+                           "--agreed-on", "2026-11-01", "--db", team_url, password=ROLE_PASSWORD)
+    assert status == 1 and "row-level security" in err, err
+    ok("agenda", "ondergrens", "--area", other, "--dimension", "zingeving", "--value", "5", "--agreed-by", "wijkdialoog Noord",
+       "--agreed-on", "2026-10-01", "--db", cluster.url(database))
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.agenda_floors") == "2"
+    shown = ok("agenda", "show", "--round", "Agenda", "--db", team_url, password=ROLE_PASSWORD)
+    assert "Meer ontmoetingsplekken voor jongeren" in shown and "wijkdialoog Noord" not in shown
+    assert "wijkdialoog Noord" in ok("agenda", "show", "--round", "Agenda", "--db", cluster.url(database))
+    # The report's ondergrens and agenda come from the central database as from the laptop's (the whole
+    # gemeente's figures: as the database owner; the team's own report has the same ondergrens).
+    ok("agenda", "ondergrens", "--area", other, "--dimension", "zingeving", "--value", "5", "--agreed-by", "wijkdialoog Noord",
+       "--agreed-on", "2026-10-01", "--db", db)
+    ok("report", "--db", cluster.url(database), "--round", "Agenda", "--area", gebied, "--format", "html", "--out", tmp_path / "central.html")
+    ok("report", "--db", db, "--round", "Agenda", "--area", gebied, "--format", "html", "--out", tmp_path / "laptop.html")
+    central_html = (tmp_path / "central.html").read_text()
+    assert central_html == (tmp_path / "laptop.html").read_text()
+    assert "6,5" in central_html and "wijkdialoog Centrum" in central_html
+    ok("report", "--db", team_url, "--round", "Agenda", "--area", gebied, "--format", "html", "--out", tmp_path / "team.html",
+       password=ROLE_PASSWORD)
+    team_html = (tmp_path / "team.html").read_text()
+    assert "6,5" in team_html and "wijkdialoog Centrum" in team_html
