@@ -20,7 +20,7 @@ enum AppSetup {
   /// instead of created (commands that read).
   static func openStore(_ options: DatabaseOptions, purge: Bool = false, existing: Bool = false) throws -> Store {
     if let path = options.path, ConnectionTarget.isURL(path) {
-      throw Failure("\(path.prefix(while: { $0 != ":" })):// names the central database; this command works on a laptop's database file. The central database is used with `wijkweb central ...`, `wijkweb sync --to URL` and `wijkweb check --db URL`.")
+      throw Failure(.errCentralFileOnly, path.prefix(while: { $0 != ":" }))
     }
     let path = DatabaseLocation.resolve(explicit: options.path)
     openedPath = path

@@ -1051,3 +1051,8 @@ def test_the_agenda_on_the_central_database_a_team_its_own_gebied_and_the_report
        password=ROLE_PASSWORD)
     team_html = (tmp_path / "team.html").read_text()
     assert "6,5" in team_html and "wijkdialoog Centrum" in team_html
+    # What still works on a team's database file only is refused in one sentence, in the language asked for.
+    status, out, err = run("agenda", "export", "--format", "csv", "--out", tmp_path / "agenda.csv", "--db", team_url, "--language", "nl",
+                           password=ROLE_PASSWORD)
+    assert status == 1 and "is de centrale database" in err and "agenda show/recognition/opgave add/ondergrens" in err, err
+    assert err.count("\n") == 1 and not (tmp_path / "agenda.csv").exists()

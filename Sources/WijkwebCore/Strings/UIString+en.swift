@@ -421,5 +421,6 @@ extension UIString {
     .cmdQuestionnaireStatements: "{1} statements",
     .cmdQuestionnaireUnusable: "not usable: run `wijkweb questionnaire check {1}`",
     .errCentralRoundKey: "The round was not created: the central database keeps rounds without a team signature; leave out --key (laptops get their rounds signed from the team's machine).",
+    .errCentralFileOnly: "{1}:// names the central database; this command works on a laptop's or team's database file. On the central database use profile, dashboard, report, export, review, round create/list/close/show/population, areas, agenda show/recognition/opgave add/ondergrens, withdraw, audit, check, sync --to and central.",
   ]
 }

@@ -421,5 +421,6 @@ extension UIString {
     .cmdQuestionnaireStatements: "{1} stellingen",
     .cmdQuestionnaireUnusable: "niet bruikbaar: voer `wijkweb questionnaire check {1}` uit",
     .errCentralRoundKey: "De ronde is niet gemaakt: de centrale database bewaart rondes zonder handtekening van het team; laat --key weg (laptops krijgen hun rondes ondertekend van de computer van het team).",
+    .errCentralFileOnly: "{1}:// is de centrale database; deze opdracht werkt op het databasebestand van een laptop of team. Op de centrale database werken profile, dashboard, report, export, review, round create/list/close/show/population, areas, agenda show/recognition/opgave add/ondergrens, withdraw, audit, check, sync --to en central.",
   ]
 }

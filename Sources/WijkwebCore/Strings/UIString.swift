@@ -60,7 +60,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case cmdRoundFrom, cmdRoundMinimum, cmdRoundStatusOpen, cmdRoundStatusClosed, cmdRoundShowSealed, cmdRemoveAfterSyncOn, cmdRemoveAfterSyncOff, cmdAreasAlso, cmdKeyWarning, cmdKeyPairWritten, cmdPaperPrompt, cmdPaperWritten, cmdKeyRestored, cmdQuestionnaireOK, cmdQuestionnaireProblem, cmdQuestionnaireProblems, cmdDisclosed, cmdDisclosureSummary, cmdWithdrawnCentral, cmdWithdrawnAlreadyCentral, noteSealedNotCounted, noteOutsidePopulation, notePreviousNotWeighted, notePreviousWeighted
   case cmdAgendaRecognition, cmdOpgaveAdded, cmdOpgaveChanged, cmdActionAdded, cmdActionChanged, cmdFloorSet, cmdAgendaExported, cmdAgendaImported, cmdSyncRefused, cmdSyncNoReason, cmdSyncWithdrawnThere, cmdSyncDone, cmdSyncRemoved, errBatchRange
   case cmdShowRound, cmdShowQuestionnaire, cmdShowAreas, cmdShowPeriod, cmdShowMinimum, cmdShowRetention, cmdShowResponses, cmdQuestionnaireVersion, cmdQuestionnaireStatements, cmdQuestionnaireUnusable
-  case errCentralRoundKey
+  case errCentralRoundKey, errCentralFileOnly
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
