@@ -14,7 +14,7 @@ import Foundation
 public enum CentralSchema {
   public static let groupRoles = ["wijkweb_device", "wijkweb_team", "wijkweb_researcher", "wijkweb_admin"]
 
-  public static let migrations: [(version: String, sql: String)] = [("1-model-and-roles", v1), ("2-record-keys", v2)]
+  public static let migrations: [(version: String, sql: String)] = [("1-model-and-roles", v1), ("2-record-keys", v2), ("3-research-export", v3), ("4-agenda", v4)]
 
   /// The schema version a fully migrated database reports.
   public static var currentVersion: String { migrations.last!.version }
@@ -462,5 +462,81 @@ public enum CentralSchema {
     GRANT SELECT ON wijkweb.schema_migrations TO wijkweb_team, wijkweb_admin;
     -- A team's reports and exports are in the audit log under its login (the actor is session_user).
     GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_team;
+    """
+
+  /// What `export responses` needs as a researcher, still de-identified: the schema version, each round's
+  /// number and questionnaire (its file, to build the codebook) and how many of its responses are sealed,
+  /// and an audit entry for every export under the login.
+  static let v3 = """
+    GRANT USAGE ON SCHEMA wijkweb TO wijkweb_researcher;
+    GRANT SELECT ON wijkweb.schema_migrations TO wijkweb_researcher;
+    GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_researcher;
+    CREATE OR REPLACE VIEW wijkweb_research.rounds AS
+      SELECT name, area_set, starts_on, ends_on, min_group_size, status, q.id AS questionnaire_id, q.version AS questionnaire_version,
+             rd.id AS round_number, rd.questionnaire_hash,
+             (SELECT count(*) FROM wijkweb.responses r WHERE r.round_id = rd.id AND r.sealed IS NOT NULL) AS sealed_responses
+      FROM wijkweb.rounds rd JOIN wijkweb.questionnaires q ON q.content_hash = rd.questionnaire_hash;
+    CREATE VIEW wijkweb_research.questionnaires AS SELECT content_hash AS questionnaire_hash, id AS questionnaire_id, version, source
+      FROM wijkweb.questionnaires;
+    GRANT SELECT ON wijkweb_research.questionnaires TO wijkweb_researcher, wijkweb_admin;
+    """
+
+  /// The wijkagenda (the laptop's migration "v10-agenda"): recognitions, opgaven and actions per area and
+  /// round, and the ondergrens per area and dimension. A team reads and writes only those of its own
+  /// gebieden (row-level security on the area, as for responses); an admin all; a researcher or device none.
+  /// Times are the client's `CalendarDay.timestamp` text, as on the laptop, so the files are the same.
+  static let v4 = """
+    CREATE TABLE wijkweb.agenda_recognitions (
+      area_code text NOT NULL,
+      round_id bigint NOT NULL REFERENCES wijkweb.rounds(id),
+      dimension text NOT NULL CHECK (dimension IN (\(dimensions.map { "'\($0)'" }.joined(separator: ", ")))),
+      recognition text NOT NULL CHECK (recognition IN ('ja', 'deels', 'nee')),
+      note text NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
+      changed_at text NOT NULL,
+      PRIMARY KEY (area_code, round_id, dimension)
+    );
+    CREATE TABLE wijkweb.agenda_tasks (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      area_code text NOT NULL,
+      round_id bigint NOT NULL REFERENCES wijkweb.rounds(id),
+      dimension text NOT NULL CHECK (dimension IN (\(dimensions.map { "'\($0)'" }.joined(separator: ", ")))),
+      text text NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),
+      created_at text NOT NULL,
+      changed_at text NOT NULL
+    );
+    CREATE INDEX agenda_tasks_by_area ON wijkweb.agenda_tasks (area_code, round_id);
+    CREATE TABLE wijkweb.agenda_actions (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      area_code text NOT NULL,
+      round_id bigint NOT NULL REFERENCES wijkweb.rounds(id),
+      dimension text NOT NULL CHECK (dimension IN (\(dimensions.map { "'\($0)'" }.joined(separator: ", ")))),
+      what text NOT NULL CHECK (length(what) BETWEEN 1 AND 1000),
+      who text NOT NULL CHECK (length(who) BETWEEN 1 AND 120),
+      due_on text NOT NULL,
+      status text NOT NULL CHECK (status IN ('open', 'bezig', 'klaar', 'vervallen')),
+      note text NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
+      created_at text NOT NULL,
+      changed_at text NOT NULL
+    );
+    CREATE INDEX agenda_actions_by_area ON wijkweb.agenda_actions (area_code, round_id);
+    CREATE TABLE wijkweb.agenda_floors (
+      area_code text NOT NULL,
+      dimension text NOT NULL CHECK (dimension IN (\(dimensions.map { "'\($0)'" }.joined(separator: ", ")))),
+      value double precision NOT NULL CHECK (value BETWEEN 0 AND 10),
+      agreed_by text NOT NULL CHECK (length(agreed_by) BETWEEN 1 AND 120),
+      agreed_on text NOT NULL,
+      changed_at text NOT NULL,
+      PRIMARY KEY (area_code, dimension)
+    );
+    DO $agenda$ DECLARE t text; BEGIN
+      FOREACH t IN ARRAY ARRAY['agenda_recognitions', 'agenda_tasks', 'agenda_actions', 'agenda_floors'] LOOP
+        EXECUTE format('ALTER TABLE wijkweb.%I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY team_own ON wijkweb.%I TO wijkweb_team USING (area_code IN (SELECT wijkweb.visible_areas()))
+                        WITH CHECK (area_code IN (SELECT wijkweb.visible_areas()))', t);
+        EXECUTE format('CREATE POLICY admin_all ON wijkweb.%I TO wijkweb_admin USING (true) WITH CHECK (true)', t);
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE ON wijkweb.%I TO wijkweb_team', t);
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON wijkweb.%I TO wijkweb_admin', t);
+      END LOOP;
+    END $agenda$;
     """
 }

@@ -1,14 +1,18 @@
 import WijkwebCore
 import WijkwebStore
 
-/// Where a profile's data comes from: a laptop's SQLite store or the central PostgreSQL database. The
-/// profile engine, and the commands that choose a round, read only through this.
-public protocol ProfileSource {
+/// The rounds a command chooses from, with their questionnaires and areas.
+public protocol RoundCatalog {
   /// Every round, newest first.
   func rounds() throws -> [RoundInfo]
   /// All areas, parents before children.
   func areas() throws -> [Area]
   func questionnaire(ofRound roundID: Int64) throws -> Questionnaire
+}
+
+/// Where a profile's data comes from: a laptop's SQLite store or the central PostgreSQL database. The
+/// profile engine, and the commands that choose a round, read only through this.
+public protocol ProfileSource: RoundCatalog {
   func completedCount(roundID: Int64) throws -> Int
   /// The completed responses still sealed, of one round or of all.
   func sealedCount(roundID: Int64?) throws -> Int
@@ -54,3 +58,19 @@ extension Store: ProfileSource {
     }
   }
 }
+
+/// What `export responses` reads: a laptop's store (every completed response, pseudonymous) or the central
+/// database's de-identified views (`wijkweb_research`: the server's response number, days not times).
+public protocol ResponseExportSource: RoundCatalog {
+  /// The completed responses still sealed, of one round or of all.
+  func sealedCount(roundID: Int64?) throws -> Int
+  /// The longest publishable reflection per prompt id in a round, in UTF-8 bytes.
+  func publishableTextWidths(roundID: Int64) throws -> [String: Int]
+  /// The readable completed responses of a round by area code, then in the order stored (`Store.forEachExportRecord`).
+  func forEachExportRecord(roundID: Int64, partIDs: [String], includeText: Bool, begin: (Int) throws -> Void,
+                           _ body: (ResponseRecord) throws -> Void) throws
+  /// Records an action in the source's audit log.
+  func logAction(_ action: String, detail: String, actor: String) throws
+}
+
+extension Store: ResponseExportSource {}

@@ -309,7 +309,12 @@ extension Store {
 
   static func checkArea(_ code: String, in db: Database) throws {
     guard try Bool.fetchOne(db, sql: "SELECT 1 FROM areas WHERE code = ?", arguments: [code]) == true else {
-      throw AgendaProblem(.unknown, field: nil, "There is no area \(TerminalText.visible(code)); `wijkweb areas list` shows the codes.")
+      throw unknownArea(code)
     }
+  }
+
+  /// An agenda line for an area the database does not have, as a laptop and the central database say it.
+  public static func unknownArea(_ code: String) -> AgendaProblem {
+    AgendaProblem(.unknown, field: nil, "There is no area \(TerminalText.visible(code)); `wijkweb areas list` shows the codes.")
   }
 }

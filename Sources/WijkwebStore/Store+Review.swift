@@ -14,6 +14,12 @@ public struct ReviewItem: Hashable, Sendable {
   public var dimensions: [WijkwebCore.Dimension]
   /// Whether the personal-data check flagged the text during the interview (kept anyway).
   public var flaggedPersonalData = false
+
+  public init(responseID: String, promptID: String, roundName: String, areaName: String, text: String, status: ReviewStatus,
+              redactedText: String?, dimensions: [WijkwebCore.Dimension], flaggedPersonalData: Bool = false) {
+    (self.responseID, self.promptID, self.roundName, self.areaName, self.text) = (responseID, promptID, roundName, areaName, text)
+    (self.status, self.redactedText, self.dimensions, self.flaggedPersonalData) = (status, redactedText, dimensions, flaggedPersonalData)
+  }
 }
 
 /// What the reviewer decided about a reflection.

@@ -16,6 +16,12 @@ public struct RoundDetail: Hashable, Sendable {
   public var sealed: Int
   /// Whether completed responses of this round are sealed to a team key.
   public var isSealedRound: Bool
+
+  public init(info: RoundInfo, questionnaireVersion: Int, areaSet: String, endsOn: String, retentionDays: Int, completed: Int,
+              inProgress: Int, sealed: Int, isSealedRound: Bool) {
+    (self.info, self.questionnaireVersion, self.areaSet, self.endsOn, self.retentionDays) = (info, questionnaireVersion, areaSet, endsOn, retentionDays)
+    (self.completed, self.inProgress, self.sealed, self.isSealedRound) = (completed, inProgress, sealed, isSealedRound)
+  }
 }
 
 extension Store {

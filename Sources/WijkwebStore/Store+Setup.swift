@@ -37,9 +37,7 @@ extension Store {
   public func createRound(name: String, questionnaire: Questionnaire, areaSet: String, startsOn: String, endsOn: String,
                           minGroupSize: Int = 10, retentionDays: Int = 730, sealPublicKey: [UInt8]? = nil,
                           teamSigner: (any MessageSigner)? = nil, now: Date = Date()) throws -> Int64 {
-    if let problem = BundleRound.nameProblem(name) {
-      throw StoreError("The round was not created: \(problem). Choose a name of 1 to \(BundleRound.maxNameLength) letters, digits, spaces or signs.")
-    }
+    if let refusal = Self.roundNameRefusal(name) { throw refusal }
     return try writer.write { db in
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM rounds WHERE name = ?", arguments: [name]) ?? 0 > 0 {
         throw StoreError(LocalizedMessage(.errRoundExists, name))
@@ -65,6 +63,13 @@ extension Store {
         """, arguments: [name, questionnaire.contentHash, areaSet, startsOn, endsOn, minGroupSize, retentionDays, Self.timestamp(now),
                          round.sealPublicKey, round.teamSignature])
       return db.lastInsertedRowID
+    }
+  }
+
+  /// Why `name` cannot name a new round (`BundleRound.nameProblem`), as a laptop and the central database say it.
+  public static func roundNameRefusal(_ name: String) -> StoreError? {
+    BundleRound.nameProblem(name).map {
+      StoreError("The round was not created: \($0). Choose a name of 1 to \(BundleRound.maxNameLength) letters, digits, spaces or signs.")
     }
   }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WijkwebCore
 import WijkwebFiles
+import WijkwebProfiles
 import WijkwebReports
 import WijkwebStore
 import WijkwebTUI
@@ -25,11 +26,11 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Your code or role, recorded in the audit log (never a name), e.g. GT3.") var by: String = "gebiedsteam"
   }
 
-  static func round(_ name: String?, in store: Store) throws -> RoundInfo {
+  static func round(_ name: String?, in store: any RoundCatalog) throws -> RoundInfo {
     try RoundChoice.resolve(name, in: store, quiet: true).0
   }
 
-  static func checkedArea(_ code: String, in store: Store) throws -> Area {
+  static func checkedArea(_ code: String, in store: any RoundCatalog) throws -> Area {
     guard let area = try store.areas().first(where: { $0.code == code }) else {
       throw Failure(.errNoArea, code)
     }
@@ -52,7 +53,7 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-      let store = try AppSetup.openStore(database, existing: true)
+      let store = try AppSetup.openAgenda(database)
       let info = try AgendaCommand.round(round, in: store)
       let questionnaire = try store.questionnaire(ofRound: info.id)
       let lang = Language(language)
@@ -61,14 +62,13 @@ struct AgendaCommand: ParsableCommand {
       if let area {
         codes = [try AgendaCommand.checkedArea(area, in: store).code]
       } else {
-        let records = try store.agendaRecords()
-        codes = Array(Set(records.filter { $0.roundName == info.name || $0.roundName.isEmpty }.map(\.areaCode))).sorted()
+        codes = Array(try store.agendaAreaCodes(roundID: info.id).union(try store.floors(areaCode: nil).map(\.areaCode))).sorted()
       }
       guard !codes.isEmpty else {
         print(UIString.agendaNothing.text(lang))
         return
       }
-      let floors = Dictionary(grouping: try store.floors(), by: \.areaCode)
+      let floors = Dictionary(grouping: try store.floors(areaCode: nil), by: \.areaCode)
       var lines: [String] = []
       for code in codes {
         let name = areas.first { $0.code == code }?.name ?? code
@@ -92,10 +92,10 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "What residents said (a role or group, never a name; at most 1000 characters).") var note: String = ""
 
     func run() throws {
-      let store = try AppSetup.openStore(database, existing: true)
+      let store = try AppSetup.openAgenda(database)
       let info = try AgendaCommand.round(place.round, in: store)
       let recognition = AgendaRecognition(dimension: try AgendaCommand.dimension(dimension), recognition: try AgendaRules.recognition(value), note: note)
-      try store.setRecognition(areaCode: place.area, roundID: info.id, recognition, actor: actor.by)
+      try store.setRecognition(areaCode: place.area, roundID: info.id, recognition, actor: actor.by, now: Date())
       UIString.cmdAgendaRecognition.say(messages.language, recognition.dimension.key, TerminalText.visible(place.area), TerminalText.visible(info.name), recognition.recognition.rawValue)
     }
   }
@@ -114,9 +114,10 @@ struct AgendaCommand: ParsableCommand {
       @Option(help: "The opgave (at most 1000 characters).") var text: String
 
       func run() throws {
-        let store = try AppSetup.openStore(database, existing: true)
+        let store = try AppSetup.openAgenda(database)
         let info = try AgendaCommand.round(place.round, in: store)
-        let id = try store.addTask(areaCode: place.area, roundID: info.id, dimension: try AgendaCommand.dimension(dimension), text: text, actor: actor.by)
+        let id = try store.addTask(areaCode: place.area, roundID: info.id, dimension: try AgendaCommand.dimension(dimension), text: text,
+                                   actor: actor.by, now: Date())
         UIString.cmdOpgaveAdded.say(messages.language, id)
       }
     }
@@ -211,10 +212,10 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "The day it was agreed, YYYY-MM-DD.") var agreedOn: String
 
     func run() throws {
-      let store = try AppSetup.openStore(database, existing: true)
+      let store = try AppSetup.openAgenda(database)
       let floor = Floor(areaCode: area, dimension: try AgendaCommand.dimension(dimension), value: try AgendaRules.floorValue(value),
                         agreedBy: agreedBy, agreedOn: agreedOn)
-      try store.setFloor(floor, actor: actor.by)
+      try store.setFloor(floor, actor: actor.by, now: Date())
       let value = String(format1: floor.value)
       UIString.cmdFloorSet.say(messages.language, floor.dimension.key, TerminalText.visible(area),
                                messages.language == .dutch ? value.replacingOccurrences(of: ".", with: ",") : value)
@@ -326,15 +327,14 @@ struct AgendaCommand: ParsableCommand {
 
 extension AgendaReportInput {
   /// The ondergrenzen of every area and the agendas recorded for `previousRound`, from the database.
-  init(store: Store, previousRound: Int64?) throws {
+  init(store: any AgendaStore, previousRound: Int64?) throws {
     var agendas: [Agenda] = []
     if let previousRound {
-      let codes = Set(try store.agendaRecords().map(\.areaCode))
-      for code in codes.sorted() {
+      for code in try store.agendaAreaCodes(roundID: previousRound).sorted() {
         let agenda = try store.agenda(areaCode: code, roundID: previousRound)
         if !agenda.isEmpty { agendas.append(agenda) }
       }
     }
-    self.init(floors: try store.floors(), previousAgendas: agendas)
+    self.init(floors: try store.floors(areaCode: nil), previousAgendas: agendas)
   }
 }

@@ -20,7 +20,7 @@ enum AppSetup {
   /// instead of created (commands that read).
   static func openStore(_ options: DatabaseOptions, purge: Bool = false, existing: Bool = false) throws -> Store {
     if let path = options.path, ConnectionTarget.isURL(path) {
-      throw Failure("\(path.prefix(while: { $0 != ":" })):// names the central database; this command works on a laptop's database file. The central database is used with `wijkweb central ...`, `wijkweb sync --to URL` and `wijkweb check --db URL`.")
+      throw Failure(.errCentralFileOnly, path.prefix(while: { $0 != ":" }))
     }
     let path = DatabaseLocation.resolve(explicit: options.path)
     openedPath = path
@@ -54,6 +54,21 @@ enum AppSetup {
   /// Where a reading command's figures come from: the laptop's database file, or the central database
   /// when `--db` is a postgresql:// URL (read with the login's rights; its schema must be this Wijkweb's).
   static func openSource(_ options: DatabaseOptions) throws -> any ProfileSource {
+    guard let url = options.path, ConnectionTarget.isURL(url) else { return try openStore(options, existing: true) }
+    return CentralProfileSource(connection: try openCentral(url))
+  }
+
+  /// Where `round create|close|show|population` and `areas import` work: the laptop's store (made when
+  /// missing unless `existing`), or the central database when `--db` is a postgresql:// URL (an admin's
+  /// login; PostgreSQL refuses the others).
+  static func openAdministration(_ options: DatabaseOptions, existing: Bool = false) throws -> any RoundAdministration {
+    guard let url = options.path, ConnectionTarget.isURL(url) else { return try openStore(options, existing: existing) }
+    return CentralProfileSource(connection: try openCentral(url))
+  }
+
+  /// Where the wijkagenda is kept: the team's database file, or the central database (a team's login: its
+  /// own gebieden only).
+  static func openAgenda(_ options: DatabaseOptions) throws -> any AgendaStore {
     guard let url = options.path, ConnectionTarget.isURL(url) else { return try openStore(options, existing: true) }
     return CentralProfileSource(connection: try openCentral(url))
   }

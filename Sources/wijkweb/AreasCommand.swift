@@ -18,7 +18,7 @@ struct AreasCommand: ParsableCommand {
     @Argument(help: "The area file, or a shipped one: groningen, vijfheerenlanden.") var file: String
 
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openAdministration(database)
       // A bare name (groningen) is a shipped list; anything with a slash or an extension is the path as typed.
       let shipped = !file.contains("/") && !file.contains(".")
       let path = shipped && !FileManager.default.fileExists(atPath: file)

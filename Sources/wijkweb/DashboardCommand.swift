@@ -31,8 +31,8 @@ struct DashboardCommand: ParsableCommand {
     // has a population and the questionnaire asks what weighting needs.
     data.canWeight = try !store.population(roundID: info.id).isEmpty
       && ["sex", "age"].allSatisfy { id in questionnaire.demographics.contains { $0.id == id } }
-    // The agenda is kept in the team's own database; the central database does not hold it yet.
-    let agenda = try (store as? Store).map { try AgendaReportInput(store: $0, previousRound: try engine.previousRound(of: info)?.id) }
+    // The agenda where the team keeps it: its own database file or the central database.
+    let agenda = try (store as? any AgendaStore).map { try AgendaReportInput(store: $0, previousRound: try engine.previousRound(of: info)?.id) }
       ?? AgendaReportInput()
     data.floors = agenda.floors.values.flatMap { $0 }
     data.previousAgendas = Array(agenda.previousAgendas.values)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
 import WijkwebFiles
 import WijkwebReports
@@ -46,7 +47,9 @@ struct ExportResponsesCommand: ParsableCommand {
   var messages: Language { language.map { Language($0) } ?? .english }
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    // On the central database: its de-identified views (a researcher's login), never the response ids.
+    let store: any ResponseExportSource = try database.path.map(ConnectionTarget.isURL) == true
+      ? CentralResearchSource(connection: try AppSetup.openCentral(database.path ?? "")) : AppSetup.openStore(database, existing: true)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: labels)
     guard let format = ResponseFormat(rawValue: format) else { return }
     let sealed = try store.sealedCount(roundID: info.id)
@@ -81,7 +84,7 @@ struct ExportResponsesCommand: ParsableCommand {
     for file in destinations { try file.commit() }
     let paths = destinations.map(\.path)
     let text = includeText ? " with publishable text" : ", no text"
-    try store.audit(
+    try store.logAction(
       "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths.joined(separator: " and "))", actor: "coordinator")
     UIString.cmdResponsesExported.say(messages, rows, TerminalText.visible(info.name), paths.joined(separator: UIString.cmdAnd.text(messages)))
   }

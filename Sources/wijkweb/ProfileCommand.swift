@@ -77,7 +77,7 @@ struct ProfileCommand: ParsableCommand {
 
 extension RoundChoice {
   /// The round named `name`, or the most recent one (said on standard error), with its questionnaire.
-  static func resolve(_ name: String?, in store: any ProfileSource, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
+  static func resolve(_ name: String?, in store: any RoundCatalog, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
     let rounds = try store.rounds()
     guard !rounds.isEmpty else { throw Failure(.errNoRounds) }
     let info: RoundInfo

@@ -41,8 +41,8 @@ struct ReportCommand: ParsableCommand {
     var builder = AreaReportBuilder(
       profile: profile, questionnaire: questionnaire, tree: tree, roundName: info.name,
       previousRoundName: previousRound?.name, quotes: quotes, language: Language(language))
-    // The agenda is kept in the team's own database; the central database does not hold it yet.
-    builder.agendaInput = try (store as? Store).map { try AgendaReportInput(store: $0, previousRound: previousRound?.id) }
+    // The agenda where the team keeps it: its own database file or the central database.
+    builder.agendaInput = try (store as? any AgendaStore).map { try AgendaReportInput(store: $0, previousRound: previousRound?.id) }
       ?? AgendaReportInput()
     let areas: [Area]
     if let area {

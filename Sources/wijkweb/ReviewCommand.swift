@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 import WijkwebTUI
 
@@ -16,14 +18,16 @@ struct ReviewCommand: ParsableCommand {
   @Option(help: "Language: nl or en.") var language: String = "nl"
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    // On the central database: the login's reflections (a team's own gebieden, row-level security).
+    let store: any ReviewSource = try database.path.map(ConnectionTarget.isURL) == true
+      ? CentralProfileSource(connection: try AppSetup.openCentral(database.path ?? "")) : AppSetup.openStore(database, existing: true)
     try Self.show(store: store, roundName: round, all: all, reviewer: reviewer, language: Language(language), terminal: nil)
   }
 
-  static func show(store: Store, roundName: String?, all: Bool, reviewer: String, language: Language, terminal: WijkwebTUI.Terminal?) throws {
+  static func show(store: any ReviewSource, roundName: String?, all: Bool, reviewer: String, language: Language, terminal: WijkwebTUI.Terminal?) throws {
     var roundID: Int64?
     if let roundName {
-      guard let id = try store.roundID(named: roundName) else { throw Failure(.errNoRound, roundName) }
+      guard let id = try store.rounds().first(where: { $0.name == roundName })?.id else { throw Failure(.errNoRound, roundName) }
       roundID = id
     }
     let items = try store.reviewItems(roundID: roundID, all: all)
@@ -46,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
       item.status = ReviewStatus(rawValue: entry.status) ?? .unreviewed
       item.redactedText = entry.redacted
       item.dimensions = WijkwebCore.Dimension.allCases.filter { entry.dimensions.contains($0) }
-      try store.saveReview(item, reviewer: reviewer)
+      try store.saveReview(item, reviewer: reviewer, now: Date())
     }
     app.run()
   }

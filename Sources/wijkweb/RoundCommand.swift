@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
 import WijkwebProfiles
 import WijkwebStore
@@ -37,6 +38,7 @@ struct RoundCommand: ParsableCommand {
     }
 
     func run() throws {
+      if key != nil, let url = database.path, ConnectionTarget.isURL(url) { throw Failure(.errCentralRoundKey) }
       let sealKey = try sealTo.map(KeyFiles.publicKey)
       var signer: Ed25519Signer?
       if let key {
@@ -46,9 +48,8 @@ struct RoundCommand: ParsableCommand {
           throw Failure("The round was not created: \(problem.message).")
         }
       }
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openAdministration(database)
       let (source, parsed) = try QuestionnaireFiles.load(questionnaire)
-      try store.installQuestionnaire(source: source, questionnaire: parsed)
       let areas = try store.areas()
       let gemeente = areaSet ?? areas.first { $0.level == .gemeente }?.code ?? ""
       guard areas.contains(where: { $0.code == gemeente && $0.level == .gemeente }) else {
@@ -56,8 +57,9 @@ struct RoundCommand: ParsableCommand {
       }
       let start = starts ?? CalendarDay(Date(), timeZone: .current).iso
       let end = ends ?? CalendarDay(iso: start).map { CalendarDay(daysSince1970: $0.daysSince1970 + 90).iso } ?? start
-      try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
-                            minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey, teamSigner: signer)
+      try store.createRound(NewRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
+                                     minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey),
+                            source: source, teamSigner: signer)
       let language = messages.language
       UIString.cmdRoundCreated.say(language, TerminalText.visible(name), TerminalText.visible(parsed.id), parsed.version, gemeente, start, end,
                                    minGroup, retentionDays, sealKey == nil ? "" : UIString.cmdRoundSealedTo.format(language, sealTo ?? ""))
@@ -86,7 +88,7 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     func run() throws {
-      let store = try AppSetup.openStore(database, existing: true)
+      let store = try AppSetup.openAdministration(database, existing: true)
       guard try store.closeRound(named: name, actor: "coordinator") else {
         throw Failure(.errNoRound, name)
       }
@@ -100,7 +102,7 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     func run() throws {
-      let store = try AppSetup.openStore(database, existing: true)
+      let store = try AppSetup.openAdministration(database, existing: true)
       guard let detail = try store.roundDetail(named: name) else {
         throw Failure(.errNoRound, name)
       }

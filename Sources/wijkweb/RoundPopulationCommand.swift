@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 extension RoundCommand {
@@ -19,7 +20,7 @@ extension RoundCommand {
     @Argument(help: "The population CSV file.") var file: String
 
     func run() throws {
-      let store = try AppSetup.openStore(database)
+      let store = try AppSetup.openAdministration(database)
       guard let round = try store.rounds().first(where: { $0.name == name }) else {
         throw Failure(.errNoRound, name)
       }

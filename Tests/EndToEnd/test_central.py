@@ -3,6 +3,7 @@ defaults and `sync --to`. A throwaway cluster (Tests/Central/pg_cluster.sh) runs
 socket in a temporary folder and on a free loopback port (without TLS), and is removed at the end."""
 
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -796,3 +797,289 @@ def test_twenty_syncs_from_five_laptops_while_a_team_reads_profiles_and_reviews(
     # After all arrived the team still reads its gebied's figures.
     final = ok("profile", "--db", cluster.url(database, team), "--round", "Druk", "--area", gebied, "--format", "csv", password=ROLE_PASSWORD)
     assert final.count("\n") > 6
+
+
+def population_file(path, seed):
+    """A CBS-style population file for every wijk of Groningen (older and more female than the demo)."""
+    import random
+    generator = random.Random(seed)
+    wijken = [line.split(",")[1] for line in (REPO / "Areas" / "groningen.csv").read_text().splitlines() if line.startswith("wijk,")]
+    lines = ["WijkenEnBuurten,Mannen_6,Vrouwen_7,k_15Tot25Jaar_9,k_25Tot45Jaar_10,k_45Tot65Jaar_11,k_65JaarOfOuder_12"]
+    lines += [f"{code},{generator.randint(1000, 2000)},{generator.randint(2000, 4000)},{generator.randint(100, 400)},"
+              f"{generator.randint(300, 800)},{generator.randint(800, 1500)},{generator.randint(1500, 3000)}" for code in wijken]
+    path.write_text("\n".join(lines) + "\n")
+    return len(wijken)
+
+
+def test_an_admin_sets_up_rounds_areas_and_population_on_the_central_database_as_on_a_laptop(cluster, tmp_path):
+    database, db = central_demo(cluster, tmp_path, responses=3000, seed=5, round_name="Beheer")
+    suffix = database[1:7]
+    admin, team = f"admin_{suffix}", f"team_{suffix}"
+    add_role(cluster, database, "admin", admin)
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    admin_url, team_url = cluster.url(database, admin), cluster.url(database, team)
+
+    def as_admin(*args):
+        return ok(*args, "--db", admin_url, password=ROLE_PASSWORD)
+
+    def refused_for_team(*args):
+        status, out, err = run(*args, "--db", team_url, password=ROLE_PASSWORD)
+        assert status == 1 and "refused this for role" in err and "permission denied" in err, (args, out, err)
+
+    # round show: the same lines as the laptop's for the same responses.
+    assert as_admin("round", "show", "Beheer") == ok("round", "show", "Beheer", "--db", db)
+    assert "3000" in as_admin("round", "show", "Beheer")
+
+    # areas import: the laptop's command and checks; the new areas are on the server, the team may not.
+    areas = tmp_path / "proef.csv"
+    areas.write_text("level,code,name,parent_code,aliases\ngemeente,GM9998,Proefdorp,,\nwijk,WK999801,Proefwijk,GM9998,Het Dorp\n")
+    out = as_admin("areas", "import", areas, "--language", "en")
+    assert out == ok("areas", "import", areas, "--db", db, "--language", "en") and "2" in out
+    assert cluster.value(database, "SELECT name || '/' || parent_code || '/' || aliases FROM wijkweb.areas WHERE code = 'WK999801'") == \
+        "Proefwijk/GM9998/Het Dorp"
+    assert ok("areas", "list", "--db", admin_url, password=ROLE_PASSWORD) == ok("areas", "list", "--db", db)
+    broken = tmp_path / "kapot.csv"
+    broken.write_text("level,code,name,parent_code,aliases\nwijk,WK999802,Wees,GM0000,\n")
+    status, out, err = run("areas", "import", broken, "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "nothing was imported" in err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.areas WHERE code = 'WK999802'") == "0"
+    refused_for_team("areas", "import", areas)
+
+    # round create: the laptop's rules (name, dates, at least 5), the server's round; a name taken is refused.
+    created = as_admin("round", "create", "Voorjaar centraal", "--area-set", "GM0014", "--starts", "2027-03-01", "--ends", "2027-05-31",
+                       "--min-group", "12")
+    assert created == ok("round", "create", "Voorjaar centraal", "--area-set", "GM0014", "--starts", "2027-03-01", "--ends", "2027-05-31",
+                         "--min-group", "12", "--db", db)
+    assert cluster.psql(database, """SELECT area_set, starts_on, ends_on, min_group_size, status FROM wijkweb.rounds
+        WHERE name = 'Voorjaar centraal'""")[1] == [["GM0014", "2027-03-01", "2027-05-31", "12", "open"]]
+    assert as_admin("round", "show", "Voorjaar centraal") == ok("round", "show", "Voorjaar centraal", "--db", db)
+    status, out, err = run("round", "create", "Voorjaar centraal", "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "already exists" in err
+    status, out, err = run("round", "create", "Met sleutel", "--key", tmp_path / "team.key", "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "leave out --key" in err
+    status, out, err = run("round", "create", "Met sleutel", "--key", tmp_path / "team.key", "--db", admin_url, "--language", "nl",
+                           password=ROLE_PASSWORD)
+    assert status == 1 and "laat --key weg" in err
+    refused_for_team("round", "create", "Van het team")
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.rounds WHERE name IN ('Met sleutel', 'Van het team')") == "0"
+
+    # round close: closed on the server, listed as on the laptop; the team may not.
+    refused_for_team("round", "close", "Voorjaar centraal")
+    assert as_admin("round", "close", "Voorjaar centraal") == ok("round", "close", "Voorjaar centraal", "--db", db)
+    assert cluster.value(database, "SELECT status FROM wijkweb.rounds WHERE name = 'Voorjaar centraal'") == "closed"
+    assert ok("round", "list", "--db", admin_url, password=ROLE_PASSWORD) == ok("round", "list", "--db", db)
+    status, out, err = run("round", "close", "Bestaat niet", "--db", admin_url, password=ROLE_PASSWORD)
+    assert status == 1 and "There is no round" in err
+    # Every change is in the server's audit log under the admin's login.
+    actions = {row[0] for row in cluster.psql(database, f"SELECT action FROM wijkweb.audit WHERE actor = '{admin}'")[1]}
+    assert {"areas-import", "round-create", "round-close"} <= actions
+
+    # round population, then profile --weighted: the same weighted figures as on the laptop.
+    population = tmp_path / "bevolking.csv"
+    wijken = population_file(population, seed=3)
+    refused_for_team("round", "population", "Beheer", population)
+    out = as_admin("round", "population", "Beheer", population)
+    assert out == ok("round", "population", "Beheer", population, "--db", db) and f"population of {wijken} areas" in out
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.population") == str(wijken)
+    url = cluster.url(database)
+    for args in [["--format", "json"], ["--format", "csv", "--level", "gebied"], ["--format", "json", "--by", "age"]]:
+        weighted = ok("profile", "--db", url, "--round", "Beheer", "--weighted", *args)
+        assert weighted == ok("profile", "--db", db, "--round", "Beheer", "--weighted", *args) and len(weighted) > 1000, args
+        assert weighted != ok("profile", "--db", url, "--round", "Beheer", *args), "weighting moved the figures"
+    # The team's weighted profile of its own gebied reads the population too (RLS keeps it to its gebied).
+    team_profile = ok("profile", "--db", team_url, "--round", "Beheer", "--weighted", "--level", "gebied", "--format", "csv",
+                      password=ROLE_PASSWORD)
+    assert team_profile.count("\n") > 1
+
+
+def test_a_researcher_exports_responses_de_identified_with_the_laptops_columns_and_codebook(cluster, tmp_path):
+    import csv
+    database, db = central_demo(cluster, tmp_path, responses=300, seed=9, round_name="Onderzoek")
+    suffix = database[1:7]
+    researcher, team = f"researcher_{suffix}", f"team_{suffix}"
+    add_role(cluster, database, "researcher", researcher)
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    ids = [row[0] for row in local(db, "SELECT id FROM responses ORDER BY id LIMIT 6")]
+    assert {row[0] for row in cluster.psql(database, "SELECT id FROM wijkweb.responses")[1]} == \
+        {row[0] for row in local(db, "SELECT id FROM responses WHERE status = 'completed'")}
+    # The same reviewed texts on both: publishable, edited, not publishable, unreviewed.
+    decisions = [("publishable", None), ("publishable_edited", "Mijn straat [naam]"), ("not_publishable", None), ("unreviewed", None),
+                 ("publishable", None), ("not_publishable", None)]
+    with sqlite3.connect(db) as connection:
+        for response_id, (status, redacted) in zip(ids, decisions):
+            connection.execute("INSERT INTO reflections (response_id, prompt_id, text, review_status, redacted_text) VALUES (?, 'matters', ?, ?, ?)",
+                               (response_id, f"Mijn straat Kerklaan {response_id[:4]}", status, redacted))
+    connection.close()
+    for response_id, (status, redacted) in zip(ids, decisions):
+        cluster.value(database, f"""INSERT INTO wijkweb.reflections (response_id, prompt_id, text, review_status, redacted_text, area_code)
+            SELECT id, 'matters', 'Mijn straat Kerklaan {response_id[:4]}', '{status}', {f"'{redacted}'" if redacted else 'NULL'}, area_code
+            FROM wijkweb.responses WHERE id = '{response_id}'; SELECT 1""")
+    researcher_url = cluster.url(database, researcher)
+    out = ok("export", "responses", "--db", researcher_url, "--round", "Onderzoek", "--format", "csv", "--include-text",
+             "--out", tmp_path / "central.csv", password=ROLE_PASSWORD)
+    assert '300 responses of round "Onderzoek"' in out
+    # The laptop's days in the time zone the central database's views use.
+    ok("export", "responses", "--db", db, "--round", "Onderzoek", "--format", "csv", "--include-text", "--out", tmp_path / "laptop.csv",
+       env={"TZ": "Europe/Amsterdam"})
+    assert (tmp_path / "central-codebook.csv").read_bytes() == (tmp_path / "laptop-codebook.csv").read_bytes()
+    central_text, laptop_text = (tmp_path / "central.csv").read_text(), (tmp_path / "laptop.csv").read_text()
+    central, laptop_rows = list(csv.reader(central_text.splitlines())), list(csv.reader(laptop_text.splitlines()))
+    assert central[0] == laptop_rows[0] and len(central) == 301
+    column = central[0].index("response_id")
+
+    def without_id(rows):
+        return sorted(tuple(row[:column] + row[column + 1:]) for row in rows[1:])
+    assert without_id(central) == without_id(laptop_rows)
+    # De-identified: the server's response numbers, never a response id; only publishable text, the edited copy.
+    assert all(row[column].isdigit() for row in central[1:])
+    assert not any(response_id in central_text for response_id in {row[0] for row in local(db, "SELECT id FROM responses")})
+    assert central_text.count("Mijn straat Kerklaan") == 2 and "Mijn straat [naam]" in central_text
+    # Every format works on the central database.
+    for output in ["json", "xlsx", "sav"]:
+        ok("export", "responses", "--db", researcher_url, "--round", "Onderzoek", "--format", output, "--out", tmp_path / f"central.{output}",
+           password=ROLE_PASSWORD)
+        assert (tmp_path / f"central.{output}").stat().st_size > 10000, output
+    json_text = (tmp_path / "central.json").read_text()
+    assert not any(response_id in json_text for response_id in ids)
+    # The export is in the server's audit log under the researcher's login.
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.audit WHERE actor = '{researcher}' AND action = 'export'") == "4"
+    # A team's login does not export responses (not even of its gebied): PostgreSQL refuses, no file.
+    status, out, err = run("export", "responses", "--db", cluster.url(database, team), "--round", "Onderzoek", "--format", "csv",
+                           "--out", tmp_path / "team.csv", password=ROLE_PASSWORD)
+    assert status == 1 and "permission denied" in err and not (tmp_path / "team.csv").exists(), err
+
+
+def test_a_team_reviews_only_its_own_gebieds_texts_on_the_central_database(cluster, tmp_path, tui):
+    database, _ = central_demo(cluster, tmp_path, responses=200, seed=10, round_name="Teksten")
+    team = f"team_{database[1:7]}"
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    inside = f"""r.area_code IN (WITH RECURSIVE down (code) AS (SELECT '{gebied}'::text UNION ALL
+        SELECT a.code FROM wijkweb.areas a JOIN down ON a.parent_code = down.code) SELECT code FROM down)"""
+    # Three texts in the team's gebied and three elsewhere, in the order the review shows them.
+    for label, where in [("Eigen", inside), ("Ander", f"NOT {inside}")]:
+        cluster.value(database, f"""INSERT INTO wijkweb.reflections (response_id, prompt_id, text, area_code)
+            SELECT id, 'matters', '{label} gebied tekst ' || row_number() OVER (ORDER BY completed_at, key), area_code FROM (
+              SELECT r.id, r.area_code, r.completed_at, r.key FROM wijkweb.responses r WHERE {where} ORDER BY r.completed_at, r.key LIMIT 3) s;
+            SELECT 1""")
+    tui.start("review", "--db", cluster.url(database, team), "--reviewer", "GT3", idle=None, width=120, height=40,
+              extra_env={"PGPASSWORD": ROLE_PASSWORD})
+    screen = tui.wait_for("Eigen gebied tekst 1", timeout=30)
+    assert "Ander gebied" not in screen
+    tui.send("p")
+    screen = tui.wait_for("Eigen gebied tekst 2")
+    tui.send("n")
+    tui.wait_for("Eigen gebied tekst 3")
+    tui.send("q")
+    tui.wait_dead()
+    assert cluster.psql(database, "SELECT text, review_status, coalesce(reviewer, '') FROM wijkweb.reflections ORDER BY text")[1] == [
+        ["Ander gebied tekst 1", "unreviewed", ""], ["Ander gebied tekst 2", "unreviewed", ""], ["Ander gebied tekst 3", "unreviewed", ""],
+        ["Eigen gebied tekst 1", "publishable", "GT3"], ["Eigen gebied tekst 2", "not_publishable", "GT3"],
+        ["Eigen gebied tekst 3", "unreviewed", ""]]
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.audit WHERE action = 'review' AND actor = '{team}'") == "2"
+    # --all shows the reviewed texts again, still only the team's.
+    tui.kill()
+    tui.start("review", "--db", cluster.url(database, team), "--all", idle=None, width=120, height=40, extra_env={"PGPASSWORD": ROLE_PASSWORD})
+    screen = tui.wait_for("Eigen gebied tekst 1", timeout=30)
+    assert "Ander gebied" not in screen
+    tui.send("q")
+    tui.wait_dead()
+
+
+def test_the_dashboard_on_the_central_database_shows_the_laptops_figures_and_a_team_its_gebied(cluster, tmp_path, tui):
+    database, db = central_demo(cluster, tmp_path, responses=400, seed=9, round_name="Scherm")
+    team = f"team_{database[1:7]}"
+    gebied, name = cluster.psql(database, "SELECT code, name FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")[1][0]
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+
+    def overview(*args, env=None):
+        tui.start("dashboard", *args, "--round", "Scherm", idle=None, width=160, height=45, extra_env=env)
+        screen = tui.wait_for("Groningen", timeout=60)
+        tui.send("q")
+        tui.wait_dead()
+        tui.kill()
+        return screen
+
+    laptop_screen = overview("--db", db)
+    central_screen = overview("--db", cluster.url(database), env={"PGPASSWORD": SUPERUSER_PASSWORD})
+    assert central_screen == laptop_screen and "Wijkprofielen" in central_screen
+    # The team's login: its gebied has figures, the other gebieden none (row-level security).
+    team_screen = overview("--db", cluster.url(database, team), env={"PGPASSWORD": ROLE_PASSWORD})
+    assert team_screen != laptop_screen
+
+    def figures(screen, area):
+        line = next((line for line in screen.splitlines() if line.strip().startswith(area)), "")
+        return re.findall(r"\d+,\d", line)
+    assert figures(team_screen, name), team_screen
+    others = [row[0] for row in cluster.psql(database, f"SELECT name FROM wijkweb.areas WHERE level = 'gebied' AND code <> '{gebied}'")[1]]
+    assert any(figures(laptop_screen, other) for other in others)
+    assert not any(figures(team_screen, other) for other in others), team_screen
+    # An area's screen opens as on the laptop.
+    tui.start("dashboard", "--db", cluster.url(database, team), "--round", "Scherm", idle=None, width=160, height=45,
+              extra_env={"PGPASSWORD": ROLE_PASSWORD})
+    tui.wait_for("Groningen", timeout=60)
+    tui.send("Down", "Enter")
+    tui.wait_for("95%-int.", timeout=60)
+    tui.send("q")
+
+
+def test_the_agenda_on_the_central_database_a_team_its_own_gebied_and_the_reports_ondergrens(cluster, tmp_path):
+    database, db = central_demo(cluster, tmp_path, responses=400, seed=12, round_name="Agenda")
+    team = f"team_{database[1:7]}"
+    gebieden = [row[0] for row in cluster.psql(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code")[1]]
+    gebied, other = gebieden[0], gebieden[1]
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    team_url = cluster.url(database, team)
+
+    def both(*args):
+        """The command on the central database as the team and on the laptop: the same output."""
+        central = ok(*args, "--db", team_url, password=ROLE_PASSWORD)
+        assert central == ok(*args, "--db", db), args
+        return central
+
+    both("agenda", "ondergrens", "--area", gebied, "--dimension", "meedoen", "--value", "6,5", "--agreed-by", "wijkdialoog Centrum",
+         "--agreed-on", "2026-11-01", "--by", "GT3")
+    both("agenda", "recognition", "--area", gebied, "--round", "Agenda", "--dimension", "zingeving", "--value", "deels",
+         "--note", "Ouderen herkennen het, jongeren minder")
+    assert "1" in both("agenda", "opgave", "add", "--area", gebied, "--round", "Agenda", "--dimension", "meedoen",
+                       "--text", "Meer ontmoetingsplekken voor jongeren")
+    assert cluster.psql(database, "SELECT area_code, dimension, value, agreed_by FROM wijkweb.agenda_floors")[1] == [
+        [gebied, "meedoen", "6.5", "wijkdialoog Centrum"]]
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.audit WHERE actor = '{team}' AND action LIKE 'agenda-%'") == "3"
+    # The same rules as on a laptop: no person's name in an opgave; an unknown area is refused.
+    status, out, err = run("agenda", "opgave", "add", "--area", gebied, "--round", "Agenda", "--dimension", "meedoen",
+                           "--text", "Bel mevrouw Jansen over de buurttuin", "--db", team_url, password=ROLE_PASSWORD)
+    assert status == 1 and cluster.value(database, "SELECT count(*) FROM wijkweb.agenda_tasks") == "1", (out, err)
+    status, out, err = run("agenda", "ondergrens", "--area", "GB999999", "--dimension", "meedoen", "--value", "6", "--agreed-by", "x y",
+                           "--agreed-on", "2026-11-01", "--db", team_url, password=ROLE_PASSWORD)
+    assert status == 1 and "There is no area GB999999" in err
+    # Another gebied's agenda: PostgreSQL refuses the team's write, and the team does not see what the admin set there.
+    status, out, err = run("agenda", "ondergrens", "--area", other, "--dimension", "meedoen", "--value", "6", "--agreed-by", "wijkdialoog",
+                           "--agreed-on", "2026-11-01", "--db", team_url, password=ROLE_PASSWORD)
+    assert status == 1 and "row-level security" in err, err
+    ok("agenda", "ondergrens", "--area", other, "--dimension", "zingeving", "--value", "5", "--agreed-by", "wijkdialoog Noord",
+       "--agreed-on", "2026-10-01", "--db", cluster.url(database))
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.agenda_floors") == "2"
+    shown = ok("agenda", "show", "--round", "Agenda", "--db", team_url, password=ROLE_PASSWORD)
+    assert "Meer ontmoetingsplekken voor jongeren" in shown and "wijkdialoog Noord" not in shown
+    assert "wijkdialoog Noord" in ok("agenda", "show", "--round", "Agenda", "--db", cluster.url(database))
+    # The report's ondergrens and agenda come from the central database as from the laptop's (the whole
+    # gemeente's figures: as the database owner; the team's own report has the same ondergrens).
+    ok("agenda", "ondergrens", "--area", other, "--dimension", "zingeving", "--value", "5", "--agreed-by", "wijkdialoog Noord",
+       "--agreed-on", "2026-10-01", "--db", db)
+    ok("report", "--db", cluster.url(database), "--round", "Agenda", "--area", gebied, "--format", "html", "--out", tmp_path / "central.html")
+    ok("report", "--db", db, "--round", "Agenda", "--area", gebied, "--format", "html", "--out", tmp_path / "laptop.html")
+    central_html = (tmp_path / "central.html").read_text()
+    assert central_html == (tmp_path / "laptop.html").read_text()
+    assert "6,5" in central_html and "wijkdialoog Centrum" in central_html
+    ok("report", "--db", team_url, "--round", "Agenda", "--area", gebied, "--format", "html", "--out", tmp_path / "team.html",
+       password=ROLE_PASSWORD)
+    team_html = (tmp_path / "team.html").read_text()
+    assert "6,5" in team_html and "wijkdialoog Centrum" in team_html
+    # What still works on a team's database file only is refused in one sentence, in the language asked for.
+    status, out, err = run("agenda", "export", "--format", "csv", "--out", tmp_path / "agenda.csv", "--db", team_url, "--language", "nl",
+                           password=ROLE_PASSWORD)
+    assert status == 1 and "is de centrale database" in err and "agenda show/recognition/opgave add/ondergrens" in err, err
+    assert err.count("\n") == 1 and not (tmp_path / "agenda.csv").exists()

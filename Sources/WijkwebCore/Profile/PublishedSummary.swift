@@ -30,12 +30,19 @@ extension ScoreAccumulator {
       let change = Double(CellKey.countChange(key, salt: 2))
       below = min(1, max(0, (exact.shareBelowPass * Double(count) + change) / Double(n)))
     }
-    func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+    let rounded = Self.publishedTenth
     return ScoreSummary(
       n: n, mean: mean, standardDeviation: exact.standardDeviation,
       confidenceInterval: Self.confidenceInterval(mean: mean, standardDeviation: exact.standardDeviation, size: size, n: n),
       median: rounded(exact.median), percentile25: rounded(exact.percentile25), percentile75: rounded(exact.percentile75),
       distribution: exact.distribution.enumerated().map { CellKey.perturbedCount($1, cellKey: key, salt: 10 + UInt64($0)) },
       shareBelowPass: below, weighted: exact.weighted, effectiveSampleSize: exact.weighted ? size : Double(n))
+  }
+
+  /// A percentile rounded to 0.1 (half away from zero), after snapping to a millionth of a tenth: weights
+  /// summed in another order (the laptop's rows, the central database's) differ in the last bits, and a
+  /// percentile exactly between two tenths must not round one way here and the other way there.
+  public static func publishedTenth(_ value: Double) -> Double {
+    ((value * 10 * 1_000_000).rounded() / 1_000_000).rounded() / 10
   }
 }

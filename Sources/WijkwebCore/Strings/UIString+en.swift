@@ -555,5 +555,7 @@ extension UIString {
     .errBundleCannotRead: "Cannot read the bundle {1}. Check the name and that you may read it.",
     .errNoAreaFile: "There is no area file {1} and no shipped list of that name (groningen, vijfheerenlanden).",
     .errAreaFileProblems: "{1}: {2} problem(s); nothing was imported.",
+    .errCentralRoundKey: "The round was not created: the central database keeps rounds without a team signature; leave out --key (laptops get their rounds signed from the team's machine).",
+    .errCentralFileOnly: "{1}:// names the central database; this command works on a laptop's or team's database file. On the central database use profile, dashboard, report, export, review, round create/list/close/show/population, areas, agenda show/recognition/opgave add/ondergrens, withdraw, audit, check, sync --to and central.",
   ]
 }

@@ -555,5 +555,7 @@ extension UIString {
     .errBundleCannotRead: "Kan de bundel {1} niet lezen. Controleer de naam en of je hem mag lezen.",
     .errNoAreaFile: "Er is geen gebiedenbestand {1} en geen meegeleverde lijst met die naam (groningen, vijfheerenlanden).",
     .errAreaFileProblems: "{1}: {2} probleem/problemen; er is niets ingelezen.",
+    .errCentralRoundKey: "De ronde is niet gemaakt: de centrale database bewaart rondes zonder handtekening van het team; laat --key weg (laptops krijgen hun rondes ondertekend van de computer van het team).",
+    .errCentralFileOnly: "{1}:// is de centrale database; deze opdracht werkt op het databasebestand van een laptop of team. Op de centrale database werken profile, dashboard, report, export, review, round create/list/close/show/population, areas, agenda show/recognition/opgave add/ondergrens, withdraw, audit, check, sync --to en central.",
   ]
 }

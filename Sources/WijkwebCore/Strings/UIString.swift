@@ -67,6 +67,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case disclosureRespondents, disclosureHidden, disclosureNoSolution, disclosureCountPinned, disclosureMeanBounded
   case centralWhich, centralCannotConnect, centralNoTarget, centralNotATarget, centralBadAddress, centralPasswordInAddress, centralRefusedForRole, centralRefused, centralNoRound, centralNewer, centralNoSchema, centralSchemaNewer, centralUpToDate, centralApplied, centralCheckLine, centralCurrent, centralOlder, centralOverTLS, centralPasswordPrompt
   case errNotAReceiptCode, errReceiptNotCentral, errReceiptNotHere, errKeyOpensNone, errBundleUntrusted, errBundleTooBig, errBundleCannotRead, errNoAreaFile, errAreaFileProblems
+  case errCentralRoundKey, errCentralFileOnly
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
