@@ -60,7 +60,8 @@ public final class ProfileEngine: @unchecked Sendable {
 
   /// The protected profile of a round with these settings, and the notes for the user.
   public func profile(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings) throws -> ProfileResult {
-    if let breakdown = settings.breakdown, !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
+    if let breakdown = settings.breakdown, breakdown != Self.areaKindBreakdown,
+       !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
       throw ProfileProblem("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
     let previous = try previousRound(of: round)
@@ -124,9 +125,12 @@ public final class ProfileEngine: @unchecked Sendable {
   /// Accumulated scores of a round; with `weights` (by response key), each response counts with its
   /// weight and responses without one are left out. Every response carries its cell-key record key.
   func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?, weights: [Int64: Double]? = nil) throws -> ProfileTotals {
-    let categories = breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? []
+    let categories = Self.categories(of: breakdown, questionnaire: questionnaire)
     var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
-    try store.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
+    let kinds = breakdown == Self.areaKindBreakdown ? Self.kinds(in: tree) : nil
+    try store.forEachPartScore(roundID: round.id, breakdown: kinds == nil ? breakdown : nil) { row in
+      var row = row
+      if let kinds { row.category = row.areaCode.flatMap { kinds[$0] } }
       var weight = 1.0
       if let weights {
         guard let found = weights[row.responseKey] else { return }
@@ -172,7 +176,7 @@ public final class ProfileEngine: @unchecked Sendable {
     }
     // Areas without margins have no weighted figures: their cells stay empty.
     let empty = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id),
-                                  categories: breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? [])
+                                  categories: Self.categories(of: breakdown, questionnaire: questionnaire))
       .rolledUp()
     let totals = empty.replacing { area in byLevel[tree.areas[area].level] }
     return (totals, keys.count - weighted.count)

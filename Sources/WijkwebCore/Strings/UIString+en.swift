@@ -237,5 +237,12 @@ extension UIString {
     .dashboardWebLegendDashed: "solid line: this area, dashes: {1}",
     .reviewFlaggedPersonalData: "Note: the personal-data check flagged this text during the interview; the volunteer kept it anyway.",
     .profileLegendRespondents: "n = number of respondents of the area; an n per dimension is shown where it differs",
+    .areaKindStadswijk: "town district",
+    .areaKindDorp: "village",
+    .areaKindKern: "town or village",
+    .areaKindBuurtschap: "hamlet",
+    .areaKindBuitengebied: "countryside",
+    .areaKindBedrijventerrein: "business park",
+    .profileKindHeading: "Kind of area",
   ]
 }

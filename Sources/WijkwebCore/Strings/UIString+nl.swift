@@ -237,5 +237,12 @@ extension UIString {
     .dashboardWebLegendDashed: "doorgetrokken lijn: dit gebied, streepjes: {1}",
     .reviewFlaggedPersonalData: "Let op: de controle op persoonsgegevens sloeg bij het interview aan op deze tekst; de vrijwilliger heeft hem toch bewaard.",
     .profileLegendRespondents: "n = aantal respondenten van het gebied; een n per dimensie staat erbij waar die afwijkt",
+    .areaKindStadswijk: "stadswijk",
+    .areaKindDorp: "dorp",
+    .areaKindKern: "kern",
+    .areaKindBuurtschap: "buurtschap",
+    .areaKindBuitengebied: "buitengebied",
+    .areaKindBedrijventerrein: "bedrijventerrein",
+    .profileKindHeading: "Soort gebied",
   ]
 }

@@ -47,6 +47,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case commandRoundChosen, commandPagesWritten
   case dashboardWebLegendDashed, reviewFlaggedPersonalData
   case profileLegendRespondents
+  case areaKindStadswijk, areaKindDorp, areaKindKern, areaKindBuurtschap, areaKindBuitengebied, areaKindBedrijventerrein, profileKindHeading
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
