@@ -23,6 +23,9 @@ struct DemoCommand: ParsableCommand {
   @Flag(help: "Leave out the earlier round.")
   var noPrevious = false
 
+  @Option(name: .customLong("module"), help: "Switch on a theme module in the demo rounds (mantelzorg, eenzaamheid, ...); repeat for more.")
+  var modules: [String] = []
+
   func validate() throws {
     guard (1 ... 50_000_000).contains(responses) else {
       throw ValidationError("--responses must be between 1 and 50000000, not \(responses).")
@@ -32,7 +35,13 @@ struct DemoCommand: ParsableCommand {
   func run() throws {
     let store = try AppSetup.openStore(database)
     guard let seededRound = try store.openRounds().last else { throw Failure("The database has no round to take the questionnaire from.") }
-    let questionnaire = seededRound.questionnaire
+    var questionnaire = seededRound.questionnaire
+    if !modules.isEmpty {
+      let source = try store.questionnaireSource(ofRound: seededRound.id)
+      let composed = try ModuleFiles.compose(source, questionnaire, modules: modules)
+      try store.installQuestionnaire(source: composed.0, questionnaire: composed.1)
+      questionnaire = composed.1
+    }
     let areas = try store.areas()
     let now = Date()
     let year = Calendar(identifier: .gregorian).component(.year, from: now)

@@ -16,6 +16,7 @@ struct LanguagesCommand: ParsableCommand {
   func run() throws {
     let packs = try LanguageFiles.load()
     let questionnaires = try QuestionnaireFiles.all()
+    let modules = try ModuleFiles.all()
     let interfaceTotal = UIString.allCases.count
     print("Texts present per language: the interface, then each questionnaire.")
     for builtIn in [Language.dutch, .english] {
@@ -32,7 +33,7 @@ struct LanguagesCommand: ParsableCommand {
       let status = pack.status == .concept ? "concept-vertaling (concept)" : "checked"
       print(row(pack.language.rawValue, pack.name, status, interfaceTotal - pack.missingStrings.count, interfaceTotal, cells, offered: offered))
       if !pack.note.isEmpty { print("    note: " + pack.note.split(whereSeparator: \.isNewline).joined(separator: " ")) }
-      incomplete += Self.shortfalls(of: pack, questionnaires: questionnaires)
+      incomplete += Self.shortfalls(of: pack, questionnaires: questionnaires, modules: modules)
     }
     print("""
 
@@ -69,14 +70,24 @@ struct LanguagesCommand: ParsableCommand {
   /// What a language file claims (the questionnaires it has texts for) but lacks: its interface texts,
   /// or texts of a claimed questionnaire, or a questionnaire that does not exist. A file that claims
   /// nothing (waiting for a translator) lacks nothing it claims.
-  static func shortfalls(of pack: LanguagePack, questionnaires: [Questionnaire]) -> [String] {
+  /// A section `module.ID` claims a theme module: its questions are checked as they stand in the first
+  /// questionnaire with the module switched on.
+  static func shortfalls(of pack: LanguagePack, questionnaires: [Questionnaire], modules: [QuestionnaireModule] = []) -> [String] {
     let claimed = pack.questionnaires.keys.sorted()
     guard !claimed.isEmpty || !pack.strings.isEmpty else { return [] }
     var result: [String] = []
     let code = pack.language.rawValue
     if !pack.missingStrings.isEmpty { result.append("\(code): \(pack.missingStrings.count) interface texts missing") }
     if claimed.isEmpty { result.append("\(code): no questionnaire translated") }
-    for id in claimed {
+    for id in claimed where id.hasPrefix("module.") {
+      guard let module = modules.first(where: { "module." + $0.id == id }) else {
+        result.append("\(code): there is no theme module '\(id.dropFirst(7))'")
+        continue
+      }
+      let missing = missingModuleTexts(of: pack, module: module, questionnaires: questionnaires)
+      if !missing.isEmpty { result.append("\(code): \(missing.count) texts of \(id) missing") }
+    }
+    for id in claimed where !id.hasPrefix("module.") {
       guard let questionnaire = questionnaires.first(where: { $0.id == id }) else {
         result.append("\(code): there is no questionnaire '\(id)'")
         continue
@@ -85,6 +96,17 @@ struct LanguagesCommand: ParsableCommand {
       if missing > 0 { result.append("\(code): \(missing) texts of \(id) missing") }
     }
     return result
+  }
+
+  /// The paths of a module's texts that `pack` lacks (its questions in the default questionnaire).
+  static func missingModuleTexts(of pack: LanguagePack, module: QuestionnaireModule, questionnaires: [Questionnaire]) -> [String] {
+    guard let base = questionnaires.first(where: { $0.id == "positieve-gezondheid-wijk" }) ?? questionnaires.first,
+          let source = try? QuestionnaireFiles.load(base.id).0,
+          let composed = try? QuestionnaireParser.parse(try QuestionnaireModule.compose(base: source, modules: [module]), source: module.id) else {
+      return ["(the module does not combine with the questionnaire; `wijkweb round create --module \(module.id)` says why)"]
+    }
+    let own = Set(pack.missingTexts(of: base))
+    return pack.missingTexts(of: composed).filter { !own.contains($0) }
   }
 
   private func row(_ code: String, _ name: String, _ status: String, _ present: Int, _ total: Int, _ cells: [String], offered: Bool) -> String {

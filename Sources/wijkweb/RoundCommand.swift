@@ -22,6 +22,8 @@ struct RoundCommand: ParsableCommand {
     @Option(help: "Days after the round's end that responses are kept.") var retentionDays: Int = 730
     @Option(help: "Seal completed responses to this team public key (NAME.pub from `wijkweb keys create`): laptops can count and bundle them but not read them.")
     var sealTo: String?
+    @Option(name: .customLong("module"), help: "Switch on a theme module (mantelzorg, eenzaamheid, vrijwilligerswerk, digitale-vaardigheden); repeat for more.")
+    var modules: [String] = []
 
     func validate() throws {
       if minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
@@ -34,7 +36,8 @@ struct RoundCommand: ParsableCommand {
     func run() throws {
       let sealKey = try sealTo.map(KeyFiles.publicKey)
       let store = try AppSetup.openStore(database)
-      let (source, parsed) = try QuestionnaireFiles.load(questionnaire)
+      let (base, baseParsed) = try QuestionnaireFiles.load(questionnaire)
+      let (source, parsed) = try ModuleFiles.compose(base, baseParsed, modules: modules)
       try store.installQuestionnaire(source: source, questionnaire: parsed)
       let areas = try store.areas()
       let gemeente = areaSet ?? areas.first { $0.level == .gemeente }?.code ?? ""
@@ -49,7 +52,7 @@ struct RoundCommand: ParsableCommand {
       } catch let error as StoreError {
         throw Failure(error.message)
       }
-      print("round \"\(TerminalText.visible(name))\" created: \(TerminalText.visible(parsed.id)) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
+      print("round \"\(TerminalText.visible(name))\" created: \(TerminalText.visible(parsed.id)) version \(parsed.version), \(gemeente), \(start) to \(end), \(parsed.modules.isEmpty ? "" : "modules " + parsed.modules.joined(separator: ", ") + ", ")minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
     }
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WijkwebCore
 import WijkwebStore
+import WijkwebTestSupport
 @testable import WijkwebProfiles
 
 /// `profile --by-kind`: a gemeente's dorpen beside its stadswijken, as protected cells of their own that
@@ -15,9 +16,11 @@ import WijkwebStore
     Area(code: "BU1", level: .buurt, name: "Hoek", parentCode: "WK1"),
   ]
 
-  static func store() throws -> (Store, RoundInfo, Questionnaire) {
+  static func store(modules: [String] = []) throws -> (Store, RoundInfo, Questionnaire) {
     let store = try Store.inMemory()
-    let yaml = ProfileEngineTests.yaml
+    let yaml = try QuestionnaireModule.compose(base: ProfileEngineTests.yaml, modules: modules.map { id in
+      try QuestionnaireModule(text: RepositoryFiles.read("Questionnaires/modules/\(id).yaml") ?? "", source: id)
+    })
     let questionnaire = try QuestionnaireParser.parse(yaml, source: "default")
     let now = Date(timeIntervalSince1970: 1_795_000_000)
     try store.seedIfNeeded(areas: areas, questionnaireSource: yaml, questionnaire: questionnaire, now: now)
@@ -54,6 +57,26 @@ import WijkwebStore
   @Test func theDisclosureCheckAttacksTheKindBreakdownAndFindsNothing() throws {
     let (store, round, questionnaire) = try Self.store()
     let result = try ProfileEngine(store: store).disclosureCheck(round: round, questionnaire: questionnaire)
+    #expect(result.groupsChecked > 0)
+    #expect(result.findings.isEmpty, "\(result.findings)")
+  }
+
+  @Test func aModuleQuestionIsABreakdownAndTheAuditOverModulesAndKindsFindsNothing() throws {
+    let (store, round, questionnaire) = try Self.store(modules: ["mantelzorg", "digitale-vaardigheden"])
+    #expect(questionnaire.modules == ["mantelzorg", "digitale-vaardigheden"])
+    let engine = ProfileEngine(store: store)
+    let profile = try engine.profile(round: round, questionnaire: questionnaire, settings: ProfileSettings(breakdown: "digitaal_regelen")).profile
+    let categories = Set(profile.figures.filter { $0.area.code == "GM" && !$0.suppressed }.compactMap(\.category))
+    #expect(categories == ["zelf", "met-hulp", "niet"], "\(categories)")
+    // Everyone in the gemeente is split over the three answers and "no answer": the published n add up
+    // to about everyone (each perturbed by at most 2).
+    let total = try #require(profile.respondents(area: "GM", partID: "health", category: nil)?.n)
+    let split = ["zelf", "met-hulp", "niet"].compactMap { profile.respondents(area: "GM", partID: "health", category: $0)?.n }.reduce(0, +)
+    #expect(split <= total + 6 && split > total / 2)
+    #expect(throws: ProfileProblem.self) {
+      try engine.profile(round: round, questionnaire: questionnaire, settings: ProfileSettings(breakdown: "eenzaam_terecht"))
+    }
+    let result = try engine.disclosureCheck(round: round, questionnaire: questionnaire)
     #expect(result.groupsChecked > 0)
     #expect(result.findings.isEmpty, "\(result.findings)")
   }

@@ -244,5 +244,10 @@ extension UIString {
     .areaKindBuitengebied: "countryside",
     .areaKindBedrijventerrein: "business park",
     .profileKindHeading: "Kind of area",
+    .reachMen: "men",
+    .reachWomen: "women",
+    .reachFooter: "Reach: {1} respondents of {2} residents aged 15 and over{3}; under-represented: {4}.",
+    .reachResponseRate: ", response {1} of those approached",
+    .reachNone: "no group",
   ]
 }

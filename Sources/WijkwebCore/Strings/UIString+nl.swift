@@ -244,5 +244,10 @@ extension UIString {
     .areaKindBuitengebied: "buitengebied",
     .areaKindBedrijventerrein: "bedrijventerrein",
     .profileKindHeading: "Soort gebied",
+    .reachMen: "mannen",
+    .reachWomen: "vrouwen",
+    .reachFooter: "Bereik: {1} respondenten van {2} inwoners van 15 jaar en ouder{3}; ondervertegenwoordigd: {4}.",
+    .reachResponseRate: ", respons {1} van de benaderden",
+    .reachNone: "geen groep",
   ]
 }

@@ -48,6 +48,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case dashboardWebLegendDashed, reviewFlaggedPersonalData
   case profileLegendRespondents
   case areaKindStadswijk, areaKindDorp, areaKindKern, areaKindBuurtschap, areaKindBuitengebied, areaKindBedrijventerrein, profileKindHeading
+  case reachMen, reachWomen, reachFooter, reachResponseRate, reachNone
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
