@@ -57,10 +57,12 @@ struct ReportCommand: ParsableCommand {
       if areas.isEmpty { throw Failure("Round \"\(info.name)\" has no completed responses yet, so there is nothing to report.") }
     }
     let lang = Language(language)
+    let indicators = try store.indicators()
     let reach = try ReachFooter.figures(engine: engine, round: info, questionnaire: questionnaire)
     let pages = areas.enumerated().map { index, area in
       (areaCode: area.code, title: area.name,
-       drawing: ReportLayout.page(ReachFooter.adding(reach[area.code], to: builder.report(for: area), language: lang),
+       drawing: ReportLayout.page(IndicatorSection.adding(indicators, area: area, tree: tree, questionnaire: questionnaire, language: lang,
+                                                          to: ReachFooter.adding(reach[area.code], to: builder.report(for: area), language: lang)),
                                   pageLabel: UIString.reportPageNumber.format(lang, index + 1, areas.count)))
     }
     let title = questionnaire.title.text(lang) + " – " + info.name

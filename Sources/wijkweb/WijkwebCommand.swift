@@ -12,7 +12,7 @@ struct WijkwebCommand: ParsableCommand {
     version: Version.text,
     subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, ReportCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
       BundleCommand.self, KeysCommand.self, UnsealCommand.self, WithdrawCommand.self, LanguagesCommand.self, PurgeCommand.self, BackupCommand.self,
-      AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, CentralCommand.self, SyncCommand.self, ReachCommand.self],
+      AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, CentralCommand.self, SyncCommand.self, ReachCommand.self, IndicatorsCommand.self],
     defaultSubcommand: MenuCommand.self
   )
 

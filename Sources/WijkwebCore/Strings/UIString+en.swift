@@ -249,5 +249,7 @@ extension UIString {
     .reachFooter: "Reach: {1} respondents of {2} residents aged 15 and over{3}; under-represented: {4}.",
     .reachResponseRate: ", response {1} of those approached",
     .reachNone: "no group",
+    .indicatorGemeente: "municipality {1}",
+    .indicatorHeading: "Monitor figures",
   ]
 }

@@ -249,5 +249,7 @@ extension UIString {
     .reachFooter: "Bereik: {1} respondenten van {2} inwoners van 15 jaar en ouder{3}; ondervertegenwoordigd: {4}.",
     .reachResponseRate: ", respons {1} van de benaderden",
     .reachNone: "geen groep",
+    .indicatorGemeente: "gemeente {1}",
+    .indicatorHeading: "Cijfers uit de monitor",
   ]
 }

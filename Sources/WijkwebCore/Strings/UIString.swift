@@ -49,6 +49,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case profileLegendRespondents
   case areaKindStadswijk, areaKindDorp, areaKindKern, areaKindBuurtschap, areaKindBuitengebied, areaKindBedrijventerrein, profileKindHeading
   case reachMen, reachWomen, reachFooter, reachResponseRate, reachNone
+  case indicatorGemeente, indicatorHeading
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

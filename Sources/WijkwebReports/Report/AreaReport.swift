@@ -24,6 +24,8 @@ public struct AreaReport: Sendable {
   public var quotes: (heading: String, items: [(dimension: String?, text: String)])?
   /// The method note at the foot of the page.
   public var footer: String
+  /// Monitor figures from public sources beside the web: a heading and per dimension its indicator lines.
+  public var indicators: (heading: String, items: [(dimension: String, text: String)])? = nil
 }
 
 /// One part of the questionnaire ("Mijn gezondheid", "Mijn wijk") on an area's page: its web and table.

@@ -48,6 +48,13 @@ public struct ReportLayout {
       layout.y += 6
       for sentence in report.strengths { layout.paragraph(sentence, size: bodySize, limit: footerTop) }
     }
+    if let indicators = report.indicators, layout.y + 40 < footerTop {
+      layout.y += 6
+      layout.heading(indicators.heading)
+      for item in indicators.items {
+        if !layout.labelled(item.dimension, item.text, size: bodySize, maxLines: 2, limit: footerTop) { break }
+      }
+    }
     if let starters = report.starters, layout.y + 50 < footerTop {
       layout.y += 6
       layout.heading(starters.heading)
