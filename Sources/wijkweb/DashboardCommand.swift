@@ -25,7 +25,10 @@ struct DashboardCommand: ParsableCommand {
     let engine = ProfileEngine(store: store)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
-    let data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
+    var data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
+    if try store.areas().contains(where: { $0.kind != nil }) {
+      data.breakdownQuestions.append(DashboardData.areaKindQuestion(id: ProfileEngine.areaKindBreakdown))
+    }
     let owned = terminal == nil ? try CursesTerminal() : nil
     defer { owned?.stop() }
     guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }

@@ -119,7 +119,8 @@ struct ExportProfilesCommand: ParsableCommand {
           : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
         try destination.write(text)
       case .xlsx:
-        try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: language == "en")
+        try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: language == "en",
+                              indicators: try store.indicators())
       }
       try destination.commit()
       let suppressed = profile.figures.filter(\.suppressed).count

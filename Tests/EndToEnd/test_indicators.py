@@ -84,3 +84,20 @@ def test_the_report_shows_the_indicators_beside_the_gemeente(db, tmp_path):
     other = tmp_path / "ander.pdf"
     run("report", "--db", str(db), "--round", round_name, "--area", "WK001401", "--format", "pdf", "--out", str(other))
     assert "Cijfers uit de monitor" not in subprocess.run(["pdftotext", str(other), "-"], capture_output=True, text=True).stdout
+
+
+def test_the_profile_workbook_carries_the_indicators_in_a_sheet_of_their_own(db, tmp_path):
+    from test_export import read_xlsx
+
+    good = tmp_path / "monitor.csv"
+    good.write_text(GOOD)
+    run("indicators", "import", "--db", str(db), str(good))
+    path = tmp_path / "profiel.xlsx"
+    run("export", "profiles", "--db", str(db), "--format", "xlsx", "--out", str(path))
+    sheets = read_xlsx(path)
+    assert set(sheets) == {"profiel", "indicatoren"}
+    rows = sheets["indicatoren"]
+    header = [rows[0][column][0] for column in sorted(rows[0])]
+    assert header == GOOD.splitlines()[0].split(",")
+    values = {row[1][0]: row for row in rows[1:] if row[0][0] == "WK001400"}
+    assert values["cbs_vrijwilliger"][4][0] == -3.5 and values["ggd_eenzaam"][6][0] == 2022

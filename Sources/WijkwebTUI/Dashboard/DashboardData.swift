@@ -8,6 +8,10 @@ public struct DashboardData: Sendable {
   public var profile: Profile
   /// Profiles by breakdown question id, filled when first shown.
   public var breakdowns: [String: Profile] = [:]
+  /// The breakdowns the area screen cycles through with b: the questions about the resident (with those of
+  /// the round's theme modules) and, when the areas have kinds, the kind of area (all dorpen beside all
+  /// stadswijken of the gemeente, as `profile --by-kind`).
+  public var breakdownQuestions: [DemographicQuestion] = []
 
   public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
     self.roundName = roundName
@@ -25,6 +29,15 @@ public struct DashboardData: Sendable {
     let codes = Set(all.map(\.code))
     for root in all where root.parentCode.map({ !codes.contains($0) }) ?? true { walk(root) }
     areas = ordered
+    breakdownQuestions = questionnaire.demographics
+  }
+
+  /// The breakdown by kind of area as a question the area screen can show, its choices the comparable kinds.
+  public static func areaKindQuestion(id: String) -> DemographicQuestion {
+    DemographicQuestion(id: id, question: LocalizedText([.dutch: UIString.profileKindHeading.text(.dutch), .english: UIString.profileKindHeading.text(.english)]),
+                        choices: AreaKind.comparable.map { kind in
+                          Choice(id: kind.rawValue, label: LocalizedText([.dutch: kind.name(in: .dutch), .english: kind.name(in: .english)]))
+                        }, preferNotToSay: false)
   }
 
   /// The areas depth first: the gemeente, then each gebied with its wijken and their buurten.

@@ -119,7 +119,7 @@ public enum DashboardView {
       frame.paragraph(UIString.dashboardSuppressedArea.format(language, data.profile.minimumGroupSize), y: row + 2, style: .warning)
       return
     }
-    if let breakdown = state.breakdown, let question = questionnaire.demographics.first(where: { $0.id == breakdown }) {
+    if let breakdown = state.breakdown, let question = data.breakdownQuestions.first(where: { $0.id == breakdown }) {
       // Figures on top, the breakdown below, both full width.
       row = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: 1, y: row, width: frame.width - 2) + 1
       drawBreakdown(&frame, question: question, area: area, part: part, data: data, language: language, y: row)
