@@ -3,6 +3,7 @@ import Foundation
 import WijkwebCore
 import WijkwebStore
 import WijkwebProfiles
+import WijkwebReports
 import WijkwebTUI
 
 /// `wijkweb dashboard`: the gebiedsteam's screen of neighbourhood profiles.
@@ -26,7 +27,18 @@ struct DashboardCommand: ParsableCommand {
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, quiet: true)
     let previous = try engine.previousRound(of: info)?.name
     var data = DashboardData(roundName: info.name, previousRoundName: previous, questionnaire: questionnaire, profile: profile)
-    if try store.areas().contains(where: { $0.kind != nil }) {
+    let tree = AreaTree(areas: try store.areas())
+    let indicators = try store.indicators()
+    let reach = try ReachFooter.figures(engine: engine, round: info, questionnaire: questionnaire)
+    for area in data.areas {
+      let beside = IndicatorBeside.forArea(area, tree: tree, indicators: indicators)
+      for language in [Language.dutch, .english] {
+        if let figure = reach[area.code] { data.reachLines[area.code, default: [:]][language] = ReachOutput.footer(figure, language: language) }
+        let lines = questionnaire.dimensionOrder.flatMap { beside[$0] ?? [] }.map { IndicatorText.line($0, language: language) }
+        if !lines.isEmpty { data.indicatorLines[area.code, default: [:]][language] = lines }
+      }
+    }
+    if tree.areas.contains(where: { $0.kind != nil }) {
       data.breakdownQuestions.append(DashboardData.areaKindQuestion(id: ProfileEngine.areaKindBreakdown))
     }
     let owned = terminal == nil ? try CursesTerminal() : nil

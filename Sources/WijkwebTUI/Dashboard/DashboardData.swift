@@ -12,6 +12,10 @@ public struct DashboardData: Sendable {
   /// the round's theme modules) and, when the areas have kinds, the kind of area (all dorpen beside all
   /// stadswijken of the gemeente, as `profile --by-kind`).
   public var breakdownQuestions: [DemographicQuestion] = []
+  /// Per area code and language: who was reached (`wijkweb reach`, one line) and the monitor indicators
+  /// beside the gemeente's value, shown on the area screen when the round has them.
+  public var reachLines: [String: [Language: String]] = [:]
+  public var indicatorLines: [String: [Language: [String]]] = [:]
 
   public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
     self.roundName = roundName

@@ -177,6 +177,11 @@ public enum DashboardView {
       y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width)
     }
     y = frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
+    // Who was reached and the monitor figures, while rows remain above the dimension legend.
+    let extra = [data.reachLines[area.code]?[language]].compactMap { $0 } + (data.indicatorLines[area.code]?[language] ?? [])
+    for line in extra where y + TextLayout.wrap(line, width: width).count < frame.bodyBottom - 2 {
+      y = frame.paragraph(line, y: y, style: .muted, x: x, width: width)
+    }
     let entries = names.filter { $0.count > namesWidth }.map { "\(DimensionColumns.abbreviation($0, width: namesWidth)) = \($0)" }
     if !entries.isEmpty {
       frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
