@@ -6,7 +6,7 @@ extension ProfileEngine {
   /// raised minimum, and the kind of area when areas have kinds) with `DisclosureAudit`, using the real
   /// groups from the store.
   public func disclosureCheck(round: RoundInfo, questionnaire: Questionnaire, minimum: Int? = nil) throws -> DisclosureAudit.Result {
-    let tree = AreaTree(areas: try store.areas())
+    let tree = AreaTree(areas: try source.areas())
     let kinds = Self.kinds(in: tree)
     let breakdowns = questionnaire.demographics.map(\.id) + (kinds.isEmpty ? [] : [Self.areaKindBreakdown])
     var profiles: [String: Profile] = [:]
@@ -17,7 +17,7 @@ extension ProfileEngine {
     var truth: [String: [Dimension?: [DisclosureAudit.Group: DisclosureAudit.Truth]]] = [:]
     for breakdown in breakdowns {
       let byKind = breakdown == Self.areaKindBreakdown
-      try store.forEachPartScore(roundID: round.id, breakdown: byKind ? nil : breakdown) { row in
+      try source.forEachPartScore(roundID: round.id, breakdown: byKind ? nil : breakdown) { row in
         guard let area = row.areaCode else { return }
         var row = row
         if byKind { row.category = kinds[area] }

@@ -7,18 +7,18 @@ extension ProfileEngine {
   /// file. Throws when the round has no population file or its questionnaire asks no sex and age.
   public func reach(round: RoundInfo, questionnaire: Questionnaire, approached: [String: Int] = [:],
                     factor: Double = Reach.defaultFactor, minimum: Int? = nil) throws -> [Reach.AreaFigure] {
-    let population = try store.population(roundID: round.id)
+    let population = try source.population(roundID: round.id)
     guard !population.isEmpty else {
-      throw ProfileProblem("Round \"\(round.name)\" has no population file; load one with `wijkweb round population \"\(round.name)\" FILE`.")
+      throw ProfileProblem(.errReachNoPopulation, round.name)
     }
     guard ["sex", "age"].allSatisfy({ id in questionnaire.demographics.contains { $0.id == id } }),
           let part = questionnaire.parts.first?.id else {
-      throw ProfileProblem("The questionnaire of round \"\(round.name)\" asks no sex and age, so reach cannot be compared with the population.")
+      throw ProfileProblem(.errReachNoSexAge, round.name)
     }
     let bySex = try profile(round: round, questionnaire: questionnaire, settings: ProfileSettings(breakdown: "sex", minimum: minimum)).profile
     let byAge = try profile(round: round, questionnaire: questionnaire, settings: ProfileSettings(breakdown: "age", minimum: minimum)).profile
     let choices = { (id: String) in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) ?? [] }
-    let tree = AreaTree(areas: try store.areas())
+    let tree = AreaTree(areas: try source.areas())
     return Reach.compute(tree: tree, populations: population, counts: { area in
       Reach.PublishedCounts(
         everyone: bySex.respondents(area: area.code, partID: part, category: nil)?.n,

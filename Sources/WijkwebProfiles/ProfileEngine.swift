@@ -29,7 +29,8 @@ public struct ProfileResult: Sendable {
 /// minimum group size (raised, never lowered, by a requested one), the cell-key method of `Profile.build`.
 /// Results are cached per round, settings and data, so screens that ask again get them at once.
 public final class ProfileEngine: @unchecked Sendable {
-  public let store: Store
+  /// The laptop's store or the central database.
+  public let source: any ProfileSource
   private let lock = NSLock()
   private var cache: [CacheKey: ProfileResult] = [:]
 
@@ -41,16 +42,20 @@ public final class ProfileEngine: @unchecked Sendable {
     var data: [Int64]
   }
 
-  public init(store: Store) {
-    self.store = store
+  public init(source: any ProfileSource) {
+    self.source = source
+  }
+
+  public convenience init(store: Store) {
+    self.init(source: store)
   }
 
   /// The latest round before `round` with the same questionnaire id that has completed responses.
   public func previousRound(of round: RoundInfo) throws -> RoundInfo? {
-    try store.rounds()
+    try source.rounds()
       .filter { $0.questionnaireID == round.questionnaireID && $0.startsOn < round.startsOn && $0.id != round.id }
       .sorted { $0.startsOn > $1.startsOn }
-      .first { try store.completedCount(roundID: $0.id) > 0 }
+      .first { try source.completedCount(roundID: $0.id) > 0 }
   }
 
   /// The minimum group size of a publication: the round's own, raised to `requested` when that is higher.
@@ -65,7 +70,7 @@ public final class ProfileEngine: @unchecked Sendable {
       throw ProfileProblem("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
     let previous = try previousRound(of: round)
-    let key = CacheKey(round: round.id, settings: settings, data: try store.profileDataVersion(roundIDs: [round.id] + (previous.map { [$0.id] } ?? [])))
+    let key = CacheKey(round: round.id, settings: settings, data: try source.profileDataVersion(roundIDs: [round.id] + (previous.map { [$0.id] } ?? [])))
     if let cached = lock.withLock({ cache[key] }) { return cached }
     let result = try compute(round: round, questionnaire: questionnaire, settings: settings, previousRound: previous)
     lock.withLock { cache[key] = result }
@@ -74,15 +79,15 @@ public final class ProfileEngine: @unchecked Sendable {
 
   private func compute(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings, previousRound before: RoundInfo?) throws -> ProfileResult {
     var notes: [ProfileNote] = []
-    let sealed = try store.sealedCount(roundID: round.id)
+    let sealed = try source.sealedCount(roundID: round.id)
     if sealed > 0 { notes.append(.sealedNotCounted(sealed)) }
-    let tree = AreaTree(areas: try store.areas())
+    let tree = AreaTree(areas: try source.areas())
     let current: ProfileTotals
     // Weighted figures are suppressed on, and show, the protected n of the same groups unweighted.
     var counts: ProfileTotals?
     var previousCounts: ProfileTotals?
     if settings.weighted {
-      let population = try store.population(roundID: round.id)
+      let population = try source.population(roundID: round.id)
       guard !population.isEmpty else {
         throw ProfileProblem("Round \"\(round.name)\" has no population file, so it cannot be weighted; load one with `wijkweb round population \"\(round.name)\" FILE` or leave out --weighted.")
       }
@@ -99,11 +104,11 @@ public final class ProfileEngine: @unchecked Sendable {
     var previous: ProfileTotals?
     var previousRule: SuppressionRule?
     if let before {
-      let earlier = try store.questionnaire(ofRound: before.id)
+      let earlier = try source.questionnaire(ofRound: before.id)
       if Self.comparable(earlier, questionnaire) {
         previousRule = SuppressionRule(minimumGroupSize: Self.minimum(round: before, requested: settings.minimum))
         if settings.weighted {
-          let own = try store.population(roundID: before.id)
+          let own = try source.population(roundID: before.id)
           if own.isEmpty {
             notes.append(.previousRoundNotWeighted(before.name))
           } else {
@@ -128,14 +133,23 @@ public final class ProfileEngine: @unchecked Sendable {
     let categories = Self.categories(of: breakdown, questionnaire: questionnaire)
     var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
     let kinds = breakdown == Self.areaKindBreakdown ? Self.kinds(in: tree) : nil
-    try store.forEachPartScore(roundID: round.id, breakdown: kinds == nil ? breakdown : nil) { row in
+    guard let weights else {
+      // Unweighted: the source adds the scores its own way (PostgreSQL groups them on the server); the kind
+      // of area is the respondent's area's, so those rows are read one by one.
+      if let kinds {
+        try source.forEachPartScore(roundID: round.id, breakdown: nil) { row in
+          aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.areaCode.flatMap { kinds[$0] },
+                         recordKey: CellKey.recordKey(responseID: row.responseID))
+        }
+      } else {
+        try source.addScores(roundID: round.id, breakdown: breakdown, to: &aggregator)
+      }
+      return aggregator.rolledUp()
+    }
+    try source.forEachPartScore(roundID: round.id, breakdown: kinds == nil ? breakdown : nil) { row in
+      guard let weight = weights[row.responseKey] else { return }
       var row = row
       if let kinds { row.category = row.areaCode.flatMap { kinds[$0] } }
-      var weight = 1.0
-      if let weights {
-        guard let found = weights[row.responseKey] else { return }
-        weight = found
-      }
       aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.category, weight: weight,
                      recordKey: CellKey.recordKey(responseID: row.responseID))
     }
@@ -148,7 +162,7 @@ public final class ProfileEngine: @unchecked Sendable {
   func weightedTotals(round: RoundInfo, questionnaire: Questionnaire, population: [AreaPopulation], tree: AreaTree, breakdown: String?) throws -> (totals: ProfileTotals, left: Int) {
     var keys: [Int64] = []
     var respondents: [Weighting.Respondent] = []
-    try store.forEachWeightingRow(roundID: round.id) { row in
+    try source.forEachWeightingRow(roundID: round.id) { row in
       keys.append(row.responseKey)
       respondents.append(Weighting.Respondent(
         areaCode: row.areaCode,

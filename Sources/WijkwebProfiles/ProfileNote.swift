@@ -1,3 +1,4 @@
+import WijkwebCore
 /// Something a command should tell the user about a computed profile (on standard error, or on screen).
 public enum ProfileNote: Sendable, Equatable, CustomStringConvertible {
   /// Sealed responses are not counted until they are imported with the key.
@@ -24,9 +25,27 @@ public enum ProfileNote: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+extension ProfileNote {
+  /// The note in `language`.
+  public func text(_ language: Language) -> String {
+    switch self {
+    case .sealedNotCounted(let count): return UIString.noteSealedNotCounted.format(language, count)
+    case .outsidePopulation(let count): return UIString.noteOutsidePopulation.format(language, count)
+    case .previousRoundNotWeighted(let name): return UIString.notePreviousNotWeighted.format(language, name)
+    case .previousRoundWeighted(let name): return UIString.notePreviousWeighted.format(language, name)
+    }
+  }
+}
+
 /// A profile that cannot be computed, in one plain sentence.
-public struct ProfileProblem: Error, CustomStringConvertible, Sendable {
+public struct ProfileProblem: UserFacingError, Sendable {
   public var message: String
+  /// The sentence in any language, when it has one; `message` is its English.
+  public var localized: LocalizedMessage?
   public init(_ message: String) { self.message = message }
+  public init(_ key: UIString, _ arguments: CustomStringConvertible...) {
+    localized = LocalizedMessage(key, arguments: arguments)
+    message = localized?.text(.english) ?? ""
+  }
   public var description: String { message }
 }

@@ -15,6 +15,7 @@ struct IndicatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Read indicators from CSV: area_code, indicator_id, label_nl, label_en, value, unit, year, source, dimension, higher_is_better.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The CSV file.") var file: String
 
     func run() throws {
@@ -24,11 +25,11 @@ struct IndicatorsCommand: ParsableCommand {
       do {
         indicators = try IndicatorFile.parse(text, source: file, known: Set(try store.areas().map(\.code)))
       } catch let problems as FileProblems {
-        throw Failure("Nothing was imported:\n\(problems)")
+        throw Failure(.errIndicatorsNotImported, detail: "\(problems)")
       }
       try store.importIndicators(indicators, source: URL(fileURLWithPath: file).lastPathComponent, actor: "coordinator")
       let areas = Set(indicators.map(\.areaCode)).count
-      print("\(indicators.count) indicator values for \(areas) areas imported")
+      UIString.cmdIndicatorsImported.say(messages.language, indicators.count, areas)
     }
   }
 
@@ -50,7 +51,7 @@ struct IndicatorsCommand: ParsableCommand {
         return
       }
       let tree = AreaTree(areas: try store.areas())
-      guard let index = tree.index[area] else { throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.") }
+      guard let index = tree.index[area] else { throw Failure(.errNoArea, area) }
       let beside = IndicatorBeside.forArea(tree.areas[index], tree: tree, indicators: all)
       for dimension in Dimension.allCases {
         for line in beside[dimension] ?? [] {
@@ -63,17 +64,14 @@ struct IndicatorsCommand: ParsableCommand {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Every stored indicator as its own CSV file, for spreadsheets.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Option(help: "The file to write.") var out: String
     @Flag(help: "Replace an existing file.") var force = false
 
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
-      do {
-        try AtomicFile.write(IndicatorText.csv(try store.indicators()), to: out, force: force)
-      } catch let error as FileError {
-        throw Failure(error.message)
-      }
-      print("\(out): indicators written")
+      try AtomicFile.write(IndicatorText.csv(try store.indicators()), to: out, force: force)
+      UIString.cmdIndicatorsWritten.say(messages.language, out)
     }
   }
 }

@@ -20,14 +20,14 @@ enum ModuleFiles {
       guard idOrPath.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), FileManager.default.fileExists(atPath: path) else {
         let known = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }
           .map { String($0.dropLast(5)) }.sorted()
-        throw Failure("There is no theme module \"\(TerminalText.visible(idOrPath))\"; the modules are \(known.joined(separator: ", ")).")
+        throw Failure(.errNoModule, TerminalText.visible(idOrPath), known.joined(separator: ", "))
       }
     }
     let text = try DataFiles.read(path, limit: QuestionnaireModule.maximumFileBytes, what: "module")
     do {
       return try QuestionnaireModule(text: text, source: path)
     } catch let problems as FileProblems {
-      throw Failure("The module cannot be used:\n\(problems)")
+      throw Failure(.errModuleUnusable, detail: "\(problems)")
     }
   }
 
@@ -38,7 +38,7 @@ enum ModuleFiles {
       let composed = try QuestionnaireModule.compose(base: source, modules: try modules.map(load))
       return (composed, try QuestionnaireParser.parse(composed, source: "\(parsed.id) + \(modules.joined(separator: " + "))"))
     } catch let problems as FileProblems {
-      throw Failure("The questionnaire with these modules cannot be used:\n\(problems)")
+      throw Failure(.errModulesUnusable, detail: "\(problems)")
     }
   }
 }

@@ -27,13 +27,13 @@ struct ReachCommand: ParsableCommand {
   @Option(help: "Language of the table: nl or en.") var language: String = "nl"
 
   func validate() throws {
-    guard factor >= 1, factor <= 100 else { throw ValidationError("--factor must be between 1 and 100, not \(factor).") }
-    guard ["table", "csv"].contains(format) else { throw ValidationError("--format must be table or csv, not \(format).") }
-    if let level, AreaLevel(rawValue: level) == nil { throw ValidationError("--level must be gemeente, gebied, wijk or buurt, not \(level).") }
+    guard factor >= 1, factor <= 100 else { throw ValidationError(UIString.errReachFactor.format(MessageLanguage.chosen, factor)) }
+    guard ["table", "csv"].contains(format) else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "table", "csv", format)) }
+    if let level, AreaLevel(rawValue: level) == nil { throw ValidationError(UIString.errLevelValue.format(MessageLanguage.chosen, level)) }
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
     var counts: [String: Int] = [:]
     if let approached {
@@ -44,7 +44,7 @@ struct ReachCommand: ParsableCommand {
         throw Failure("\(problems)")
       }
     }
-    var figures = try ProfileEngine(store: store).reach(round: info, questionnaire: questionnaire, approached: counts, factor: factor)
+    var figures = try ProfileEngine(source: store).reach(round: info, questionnaire: questionnaire, approached: counts, factor: factor)
     if let level { figures = figures.filter { $0.area.level.rawValue == level } }
     let text = format == "csv" ? ReachOutput.csv(figures, round: info.name)
       : ReachOutput.table(figures, round: info.name, factor: factor, language: Language(language))

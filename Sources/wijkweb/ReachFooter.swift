@@ -7,7 +7,7 @@ import WijkwebStore
 enum ReachFooter {
   /// The reach per area code; empty when the round has no population file or asks no sex and age.
   static func figures(engine: ProfileEngine, round: RoundInfo, questionnaire: Questionnaire) throws -> [String: Reach.AreaFigure] {
-    guard try !engine.store.population(roundID: round.id).isEmpty,
+    guard try !engine.source.population(roundID: round.id).isEmpty,
           ["sex", "age"].allSatisfy({ id in questionnaire.demographics.contains { $0.id == id } }) else { return [:] }
     let figures = try engine.reach(round: round, questionnaire: questionnaire)
     return Dictionary(figures.map { ($0.area.code, $0) }, uniquingKeysWith: { first, _ in first })
