@@ -13,7 +13,8 @@ enum IndicatorSection {
     }
     guard !items.isEmpty else { return report }
     var report = report
-    report.indicators = (heading: UIString.indicatorHeading.text(language), items: items)
+    report.indicators = (heading: UIString.indicatorHeading.text(language),
+                         continuedTitle: UIString.reportAgendaContinued.format(language, area.name), items: items)
     return report
   }
 }

@@ -96,7 +96,8 @@ def test_dashboard_switches_to_the_weighted_view_of_profile_weighted(tui, weight
     plain, weighted = gemeente_means(), gemeente_means("--weighted")
     assert plain != weighted, "the population moves the gemeente's means"
     tui.start("dashboard", "--round", round_name, idle=None, width=120, height=40)
-    screen = tui.wait_for("Groningen")
+    # With a population the first screen waits for reach (the sex and age breakdowns) on a busy machine.
+    screen = tui.wait_for("Groningen", timeout=120)
     assert "ongewogen" in screen and "w: gewogen" in screen and "geen bevolking" not in screen
 
     def first_row(screen):
