@@ -3,10 +3,12 @@ import WijkwebStore
 
 extension ProfileEngine {
   /// Attacks the publication of a round (unweighted, no breakdown and each breakdown question, the given
-  /// raised minimum) with `DisclosureAudit`, using the real groups from the store.
+  /// raised minimum, and the kind of area when areas have kinds) with `DisclosureAudit`, using the real
+  /// groups from the store.
   public func disclosureCheck(round: RoundInfo, questionnaire: Questionnaire, minimum: Int? = nil) throws -> DisclosureAudit.Result {
     let tree = AreaTree(areas: try source.areas())
-    let breakdowns = questionnaire.demographics.map(\.id)
+    let kinds = Self.kinds(in: tree)
+    let breakdowns = questionnaire.demographics.map(\.id) + (kinds.isEmpty ? [] : [Self.areaKindBreakdown])
     var profiles: [String: Profile] = [:]
     for breakdown in [nil] + breakdowns.map(Optional.some) {
       profiles[breakdown ?? ""] = try profile(round: round, questionnaire: questionnaire,
@@ -14,8 +16,11 @@ extension ProfileEngine {
     }
     var truth: [String: [Dimension?: [DisclosureAudit.Group: DisclosureAudit.Truth]]] = [:]
     for breakdown in breakdowns {
-      try source.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
+      let byKind = breakdown == Self.areaKindBreakdown
+      try source.forEachPartScore(roundID: round.id, breakdown: byKind ? nil : breakdown) { row in
         guard let area = row.areaCode else { return }
+        var row = row
+        if byKind { row.category = kinds[area] }
         // The respondents: everyone with at least one score in the part (as `ProfileAggregator` counts them).
         if row.scores.prefix(6).contains(where: { $0.map { !$0.isNaN } ?? false }) {
           truth[row.partID, default: [:]][nil, default: [:]][DisclosureAudit.Group(area: area, breakdown: breakdown, category: row.category),

@@ -65,7 +65,8 @@ public final class ProfileEngine: @unchecked Sendable {
 
   /// The protected profile of a round with these settings, and the notes for the user.
   public func profile(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings) throws -> ProfileResult {
-    if let breakdown = settings.breakdown, !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
+    if let breakdown = settings.breakdown, breakdown != Self.areaKindBreakdown,
+       !questionnaire.demographics.contains(where: { $0.id == breakdown }) {
       throw ProfileProblem("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
     let previous = try previousRound(of: round)
@@ -129,15 +130,26 @@ public final class ProfileEngine: @unchecked Sendable {
   /// Accumulated scores of a round; with `weights` (by response key), each response counts with its
   /// weight and responses without one are left out. Every response carries its cell-key record key.
   func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?, weights: [Int64: Double]? = nil) throws -> ProfileTotals {
-    let categories = breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? []
+    let categories = Self.categories(of: breakdown, questionnaire: questionnaire)
     var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
+    let kinds = breakdown == Self.areaKindBreakdown ? Self.kinds(in: tree) : nil
     guard let weights else {
-      // Unweighted: the source adds the scores its own way (PostgreSQL groups them on the server).
-      try source.addScores(roundID: round.id, breakdown: breakdown, to: &aggregator)
+      // Unweighted: the source adds the scores its own way (PostgreSQL groups them on the server); the kind
+      // of area is the respondent's area's, so those rows are read one by one.
+      if let kinds {
+        try source.forEachPartScore(roundID: round.id, breakdown: nil) { row in
+          aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.areaCode.flatMap { kinds[$0] },
+                         recordKey: CellKey.recordKey(responseID: row.responseID))
+        }
+      } else {
+        try source.addScores(roundID: round.id, breakdown: breakdown, to: &aggregator)
+      }
       return aggregator.rolledUp()
     }
-    try source.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
+    try source.forEachPartScore(roundID: round.id, breakdown: kinds == nil ? breakdown : nil) { row in
       guard let weight = weights[row.responseKey] else { return }
+      var row = row
+      if let kinds { row.category = row.areaCode.flatMap { kinds[$0] } }
       aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.category, weight: weight,
                      recordKey: CellKey.recordKey(responseID: row.responseID))
     }
@@ -178,7 +190,7 @@ public final class ProfileEngine: @unchecked Sendable {
     }
     // Areas without margins have no weighted figures: their cells stay empty.
     let empty = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id),
-                                  categories: breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? [])
+                                  categories: Self.categories(of: breakdown, questionnaire: questionnaire))
       .rolledUp()
     let totals = empty.replacing { area in byLevel[tree.areas[area].level] }
     return (totals, keys.count - weighted.count)

@@ -38,8 +38,14 @@ extension ProfileNote {
 }
 
 /// A profile that cannot be computed, in one plain sentence.
-public struct ProfileProblem: Error, CustomStringConvertible, Sendable {
+public struct ProfileProblem: UserFacingError, Sendable {
   public var message: String
+  /// The sentence in any language, when it has one; `message` is its English.
+  public var localized: LocalizedMessage?
   public init(_ message: String) { self.message = message }
+  public init(_ key: UIString, _ arguments: CustomStringConvertible...) {
+    localized = LocalizedMessage(key, arguments: arguments)
+    message = localized?.text(.english) ?? ""
+  }
   public var description: String { message }
 }

@@ -298,6 +298,30 @@ enum Schema {
         );
         """)
     }
+    migrator.registerMigration("v14-monitor") { db in
+      try db.execute(sql: """
+        -- What kind of place an area is (AreaKind); NULL where the area file does not say.
+        ALTER TABLE areas ADD COLUMN kind TEXT
+          CHECK (kind IS NULL OR kind IN ('stadswijk', 'dorp', 'kern', 'buurtschap', 'buitengebied', 'bedrijventerrein'));
+
+        -- Monitor figures per area from public sources (wijkkompas, CBS, GGD, ...), shown beside the web.
+        -- One value per area, indicator and year; a later import of the same key replaces it.
+        CREATE TABLE indicators (
+          area_code TEXT NOT NULL REFERENCES areas(code),
+          indicator_id TEXT NOT NULL,
+          label_nl TEXT NOT NULL,
+          label_en TEXT NOT NULL,
+          value REAL NOT NULL,
+          unit TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          source TEXT NOT NULL,
+          dimension TEXT NOT NULL,
+          higher_is_better INTEGER NOT NULL CHECK (higher_is_better IN (0, 1)),
+          imported_at TEXT NOT NULL,
+          PRIMARY KEY (area_code, indicator_id, year)
+        ) WITHOUT ROWID;
+        """)
+    }
     return migrator
   }
 }

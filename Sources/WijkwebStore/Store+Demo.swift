@@ -8,6 +8,17 @@ extension Store {
     try writer.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM rounds WHERE name = ?", arguments: [name]) }
   }
 
+  /// The source text of the questionnaire a round uses.
+  public func questionnaireSource(ofRound roundID: Int64) throws -> String {
+    let source = try writer.read { db in
+      try String.fetchOne(db, sql: """
+        SELECT q.source FROM rounds r JOIN questionnaires q ON q.content_hash = r.questionnaire_hash WHERE r.id = ?
+        """, arguments: [roundID])
+    }
+    guard let source else { throw StoreError("There is no round with id \(roundID).") }
+    return source
+  }
+
   /// The questionnaire a round uses.
   public func questionnaire(ofRound roundID: Int64) throws -> Questionnaire {
     let row = try writer.read { db in

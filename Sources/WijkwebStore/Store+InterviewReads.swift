@@ -8,11 +8,13 @@ extension Store {
   /// All areas, parents before children.
   public func areas() throws -> [Area] {
     try writer.read { db in
-      try Row.fetchAll(db, sql: "SELECT code, level, name, parent_code, aliases FROM areas").compactMap { row in
+      try Row.fetchAll(db, sql: "SELECT code, level, name, parent_code, aliases, kind FROM areas").compactMap { row in
         guard let level = AreaLevel(rawValue: row["level"]) else { return nil }
         let aliases: String = row["aliases"]
+        let kind: String? = row["kind"]
         return Area(code: row["code"], level: level, name: row["name"], parentCode: row["parent_code"],
-                    aliases: aliases.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                    aliases: aliases.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                    kind: kind.flatMap(AreaKind.init(rawValue:)))
       }
       .sorted { ($0.level, $0.code) < ($1.level, $1.code) }
     }

@@ -13,10 +13,11 @@ extension Store {
     try writer.write { db in
       for area in areas.sorted(by: { $0.level < $1.level }) {
         try db.execute(sql: """
-          INSERT INTO areas (code, level, name, parent_code, aliases) VALUES (?, ?, ?, ?, ?)
+          INSERT INTO areas (code, level, name, parent_code, aliases, kind) VALUES (?, ?, ?, ?, ?, ?)
           ON CONFLICT(code) DO UPDATE SET level = excluded.level, name = excluded.name,
-            parent_code = excluded.parent_code, aliases = excluded.aliases
-          """, arguments: [area.code, area.level.rawValue, area.name, area.parentCode, area.aliases.joined(separator: ";")])
+            parent_code = excluded.parent_code, aliases = excluded.aliases, kind = excluded.kind
+          """, arguments: [area.code, area.level.rawValue, area.name, area.parentCode, area.aliases.joined(separator: ";"),
+                           area.kind?.rawValue])
       }
     }
   }

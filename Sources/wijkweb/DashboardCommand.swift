@@ -36,6 +36,21 @@ struct DashboardCommand: ParsableCommand {
       ?? AgendaReportInput()
     data.floors = agenda.floors.values.flatMap { $0 }
     data.previousAgendas = Array(agenda.previousAgendas.values)
+    let tree = AreaTree(areas: try store.areas())
+    // Monitor figures are kept in the team's own database, like the agenda; the central database holds none.
+    let indicators = try (store as? Store)?.indicators() ?? []
+    let reach = try ReachFooter.figures(engine: engine, round: info, questionnaire: questionnaire)
+    for area in data.areas {
+      let beside = IndicatorBeside.forArea(area, tree: tree, indicators: indicators)
+      for language in [Language.dutch, .english] {
+        if let figure = reach[area.code] { data.reachLines[area.code, default: [:]][language] = ReachOutput.footer(figure, language: language) }
+        let lines = questionnaire.dimensionOrder.flatMap { beside[$0] ?? [] }.map { IndicatorText.line($0, language: language) }
+        if !lines.isEmpty { data.indicatorLines[area.code, default: [:]][language] = lines }
+      }
+    }
+    if tree.areas.contains(where: { $0.kind != nil }) {
+      data.breakdownQuestions.append(DashboardData.areaKindQuestion(id: ProfileEngine.areaKindBreakdown))
+    }
     let owned = terminal == nil ? try CursesTerminal() : nil
     defer { owned?.stop() }
     guard let screen: WijkwebTUI.Terminal = terminal ?? owned else { return }

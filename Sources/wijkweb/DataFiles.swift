@@ -75,6 +75,14 @@ struct Failure: UserFacingError, CustomStringConvertible {
     self.init(localized.text(.english))
     self.localized = localized
   }
+  /// A sentence in any language followed by lines that stay as they are (a file's problems by line).
+  init(_ key: UIString, detail: String) {
+    self.init(key)
+    self.detail = detail
+    message += "\n" + detail
+  }
+  /// Lines after the sentence, in every language the same.
+  var detail: String?
   /// A database problem, keeping its other languages.
   init(_ error: StoreError) {
     self.init(error.message)
@@ -92,7 +100,10 @@ struct Failure: UserFacingError, CustomStringConvertible {
   }
   var description: String { TerminalText.visible(message, keepingNewlines: true) }
   /// The same failure said in `language`.
-  func said(in language: Language) -> Failure { Failure(localized?.text(language) ?? message) }
+  func said(in language: Language) -> Failure {
+    guard let localized else { return Failure(message) }
+    return Failure(localized.text(language) + (detail.map { "\n" + $0 } ?? ""))
+  }
 }
 
 extension FileError {

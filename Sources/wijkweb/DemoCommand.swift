@@ -25,6 +25,9 @@ struct DemoCommand: ParsableCommand {
   @Flag(help: "Leave out the earlier round.")
   var noPrevious = false
 
+  @Option(name: .customLong("module"), help: "Switch on a theme module in the demo rounds (mantelzorg, eenzaamheid, ...); repeat for more.")
+  var modules: [String] = []
+
   func validate() throws {
     guard (1 ... 50_000_000).contains(responses) else {
       throw ValidationError(UIString.errResponsesRange.format(MessageLanguage.chosen, responses))
@@ -51,7 +54,13 @@ struct DemoCommand: ParsableCommand {
   /// Makes the demo rounds in `store` and fills them; returns each round's name and number of responses.
   func fill(_ store: Store) throws -> [(String, Int)] {
     guard let seededRound = try store.openRounds().last else { throw Failure("The database has no round to take the questionnaire from.") }
-    let questionnaire = seededRound.questionnaire
+    var questionnaire = seededRound.questionnaire
+    if !modules.isEmpty {
+      let source = try store.questionnaireSource(ofRound: seededRound.id)
+      let composed = try ModuleFiles.compose(source, questionnaire, modules: modules)
+      try store.installQuestionnaire(source: composed.0, questionnaire: composed.1)
+      questionnaire = composed.1
+    }
     let areas = try store.areas()
     let now = Date()
     let year = CalendarDay(now, timeZone: .current).year

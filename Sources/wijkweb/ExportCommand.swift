@@ -127,7 +127,8 @@ struct ExportProfilesCommand: ParsableCommand {
         : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
       try destination.write(text)
     case .xlsx:
-      try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: labels == .english)
+      try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: labels == .english,
+                            indicators: try (store as? Store)?.indicators() ?? [])
     }
     try destination.commit()
     let suppressed = profile.figures.filter(\.suppressed).count

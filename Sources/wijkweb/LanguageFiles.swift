@@ -26,7 +26,7 @@ enum LanguageFiles {
       guard LanguagePacks.register(pack), pack.direction == .leftToRight || rightToLeft else { continue }
       for index in result.indices {
         let questionnaire = result[index].questionnaire
-        if let translated = questionnaire.adding(pack.language, translations: pack.questionnaires[questionnaire.id] ?? [:]) {
+        if let translated = questionnaire.adding(pack.language, translations: pack.translations(of: questionnaire)) {
           result[index].questionnaire = translated
         }
       }

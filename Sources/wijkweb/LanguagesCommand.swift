@@ -19,6 +19,7 @@ struct LanguagesCommand: ParsableCommand {
     func say(_ text: UIString, _ arguments: CustomStringConvertible...) { print(text.format(language, arguments: arguments)) }
     let packs = try LanguageFiles.load()
     let questionnaires = try QuestionnaireFiles.all()
+    let modules = try ModuleFiles.all()
     let interfaceTotal = UIString.allCases.count
     say(.langIntro)
     for builtIn in [Language.dutch, .english] {
@@ -37,7 +38,7 @@ struct LanguagesCommand: ParsableCommand {
       print(row(pack.language.rawValue, pack.name, status, interfaceTotal - pack.missingStrings.count, interfaceTotal, cells,
                 offered: offered, language))
       if !pack.note.isEmpty { print("    " + UIString.langNote.format(language, pack.note.split(whereSeparator: \.isNewline).joined(separator: " "))) }
-      incomplete += Self.shortfalls(of: pack, questionnaires: questionnaires, language)
+      incomplete += Self.shortfalls(of: pack, questionnaires: questionnaires, modules: modules, language)
     }
     print("")
     for line in ParserMessages.wrap(UIString.langExplain.text(language), width: 104, indent: 0) { print(line) }
@@ -67,14 +68,25 @@ struct LanguagesCommand: ParsableCommand {
   /// What a language file claims (the questionnaires it has texts for) but lacks: its interface texts,
   /// or texts of a claimed questionnaire, or a questionnaire that does not exist. A file that claims
   /// nothing (waiting for a translator) lacks nothing it claims.
-  static func shortfalls(of pack: LanguagePack, questionnaires: [Questionnaire], _ language: Language = .english) -> [String] {
+  /// A section `module.ID` claims a theme module: its questions are checked as they stand in the first
+  /// questionnaire with the module switched on.
+  static func shortfalls(of pack: LanguagePack, questionnaires: [Questionnaire], modules: [QuestionnaireModule] = [],
+                         _ language: Language = .english) -> [String] {
     let claimed = pack.questionnaires.keys.sorted()
     guard !claimed.isEmpty || !pack.strings.isEmpty else { return [] }
     var result: [String] = []
     let code = pack.language.rawValue
     if !pack.missingStrings.isEmpty { result.append(UIString.langShortInterface.format(language, code, pack.missingStrings.count)) }
     if claimed.isEmpty { result.append(UIString.langShortNoQuestionnaire.format(language, code)) }
-    for id in claimed {
+    for id in claimed where id.hasPrefix("module.") {
+      guard let module = modules.first(where: { "module." + $0.id == id }) else {
+        result.append(UIString.langShortUnknownQuestionnaire.format(language, code, id))
+        continue
+      }
+      let missing = missingModuleTexts(of: pack, module: module, questionnaires: questionnaires)
+      if !missing.isEmpty { result.append(UIString.langShortQuestionnaireTexts.format(language, code, missing.count, id)) }
+    }
+    for id in claimed where !id.hasPrefix("module.") {
       guard let questionnaire = questionnaires.first(where: { $0.id == id }) else {
         result.append(UIString.langShortUnknownQuestionnaire.format(language, code, id))
         continue
@@ -83,6 +95,17 @@ struct LanguagesCommand: ParsableCommand {
       if missing > 0 { result.append(UIString.langShortQuestionnaireTexts.format(language, code, missing, id)) }
     }
     return result
+  }
+
+  /// The paths of a module's texts that `pack` lacks (its questions in the default questionnaire).
+  static func missingModuleTexts(of pack: LanguagePack, module: QuestionnaireModule, questionnaires: [Questionnaire]) -> [String] {
+    guard let base = questionnaires.first(where: { $0.id == "positieve-gezondheid-wijk" }) ?? questionnaires.first,
+          let source = try? QuestionnaireFiles.load(base.id).0,
+          let composed = try? QuestionnaireParser.parse(try QuestionnaireModule.compose(base: source, modules: [module]), source: module.id) else {
+      return ["(the module does not combine with the questionnaire; `wijkweb round create --module \(module.id)` says why)"]
+    }
+    let own = Set(pack.missingTexts(of: base))
+    return pack.missingTexts(of: composed).filter { !own.contains($0) }
   }
 
   private func row(_ code: String, _ name: String, _ status: String, _ present: Int, _ total: Int, _ cells: [String], offered: Bool,

@@ -14,7 +14,8 @@ struct ProfileCommand: ParsableCommand {
   @Option(help: "The round (default: the most recent).") var round: String?
   @Option(help: "Only areas of this level: gemeente, gebied, wijk or buurt.") var level: String?
   @Option(help: "Only this area (a code such as WK001411): its figures per dimension.") var area: String?
-  @Option(help: "Break down by a question about the resident: age, sex or household.") var by: String?
+  @Option(help: "Break down by a choice question of the questionnaire or a theme module (age, sex, household, mantelzorg_geeft, ...).") var by: String?
+  @Flag(help: "Break down by the kind of area (all dorpen beside all stadswijken, ...), as the area file gives it.") var byKind = false
   @Option(help: "Only this part (e.g. health or neighbourhood, or its title).") var part: String?
   @Flag(help: "Weight to the population by raking (needs `wijkweb round population` for the round).") var weighted = false
   @Option(help: "table, csv or json.") var format: String = "table"
@@ -25,9 +26,10 @@ struct ProfileCommand: ParsableCommand {
   func validate() throws {
     guard ["table", "csv", "json"].contains(format) else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "table, csv", "json", format)) }
     if let level, AreaLevel(rawValue: level) == nil { throw ValidationError(UIString.errLevelValue.format(MessageLanguage.chosen, level)) }
+    if byKind && by != nil { throw ValidationError(UIString.errByKindAndBy.text(MessageLanguage.chosen)) }
     if let minGroup, minGroup < 5 { throw ValidationError(UIString.errMinGroup.text(MessageLanguage.chosen)) }
     if diagnostics {
-      let ignored = [("--area", area != nil), ("--level", level != nil), ("--by", by != nil), ("--weighted", weighted),
+      let ignored = [("--area", area != nil), ("--level", level != nil), ("--by", by != nil), ("--by-kind", byKind), ("--weighted", weighted),
                      ("--min-group", minGroup != nil)].filter(\.1).map(\.0)
       guard ignored.isEmpty else {
         throw ValidationError("--diagnostics gives Cronbach's alpha of the whole round; it cannot be combined with \(ignored.joined(separator: ", ")).")
@@ -46,7 +48,12 @@ struct ProfileCommand: ParsableCommand {
       return
     }
     let engine = ProfileEngine(source: source)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted,
+    if byKind, !(try source.areas().contains { $0.kind != nil }) {
+      // The central database keeps no kind of area (its areas come without one): said, never an empty breakdown.
+      throw Failure(source is CentralProfileSource ? .errCentralNoKinds : .errNoAreaKinds)
+    }
+    let breakdown = byKind ? ProfileEngine.areaKindBreakdown : by
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: breakdown, minimum: minGroup, weighted: weighted,
                                      language: Language(language))
     var figures = profile.figures
     if let part {
@@ -69,7 +76,7 @@ struct ProfileCommand: ParsableCommand {
     default:
       let table = ProfileTable(profile: profile, questionnaire: questionnaire, round: info.name, language: Language(language),
                                unicode: LocaleEncoding.isUnicode)
-      let text = area != nil && by == nil ? table.detail(figures: figures) : table.overview(figures: figures)
+      let text = area != nil && breakdown == nil ? table.detail(figures: figures) : table.overview(figures: figures)
       print(TerminalText.visible(text, keepingNewlines: true), terminator: "")
     }
   }

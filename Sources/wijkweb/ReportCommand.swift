@@ -54,7 +54,13 @@ struct ReportCommand: ParsableCommand {
     }
     let lang = Language(language)
     // An area whose agenda does not fit on its page gets a second one; the pages are numbered throughout.
-    let reports = areas.map { builder.report(for: $0) }
+    // Monitor figures are kept in the team's own database, like the agenda; the central database holds none.
+    let indicators = try (store as? Store)?.indicators() ?? []
+    let reach = try ReachFooter.figures(engine: engine, round: info, questionnaire: questionnaire)
+    let reports = areas.map { area in
+      IndicatorSection.adding(indicators, area: area, tree: tree, questionnaire: questionnaire, language: lang,
+                              to: ReachFooter.adding(reach[area.code], to: builder.report(for: area), language: lang))
+    }
     let counts = reports.map(ReportLayout.pageCount)
     let total = counts.reduce(0, +)
     var pages: [(areaCode: String, title: String, drawing: Drawing)] = []

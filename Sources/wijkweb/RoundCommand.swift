@@ -25,6 +25,8 @@ struct RoundCommand: ParsableCommand {
     @Option(help: "Days after the round's end that responses are kept.") var retentionDays: Int = 730
     @Option(help: "Seal completed responses to this team public key (NAME.pub from `wijkweb keys create`): laptops can count and bundle them but not read them.")
     var sealTo: String?
+    @Option(name: .customLong("module"), help: "Switch on a theme module (mantelzorg, eenzaamheid, vrijwilligerswerk, digitale-vaardigheden); repeat for more.")
+    var modules: [String] = []
     @Option(help: "Sign the round with this team key file (NAME.key) on the team's machine; a laptop alone signs with its own local team.")
     var key: String?
     @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
@@ -49,7 +51,8 @@ struct RoundCommand: ParsableCommand {
         }
       }
       let store = try AppSetup.openAdministration(database)
-      let (source, parsed) = try QuestionnaireFiles.load(questionnaire)
+      let (base, baseParsed) = try QuestionnaireFiles.load(questionnaire)
+      let (source, parsed) = try ModuleFiles.compose(base, baseParsed, modules: modules)
       let areas = try store.areas()
       let gemeente = areaSet ?? areas.first { $0.level == .gemeente }?.code ?? ""
       guard areas.contains(where: { $0.code == gemeente && $0.level == .gemeente }) else {
@@ -62,7 +65,8 @@ struct RoundCommand: ParsableCommand {
                             source: source, teamSigner: signer)
       let language = messages.language
       UIString.cmdRoundCreated.say(language, TerminalText.visible(name), TerminalText.visible(parsed.id), parsed.version, gemeente, start, end,
-                                   minGroup, retentionDays, sealKey == nil ? "" : UIString.cmdRoundSealedTo.format(language, sealTo ?? ""))
+                                   minGroup, retentionDays, (sealKey == nil ? "" : UIString.cmdRoundSealedTo.format(language, sealTo ?? ""))
+                                     + (parsed.modules.isEmpty ? "" : UIString.cmdRoundModules.format(language, parsed.modules.joined(separator: ", "))))
     }
   }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WijkwebCentral
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebFiles
 import WijkwebReports
 import WijkwebStore
@@ -16,7 +17,7 @@ struct WijkwebCommand: ParsableCommand {
     subcommands: [MenuCommand.self, InterviewCommand.self, QuestionnaireCommand.self, DemoCommand.self, ProfileCommand.self, ReportCommand.self, DashboardCommand.self, ReviewCommand.self, ExportCommand.self, RoundCommand.self, AreasCommand.self,
       BundleCommand.self, KeysCommand.self, UnsealCommand.self, WithdrawCommand.self, LanguagesCommand.self, PurgeCommand.self, BackupCommand.self,
       AuditCommand.self, CheckCommand.self, DisclosureCheckCommand.self, CentralCommand.self, SyncCommand.self, AgendaCommand.self,
-      DeviceCommand.self, TeamCommand.self],
+      DeviceCommand.self, TeamCommand.self, ReachCommand.self, IndicatorsCommand.self],
     defaultSubcommand: MenuCommand.self
   )
 
@@ -78,6 +79,10 @@ extension WijkwebCommand {
     case let error as StoreError: return Failure(error)
     case let error as FileError: return Failure(error)
     case let error as RenderError: return Failure(error)
+    case let problem as ProfileProblem:
+      var failure = Failure(problem.message)
+      failure.localized = problem.localized
+      return failure
     default: return Failure(error.description)
     }
   }

@@ -1083,3 +1083,36 @@ def test_the_agenda_on_the_central_database_a_team_its_own_gebied_and_the_report
                            password=ROLE_PASSWORD)
     assert status == 1 and "is de centrale database" in err and "agenda show/recognition/opgave add/ondergrens" in err, err
     assert err.count("\n") == 1 and not (tmp_path / "agenda.csv").exists()
+def test_reach_on_the_central_database_is_the_laptops_and_by_kind_is_refused_there(cluster, tmp_path):
+    """The monitor's reach reads the central database through the same ProfileSource (the same figures as on
+    the laptop); the central database keeps no kind of area, so `profile --by-kind` there says so in one
+    sentence, in the command's language, instead of an empty or wrong breakdown."""
+    database, db = central_demo(cluster, tmp_path, responses=800, seed=6)
+    url = cluster.url(database)
+    wijken = [line.split(",")[1] for line in (REPO / "Areas" / "groningen.csv").read_text().splitlines() if line.startswith("wijk,")]
+    counts = {code: (1000 + 37 * index, 1100 + 11 * index, 900, 400 + index, 350, 300) for index, code in enumerate(wijken)}
+    population = tmp_path / "bevolking.csv"
+    population.write_text("code,Mannen,Vrouwen,k_15Tot25Jaar,k_25Tot45Jaar,k_45Tot65Jaar,k_65JaarOfOuder\n"
+                          + "".join(f"{code},{','.join(map(str, row))}\n" for code, row in counts.items()))
+    ok("round", "population", "--db", db, "Vergelijking", population)
+    values = ", ".join(f"('{code}', {', '.join(map(str, row))})" for code, row in counts.items())
+    status, _, err = cluster.psql(database, f"""
+        INSERT INTO wijkweb.population (round_id, area_code, men, women, age_15_24, age_25_44, age_45_64, age_65_plus)
+        SELECT r.id, v.* FROM wijkweb.rounds r, (VALUES {values}) AS v WHERE r.name = 'Vergelijking'""")
+    assert status == 0, err
+    for args in (["--format", "csv"], ["--language", "en"], ["--factor", "1.2", "--level", "wijk"]):
+        central = ok("reach", "--db", url, "--round", "Vergelijking", *args)
+        assert central == ok("reach", "--db", db, "--round", "Vergelijking", *args), args
+        assert len(central.splitlines()) > len(wijken), central
+    report = tmp_path / "bereik.pdf"
+    ok("report", "--db", url, "--round", "Vergelijking", "--area", wijken[0], "--out", report)
+    text = " ".join(subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "Bereik:" in text and "respondenten van" in text
+    # Kinds of area are a laptop's: the central database refuses --by-kind plainly, nl and en.
+    for language, sentence in (("en", "The central database holds no kinds of area"), ("nl", "De centrale database kent geen soorten gebied")):
+        status, out, err = run("profile", "--db", url, "--round", "Vergelijking", "--by-kind", "--language", language)
+        assert status == 1 and out == "", (out, err)
+        lines = [line for line in err.splitlines() if line.strip()]
+        assert len(lines) == 1 and sentence in lines[0], err
+    # On the laptop (Groningen's villages are marked dorp) the same command gives the breakdown.
+    assert "dorp" in ok("profile", "--db", db, "--round", "Vergelijking", "--by-kind", "--format", "csv")

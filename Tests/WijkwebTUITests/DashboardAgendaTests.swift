@@ -4,12 +4,15 @@ import Testing
 
 /// The ondergrens and last round's agenda on the dashboard's area screen, at 80x24 without clipping.
 @Suite struct DashboardAgendaTests {
-  func screen(_ keys: [Key], floors: [Floor], agendas: [Agenda] = [], language: Language = .dutch) -> [String] {
+  func screen(_ keys: [Key], floors: [Floor], agendas: [Agenda] = [], language: Language = .dutch,
+              reach: String? = nil, indicators: [String] = [], width: Int = 80, height: Int = 24) -> [String] {
     var data = DashboardData(roundName: "Najaar 2026", previousRoundName: "Voorjaar 2026", questionnaire: DashboardTests.questionnaire,
                              profile: DashboardTests.profile())
     data.floors = floors
     data.previousAgendas = agendas
-    let terminal = MemoryTerminal(width: 80, height: 24)
+    if let reach { data.reachLines["WK1"] = [language: reach] }
+    if !indicators.isEmpty { data.indicatorLines["WK1"] = [language: indicators] }
+    let terminal = MemoryTerminal(width: width, height: height)
     let app = DashboardApp(terminal: terminal, data: data, state: DashboardState(language: language)) { _ in DashboardTests.profile(breakdown: true) }
     for key in keys { app.handle(key) }
     terminal.draw(app.render(size: terminal.size, unicode: true))
@@ -72,5 +75,23 @@ import Testing
     // Only the region of the fifth axis (lower left) changes.
     let changed = zip(plain, withFloor).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
     #expect(!changed.isEmpty && changed.allSatisfy { $0 >= 8 }, "\(changed)")
+  }
+
+  @Test func reachAndMonitorFiguresTakeOnlyTheRowsTheLegendAndTheAgendaHintLeave() {
+    let reach = "Bereik: 40 respondenten van 2000 inwoners van 15 jaar en ouder; ondervertegenwoordigd: 15-24."
+    let indicators = ["Ernstig eenzaam: 14,8 % (gemeente 11,2 %) · GGD 2022", "Geeft mantelzorg: 12,5 % (gemeente 14,0 %) · CBS 2022"]
+    func text(_ lines: [String]) -> String { lines.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    // Room enough: everything, the hint for the agenda last.
+    let large = screen([.down, .enter], floors: floors, reach: reach, indicators: indicators, width: 100, height: 40)
+    #expect(text(large).contains("ondervertegenwoordigd: 15-24") && text(large).contains("Ernstig eenzaam: 14,8 %")
+            && text(large).contains("Geeft mantelzorg: 12,5 %"), "\(large.joined(separator: "\n"))")
+    #expect(text(large).contains("a: ondergrens en afspraken"))
+    // At 80x24 what does not fit is left out whole; the agenda's hint and the dimension legend stay.
+    let small = screen([.down, .enter], floors: floors, reach: reach, indicators: indicators + ["Derde: 1,0 % (gemeente 2,0 %) · CBS 2021"])
+    #expect(text(small).contains("a: ondergrens en afspraken"), "\(small.joined(separator: "\n"))")
+    #expect(!text(small).contains("Derde: 1,0 %") || text(small).contains("Derde: 1,0 % (gemeente 2,0 %) · CBS 2021"), "never cut halfway")
+    let entries = text(screen([.down, .enter], floors: floors)).matches(of: /[A-Z][a-z]{2,5}\. = [A-Z][a-z]+/).map { String($0.output) }
+    #expect(entries.count >= 2)
+    for entry in entries { #expect(text(small).contains(entry), "the legend's \(entry) stays") }
   }
 }

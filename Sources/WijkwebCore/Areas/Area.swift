@@ -16,12 +16,15 @@ public struct Area: Hashable, Sendable {
   public var name: String
   public var parentCode: String?
   public var aliases: [String]
+  /// What kind of place it is (stadswijk, dorp, kern, ...), when the area file says.
+  public var kind: AreaKind?
 
-  public init(code: String, level: AreaLevel, name: String, parentCode: String?, aliases: [String] = []) {
+  public init(code: String, level: AreaLevel, name: String, parentCode: String?, aliases: [String] = [], kind: AreaKind? = nil) {
     self.code = code
     self.level = level
     self.name = name
     self.parentCode = parentCode
     self.aliases = aliases
+    self.kind = kind
   }
 }

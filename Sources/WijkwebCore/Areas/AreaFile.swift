@@ -1,5 +1,5 @@
-/// Reads an area file: CSV with the header `level,code,name,parent_code[,aliases]`, aliases separated
-/// by `;`. Checks levels, duplicate codes, unknown parents, parents at the wrong level and cycles, and
+/// Reads an area file: CSV with the header `level,code,name,parent_code[,aliases][,kind]`, aliases separated
+/// by `;`, kind one of `AreaKind` (stadswijk, dorp, kern, buurtschap, buitengebied, bedrijventerrein) or empty. Checks levels, duplicate codes, unknown parents, parents at the wrong level and cycles, and
 /// reports every problem with its line.
 public enum AreaFile {
   /// The largest area file read at all, in bytes (checked before parsing).
@@ -31,6 +31,7 @@ public enum AreaFile {
         "The header must name the columns level, code, name and parent_code (and optionally aliases); it has \(columns.joined(separator: ","))." )])
     }
     let aliasColumn = column("aliases")
+    let kindColumn = column("kind")
     var areas: [Area] = []
     var lineOf: [String: Int] = [:]
     for row in rows.dropFirst() {
@@ -51,6 +52,13 @@ public enum AreaFile {
         problems.append(FileProblem(line: row.line, "A field is longer than \(maximumFieldLength) characters."))
         continue
       }
+      let kindText = kindColumn.map { field($0).lowercased() } ?? ""
+      let kind = AreaKind(rawValue: kindText)
+      if !kindText.isEmpty && kind == nil {
+        problems.append(FileProblem(line: row.line,
+          "Unknown kind \"\(TerminalText.visible(kindText))\"; use \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")) or leave it empty."))
+        continue
+      }
       if let first = lineOf[code] {
         problems.append(FileProblem(line: row.line, "The code \(code) is used twice (first on line \(first))."))
         continue
@@ -63,7 +71,7 @@ public enum AreaFile {
       }
       lineOf[code] = row.line
       let aliases = aliasColumn.map { field($0).split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty } } ?? []
-      areas.append(Area(code: code, level: level, name: name, parentCode: parent.isEmpty ? nil : parent, aliases: aliases))
+      areas.append(Area(code: code, level: level, name: name, parentCode: parent.isEmpty ? nil : parent, aliases: aliases, kind: kind))
     }
     var byCode = Dictionary(known.map { ($0.code, $0) }, uniquingKeysWith: { _, new in new })
     for area in areas { byCode[area.code] = area }

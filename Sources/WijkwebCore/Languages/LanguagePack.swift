@@ -37,9 +37,19 @@ public struct LanguagePack: Sendable, Equatable {
   /// The interface texts still missing.
   public var missingStrings: [UIString] { UIString.allCases.filter { (strings[$0] ?? "").isEmpty } }
 
+  /// The translations of a questionnaire's texts by path: its own section, and the section
+  /// `module.ID` of each theme module it has switched on.
+  public func translations(of questionnaire: Questionnaire) -> [String: String] {
+    var result = questionnaires[questionnaire.id] ?? [:]
+    for module in questionnaire.modules {
+      result.merge(questionnaires["module." + module] ?? [:]) { own, _ in own }
+    }
+    return result
+  }
+
   /// The texts of `questionnaire` still missing, by path.
   public func missingTexts(of questionnaire: Questionnaire) -> [String] {
-    let translated = questionnaires[questionnaire.id] ?? [:]
+    let translated = translations(of: questionnaire)
     return questionnaire.texts.map(\.path).filter { (translated[$0] ?? "").isEmpty }
   }
 

@@ -45,3 +45,15 @@ public struct AreaTree: Sendable {
     return result
   }
 }
+
+extension AreaTree {
+  /// The kind of place an area counts as in comparisons: its own kind, else the nearest ancestor's, skipping
+  /// kernen (a kern groups districts of several kinds: a town's stadswijken and its buitengebied). Nil when
+  /// no area of the lineage says.
+  public func comparableKind(of area: Int) -> AreaKind? {
+    for index in lineage(of: area) {
+      if let kind = areas[index].kind, AreaKind.comparable.contains(kind) { return kind }
+    }
+    return nil
+  }
+}

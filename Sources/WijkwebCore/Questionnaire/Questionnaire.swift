@@ -15,6 +15,8 @@ public struct Questionnaire: Hashable, Sendable {
   public var topics: [Dimension: [LocalizedText]]
   /// SHA-256 of the file's bytes, hex: recorded with every response so versions are never mixed silently.
   public var contentHash: String
+  /// The theme modules switched on (`QuestionnaireModule`): their questions are among `demographics`.
+  public var modules: [String] = []
 
   public init(
     id: String, version: Int, languages: [Language], title: LocalizedText, basedOn: LocalizedText? = nil,

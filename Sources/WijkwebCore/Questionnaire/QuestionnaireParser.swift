@@ -58,7 +58,7 @@ public struct QuestionnaireParser {
       return nil
     }
     allowOnly(top, keys: ["id", "version", "languages", "title", "based_on", "consent", "scoring", "dimensions",
-                          "demographics", "parts", "reflection", "topics"], in: "the top level")
+                          "demographics", "parts", "reflection", "topics", "modules"], in: "the top level")
 
     let id = requiredString(top, "id", in: "the top level")
     if let id, !id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) || id.isEmpty {
@@ -80,11 +80,32 @@ public struct QuestionnaireParser {
     let reflection = readReflection(top, partIDs: Set(parts.map(\.id)))
     let topics = readTopics(top)
 
+    let modules = readModules(top)
+
     guard let id, let version, let title, let consent, let scoring else { return nil }
-    return Questionnaire(
+    var questionnaire = Questionnaire(
       id: id, version: version, languages: languages, title: title, basedOn: basedOn, consent: consent,
       scoring: scoring, dimensions: dimensions, demographics: demographics, parts: parts,
       reflection: reflection, topics: topics)
+    questionnaire.modules = modules
+    return questionnaire
+  }
+
+  /// The theme modules a composed questionnaire names (`QuestionnaireModule.compose`).
+  private mutating func readModules(_ top: Node.Mapping) -> [String] {
+    guard let node = top["modules"], let list = sequence(node, what: "modules") else { return [] }
+    var result: [String] = []
+    for entry in list {
+      guard let id = scalarString(entry, what: "a module id") else { continue }
+      if id.isEmpty || id.count > 40 || !id.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }) {
+        problems.append(FileProblem(line: entry.mark?.line, "\"\(TerminalText.visible(id))\" is not a module id; use lower-case letters, digits and '-'."))
+      } else if result.contains(id) {
+        problems.append(FileProblem(line: entry.mark?.line, "The module \"\(id)\" is listed twice."))
+      } else {
+        result.append(id)
+      }
+    }
+    return result
   }
 
   static func problem(from error: YamlError) -> FileProblem {

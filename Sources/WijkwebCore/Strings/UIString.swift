@@ -68,6 +68,10 @@ public enum UIString: String, CaseIterable, Sendable {
   case centralWhich, centralCannotConnect, centralNoTarget, centralNotATarget, centralBadAddress, centralPasswordInAddress, centralRefusedForRole, centralRefused, centralNoRound, centralNewer, centralNoSchema, centralSchemaNewer, centralUpToDate, centralApplied, centralCheckLine, centralCurrent, centralOlder, centralOverTLS, centralPasswordPrompt
   case errNotAReceiptCode, errReceiptNotCentral, errReceiptNotHere, errKeyOpensNone, errBundleUntrusted, errBundleTooBig, errBundleCannotRead, errNoAreaFile, errAreaFileProblems
   case errCentralRoundKey, errCentralFileOnly
+  case areaKindStadswijk, areaKindDorp, areaKindKern, areaKindBuurtschap, areaKindBuitengebied, areaKindBedrijventerrein, profileKindHeading
+  case reachMen, reachWomen, reachFooter, reachResponseRate, reachNone
+  case indicatorGemeente, indicatorHeading
+  case cmdRoundModules, errByKindAndBy, errNoAreaKinds, errCentralNoKinds, errReachFactor, errReachNoPopulation, errReachNoSexAge, errIndicatorsNotImported, cmdIndicatorsImported, cmdIndicatorsWritten, errNoModule, errModuleUnusable, errModulesUnusable
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

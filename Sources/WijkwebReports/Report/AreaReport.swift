@@ -26,6 +26,9 @@ public struct AreaReport: Sendable {
   public var footer: String
   /// The ondergrens and "Afgesproken vorige keer" (`AgendaSection.swift`).
   public var agenda: AgendaSection? = nil
+  /// Monitor figures from public sources beside the web: a heading and per dimension its indicator lines.
+  /// They stay whole: when they do not fit on the area's page they go on its second page, `continuedTitle`.
+  public var indicators: (heading: String, continuedTitle: String, items: [(dimension: String, text: String)])? = nil
 }
 
 /// One part of the questionnaire ("Mijn gezondheid", "Mijn wijk") on an area's page: its web and table.

@@ -1,21 +1,27 @@
 extension ReportLayout {
-  /// The pages of one area: its page, and a second one ("vervolg") when the agenda section does not fit
-  /// on the first. `pageLabel` gives the label of the area's first, second, ... page.
+  /// The pages of one area: its page, and a second one ("vervolg") when the monitor figures or the agenda
+  /// section do not fit on the first. `pageLabel` gives the label of the area's first, second, ... page.
   public static func pages(_ report: AreaReport, pageLabel: (Int) -> String) -> [Drawing] {
     let first = firstPage(report, pageLabel: pageLabel(0))
-    guard first.agendaOverflows != .none, let agenda = report.agenda else { return [first.drawing] }
+    let agenda = first.agendaOverflows == .none ? nil : report.agenda
+    let indicators = first.indicatorsOverflow ? report.indicators : nil
+    guard let title = agenda?.continuedTitle ?? indicators?.continuedTitle else { return [first.drawing] }
     var layout = Cursor()
     layout.text(report.instrument, size: 8.5, colour: .muted)
     layout.y += 4
-    layout.text(agenda.continuedTitle, size: 19, weight: .bold)
+    layout.text(title, size: 19, weight: .bold)
     layout.y += 2
     layout.text(report.subtitle, size: 10, colour: .text)
     layout.y += 5
     layout.rule()
     layout.y += 8
     let footerTop = layout.footer(report.footer, pageLabel: pageLabel(1))
-    if first.agendaOverflows == .both { _ = layout.floorBlock(agenda, limit: footerTop) }
-    _ = layout.agendaBlock(agenda, limit: footerTop)
+    if let indicators { _ = layout.indicatorBlock(indicators, limit: footerTop) }
+    if let agenda {
+      if indicators != nil { layout.y += 6 }
+      if first.agendaOverflows == .both { _ = layout.floorBlock(agenda, limit: footerTop) }
+      _ = layout.agendaBlock(agenda, limit: footerTop)
+    }
     return [first.drawing, layout.drawing]
   }
 
@@ -95,6 +101,18 @@ extension ReportLayout.Cursor {
       } else if !labelled(item.label, item.text, size: size, maxLines: 3, limit: limit) {
         return false
       }
+    }
+    return true
+  }
+
+  /// "Cijfers uit de monitor": per dimension its indicator lines; false (having drawn what fitted) when
+  /// they pass `limit`.
+  mutating func indicatorBlock(_ indicators: (heading: String, continuedTitle: String, items: [(dimension: String, text: String)]),
+                               limit: Double) -> Bool {
+    guard fits(10.5 * 1.3 + ReportLayout.bodySize * 1.3, limit) else { return false }
+    heading(indicators.heading)
+    for item in indicators.items where !labelled(item.dimension, item.text, size: ReportLayout.bodySize, maxLines: 3, limit: limit) {
+      return false
     }
     return true
   }

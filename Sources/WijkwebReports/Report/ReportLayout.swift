@@ -23,7 +23,7 @@ public struct ReportLayout {
   }
 
   /// The area's first page, and whether its agenda section did not fit on it (it then goes on a second page).
-  static func firstPage(_ report: AreaReport, pageLabel: String) -> (drawing: Drawing, agendaOverflows: AgendaOverflow) {
+  static func firstPage(_ report: AreaReport, pageLabel: String) -> (drawing: Drawing, agendaOverflows: AgendaOverflow, indicatorsOverflow: Bool) {
     var layout = Cursor()
     layout.text(report.instrument, size: 8.5, colour: .muted)
     layout.y += 4
@@ -44,7 +44,7 @@ public struct ReportLayout {
         layout.paragraph(why.detail, size: 10.5)
       }
       let overflow = report.agenda.map { layout.agendaBlocks($0, noFloorInBody: false, limit: footerTop) } ?? .none
-      return (layout.drawing, overflow)
+      return (layout.drawing, overflow, false)
     }
     layout.webs(report)
     layout.legend(report.legend)
@@ -55,6 +55,13 @@ public struct ReportLayout {
     if !report.strengths.isEmpty {
       layout.y += 6
       for sentence in report.strengths { layout.paragraph(sentence, size: bodySize, limit: footerTop) }
+    }
+    // The monitor figures here when they fit whole, else on the area's second page: none is left out.
+    var indicatorsOverflow = false
+    if let indicators = report.indicators {
+      var trial = layout
+      trial.y += 6
+      if trial.indicatorBlock(indicators, limit: footerTop) { layout = trial } else { indicatorsOverflow = true }
     }
     var agendaOverflows = AgendaOverflow.none
     if let agenda = report.agenda {
@@ -79,7 +86,7 @@ public struct ReportLayout {
         }
       }
     }
-    return (layout.drawing, agendaOverflows)
+    return (layout.drawing, agendaOverflows, indicatorsOverflow)
   }
 
   /// A running position down the page that places elements and advances.

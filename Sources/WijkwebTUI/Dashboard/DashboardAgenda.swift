@@ -33,10 +33,15 @@ enum DashboardAgenda {
     return row
   }
 
+  /// The hint's text: `a` shows the agenda, or that the area has no ondergrens.
+  static func hintText(data: DashboardData, area: Area, language: Language) -> String {
+    let none = !data.floors.contains { $0.areaCode == area.code }
+    return (none ? UIString.dashboardAgendaHintNone : UIString.dashboardAgendaHint).text(language)
+  }
+
   /// The line under the area's notes: `a` shows the agenda; no ondergrens is said plainly.
   static func hint(_ frame: inout ScreenFrame, data: DashboardData, area: Area, x: Int, y: Int, width: Int, last: Int, language: Language) {
-    let none = !data.floors.contains { $0.areaCode == area.code }
-    let text = (none ? UIString.dashboardAgendaHintNone : UIString.dashboardAgendaHint).text(language)
+    let text = hintText(data: data, area: area, language: language)
     lines(&frame, text, x: x, y: y, width: width, last: last, style: .muted)
   }
 

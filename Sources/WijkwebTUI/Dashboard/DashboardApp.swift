@@ -40,7 +40,7 @@ public final class DashboardApp: EventDrivenApp {
 
   /// Handles one key, loading a breakdown when it is first asked for.
   public func handle(_ key: Key) {
-    let breakdowns = data.questionnaire.demographics.map(\.id)
+    let breakdowns = data.breakdownQuestions.map(\.id)
     state.handle(key, areaCount: data.areas.count, partCount: data.questionnaire.parts.count, breakdowns: breakdowns,
                  visibleRows: DashboardView.visibleRows(size: terminal.size, data: data, language: state.language), canWeight: data.canWeight)
     if state.weighted, let loadWeighted {

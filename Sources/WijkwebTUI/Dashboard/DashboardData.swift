@@ -8,6 +8,14 @@ public struct DashboardData: Sendable {
   public var profile: Profile
   /// Profiles by breakdown question id, filled when first shown.
   public var breakdowns: [String: Profile] = [:]
+  /// The breakdowns the area screen cycles through with b: the questions about the resident (with those of
+  /// the round's theme modules) and, when the areas have kinds, the kind of area (all dorpen beside all
+  /// stadswijken of the gemeente, as `profile --by-kind`).
+  public var breakdownQuestions: [DemographicQuestion] = []
+  /// Per area code and language: who was reached (`wijkweb reach`, one line) and the monitor indicators
+  /// beside the gemeente's value, shown on the area screen when the round has them.
+  public var reachLines: [String: [Language: String]] = [:]
+  public var indicatorLines: [String: [Language: [String]]] = [:]
   /// Whether the round can be weighted (it has a population, and the questionnaire asks sex and age):
   /// only then does w switch to the weighted view.
   public var canWeight = false
@@ -49,6 +57,15 @@ public struct DashboardData: Sendable {
       shown.name = TerminalText.visible(area.name)
       return shown
     }
+    breakdownQuestions = questionnaire.demographics
+  }
+
+  /// The breakdown by kind of area as a question the area screen can show, its choices the comparable kinds.
+  public static func areaKindQuestion(id: String) -> DemographicQuestion {
+    DemographicQuestion(id: id, question: LocalizedText([.dutch: UIString.profileKindHeading.text(.dutch), .english: UIString.profileKindHeading.text(.english)]),
+                        choices: AreaKind.comparable.map { kind in
+                          Choice(id: kind.rawValue, label: LocalizedText([.dutch: kind.name(in: .dutch), .english: kind.name(in: .english)]))
+                        }, preferNotToSay: false)
   }
 
   /// The areas depth first: the gemeente, then each gebied with its wijken and their buurten.

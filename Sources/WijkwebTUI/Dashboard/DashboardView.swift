@@ -136,7 +136,7 @@ public enum DashboardView {
       frame.paragraph(UIString.dashboardSuppressedArea.format(language, data.profile.minimumGroupSize), y: row + 2, style: .warning)
       return
     }
-    if let breakdown = state.breakdown, let question = questionnaire.demographics.first(where: { $0.id == breakdown }) {
+    if let breakdown = state.breakdown, let question = data.breakdownQuestions.first(where: { $0.id == breakdown }) {
       // Figures on top, the breakdown below, both full width.
       row = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: 1, y: row, width: frame.width - 2)
       if let labelBelow { frame.buffer.put(labelBelow, x: max(1, frame.width - labelBelow.count - 1), y: row, style: .muted, maxWidth: frame.width - 2) }
@@ -209,8 +209,17 @@ public enum DashboardView {
     if let labelBelow { y = frame.paragraph(labelBelow, y: y, style: .muted, x: x, width: width) }
     y = frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
     let entries = names.filter { $0.count > namesWidth }.map { "\(DimensionColumns.abbreviation($0, width: namesWidth)) = \($0)" }
-    if !entries.isEmpty {
-      y = frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
+    let legend = entries.isEmpty ? nil : entries.joined(separator: ", ")
+    // Who was reached and the monitor figures in the rows the dimension legend and the agenda's hint leave:
+    // those two are how the screen is read, so they are never pushed off it.
+    let reserved = (legend.map { TextLayout.wrap($0, width: width).count } ?? 0)
+      + TextLayout.wrap(DashboardAgenda.hintText(data: data, area: area, language: language), width: width).count
+    let extra = [data.reachLines[area.code]?[language]].compactMap { $0 } + (data.indicatorLines[area.code]?[language] ?? [])
+    for line in extra where y + TextLayout.wrap(line, width: width).count + reserved <= last + 1 {
+      y = frame.paragraph(line, y: y, style: .muted, x: x, width: width)
+    }
+    if let legend {
+      y = frame.paragraph(legend, y: y, style: .muted, x: x, width: width)
     }
     DashboardAgenda.hint(&frame, data: data, area: area, x: x, y: y, width: width, last: last, language: language)
   }
