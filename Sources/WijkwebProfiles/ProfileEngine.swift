@@ -41,8 +41,13 @@ public final class ProfileEngine: @unchecked Sendable {
     var data: [Int64]
   }
 
-  public init(store: Store) {
+  /// Whether unweighted totals come from the columnar copy of the part scores (`Store+ScoreColumns`);
+  /// false reads the rows, as before that copy existed (tests compare the two).
+  public let usesScoreColumns: Bool
+
+  public init(store: Store, usesScoreColumns: Bool = true) {
     self.store = store
+    self.usesScoreColumns = usesScoreColumns
   }
 
   /// The latest round before `round` with the same questionnaire id that has completed responses.
@@ -73,6 +78,9 @@ public final class ProfileEngine: @unchecked Sendable {
 
   private func compute(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings, previousRound before: RoundInfo?) throws -> ProfileResult {
     var notes: [ProfileNote] = []
+    // Stale blocks of the columnar copy are rebuilt once here; when the database cannot be written, the
+    // profile reads their rows instead (`forEachScoreColumnBlock`), with the same figures.
+    if usesScoreColumns { _ = try? store.refreshScoreColumns() }
     let sealed = try store.sealedCount(roundID: round.id)
     if sealed > 0 { notes.append(.sealedNotCounted(sealed)) }
     let tree = AreaTree(areas: try store.areas())
@@ -125,6 +133,15 @@ public final class ProfileEngine: @unchecked Sendable {
   /// weight and responses without one are left out. Every response carries its cell-key record key.
   func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?, weights: [Int64: Double]? = nil) throws -> ProfileTotals {
     let categories = breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? []
+    if weights == nil, usesScoreColumns {
+      var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
+      do {
+        try store.forEachScoreColumnBlock(roundID: round.id) { aggregator.add(block: $0, breakdown: breakdown) }
+        return aggregator.rolledUp()
+      } catch is ScoreColumnBlock.Overflow {
+        // Rows that do not fit the compact form: read them all from the row store below.
+      }
+    }
     var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
     try store.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
       var weight = 1.0

@@ -22,6 +22,10 @@ struct CheckCommand: ParsableCommand {
     for group in try store.suspectedDuplicates() {
       print("suspected duplicate: responses \(group.joined(separator: ", ")) have the same device, start time and answers")
     }
+    // The columnar copy of the part scores is rebuilt from the rows and compared; a copy that differs
+    // without having been marked stale is rewritten and named.
+    let columns = try store.checkScoreColumns()
+    print("score columns: \(columns.checked) blocks checked against the part scores" + (columns.rewritten > 0 ? ", \(columns.rewritten) differed and were rebuilt" : ", all up to date"))
     if problems.isEmpty {
       print("integrity: ok")
     } else {

@@ -21,6 +21,8 @@ struct ProfileCommand: ParsableCommand {
   @Option(help: "Language of the table: nl or en.") var language: String = "nl"
   @Option(help: "Raise the minimum group size for the whole publication (never below the round's own).") var minGroup: Int?
   @Flag(help: "Instead of the profile: Cronbach's alpha per part and dimension, for researchers.") var diagnostics = false
+  @Flag(help: ArgumentHelp("Read the part score rows instead of their columnar copy (same figures; for checking).", visibility: .hidden))
+  var rowStore = false
 
   func validate() throws {
     guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not \(format).") }
@@ -45,7 +47,7 @@ struct ProfileCommand: ParsableCommand {
             terminator: "")
       return
     }
-    let engine = ProfileEngine(store: store)
+    let engine = ProfileEngine(store: store, usesScoreColumns: !rowStore)
     let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted)
     var figures = profile.figures
     if let part {
