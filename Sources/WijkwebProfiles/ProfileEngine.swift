@@ -69,7 +69,13 @@ public final class ProfileEngine: @unchecked Sendable {
       throw ProfileProblem("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
     let previous = try previousRound(of: round)
-    let key = CacheKey(round: round.id, settings: settings, data: try store.profileDataVersion(roundIDs: [round.id] + (previous.map { [$0.id] } ?? [])))
+    // Stale blocks of the columnar copy are rebuilt once here, so the cache key is their digests and
+    // reading it touches no response; when the database cannot be written, the profile reads their rows
+    // instead (`forEachScoreColumnBlock`), with the same figures, and the key comes from the responses.
+    let rounds = [round.id] + (previous.map { [$0.id] } ?? [])
+    if usesScoreColumns { _ = try? store.refreshScoreColumns() }
+    let data = try (usesScoreColumns ? store.scoreColumnsVersion(roundIDs: rounds) : nil) ?? store.profileDataVersion(roundIDs: rounds)
+    let key = CacheKey(round: round.id, settings: settings, data: data)
     if let cached = lock.withLock({ cache[key] }) { return cached }
     let result = try compute(round: round, questionnaire: questionnaire, settings: settings, previousRound: previous)
     lock.withLock { cache[key] = result }
@@ -78,9 +84,6 @@ public final class ProfileEngine: @unchecked Sendable {
 
   private func compute(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings, previousRound before: RoundInfo?) throws -> ProfileResult {
     var notes: [ProfileNote] = []
-    // Stale blocks of the columnar copy are rebuilt once here; when the database cannot be written, the
-    // profile reads their rows instead (`forEachScoreColumnBlock`), with the same figures.
-    if usesScoreColumns { _ = try? store.refreshScoreColumns() }
     let sealed = try store.sealedCount(roundID: round.id)
     if sealed > 0 { notes.append(.sealedNotCounted(sealed)) }
     let tree = AreaTree(areas: try store.areas())

@@ -239,6 +239,8 @@ enum Schema {
           round_id INTEGER NOT NULL,
           block INTEGER NOT NULL,
           data BLOB NOT NULL,
+          -- SHA-256 of data: a profile's cache key is the digests of its rounds' blocks.
+          digest BLOB NOT NULL,
           PRIMARY KEY (round_id, block)
         ) WITHOUT ROWID;
         CREATE TABLE score_columns_stale (
@@ -261,6 +263,9 @@ enum Schema {
             SELECT round_id, response_key >> 14 FROM part_scores WHERE response_key IN (OLD.key, NEW.key);
         END;
         INSERT INTO score_columns_stale (round_id, block) SELECT DISTINCT round_id, response_key >> 14 FROM part_scores;
+        -- Every profile counts the sealed responses it leaves out: without this (normally empty) index that
+        -- count read every response of the round.
+        CREATE INDEX responses_sealed ON responses(round_id) WHERE sealed IS NOT NULL;
         """)
     }
     return migrator

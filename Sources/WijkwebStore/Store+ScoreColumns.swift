@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import WijkwebCore
+import WijkwebCrypto
 
 /// The columnar copy of the part scores (`ScoreColumnBlock`): one block per round and range of
 /// `ScoreColumnBlock.responsesPerBlock` response keys in `score_columns`. Triggers on `part_scores` and
@@ -71,12 +72,37 @@ extension Store {
     }
   }
 
+  /// What the profile figures of these rounds depend on besides their settings, read without touching
+  /// the responses: per round its blocks and the first 8 bytes of each block's digest, then the number of
+  /// withdrawals. Equal values mean equal figures. Nil while a block of one of them is stale (then
+  /// `profileDataVersion` reads the responses instead).
+  public func scoreColumnsVersion(roundIDs: [Int64]) throws -> [Int64]? {
+    try writer.read { db in
+      var version: [Int64] = [-1]
+      for id in roundIDs {
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM score_columns_stale WHERE round_id = ?", arguments: [id]) == 0 else {
+          return nil
+        }
+        version.append(id)
+        for row in try Row.fetchAll(db, sql: "SELECT block, digest FROM score_columns WHERE round_id = ? ORDER BY block", arguments: [id]) {
+          let digest: Data = row[1]
+          version.append(row[0])
+          version.append(digest.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) })
+        }
+        version.append(-2)
+      }
+      version.append(try Int64.fetchOne(db, sql: "SELECT count(*) FROM tombstones") ?? 0)
+      return version
+    }
+  }
+
   static func storeScoreColumnBlock(_ db: Database, roundID: Int64, block: Int64, _ columns: ScoreColumnBlock) throws {
     if columns.rowCount == 0 {
       try db.execute(sql: "DELETE FROM score_columns WHERE round_id = ? AND block = ?", arguments: [roundID, block])
     } else {
-      try db.execute(sql: "INSERT OR REPLACE INTO score_columns (round_id, block, data) VALUES (?, ?, ?)",
-                     arguments: [roundID, block, Data(columns.encoded())])
+      let bytes = columns.encoded()
+      try db.execute(sql: "INSERT OR REPLACE INTO score_columns (round_id, block, data, digest) VALUES (?, ?, ?, ?)",
+                     arguments: [roundID, block, Data(bytes), Data(SHA256.digest(of: bytes))])
     }
   }
 

@@ -2,7 +2,7 @@
 /// round: per row (one response and part) the area, part and packed demographics as indexes into the
 /// block's own dictionaries, the six scores as fixed-point histogram bins (score × 420, as
 /// `ScoreAccumulator` stores them; `noScore` where there is none) and the response's cell-key record key.
-/// It holds exactly what an unweighted profile reads, in 25 bytes a row instead of a row-store scan and a
+/// It holds exactly what an unweighted profile reads, in 26 bytes a row instead of a row-store scan and a
 /// join, so a profile of a million responses reads a few tens of megabytes of flat memory.
 ///
 /// The store keeps one block per round and range of response keys and rebuilds a block whenever a part
