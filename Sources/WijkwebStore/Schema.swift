@@ -251,16 +251,22 @@ enum Schema {
         CREATE TRIGGER score_columns_insert AFTER INSERT ON part_scores BEGIN
           INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (NEW.round_id, NEW.response_key >> 14);
         END;
+        -- What is deleted or changed (a withdrawal, sealing, a purge past retention) leaves no copy behind:
+        -- the block holding it is deleted at once (zeroed, as secure_delete is on) and rebuilt later.
         CREATE TRIGGER score_columns_delete AFTER DELETE ON part_scores BEGIN
           INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (OLD.round_id, OLD.response_key >> 14);
+          DELETE FROM score_columns WHERE round_id = OLD.round_id AND block = OLD.response_key >> 14;
         END;
         CREATE TRIGGER score_columns_update AFTER UPDATE ON part_scores BEGIN
           INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (OLD.round_id, OLD.response_key >> 14);
           INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (NEW.round_id, NEW.response_key >> 14);
+          DELETE FROM score_columns WHERE round_id = OLD.round_id AND block = OLD.response_key >> 14;
         END;
         CREATE TRIGGER score_columns_response AFTER UPDATE OF id, packed_demographics, key ON responses BEGIN
           INSERT OR IGNORE INTO score_columns_stale (round_id, block)
             SELECT round_id, response_key >> 14 FROM part_scores WHERE response_key IN (OLD.key, NEW.key);
+          DELETE FROM score_columns WHERE (round_id, block) IN
+            (SELECT round_id, response_key >> 14 FROM part_scores WHERE response_key IN (OLD.key, NEW.key));
         END;
         INSERT INTO score_columns_stale (round_id, block) SELECT DISTINCT round_id, response_key >> 14 FROM part_scores;
         -- Every profile counts the sealed responses it leaves out: without this (normally empty) index that

@@ -44,8 +44,12 @@ def test_the_columnar_copy_gives_the_json_of_the_rows_through_every_change(db_pa
     response_id = query(db_path, "SELECT r.id FROM responses r JOIN rounds o ON o.id = r.round_id "
                                  "ORDER BY o.starts_on DESC, r.key LIMIT 1")[0][0]
     set_receipt([db_path], response_id, "K7MP-3QXA-9RTW-HN4C")
+    round_id, key = query(db_path, "SELECT round_id, key FROM responses WHERE id = ?", (response_id,))[0]
+    assert query(db_path, "SELECT count(*) FROM score_columns WHERE round_id = ? AND block = ?", (round_id, key >> 14)) == [(1,)]
     wijkweb(db_path, "withdraw", "K7MP-3QXA-9RTW-HN4C")
     assert query(db_path, "SELECT count(*) FROM score_columns_stale") == [(1,)]
+    # The withdrawn scores leave no copy behind: the block that held them is gone until it is rebuilt.
+    assert query(db_path, "SELECT count(*) FROM score_columns WHERE round_id = ? AND block = ?", (round_id, key >> 14)) == [(0,)]
     assert_same_as_rows(db_path)
     assert total_n(db_path) != before
     assert query(db_path, "SELECT count(*) FROM score_columns_stale") == [(0,)], "the profile rebuilt the block"
@@ -64,6 +68,8 @@ def test_the_columnar_copy_gives_the_json_of_the_rows_through_every_change(db_pa
     wijkweb(db_path, "purge")
     of_previous = "FROM {} s JOIN rounds o ON o.id = s.round_id WHERE o.name = ?"
     assert query(db_path, "SELECT count(*) " + of_previous.format("score_columns_stale"), (previous,)) == [(1,)]
+    assert query(db_path, "SELECT count(*) " + of_previous.format("score_columns"), (previous,)) == [(0,)], \
+        "nothing past retention is left in the copy"
     assert_same_as_rows(db_path)
     assert query(db_path, "SELECT count(*) " + of_previous.format("score_columns"), (previous,)) == [(0,)]
 
