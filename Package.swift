@@ -76,7 +76,7 @@ let package = Package(
     ),
     .target(
       name: "WijkwebProfiles",
-      dependencies: ["WijkwebCore", "WijkwebStore", "CGLPK"]
+      dependencies: ["WijkwebCore", "WijkwebStore", "WijkwebCentral", "CGLPK"]
     ),
     .target(
       name: "WijkwebTUI",

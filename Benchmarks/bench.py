@@ -620,6 +620,101 @@ class Suite:
 
   # Report
 
+  # The central PostgreSQL database
+
+  def central(self, sync_size, profile_size):
+    """(7) sync of `sync_size` responses against `psql \\copy` of the same rows, and profile of
+    `profile_size` responses on PostgreSQL against the same on SQLite, on a throwaway cluster
+    (Tests/Central/pg_cluster.sh: a Unix socket, fsync off) started and removed here."""
+    import socket
+    import uuid
+    if not any(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+      self.log("\n(7) skipped: PostgreSQL is not installed (make deps)")
+      return
+    # Its own folder under the temporary directory: the postgres user may not enter the private scratch space.
+    folder = Path(tempfile.mkdtemp(prefix="wijkweb-bench-pg."))
+    with socket.socket() as probe:
+      probe.bind(("127.0.0.1", 0))
+      port = probe.getsockname()[1]
+    password = uuid.uuid4().hex
+    env = dict(os.environ, PGPASSWORD=password)
+    env.pop("WIJKWEB_CENTRAL", None)
+    script = ROOT / "Tests" / "Central" / "pg_cluster.sh"
+    subprocess.run([str(script), "start", str(folder), str(port)], check=True, env=env, stdin=subprocess.DEVNULL)
+    try:
+      def url(database):
+        return f"postgresql:///{database}?host={folder}&port={port}&user=postgres"
+
+      def psql(database, *args):
+        return subprocess.run(["psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-h", str(folder), "-p", str(port), "-U", "postgres",
+                               "-d", database, *args], check=True, capture_output=True, text=True, env=env).stdout.strip()
+
+      def new_database(name):
+        psql("postgres", "-c", f"DROP DATABASE IF EXISTS {name}", "-c", f"CREATE DATABASE {name}")
+        checked([self.binary, "central", "init", "--url", url(name)], env=env)
+        return name
+
+      self.log(f"\n(7) the central database: sync of {sync_size:,} responses against psql \\copy of the same rows")
+      cached, _ = self.database(sync_size)
+      # A copy: sync records what the server confirmed in the laptop's database, and the cache stays as made.
+      db = private_folder(self.scratch / "laptop") / "wijkweb.sqlite"
+      shutil.copyfile(cached, db)
+      db.chmod(0o600)
+      # The server refuses responses of closed rounds (the demo's earlier round): the open rounds' travel.
+      total = int(sqlite(db, "SELECT count(*) FROM responses WHERE status = 'completed' AND round_id IN (SELECT id FROM rounds WHERE status = 'open')"))
+      synced = new_database("bench_sync")
+      checked([self.binary, "central", "publish", "--db", db, "--url", url(synced)], env=env)
+      sync = checked([self.binary, "sync", "--db", db, "--to", url(synced), "--batch", "1000"], env=env)
+      count = psql(synced, "-c", "SELECT count(*) FROM wijkweb.responses")
+      if int(count) != total:
+        raise CommandFailed(f"sync stored {count} of {total} responses")
+      # The same rows as CSV files (untimed), then loaded with psql \\copy into a fresh database.
+      copied = new_database("bench_copy")
+      checked([self.binary, "central", "publish", "--db", db, "--url", url(copied)], env=env)
+      server_ids = dict(line.split("|", 1)[::-1] for line in psql(copied, "-F", "|", "-c", "SELECT id, name FROM wijkweb.rounds").splitlines())
+      server_round = "CASE " + " ".join(
+        f"WHEN round_id = {local} THEN {server_ids[round_name]}"
+        for local, round_name in (line.split("|", 1) for line in sqlite(db, "SELECT id, name FROM rounds").splitlines())) + " END"
+      responses_csv, scores_csv = self.scratch / "responses.csv", self.scratch / "part_scores.csv"
+      with open(responses_csv, "w") as out:
+        subprocess.run(["sqlite3", "-csv", str(db), f"""SELECT id, {server_round}, questionnaire_id, questionnaire_version, questionnaire_hash,
+          device_id, volunteer_code, language, area_code, started_at, completed_at, packed_answers, packed_demographics
+          FROM responses WHERE status = 'completed' AND round_id IN (SELECT id FROM rounds WHERE status = 'open')"""], check=True, stdout=out)
+      with open(scores_csv, "w") as out:
+        subprocess.run(["sqlite3", "-csv", str(db), f"""SELECT r.id, s.part_id, {server_round.replace("round_id", "s.round_id")}, s.area_code,
+          {", ".join("s." + d for d in DIMENSIONS)} FROM part_scores s JOIN responses r ON r.key = s.response_key
+          WHERE s.round_id IN (SELECT id FROM rounds WHERE status = 'open')"""], check=True, stdout=out)
+      copy = checked(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", port, "-U", "postgres", "-d", copied,
+                      "-c", f"\\copy wijkweb.responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code, language, area_code, started_at, completed_at, packed_answers, packed_demographics) FROM '{responses_csv}' CSV",
+                      "-c", f"\\copy wijkweb.part_scores (response_id, part_id, round_id, area_code, {', '.join(DIMENSIONS)}) FROM '{scores_csv}' CSV"],
+                     env=env)
+      if psql(copied, "-c", "SELECT count(*) FROM wijkweb.responses") != count:
+        raise CommandFailed("psql \\copy did not load the same rows")
+      self.row("central", f"sync {total:,} (demo of {sync_size:,}, batch 1000)", sync.seconds, "s", "psql \\copy", copy.seconds)
+      self.row("central", f"sync {total:,} throughput", total / sync.seconds, " responses/s", "psql \\copy", total / copy.seconds)
+
+      self.log(f"\n(7) profile --level wijk --format json of {profile_size:,} responses: PostgreSQL against SQLite")
+      db, _ = self.database(profile_size)
+      _, name = self.round_of(db)
+      central = new_database("bench_profile")
+      load = checked([self.binary, "demo", "--db", url(central), "--responses", profile_size, "--seed", 1], env=env)
+      self.row("central", f"demo --db postgresql:// {profile_size:,}", load.seconds, "s")
+      # Alternating run by run, as measure_pair does, so load from other jobs falls on both alike.
+      server_runs, laptop_runs = [], []
+      for _ in range(self.args.runs):
+        server_runs.append(checked([self.binary, "profile", "--db", url(central), "--round", name, "--level", "wijk", "--format", "json"],
+                                   self.scratch / "central.json", env=env))
+        laptop_runs.append(checked([self.binary, "profile", "--db", db, "--round", name, "--level", "wijk", "--format", "json"],
+                                   self.scratch / "laptop.json"))
+      if (self.scratch / "central.json").read_bytes() != (self.scratch / "laptop.json").read_bytes():
+        raise CommandFailed("the profile on PostgreSQL differs from the one on SQLite")
+      on_server, on_laptop = summary(server_runs), summary(laptop_runs)
+      self.row("central", f"profile {profile_size:,} on PostgreSQL", on_server["seconds"], "s", "the same on SQLite", on_laptop["seconds"])
+      self.row("central", f"profile {profile_size:,} on PostgreSQL (client CPU)", on_server["cpu"], "s", "the same on SQLite", on_laptop["cpu"])
+      self.row("memory", f"profile {profile_size:,} on PostgreSQL max RSS", on_server["rss_mb"], "MB", "the same on SQLite", on_laptop["rss_mb"])
+    finally:
+      subprocess.run([str(script), "stop", str(folder)], env=env, stdin=subprocess.DEVNULL)
+
   def print_table(self):
     print("\n" + "=" * 100)
     print(f"{'figure':<44} {'value':>12}  {'baseline':<32} {'baseline':>10} {'ratio':>7}")
@@ -661,7 +756,9 @@ def main():
   parser.add_argument("--heavy-runs", type=int, default=3, help="runs for exports, pandas, bundle and report; default 3")
   parser.add_argument("--sizes", default="10000,100000,1000000", help="response counts for (1); the largest is used for the rest")
   parser.add_argument("--keys", type=int, default=3000, help="key presses measured per interview benchmark")
-  parser.add_argument("--only", default="profile,peers,pandas,bulk,protection,interview", help="which parts to run")
+  parser.add_argument("--only", default="profile,peers,pandas,bulk,protection,interview,central", help="which parts to run")
+  parser.add_argument("--central-sizes", default="100000,1000000",
+                      help="responses for (7): synced (against psql \\copy), and profiled on PostgreSQL against SQLite")
   parser.add_argument("--binary", help="a wijkweb binary to measure instead of building .build/release/wijkweb")
   parser.add_argument("--no-build", action="store_true", help="measure the binary as it is")
   parser.add_argument("--markdown", help="also write the table as Markdown to this file")
@@ -689,6 +786,9 @@ def main():
       suite.protection(medium)
     if "interview" in parts:
       suite.interview(sizes[-1])
+    if "central" in parts:
+      central_sizes = [int(x) for x in args.central_sizes.split(",")]
+      suite.central(central_sizes[0], central_sizes[-1])
     suite.print_table()
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     if args.markdown:

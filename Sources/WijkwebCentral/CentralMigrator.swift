@@ -38,6 +38,11 @@ public enum CentralMigrator {
   public static func version(_ connection: Connection) throws -> String? {
     let exists = try connection.query("SELECT to_regclass('wijkweb.schema_migrations') IS NOT NULL")
     guard exists.first?.first == "t" else { return nil }
-    return try connection.query("SELECT max(version) FROM wijkweb.schema_migrations").first?.first ?? nil
+    // The latest by the order of `CentralSchema.migrations`, not by text ("10-..." sorts before "2-..."); a
+    // version this Wijkweb does not know (a newer one's) wins, so callers can say so.
+    let done = Set(try connection.query("SELECT version FROM wijkweb.schema_migrations").compactMap { $0[0] })
+    let known = CentralSchema.migrations.map(\.version)
+    if let unknown = done.subtracting(known).sorted().last { return unknown }
+    return known.last { done.contains($0) }
   }
 }

@@ -14,7 +14,7 @@ import Foundation
 public enum CentralSchema {
   public static let groupRoles = ["wijkweb_device", "wijkweb_team", "wijkweb_researcher", "wijkweb_admin"]
 
-  public static let migrations: [(version: String, sql: String)] = [("1-model-and-roles", v1)]
+  public static let migrations: [(version: String, sql: String)] = [("1-model-and-roles", v1), ("2-record-keys", v2)]
 
   /// The schema version a fully migrated database reports.
   public static var currentVersion: String { migrations.last!.version }
@@ -415,5 +415,52 @@ public enum CentralSchema {
       WHERE f.review_status IN ('publishable', 'publishable_edited');
     GRANT USAGE ON SCHEMA wijkweb_research TO wijkweb_researcher, wijkweb_admin;
     GRANT SELECT ON ALL TABLES IN SCHEMA wijkweb_research TO wijkweb_researcher, wijkweb_admin;
+    """
+
+  /// Every response's record key of the cell-key method (`CellKey.recordKey`: FNV-1a of the id, then
+  /// SplitMix64's finaliser), computed by the server itself when a response is stored, so profiles can sum
+  /// the keys per cell with GROUP BY and a device cannot choose its own. 64-bit arithmetic modulo 2^64 in
+  /// 32-bit halves (bigint would overflow), the three multiplications of the finaliser in numeric.
+  static let v2 = """
+    CREATE FUNCTION wijkweb.record_key(response_id text) RETURNS bigint
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $fn$
+    DECLARE
+      bytes bytea := convert_to(response_id, 'UTF8');
+      hi bigint := 3421674724;
+      lo bigint := 2216829733;
+      t bigint;
+      z numeric;
+      two32 constant numeric := 4294967296;
+      two64 constant numeric := 18446744073709551616;
+    BEGIN
+      FOR i IN 0 .. length(bytes) - 1 LOOP
+        lo := lo # get_byte(bytes, i);
+        -- (hi, lo) * (2^40 + 435) modulo 2^64
+        t := lo * 435;
+        hi := (hi * 435 + (t >> 32) + (lo << 8)) & 4294967295;
+        lo := t & 4294967295;
+      END LOOP;
+      z := mod(hi * two32 + lo + 11400714819323198485, two64);
+      hi := trunc(z / two32)::bigint; lo := mod(z, two32)::bigint;
+      -- z ^= z >> 30; z *= 0xbf58476d1ce4e5b9
+      lo := lo # (((lo >> 30) | (hi << 2)) & 4294967295); hi := hi # (hi >> 30);
+      z := mod((hi * two32 + lo) * 13787848793156543929, two64);
+      hi := trunc(z / two32)::bigint; lo := mod(z, two32)::bigint;
+      -- z ^= z >> 27; z *= 0x94d049bb133111eb
+      lo := lo # (((lo >> 27) | (hi << 5)) & 4294967295); hi := hi # (hi >> 27);
+      z := mod((hi * two32 + lo) * 10723151780598845931, two64);
+      hi := trunc(z / two32)::bigint; lo := mod(z, two32)::bigint;
+      -- z ^= z >> 31
+      lo := lo # (((lo >> 31) | (hi << 1)) & 4294967295); hi := hi # (hi >> 31);
+      RETURN (hi << 32) | lo;
+    END
+    $fn$;
+    ALTER TABLE wijkweb.responses ADD COLUMN record_key bigint GENERATED ALWAYS AS (wijkweb.record_key(id)) STORED;
+    GRANT EXECUTE ON FUNCTION wijkweb.record_key(text) TO wijkweb_team, wijkweb_admin;
+    GRANT SELECT (record_key) ON wijkweb.responses TO wijkweb_team;
+    -- Every reading command checks the schema version first.
+    GRANT SELECT ON wijkweb.schema_migrations TO wijkweb_team, wijkweb_admin;
+    -- A team's reports and exports are in the audit log under its login (the actor is session_user).
+    GRANT INSERT (action, detail) ON wijkweb.audit TO wijkweb_team;
     """
 }

@@ -81,6 +81,89 @@ public final class Connection {
     }
   }
 
+  /// Whether a transaction is open on this connection.
+  public var inTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+
+  /// Runs one query through a server-side cursor and calls `body` for each row, `fetch` rows at a time,
+  /// so a large result never sits in memory at once. Inside the caller's transaction when one is open,
+  /// else in a read-only one of its own.
+  public func forEachRow(_ sql: String, _ parameters: [String?] = [], fetch: Int = 5000, _ body: ([String?]) throws -> Void) throws {
+    let own = !inTransaction
+    if own { try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
+    do {
+      try query("DECLARE wijkweb_rows NO SCROLL CURSOR FOR " + sql, parameters)
+      while true {
+        let rows = try query("FETCH \(max(1, fetch)) FROM wijkweb_rows")
+        for row in rows { try body(row) }
+        if rows.count < fetch { break }
+      }
+      try execute("CLOSE wijkweb_rows")
+      if own { try execute("COMMIT") }
+    } catch {
+      if own { _ = try? execute("ROLLBACK") }
+      throw error
+    }
+  }
+
+  /// Loads rows into a table with COPY FROM STDIN (text format): `statement` is the COPY statement, each
+  /// row its columns' text (nil: NULL). Returns how many rows the server took.
+  @discardableResult
+  public func copy(_ statement: String, rows records: some Sequence<[String?]>) throws -> Int {
+    let started = PQexec(handle, statement)
+    let status = PQresultStatus(started)
+    if status != PGRES_COPY_IN {
+      try rows(of: started)
+      throw CentralError("The central database did not start copying.")
+    }
+    PQclear(started)
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(1 << 16)
+    func flush() throws {
+      guard !buffer.isEmpty else { return }
+      let sent = buffer.withUnsafeBufferPointer { pointer in
+        pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) { PQputCopyData(handle, $0, Int32(pointer.count)) }
+      }
+      buffer.removeAll(keepingCapacity: true)
+      if sent != 1 { throw CentralError("Copying to the central database failed: \(Self.firstLine(String(cString: PQerrorMessage(handle))))") }
+    }
+    for row in records {
+      for (index, field) in row.enumerated() {
+        if index > 0 { buffer.append(9) }
+        guard let field else {
+          buffer.append(contentsOf: [92, 78])  // \N
+          continue
+        }
+        for byte in field.utf8 {
+          switch byte {
+          case 92: buffer.append(contentsOf: [92, 92])
+          case 9: buffer.append(contentsOf: [92, 116])
+          case 10: buffer.append(contentsOf: [92, 110])
+          case 13: buffer.append(contentsOf: [92, 114])
+          default: buffer.append(byte)
+          }
+        }
+      }
+      buffer.append(10)
+      if buffer.count >= 1 << 16 { try flush() }
+    }
+    try flush()
+    guard PQputCopyEnd(handle, nil) == 1 else {
+      throw CentralError("Copying to the central database failed: \(Self.firstLine(String(cString: PQerrorMessage(handle))))")
+    }
+    var copied = 0
+    var failure: Error?
+    while let result = PQgetResult(handle) {
+      if PQresultStatus(result) == PGRES_COMMAND_OK {
+        copied += Int(String(cString: PQcmdTuples(result))) ?? 0
+        PQclear(result)
+      } else {
+        do { try rows(of: result) } catch { failure = failure ?? error }
+      }
+    }
+    if let failure { throw failure }
+    return copied
+  }
+
   /// A string as a quoted SQL identifier (role names in CREATE ROLE).
   public func identifier(_ text: String) throws -> String {
     guard let quoted = PQescapeIdentifier(handle, text, text.utf8.count) else { throw CentralError("The name \"\(CentralError.printable(text))\" cannot be used.") }

@@ -48,7 +48,7 @@ public final class AtomicFile {
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     var folderInfo = stat()
     guard stat(folder, &folderInfo) == 0 else {
-      throw FileError("The folder \(folder) does not exist; create it first (mkdir -p \(folder)) or choose another file name.")
+      throw FileError("The folder \(folder) does not exist; create it first (mkdir -p \(folder)) or choose another file name.", kind: .noFolder(folder))
     }
     guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
       throw FileError("\(folder) is a file, not a folder; choose another file name.")
@@ -83,7 +83,7 @@ public final class AtomicFile {
     case S_IFLNK:
       throw FileError("\(path) is a symbolic link; Wijkweb never writes through a link. Remove it or choose another name.")
     case S_IFREG:
-      if !force { throw FileError("\(path) already exists; choose another name, or add --force to replace it.") }
+      if !force { throw FileError("\(path) already exists; choose another name, or add --force to replace it.", kind: .exists(path)) }
     default:
       throw FileError("\(path) is not a regular file; choose another name.")
     }

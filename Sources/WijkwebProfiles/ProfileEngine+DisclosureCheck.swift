@@ -5,7 +5,7 @@ extension ProfileEngine {
   /// Attacks the publication of a round (unweighted, no breakdown and each breakdown question, the given
   /// raised minimum) with `DisclosureAudit`, using the real groups from the store.
   public func disclosureCheck(round: RoundInfo, questionnaire: Questionnaire, minimum: Int? = nil) throws -> DisclosureAudit.Result {
-    let tree = AreaTree(areas: try store.areas())
+    let tree = AreaTree(areas: try source.areas())
     let breakdowns = questionnaire.demographics.map(\.id)
     var profiles: [String: Profile] = [:]
     for breakdown in [nil] + breakdowns.map(Optional.some) {
@@ -14,7 +14,7 @@ extension ProfileEngine {
     }
     var truth: [String: [Dimension?: [DisclosureAudit.Group: DisclosureAudit.Truth]]] = [:]
     for breakdown in breakdowns {
-      try store.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
+      try source.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
         guard let area = row.areaCode else { return }
         // The respondents: everyone with at least one score in the part (as `ProfileAggregator` counts them).
         if row.scores.prefix(6).contains(where: { $0.map { !$0.isNaN } ?? false }) {

@@ -29,7 +29,8 @@ public struct ProfileResult: Sendable {
 /// minimum group size (raised, never lowered, by a requested one), the cell-key method of `Profile.build`.
 /// Results are cached per round, settings and data, so screens that ask again get them at once.
 public final class ProfileEngine: @unchecked Sendable {
-  public let store: Store
+  /// The laptop's store or the central database.
+  public let source: any ProfileSource
   private let lock = NSLock()
   private var cache: [CacheKey: ProfileResult] = [:]
 
@@ -41,21 +42,26 @@ public final class ProfileEngine: @unchecked Sendable {
     var data: [Int64]
   }
 
-  /// Whether unweighted totals come from the columnar copy of the part scores (`Store+ScoreColumns`);
-  /// false reads the rows, as before that copy existed (tests compare the two).
+  /// Whether unweighted totals of a laptop's store come from the columnar copy of its part scores
+  /// (`Store+ScoreColumns`); false reads the rows, as before that copy existed (tests compare the two).
+  /// Other sources (the central database) always add the scores their own way.
   public let usesScoreColumns: Bool
 
-  public init(store: Store, usesScoreColumns: Bool = true) {
-    self.store = store
+  public init(source: any ProfileSource, usesScoreColumns: Bool = true) {
+    self.source = source
     self.usesScoreColumns = usesScoreColumns
+  }
+
+  public convenience init(store: Store, usesScoreColumns: Bool = true) {
+    self.init(source: store, usesScoreColumns: usesScoreColumns)
   }
 
   /// The latest round before `round` with the same questionnaire id that has completed responses.
   public func previousRound(of round: RoundInfo) throws -> RoundInfo? {
-    try store.rounds()
+    try source.rounds()
       .filter { $0.questionnaireID == round.questionnaireID && $0.startsOn < round.startsOn && $0.id != round.id }
       .sorted { $0.startsOn > $1.startsOn }
-      .first { try store.completedCount(roundID: $0.id) > 0 }
+      .first { try source.completedCount(roundID: $0.id) > 0 }
   }
 
   /// The minimum group size of a publication: the round's own, raised to `requested` when that is higher.
@@ -69,12 +75,13 @@ public final class ProfileEngine: @unchecked Sendable {
       throw ProfileProblem("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
     let previous = try previousRound(of: round)
-    // Stale blocks of the columnar copy are rebuilt once here, so the cache key is their digests and
+    // Stale blocks of a store's columnar copy are rebuilt once here, so the cache key is their digests and
     // reading it touches no response; when the database cannot be written, the profile reads their rows
     // instead (`forEachScoreColumnBlock`), with the same figures, and the key comes from the responses.
     let rounds = [round.id] + (previous.map { [$0.id] } ?? [])
-    if usesScoreColumns { _ = try? store.refreshScoreColumns() }
-    let data = try (usesScoreColumns ? store.scoreColumnsVersion(roundIDs: rounds) : nil) ?? store.profileDataVersion(roundIDs: rounds)
+    let columns = usesScoreColumns ? source as? Store : nil
+    if let columns { _ = try? columns.refreshScoreColumns() }
+    let data = try columns?.scoreColumnsVersion(roundIDs: rounds) ?? source.profileDataVersion(roundIDs: rounds)
     let key = CacheKey(round: round.id, settings: settings, data: data)
     if let cached = lock.withLock({ cache[key] }) { return cached }
     let result = try compute(round: round, questionnaire: questionnaire, settings: settings, previousRound: previous)
@@ -84,15 +91,15 @@ public final class ProfileEngine: @unchecked Sendable {
 
   private func compute(round: RoundInfo, questionnaire: Questionnaire, settings: ProfileSettings, previousRound before: RoundInfo?) throws -> ProfileResult {
     var notes: [ProfileNote] = []
-    let sealed = try store.sealedCount(roundID: round.id)
+    let sealed = try source.sealedCount(roundID: round.id)
     if sealed > 0 { notes.append(.sealedNotCounted(sealed)) }
-    let tree = AreaTree(areas: try store.areas())
+    let tree = AreaTree(areas: try source.areas())
     let current: ProfileTotals
     // Weighted figures are suppressed on, and show, the protected n of the same groups unweighted.
     var counts: ProfileTotals?
     var previousCounts: ProfileTotals?
     if settings.weighted {
-      let population = try store.population(roundID: round.id)
+      let population = try source.population(roundID: round.id)
       guard !population.isEmpty else {
         throw ProfileProblem("Round \"\(round.name)\" has no population file, so it cannot be weighted; load one with `wijkweb round population \"\(round.name)\" FILE` or leave out --weighted.")
       }
@@ -109,11 +116,11 @@ public final class ProfileEngine: @unchecked Sendable {
     var previous: ProfileTotals?
     var previousRule: SuppressionRule?
     if let before {
-      let earlier = try store.questionnaire(ofRound: before.id)
+      let earlier = try source.questionnaire(ofRound: before.id)
       if Self.comparable(earlier, questionnaire) {
         previousRule = SuppressionRule(minimumGroupSize: Self.minimum(round: before, requested: settings.minimum))
         if settings.weighted {
-          let own = try store.population(roundID: before.id)
+          let own = try source.population(roundID: before.id)
           if own.isEmpty {
             notes.append(.previousRoundNotWeighted(before.name))
           } else {
@@ -136,7 +143,8 @@ public final class ProfileEngine: @unchecked Sendable {
   /// weight and responses without one are left out. Every response carries its cell-key record key.
   func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?, weights: [Int64: Double]? = nil) throws -> ProfileTotals {
     let categories = breakdown.flatMap { id in questionnaire.demographics.first { $0.id == id }?.choices.map(\.id) } ?? []
-    if weights == nil, usesScoreColumns {
+    if weights == nil, usesScoreColumns, let store = source as? Store,
+       Self.scoreColumnsServe(breakdown: breakdown, questionnaire: questionnaire) {
       var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
       do {
         try store.forEachScoreColumnBlock(roundID: round.id) { aggregator.add(block: $0, breakdown: breakdown) }
@@ -146,16 +154,25 @@ public final class ProfileEngine: @unchecked Sendable {
       }
     }
     var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
-    try store.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
-      var weight = 1.0
-      if let weights {
-        guard let found = weights[row.responseKey] else { return }
-        weight = found
-      }
+    guard let weights else {
+      // Unweighted: the source adds the scores its own way (PostgreSQL groups them on the server).
+      try source.addScores(roundID: round.id, breakdown: breakdown, to: &aggregator)
+      return aggregator.rolledUp()
+    }
+    try source.forEachPartScore(roundID: round.id, breakdown: breakdown) { row in
+      guard let weight = weights[row.responseKey] else { return }
       aggregator.add(areaCode: row.areaCode, partID: row.partID, scores: row.scores, category: row.category, weight: weight,
                      recordKey: CellKey.recordKey(responseID: row.responseID))
     }
     return aggregator.rolledUp()
+  }
+
+  /// Whether the columnar copy can serve a breakdown: none, or a question of the questionnaire's
+  /// demographics (age, sex, household), whose answers the copy keeps packed per response. Any other
+  /// breakdown (an area kind, a question of a theme module) is read from the rows by the source.
+  public static func scoreColumnsServe(breakdown: String?, questionnaire: Questionnaire) -> Bool {
+    guard let breakdown else { return true }
+    return questionnaire.demographics.contains { $0.id == breakdown }
   }
 
   /// Weighted totals: the areas of each level raked to their own margins (`Weighting.margins`), so a
@@ -164,7 +181,7 @@ public final class ProfileEngine: @unchecked Sendable {
   func weightedTotals(round: RoundInfo, questionnaire: Questionnaire, population: [AreaPopulation], tree: AreaTree, breakdown: String?) throws -> (totals: ProfileTotals, left: Int) {
     var keys: [Int64] = []
     var respondents: [Weighting.Respondent] = []
-    try store.forEachWeightingRow(roundID: round.id) { row in
+    try source.forEachWeightingRow(roundID: round.id) { row in
       keys.append(row.responseKey)
       respondents.append(Weighting.Respondent(
         areaCode: row.areaCode,

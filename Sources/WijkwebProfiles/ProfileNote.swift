@@ -1,3 +1,4 @@
+import WijkwebCore
 /// Something a command should tell the user about a computed profile (on standard error, or on screen).
 public enum ProfileNote: Sendable, Equatable, CustomStringConvertible {
   /// Sealed responses are not counted until they are imported with the key.
@@ -20,6 +21,18 @@ public enum ProfileNote: Sendable, Equatable, CustomStringConvertible {
       return "gewogen: de vorige ronde \"\(name)\" heeft geen eigen bevolkingsbestand; de vergelijking met de vorige ronde is weggelaten"
     case .previousRoundWeighted(let name):
       return "gewogen: de vorige ronde \"\(name)\" is gewogen naar haar eigen bevolkingsbestand"
+    }
+  }
+}
+
+extension ProfileNote {
+  /// The note in `language`.
+  public func text(_ language: Language) -> String {
+    switch self {
+    case .sealedNotCounted(let count): return UIString.noteSealedNotCounted.format(language, count)
+    case .outsidePopulation(let count): return UIString.noteOutsidePopulation.format(language, count)
+    case .previousRoundNotWeighted(let name): return UIString.notePreviousNotWeighted.format(language, name)
+    case .previousRoundWeighted(let name): return UIString.notePreviousWeighted.format(language, name)
     }
   }
 }

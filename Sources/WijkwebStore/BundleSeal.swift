@@ -54,7 +54,7 @@ public enum BundleSeal {
       switch failure {
       case .header: throw BundleProblem("cannot be opened: its encryption header is damaged. Ask the sender for a new copy.")
       case .firstChunk:
-        throw BundleProblem("cannot be opened: the passphrase is wrong, or the file is damaged. Check the passphrase, or ask the sender for a new copy.")
+        throw BundleProblem(LocalizedMessage(.bundleWrongPassphrase))
       case .laterChunk: throw BundleProblem("is damaged or incomplete: part of it does not decrypt. Ask the sender for a new copy.")
       case .truncated:
         throw BundleProblem("is incomplete: its last part is missing, so it was probably cut off while copying. Copy the bundle again.")

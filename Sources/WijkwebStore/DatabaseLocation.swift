@@ -1,4 +1,5 @@
 import Foundation
+import WijkwebCore
 
 /// Where the database lives: `--db`, else `$WIJKWEB_DB`, else `$XDG_DATA_HOME/wijkweb/wijkweb.sqlite`,
 /// else `~/.local/share/wijkweb/wijkweb.sqlite`.
@@ -32,10 +33,10 @@ public enum DatabaseLocation {
   static func requireExisting(path: String) throws {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw StoreError("There is no database at \(path); check --db (or $WIJKWEB_DB). Nothing was created.", kind: .other)
+      throw StoreError(LocalizedMessage(.errNoDatabase, path), kind: .other)
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw StoreError("\(path) is not a database file (it is a folder or a device); check --db.", kind: .other)
+      throw StoreError(LocalizedMessage(.errNotDatabaseFile, path), kind: .other)
     }
   }
 

@@ -229,7 +229,76 @@ enum Schema {
         ALTER TABLE reflections ADD COLUMN personal_data INTEGER NOT NULL DEFAULT 0;
         """)
     }
-    migrator.registerMigration("v12-score-columns") { db in
+    migrator.registerMigration("v10-agenda") { db in
+      try db.execute(sql: AgendaSchema.sql)
+    }
+    migrator.registerMigration("v11-removed-after-sync") { db in
+      try db.execute(sql: """
+        -- Responses removed from this laptop after the central database confirmed keeping them
+        -- (`sync --remove-sent`, or a round's remove_after_sync): only what withdrawing by receipt code
+        -- needs, the id and the code's locator, salt and Argon2id hash. No answers, area or times.
+        CREATE TABLE removed_after_sync (
+          response_id TEXT PRIMARY KEY,
+          receipt_locator TEXT NOT NULL,
+          receipt_salt BLOB NOT NULL,
+          receipt_hash BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX removed_after_sync_by_locator ON removed_after_sync (receipt_locator);
+        -- 1: every sync removes this round's responses the central database confirmed.
+        ALTER TABLE rounds ADD COLUMN remove_after_sync INTEGER NOT NULL DEFAULT 0;
+        """)
+    }
+    migrator.registerMigration("v13-signing") { db in
+      try db.execute(sql: """
+        -- The team this machine belongs to: its public keys, and only for a laptop alone (a local team,
+        -- made here) its secret keys, kept without passphrase in this owner-only file. Enrolling into a
+        -- team replaces the row and drops the local secrets.
+        CREATE TABLE team_identity (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          signing_public_key BLOB NOT NULL,
+          seal_public_key BLOB NOT NULL,
+          local_signing_secret BLOB,
+          local_seal_secret BLOB,
+          since TEXT NOT NULL
+        );
+        -- This machine's own Ed25519 key that signs its bundles, and the team's certificate for it.
+        CREATE TABLE device_identity (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          public_key BLOB NOT NULL,
+          secret_key BLOB NOT NULL,
+          certificate TEXT
+        );
+        -- The team's latest signed revocation list (JSON of `RevocationList`).
+        CREATE TABLE revocation_list (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          version INTEGER NOT NULL,
+          list TEXT NOT NULL
+        );
+        -- The team's signature over the round's definition (`RoundSignature`); NULL for rounds from before.
+        ALTER TABLE rounds ADD COLUMN team_signature TEXT;
+        """)
+      try TrustSetup.makeLocalTeam(in: db)
+    }
+    migrator.registerMigration("v13b-record-signatures") { db in
+      try db.execute(sql: """
+        -- The signature (base64) of the device where a response was completed, or of the team when the
+        -- team opened its content (record_signer 'device' or 'team'), over `RecordSignature.message`;
+        -- it travels unchanged through every relay. NULL for records from before.
+        ALTER TABLE responses ADD COLUMN record_signature TEXT;
+        ALTER TABLE responses ADD COLUMN record_signer TEXT;
+        -- The signature of the device that entered a withdrawal.
+        ALTER TABLE tombstones ADD COLUMN record_signature TEXT;
+        ALTER TABLE pending_withdrawals ADD COLUMN record_signature TEXT;
+        -- The team's certificates of the devices whose records this machine holds (text of the certificate file).
+        CREATE TABLE device_certificates (
+          device_id TEXT NOT NULL,
+          device_key BLOB NOT NULL,
+          certificate TEXT NOT NULL,
+          PRIMARY KEY (device_id, device_key)
+        );
+        """)
+    }
+    migrator.registerMigration("v15-score-columns") { db in
       try db.execute(sql: """
         -- A compact columnar copy of part_scores for profiles (ScoreColumnBlock): one block per round and
         -- range of 16 384 response keys (key >> 14). It is derived data: every change to part_scores or to

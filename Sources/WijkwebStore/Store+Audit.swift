@@ -8,6 +8,14 @@ public struct AuditEntry: Hashable, Sendable {
   public var actor: String
   public var action: String
   public var detail: String
+
+  public init(at: String, deviceID: String, actor: String, action: String, detail: String) {
+    self.at = at
+    self.deviceID = deviceID
+    self.actor = actor
+    self.action = action
+    self.detail = detail
+  }
 }
 
 extension Store {

@@ -36,6 +36,11 @@ public struct BundleImportReport: Hashable, Sendable {
   public var unsealed = 0
   /// Sealed responses of the bundle that did not open with the team key: stored (or kept) sealed.
   public var unopened: [BundleRefusal] = []
+  /// Responses of the bundle a revoked device completed at or after its revocation: not stored.
+  public var revoked: [String] = []
+  /// Responses held here that a revocation list the bundle brought removed (completed by a revoked device
+  /// at or after its revocation).
+  public var removedByRevocation = 0
 
   public init() {}
 }
@@ -64,6 +69,15 @@ extension Store {
       return try writer.write { db in
         var report = BundleImportReport()
         report.unopened = checked.unopened
+        // A newer revocation list of the team comes first: it decides which records below count.
+        if let list = contents.revocations {
+          report.removedByRevocation = try Self.adoptRevocations(list, actor: actor, now: now, in: db) ?? 0
+        }
+        let trust = try Self.trustState(in: db)
+        try Self.keepCertificates(contents.certificates, in: db)
+        func revoked(_ deviceID: String, at time: String) -> Bool {
+          trust.revocations?.refuses(deviceID, signedAt: time) == true
+        }
         for questionnaire in contents.questionnaires {
           try db.execute(sql: """
             INSERT OR IGNORE INTO questionnaires (content_hash, id, version, source, installed_at) VALUES (?, ?, ?, ?, ?)
@@ -87,13 +101,15 @@ extension Store {
                 """)
             }
             roundIDs[round.name] = row["id"]
+            // A round of this laptop alone that the team accepted: it takes the team's signature.
+            _ = try Self.adoptRoundSignature(round, in: db)
           } else {
             try db.execute(sql: """
               INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,
-                seal_public_key)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                seal_public_key, team_signature)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """, arguments: [round.name, round.questionnaireHash, round.areaSet, round.startsOn, round.endsOn, round.minGroupSize,
-                               round.retentionDays, round.status, Self.timestamp(now), round.sealPublicKey])
+                               round.retentionDays, round.status, Self.timestamp(now), round.sealPublicKey, round.teamSignature])
             roundIDs[round.name] = db.lastInsertedRowID
             report.createdRounds.append(round.name)
           }
@@ -113,9 +129,18 @@ extension Store {
             """)
         }
         for tombstone in contents.tombstones {
+          if revoked(tombstone.deviceID, at: tombstone.withdrawnAt) {
+            report.refusedWithdrawals.append(BundleRefusal(responseID: tombstone.responseID,
+                                                           reason: "its device was revoked by the team before it was made"))
+            continue
+          }
           try importTombstone(tombstone, report: &report, in: db)
         }
         for response in contents.responses {
+          if revoked(response.deviceID, at: response.completedAt) {
+            report.revoked.append(response.id)
+            continue
+          }
           if expired.contains(response.round) {
             report.skippedExpired += 1
             continue
@@ -127,7 +152,8 @@ extension Store {
         try Self.audit("bundle-import", detail: """
           \(file) from device \(contents.deviceID) made \(contents.createdAt): \(report.new) new, \(report.alreadyPresent) already present, \
           \(report.withdrawn) withdrawn, \(report.refusedWithdrawals.count) withdrawals refused, \(report.pendingWithdrawals) waiting, \(report.conflicts.count) conflicts, \
-          \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed\
+          \(report.suspectedDuplicates.count) suspected duplicates, \(report.sealed) stored sealed, \(report.unsealed) unsealed, \
+          \(report.revoked.count) of revoked devices refused, \(report.removedByRevocation) removed by revocation\
           \(report.unopened.isEmpty ? "" : ", \(report.unopened.count) did not open: " + report.unopened.map(\.responseID).joined(separator: ", "))
           """, actor: actor, at: now, in: db)
         return report
@@ -161,6 +187,13 @@ extension Store {
         }
       } else if stored.sameContent(as: response) {
         report.alreadyPresent += 1
+        // Held without its origin's signature (taken with --accept-unsigned): the signed copy (checked by
+        // `verifyTrust`) lends it its signature, for the same form of content only.
+        if stored.isSealed == response.isSealed, RecordSignature.isSigned(response) {
+          try db.cachedStatement(sql: """
+            UPDATE responses SET record_signature = ?, record_signer = ? WHERE id = ? AND record_signature IS NULL
+            """).execute(arguments: [response.signature, response.signedBy, response.id])
+        }
       } else {
         report.conflicts.append(BundleConflict(responseID: response.id, reason: "this database holds other content under the same id"))
       }
@@ -174,14 +207,15 @@ extension Store {
       return
     }
     if let pending = try Row.fetchOne(try db.cachedStatement(sql: """
-      SELECT withdrawn_at, device_id, receipt_code FROM pending_withdrawals WHERE response_id = ?
+      SELECT withdrawn_at, device_id, receipt_code, record_signature FROM pending_withdrawals WHERE response_id = ?
       """), arguments: [response.id]) {
       // A withdrawal arrived before its response: applied now if its code proves the response's hash.
       try db.execute(sql: "DELETE FROM pending_withdrawals WHERE response_id = ?", arguments: [response.id])
       let code: String = pending["receipt_code"]
       if receipt?.matches(code) == true {
-        try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
-                       arguments: [response.id, pending["withdrawn_at"] as String, pending["device_id"] as String, code])
+        try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code, record_signature) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [response.id, pending["withdrawn_at"] as String, pending["device_id"] as String, code,
+                                   pending["record_signature"] as String?])
         report.skippedWithdrawn += 1
         report.newWithdrawals += 1
         return
@@ -194,14 +228,14 @@ extension Store {
     try db.cachedStatement(sql: """
       INSERT INTO responses (id, round_id, questionnaire_id, questionnaire_version, questionnaire_hash, device_id, volunteer_code,
         language, area_code, status, started_at, completed_at, receipt_locator, receipt_salt, receipt_hash, packed_answers,
-        packed_demographics, sealed, language_status)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        packed_demographics, sealed, language_status, record_signature, record_signer)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """).execute(arguments: [response.id, roundID, response.questionnaireID, response.questionnaireVersion, response.questionnaireHash,
                        response.deviceID, response.volunteerCode, response.language, response.areaCode, response.startedAt,
                        response.completedAt, receipt?.locator, receipt.map { Data($0.salt) }, receipt.map { Data($0.hash) },
                        response.isSealed ? nil : response.packedAnswers,
                        response.isSealed ? nil : response.packedDemographics,
-                       response.sealed.flatMap { Data(base64Encoded: $0) }, response.languageStatus])
+                       response.sealed.flatMap { Data(base64Encoded: $0) }, response.languageStatus, response.signature, response.signedBy])
     if response.isSealed { report.sealed += 1 }
     // Review decisions stay at the team: whatever the bundle claims, reflections arrive unreviewed.
     for reflection in response.reflections.map(\.unreviewed) {
@@ -232,8 +266,8 @@ extension Store {
         return refuse("its receipt code is not the one that withdrew the response here")
       }
       if (tombstone.withdrawnAt, tombstone.deviceID) < (existing["withdrawn_at"] as String, existing["device_id"] as String) {
-        try db.execute(sql: "UPDATE tombstones SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
-                       arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
+        try db.execute(sql: "UPDATE tombstones SET withdrawn_at = ?, device_id = ?, record_signature = ? WHERE response_id = ?",
+                       arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.signature, tombstone.responseID])
       }
       return
     }
@@ -245,16 +279,16 @@ extension Store {
                                         arguments: [tombstone.responseID]) {
         if pending["receipt_code"] as String == code,
            (tombstone.withdrawnAt, tombstone.deviceID) < (pending["withdrawn_at"] as String, pending["device_id"] as String) {
-          try db.execute(sql: "UPDATE pending_withdrawals SET withdrawn_at = ?, device_id = ? WHERE response_id = ?",
-                         arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.responseID])
+          try db.execute(sql: "UPDATE pending_withdrawals SET withdrawn_at = ?, device_id = ?, record_signature = ? WHERE response_id = ?",
+                         arguments: [tombstone.withdrawnAt, tombstone.deviceID, tombstone.signature, tombstone.responseID])
         }
         return
       }
       guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_withdrawals") ?? 0 < Self.maxPendingWithdrawals else {
         return refuse("this database does not hold the response and already keeps \(Self.maxPendingWithdrawals) withdrawals waiting")
       }
-      try db.execute(sql: "INSERT INTO pending_withdrawals (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
-                     arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code])
+      try db.execute(sql: "INSERT INTO pending_withdrawals (response_id, withdrawn_at, device_id, receipt_code, record_signature) VALUES (?, ?, ?, ?, ?)",
+                     arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code, tombstone.signature])
       report.pendingWithdrawals += 1
       return
     }
@@ -263,8 +297,8 @@ extension Store {
     }
     try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [tombstone.responseID])
     report.withdrawn += db.changesCount
-    try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code) VALUES (?, ?, ?, ?)",
-                   arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code])
+    try db.execute(sql: "INSERT INTO tombstones (response_id, withdrawn_at, device_id, receipt_code, record_signature) VALUES (?, ?, ?, ?, ?)",
+                   arguments: [tombstone.responseID, tombstone.withdrawnAt, tombstone.deviceID, code, tombstone.signature])
     report.newWithdrawals += 1
   }
 

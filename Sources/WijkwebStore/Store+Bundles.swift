@@ -35,23 +35,23 @@ extension Store {
         """, arguments: filterArguments) {
         scores[row["response_key"], default: [:]][row["part_id"]] = Dimension.allCases.map { row[$0.key] as Double? }
       }
+      // Each record travels with the signature of the device where it was made (or the team's), unchanged.
+      let signer = try Self.deviceSigner(in: db)
       let responses = try Row.fetchAll(db, sql: """
-        SELECT r.key, \(Self.bundleResponseColumns) FROM responses r JOIN rounds rd ON rd.id = r.round_id
+        SELECT r.key, \(Self.bundleResponseColumns), r.record_signature, r.record_signer FROM responses r JOIN rounds rd ON rd.id = r.round_id
         WHERE r.status = 'completed' AND (? IS NULL OR r.completed_at >= ?) \(roundFilter) ORDER BY r.id
         """, arguments: filterArguments).map { row in
-        Self.bundleResponse(row, scores: scores[row["key"]] ?? [:], reflections: reflections[row["id"]] ?? [])
+        try Self.withRecordSignature(Self.bundleResponse(row, scores: scores[row["key"]] ?? [:], reflections: reflections[row["id"]] ?? []),
+                                     row, holder: deviceID, signer: signer)
       }
       var roundNames = rounds
       for response in responses where !roundNames.contains(response.round) { roundNames.append(response.round) }
       let bundleRounds = try roundNames.sorted().compactMap { name in
         try Row.fetchOne(db, sql: """
-          SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key
+          SELECT name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, seal_public_key,
+            team_signature
           FROM rounds WHERE name = ?
-          """, arguments: [name]).map { row in
-          BundleRound(name: row["name"], questionnaireHash: row["questionnaire_hash"], areaSet: row["area_set"],
-                      startsOn: row["starts_on"], endsOn: row["ends_on"], minGroupSize: row["min_group_size"],
-                      retentionDays: row["retention_days"], status: row["status"], sealPublicKey: row["seal_public_key"])
-        }
+          """, arguments: [name]).map(Self.bundleRound)
       }
       let questionnaires = try Set(bundleRounds.map(\.questionnaireHash)).sorted().compactMap { hash in
         try Row.fetchOne(db, sql: "SELECT content_hash, id, version, source FROM questionnaires WHERE content_hash = ?",
@@ -61,13 +61,20 @@ extension Store {
       }
       // Only withdrawals proven with the receipt code travel; those of before receipt hashes stay here.
       let tombstones = try Row.fetchAll(db, sql: """
-        SELECT response_id, withdrawn_at, device_id, receipt_code FROM tombstones WHERE receipt_code IS NOT NULL ORDER BY response_id
+        SELECT response_id, withdrawn_at, device_id, receipt_code, record_signature FROM tombstones WHERE receipt_code IS NOT NULL
+        ORDER BY response_id
         """).map { row in
-          BundleTombstone(responseID: row["response_id"], withdrawnAt: row["withdrawn_at"], deviceID: row["device_id"],
-                          receiptCode: row["receipt_code"])
+          let tombstone = BundleTombstone(responseID: row["response_id"], withdrawnAt: row["withdrawn_at"], deviceID: row["device_id"],
+                                          receiptCode: row["receipt_code"], signature: row["record_signature"])
+          // Entered here before record signatures: this device signs it now.
+          return tombstone.signature == nil && tombstone.deviceID == deviceID ? try RecordSignature.sign(tombstone, by: signer) : tombstone
         }
-      return BundleContents(deviceID: deviceID, createdAt: Self.timestamp(now), since: since, questionnaires: questionnaires,
-                            rounds: bundleRounds, responses: responses, tombstones: tombstones)
+      let origins = Set(responses.compactMap(RecordSignature.signingDevice) + tombstones.map(\.deviceID))
+      var contents = BundleContents(deviceID: deviceID, createdAt: Self.timestamp(now), since: since, questionnaires: questionnaires,
+                                    rounds: bundleRounds, responses: responses, tombstones: tombstones,
+                                    revocations: try Self.trustState(in: db).revocations)
+      contents.certificates = try Self.recordCertificates(in: db).filter { origins.contains($0.deviceID) }
+      return contents
     }
   }
 

@@ -7,6 +7,12 @@ public struct WeightingRow: Sendable {
   public var responseKey: Int64
   public var areaCode: String?
   public var packedDemographics: String
+
+  public init(responseKey: Int64, areaCode: String?, packedDemographics: String) {
+    self.responseKey = responseKey
+    self.areaCode = areaCode
+    self.packedDemographics = packedDemographics
+  }
 }
 
 extension Store {

@@ -13,6 +13,15 @@ public struct PartScoreRow: Sendable {
   public var scores: [Double?]
   /// The response's answer to the breakdown question (nil: not asked, or "zeg ik liever niet").
   public var category: String?
+
+  public init(responseKey: Int64, responseID: String, areaCode: String?, partID: String, scores: [Double?], category: String?) {
+    self.responseKey = responseKey
+    self.responseID = responseID
+    self.areaCode = areaCode
+    self.partID = partID
+    self.scores = scores
+    self.category = category
+  }
 }
 
 /// A round as listed for profiles.
@@ -24,6 +33,16 @@ public struct RoundInfo: Hashable, Sendable {
   public var startsOn: String
   public var status: String
   public var minGroupSize: Int
+
+  public init(id: Int64, name: String, questionnaireID: String, questionnaireHash: String, startsOn: String, status: String, minGroupSize: Int) {
+    self.id = id
+    self.name = name
+    self.questionnaireID = questionnaireID
+    self.questionnaireHash = questionnaireHash
+    self.startsOn = startsOn
+    self.status = status
+    self.minGroupSize = minGroupSize
+  }
 }
 
 extension Store {

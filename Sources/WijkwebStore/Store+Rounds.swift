@@ -84,7 +84,7 @@ extension Store {
       }
       try file.commit()
     } catch let error as FileError {
-      throw StoreError(error.message)
+      throw StoreError(error)
     }
     try audit("backup", detail: path, actor: actor)
   }

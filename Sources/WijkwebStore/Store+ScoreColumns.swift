@@ -5,7 +5,7 @@ import WijkwebCrypto
 
 /// The columnar copy of the part scores (`ScoreColumnBlock`): one block per round and range of
 /// `ScoreColumnBlock.responsesPerBlock` response keys in `score_columns`. Triggers on `part_scores` and
-/// `responses` (migration `v12-score-columns`) mark the block of every row that is inserted, changed or
+/// `responses` (migration `v15-score-columns`) mark the block of every row that is inserted, changed or
 /// deleted as stale in `score_columns_stale`, whatever writes it (interview completion, bundle import,
 /// withdrawal, purge, demo, `sqlite3`). A stale block is rebuilt from its rows by `refreshScoreColumns`;
 /// until then a profile reads that block's rows instead, so it never sees an outdated copy.

@@ -65,8 +65,9 @@ extension Store {
   func writeUnsealed(_ response: BundleResponse, from blob: String, in db: Database) throws -> Bool {
     guard let sealed = Data(base64Encoded: blob) else { return false }
     try db.cachedStatement(sql: """
-      UPDATE responses SET packed_answers = ?, packed_demographics = ?, sealed = NULL WHERE id = ? AND sealed = ?
-      """).execute(arguments: [response.packedAnswers, response.packedDemographics, response.id, sealed])
+      UPDATE responses SET packed_answers = ?, packed_demographics = ?, sealed = NULL, record_signature = ?, record_signer = ?
+      WHERE id = ? AND sealed = ?
+      """).execute(arguments: [response.packedAnswers, response.packedDemographics, response.signature, response.signedBy, response.id, sealed])
     guard db.changesCount == 1 else { return false }
     // Sealed at completion, so never reviewed: stored as entered whatever the content claims.
     for reflection in response.reflections.map(\.unreviewed) {
@@ -147,7 +148,15 @@ public enum SealedResponses {
         refuse("it opens, but its content cannot be read; it was made by another version of Wijkweb or crafted")
         continue
       }
-      opened.contents.responses[index] = response.unsealed(with: content)
+      // Its content changed here at the team: the team key signs it (a key file without signing key
+      // leaves it without signature, so it travels only with --accept-unsigned).
+      var unsealed = response.unsealed(with: content)
+      unsealed.signature = nil
+      unsealed.signedBy = nil
+      if let signer = try? key.signer(), let signed = try? RecordSignature.sign(unsealed, by: signer, as: RecordSignature.byTeam) {
+        unsealed = signed
+      }
+      opened.contents.responses[index] = unsealed
       opened.openedFrom[response.id] = sealed
     }
     return opened

@@ -30,24 +30,40 @@ extension Store {
     }
   }
 
-  /// Creates an open round for `questionnaire` (which must be installed) over the areas of `areaSet`.
+  /// Creates an open round for `questionnaire` (which must be installed) over the areas of `areaSet`,
+  /// signed by the team: with `teamSigner` (the team key, opened on the team's machine) or, on a laptop
+  /// alone, with its local team's key. An enrolled laptop cannot create rounds: they come from the team.
   @discardableResult
   public func createRound(name: String, questionnaire: Questionnaire, areaSet: String, startsOn: String, endsOn: String,
                           minGroupSize: Int = 10, retentionDays: Int = 730, sealPublicKey: [UInt8]? = nil,
-                         now: Date = Date()) throws -> Int64 {
+                          teamSigner: (any MessageSigner)? = nil, now: Date = Date()) throws -> Int64 {
     if let problem = BundleRound.nameProblem(name) {
       throw StoreError("The round was not created: \(problem). Choose a name of 1 to \(BundleRound.maxNameLength) letters, digits, spaces or signs.")
     }
     return try writer.write { db in
       if try Int.fetchOne(db, sql: "SELECT count(*) FROM rounds WHERE name = ?", arguments: [name]) ?? 0 > 0 {
-        throw StoreError("A round named \"\(name)\" already exists; choose another name.")
+        throw StoreError(LocalizedMessage(.errRoundExists, name))
       }
+      let team = try Self.trustState(in: db).team
+      guard let signer = try teamSigner ?? Self.localTeamSigner(in: db) else {
+        throw StoreError("""
+          The round was not created: this laptop belongs to team \(team.teamID), and rounds come from the team. \
+          Create it on the team's machine (round create --key TEAM.key) and import it here (wijkweb round import FILE).
+          """)
+      }
+      guard signer.publicKey == team.signingKey else {
+        throw StoreError("The round was not created: the key given is not the key of this machine's team (\(team.teamID)).")
+      }
+      let round = try RoundSignature.sign(BundleRound(
+        name: name, questionnaireHash: questionnaire.contentHash, areaSet: areaSet, startsOn: startsOn, endsOn: endsOn,
+        minGroupSize: minGroupSize, retentionDays: retentionDays, status: "open",
+        sealPublicKey: sealPublicKey.map { Data($0).base64EncodedString() }), signer: signer)
       try db.execute(sql: """
         INSERT INTO rounds (name, questionnaire_hash, area_set, starts_on, ends_on, min_group_size, retention_days, status, created_at,
-          seal_public_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+          seal_public_key, team_signature)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
         """, arguments: [name, questionnaire.contentHash, areaSet, startsOn, endsOn, minGroupSize, retentionDays, Self.timestamp(now),
-                         sealPublicKey.map { Data($0).base64EncodedString() }])
+                         round.sealPublicKey, round.teamSignature])
       return db.lastInsertedRowID
     }
   }
@@ -58,9 +74,9 @@ extension Store {
     guard try needsSeeding() else { return }
     try importAreas(areas)
     try installQuestionnaire(source: questionnaireSource, questionnaire: questionnaire, now: now)
-    let calendar = Calendar(identifier: .gregorian)
-    let year = calendar.component(.year, from: now)
-    let autumn = calendar.component(.month, from: now) >= 7
+    let today = CalendarDay(now, timeZone: .current)
+    let year = today.year
+    let autumn = today.month >= 7
     let name = autumn ? "Najaar \(year)" : "Voorjaar \(year)"
     let gemeente = areas.first { $0.level == .gemeente }?.code ?? ""
     try createRound(name: name, questionnaire: questionnaire, areaSet: gemeente,

@@ -39,11 +39,13 @@ extension Store {
   public func unsentResponses(server: String, after: String?, limit: Int) throws -> [BundleResponse] {
     try writer.read { db in
       let rows = try Row.fetchAll(db, sql: """
-        SELECT r.key, \(Self.bundleResponseColumns) FROM responses r JOIN rounds rd ON rd.id = r.round_id
+        SELECT r.key, \(Self.bundleResponseColumns), r.record_signature, r.record_signer FROM responses r JOIN rounds rd ON rd.id = r.round_id
         WHERE r.status = 'completed' AND r.id > ?
           AND NOT EXISTS (SELECT 1 FROM central_sent c WHERE c.server = ? AND c.kind = 'response' AND c.id = r.id)
         ORDER BY r.id LIMIT ?
         """, arguments: [after ?? "", server, limit])
+      let holder = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device_id'") ?? ""
+      let signer = try Self.deviceSigner(in: db)
       return try rows.map { row in
         let key: Int64 = row["key"]
         let id: String = row["id"]
@@ -60,7 +62,8 @@ extension Store {
           BundleReflection(promptID: f["prompt_id"], text: f["text"], reviewStatus: f["review_status"], redactedText: f["redacted_text"],
                            dimensions: f["dimensions"], reviewedAt: f["reviewed_at"], reviewer: f["reviewer"])
         }
-        return Self.bundleResponse(row, scores: scores, reflections: reflections)
+        // Each response keeps the signature of the device where it was made, as in a bundle.
+        return try Self.withRecordSignature(Self.bundleResponse(row, scores: scores, reflections: reflections), row, holder: holder, signer: signer)
       }
     }
   }

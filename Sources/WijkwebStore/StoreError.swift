@@ -1,3 +1,6 @@
+import WijkwebCore
+import WijkwebFiles
+
 /// A problem with the database that the user can act on, said in one plain sentence.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
   /// What kind of problem, for messages in the user's language.
@@ -5,10 +8,24 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 
   public var message: String
   public var kind: Kind
+  /// The message in any language, when it has one; `message` is its English text.
+  public var localized: LocalizedMessage?
   public init(_ message: String, kind: Kind = .other) {
     self.message = message
     self.kind = kind
   }
+  public init(_ localized: LocalizedMessage, kind: Kind = .other) {
+    self.init(localized.text(.english), kind: kind)
+    self.localized = localized
+  }
+  /// The file problem behind it (a backup's target), said in the command's language by `main`.
+  public var file: FileError?
+  public init(_ file: FileError) {
+    self.init(file.message)
+    self.file = file
+  }
+  /// The message in `language` (English when it has no other).
+  public func text(_ language: Language) -> String { localized?.text(language) ?? message }
   public var description: String { message }
 }
 

@@ -1,4 +1,6 @@
 import WijkwebCore
+import WijkwebFiles
 
 extension StoreError: UserFacingError {}
 extension KeyProblem: UserFacingError {}
+extension FileError: UserFacingError {}

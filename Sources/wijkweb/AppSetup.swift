@@ -1,6 +1,7 @@
 import Foundation
 import WijkwebCentral
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 import WijkwebTUI
 
@@ -27,7 +28,7 @@ enum AppSetup {
     do {
       store = try Store(path: path, create: !existing)
     } catch let error as StoreError {
-      throw Failure(error.message)
+      throw Failure(error)
     }
     if try store.needsSeeding() {
       let questionnaireURL = try DataFiles.folder("Questionnaires").appendingPathComponent(defaultQuestionnaire)
@@ -44,10 +45,30 @@ enum AppSetup {
     }
     if purge {
       for (name, deleted) in try store.purgeExpired(actor: "automatic") where deleted > 0 {
-        FileHandle.standardError.write(Data("round \"\(name)\": \(deleted) responses deleted (past retention)\n".utf8))
+        FileHandle.standardError.write(Data((UIString.cmdPurged.format(MessageLanguage.chosen, name, deleted) + "\n").utf8))
       }
     }
     return store
+  }
+
+  /// Where a reading command's figures come from: the laptop's database file, or the central database
+  /// when `--db` is a postgresql:// URL (read with the login's rights; its schema must be this Wijkweb's).
+  static func openSource(_ options: DatabaseOptions) throws -> any ProfileSource {
+    guard let url = options.path, ConnectionTarget.isURL(url) else { return try openStore(options, existing: true) }
+    return CentralProfileSource(connection: try openCentral(url))
+  }
+
+  /// A connection to the central database at `url` whose schema this Wijkweb can use.
+  static func openCentral(_ url: String) throws -> Connection {
+    let connection = try CentralCommand.Target.connect(url)
+    let version = try CentralMigrator.version(connection)
+    guard let version else { throw Failure("\(connection.target.summary) has no Wijkweb schema; run `wijkweb central init` first.") }
+    guard version == CentralSchema.currentVersion else {
+      throw Failure(CentralSchema.migrations.contains { $0.version == version }
+        ? "\(connection.target.summary) has schema version \(version); run `wijkweb central init` to migrate it."
+        : "\(connection.target.summary) has schema version \(version), made by a newer Wijkweb; update this program.")
+    }
+    return connection
   }
 
   /// What the interview needs from the store.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 /// `wijkweb areas import|list`.
@@ -12,6 +14,7 @@ struct AreasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Import areas from CSV (level,code,name,parent_code[,aliases]); every problem with its line.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The area file, or a shipped one: groningen, vijfheerenlanden.") var file: String
 
     func run() throws {
@@ -34,16 +37,18 @@ struct AreasCommand: ParsableCommand {
       }
       try store.importAreas(areas)
       let counts = Dictionary(grouping: areas, by: \.level).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
-      print("imported \(areas.count) areas from \(url.lastPathComponent): \(counts.joined(separator: ", "))")
+      UIString.cmdAreasImported.say(messages.language, areas.count, url.lastPathComponent, counts.joined(separator: ", "))
     }
   }
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the areas as a tree, with local names.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
-      let store = try AppSetup.openStore(database)
-      let tree = AreaTreeLister(areas: try store.areas())
+      let store: any ProfileSource = try database.path.map(ConnectionTarget.isURL) == true ? AppSetup.openSource(database) : AppSetup.openStore(database)
+      // Dutch when not asked, as this list always spoke.
+      let tree = AreaTreeLister(areas: try store.areas(), language: messages.language(defaultingTo: .dutch))
       print(TerminalText.visible(tree.lines().joined(separator: "\n"), keepingNewlines: true))
     }
   }
@@ -52,13 +57,14 @@ struct AreasCommand: ParsableCommand {
 /// Prints areas as an indented tree.
 struct AreaTreeLister {
   let areas: [Area]
+  var language: Language = .dutch
   func lines() -> [String] {
     let children = Dictionary(grouping: areas, by: { $0.parentCode ?? "" })
     var lines: [String] = []
     func walk(_ parent: String, depth: Int) {
       for area in (children[parent] ?? []).sorted(by: { $0.code < $1.code }) {
         var line = String(repeating: "  ", count: depth) + "\(area.code)  \(area.name)  (\(area.level.rawValue))"
-        if !area.aliases.isEmpty { line += "  ook: " + area.aliases.joined(separator: ", ") }
+        if !area.aliases.isEmpty { line += UIString.cmdAreasAlso.text(language) + area.aliases.joined(separator: ", ") }
         lines.append(line)
         walk(area.code, depth: depth + 1)
       }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WijkwebCentral
 import WijkwebCore
 import WijkwebFiles
 import WijkwebStore
@@ -17,6 +18,7 @@ struct BundleExportCommand: ParsableCommand {
     commandName: "export", abstract: "Write this laptop's completed responses, reflections and withdrawals to one file.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Option(help: "Only this round (repeat for more; default: every round).") var round: [String] = []
   @Option(help: "Only responses completed at or after this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC), or after a previous bundle file was made. Withdrawals always travel.")
   var since: String?
@@ -26,7 +28,7 @@ struct BundleExportCommand: ParsableCommand {
 
   func run() throws {
     if FileManager.default.fileExists(atPath: out) {
-      throw Failure("\(out) already exists; choose a new file name for the bundle.")
+      throw Failure(.errBundleExists, out)
     }
     var passphrase = try Passphrase.given(file: passphraseFile)
     if passphrase == nil && encrypt {
@@ -38,20 +40,20 @@ struct BundleExportCommand: ParsableCommand {
     var bytes: [UInt8]
     do {
       contents = try store.bundleContents(rounds: round, since: from)
-      bytes = try BundleFormat.encode(contents)
+      // Signed by this laptop's device key: the team's machines take nothing else.
+      bytes = try BundleFormat.encode(contents, signedBy: try store.bundleSigningDevice())
       if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
-    } catch let error as StoreError {
-      throw Failure(error.message)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(problem.message)")
+    } catch let problem as TrustProblem {
+      throw Failure("The bundle cannot be signed: \(problem.message).")
     }
     try BundleFiles.write(bytes, to: out)
     try store.recordBundleExport(contents, file: out, encrypted: passphrase != nil, actor: "coordinator")
     let counts = contents.counts
-    print("""
-      bundle written to \(out)\(passphrase != nil ? " (encrypted)" : ""): \(counts.responses) responses, \
-      \(counts.reflections) reflections, \(counts.tombstones) withdrawals, rounds: \(contents.rounds.map(\.name).joined(separator: ", "))
-      """)
+    let language = messages.language
+    UIString.cmdBundleWritten.say(language, out, passphrase != nil ? UIString.cmdEncrypted.text(language) : "", counts.responses,
+                                  counts.reflections, counts.tombstones, contents.rounds.map(\.name).joined(separator: ", "))
   }
 
   /// The time `--since` means: a day, a full UTC time, or when a previous bundle file was made.
@@ -59,9 +61,9 @@ struct BundleExportCommand: ParsableCommand {
     if BundleTime.isTimestamp(value) { return value }
     if BundleTime.isDay(value) { return value + "T00:00:00Z" }
     guard FileManager.default.fileExists(atPath: value) else {
-      throw Failure("--since \(value) is neither a time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) nor an existing bundle file.")
+      throw Failure(.errSinceValue, value)
     }
-    return try BundleFiles.read(value, passphraseFile: passphraseFile, outcome: "No bundle was written.").createdAt
+    return try BundleFiles.read(value, passphraseFile: passphraseFile, outcome: .errNoBundleWritten).createdAt
   }
 }
 
@@ -71,6 +73,7 @@ struct BundleImportCommand: ParsableCommand {
     commandName: "import", abstract: "Merge a bundle into this database: all or nothing, and importing it again changes nothing.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Argument(help: "The bundle file.") var file: String
   @Option(help: "The passphrase of an encrypted bundle is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var passphraseFile: String?
@@ -78,11 +81,55 @@ struct BundleImportCommand: ParsableCommand {
   var key: String?
   @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).")
   var keyPassphraseFile: String?
+  @Flag(help: "Take a bundle written by Wijkweb before bundles were signed (no signature at all: only rounds held here), or records without their own device's signature (Wijkweb before record signatures); recorded in the audit log.")
+  var acceptUnsigned = false
+  @Option(help: "With --db postgresql://...: the team's own database, whose team identity checks the bundle's signatures first (default: this machine's database).")
+  var trustDb: String?
 
   func run() throws {
-    // The whole bundle is read, decrypted and checked before the database is opened. A file that cannot
+    // The whole bundle is read, decrypted and checked before anything is imported. A file that cannot
     // be read (damaged, cut off, locked) is refused with nothing recorded.
-    let contents = try BundleFiles.read(file, passphraseFile: passphraseFile)
+    let (manifest, contents) = try BundleFiles.readManifest(file, passphraseFile: passphraseFile)
+    let central = database.path.flatMap { ConnectionTarget.isURL($0) ? $0 : nil }
+    // The rules of trust come first: who signed it, for which team, revoked or not, rounds from the team.
+    do {
+      // Into the central database the team's own database checks the signatures: it holds the team identity.
+      let store = central == nil ? try AppSetup.openStore(database)
+        : try AppSetup.openStore(try DatabaseOptions.parse(trustDb.map { ["--db", $0] } ?? []), existing: true)
+      let trust: BundleTrust
+      do {
+        trust = try store.verifyTrust(manifest, contents: contents, acceptUnsigned: acceptUnsigned)
+      } catch let problem as TrustProblem {
+        throw Failure("The bundle \(file) cannot be imported: \(problem.message). Nothing was imported.")
+      }
+      if trust == .unsignedAccepted {
+        FileHandle.standardError.write(Data("""
+          WARNING: \(file) is NOT SIGNED. Anyone could have written or changed it. It is taken only because of \
+          --accept-unsigned, for a bundle of Wijkweb before signing; this is recorded in the audit log.
+
+          """.utf8))
+        try store.audit("bundle-unsigned-accepted", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt))",
+                        actor: "coordinator")
+      }
+      if case .unsignedRecordsAccepted(_, let count) = trust {
+        FileHandle.standardError.write(Data("""
+          WARNING: \(count) records in \(file) carry NO SIGNATURE of the laptop where they were made. The laptop that wrote \
+          the bundle could have changed them. They are taken only because of --accept-unsigned, for records of Wijkweb before \
+          record signatures; this is recorded in the audit log.
+
+          """.utf8))
+        try store.audit("bundle-unsigned-accepted", detail: """
+          \(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt)): \
+          \(count) records without their device's signature
+          """, actor: "coordinator")
+      }
+    } catch let failure as Failure {
+      if central == nil, let store = try? AppSetup.openStore(database) {
+        try? store.audit("bundle-refused", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)): \(TerminalText.visible(failure.message))", actor: "coordinator")
+      }
+      throw failure
+    }
+    if let central { return try importCentral(contents, url: central) }
     var opened = OpenedBundle(contents: contents)
     if let key, contents.responses.contains(where: \.isSealed) {
       opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: keyPassphraseFile ?? passphraseFile))
@@ -98,7 +145,47 @@ struct BundleImportCommand: ParsableCommand {
       }
       throw failure
     }
-    print(report.lines.joined(separator: "\n"))
+    print(report.lines(messages.language).joined(separator: "\n"))
+  }
+
+  /// `bundle import --db postgresql://...`: the bundle is checked as a laptop checks it (all or nothing),
+  /// then its responses and withdrawals go through `wijkweb.submit`, the server's own checks a device's
+  /// sync meets too, in one transaction: each response kept once by id, a withdrawal kept as a claim for the
+  /// admin's receipt-code check. Sealed responses stay sealed there (a team key opens them elsewhere).
+  func importCentral(_ contents: BundleContents, url: String) throws {
+    if key != nil {
+      throw Failure("The central database keeps sealed responses sealed; --key opens them on a laptop only. Nothing was imported.")
+    }
+    do {
+      _ = try BundleValidator.check(OpenedBundle(contents: contents))
+    } catch let problem as BundleProblem {
+      throw Failure(.errBundleRefused, file, problem.text(MessageLanguage.chosen))
+    }
+    // As `sync`: a device login reads nothing, not even the schema version; submit is its only way in.
+    let connection = try CentralCommand.Target.connect(url)
+    _ = try CentralSubmit.installation(connection)
+    let withdrawals = contents.tombstones.filter { $0.receiptCode != nil }
+    let outcomes = try connection.transaction {
+      var outcomes: [SubmitOutcome] = []
+      for start in stride(from: 0, to: withdrawals.count, by: 200) {
+        outcomes += try CentralSubmit.submit(responses: [], withdrawals: Array(withdrawals[start ..< min(start + 200, withdrawals.count)]),
+                                             on: connection)
+      }
+      for start in stride(from: 0, to: contents.responses.count, by: 200) {
+        outcomes += try CentralSubmit.submit(responses: Array(contents.responses[start ..< min(start + 200, contents.responses.count)]),
+                                             withdrawals: [], on: connection)
+      }
+      return outcomes
+    }
+    for refusal in outcomes where refusal.result == .refused {
+      print("refused: \(refusal.kind.rawValue) \(refusal.id): \(refusal.reason ?? "no reason given")")
+    }
+    func count(_ kind: SubmitOutcome.Kind, _ result: SubmitOutcome.Result) -> Int {
+      outcomes.filter { $0.kind == kind && $0.result == result }.count
+    }
+    print("bundle \(TerminalText.visible(file)) to \(connection.target.summary): \(count(.response, .sent)) new, \(count(.response, .already)) already there, \(count(.response, .withdrawn)) withdrawn there, \(count(.response, .refused)) refused")
+    print("withdrawals: \(count(.withdrawal, .sent)) kept for the admin's receipt-code check, \(count(.withdrawal, .already)) already there, \(count(.withdrawal, .refused)) refused"
+      + (contents.tombstones.count > withdrawals.count ? "; \(contents.tombstones.count - withdrawals.count) without a receipt code not sent" : ""))
   }
 
   /// Checks and imports the bundle; a refusal as a `Failure`.
@@ -107,55 +194,49 @@ struct BundleImportCommand: ParsableCommand {
     do {
       checked = try BundleValidator.check(opened)
     } catch let problem as BundleProblem {
-      throw Failure("The bundle \(file) cannot be imported: \(problem.message) Nothing was imported.")
+      throw Failure(.errBundleRefused, file, problem.text(MessageLanguage.chosen))
     }
     let store = try AppSetup.openStore(database)
     do {
       return try store.importBundle(checked, file: file, actor: "coordinator")
     } catch let error as StoreError {
-      throw Failure("The bundle \(file) cannot be imported: \(error.message)")
+      throw Failure(.errBundleNotImported, file, error.localized?.text(MessageLanguage.chosen) ?? error.message)
     }
   }
 }
 
 extension BundleImportReport {
-  /// What an import prints, one line each.
-  var lines: [String] {
+  /// What an import prints, one line each, in `language`.
+  func lines(_ language: Language) -> [String] {
     var lines: [String] = []
-    func print(_ line: String) { lines.append(line) }
+    func say(_ text: UIString, _ arguments: CustomStringConvertible...) { lines.append(text.format(language, arguments: arguments)) }
     if !self.createdRounds.isEmpty {
-      print("rounds created: \(self.createdRounds.map { TerminalText.visible($0) }.joined(separator: ", "))")
+      say(.cmdRoundsCreated, self.createdRounds.map { TerminalText.visible($0) }.joined(separator: ", "))
     }
-    print("new: \(self.new)")
-    print("already present: \(self.alreadyPresent)")
-    print("withdrawn: \(self.withdrawn)"
-      + (self.skippedWithdrawn > 0 ? " (and \(self.skippedWithdrawn) in the bundle not brought back: withdrawn earlier)" : ""))
-    if self.skippedExpired > 0 {
-      print("not stored: \(self.skippedExpired) responses of rounds past their retention period")
+    say(.cmdImportNew, self.new)
+    say(.cmdImportAlreadyPresent, self.alreadyPresent)
+    lines.append(UIString.cmdImportWithdrawn.format(language, self.withdrawn)
+      + (self.skippedWithdrawn > 0 ? UIString.cmdImportWithdrawnSkipped.format(language, self.skippedWithdrawn) : ""))
+    if self.skippedExpired > 0 { say(.cmdImportExpired, self.skippedExpired) }
+    if self.sealed > 0 { say(.cmdImportSealed, self.sealed) }
+    if self.unsealed > 0 { say(.cmdImportUnsealed, self.unsealed) }
+    if !self.revoked.isEmpty {
+      lines.append("refused: \(self.revoked.count) responses completed by a revoked device after its revocation, e.g. response \(self.revoked[0])")
     }
-    if self.sealed > 0 {
-      print("sealed: \(self.sealed) of the new responses are sealed; they count and travel on, and open with `wijkweb unseal --key FILE`")
+    if self.removedByRevocation > 0 {
+      lines.append("removed: \(self.removedByRevocation) responses held here were completed by a revoked device after its revocation")
     }
-    if self.unsealed > 0 { print("unsealed: \(self.unsealed) responses stored sealed here are readable now") }
-    for refusal in self.unopened {
-      print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
-    }
+    for refusal in self.unopened { say(.cmdNotOpened, refusal.responseID, refusal.reason) }
     if !self.refusedWithdrawals.isEmpty {
-      print("withdrawals refused: \(self.refusedWithdrawals.count) (their receipt code does not prove the response; not applied, not passed on)")
+      say(.cmdWithdrawalsRefused, self.refusedWithdrawals.count)
       for (reason, refusals) in Dictionary(grouping: self.refusedWithdrawals, by: \.reason).sorted(by: { $0.key < $1.key }) {
-        print("  \(refusals.count) because \(reason), e.g. response \(refusals[0].responseID)")
+        say(.cmdRefusedBecause, refusals.count, reason, refusals[0].responseID)
       }
     }
-    if pendingWithdrawals > 0 {
-      print("withdrawals waiting: \(pendingWithdrawals) for responses this database does not hold yet; applied when they arrive")
-    }
-    for group in suspectedDuplicates {
-      print("suspected duplicate: responses \(group.joined(separator: ", ")) have the same device, start time and answers")
-    }
-    print("conflicts: \(self.conflicts.count)")
-    for conflict in self.conflicts {
-      print("  response \(conflict.responseID): \(conflict.reason); kept as it was")
-    }
+    if pendingWithdrawals > 0 { say(.cmdWithdrawalsWaiting, pendingWithdrawals) }
+    for group in suspectedDuplicates { say(.cmdSuspectedDuplicate, group.joined(separator: ", ")) }
+    say(.cmdConflicts, self.conflicts.count)
+    for conflict in self.conflicts { say(.cmdConflictKept, conflict.responseID, conflict.reason) }
     return lines
   }
 }
@@ -164,10 +245,16 @@ extension BundleImportReport {
 enum BundleFiles {
   /// The bundle in `path`, decrypted (with the passphrase from the file, the environment or the terminal)
   /// and decoded; any problem as a plain `Failure`.
-  static func read(_ path: String, passphraseFile: String?, outcome: String = "Nothing was imported.") throws -> BundleContents {
+  static func read(_ path: String, passphraseFile: String?, outcome: UIString = .errNothingImported) throws -> BundleContents {
+    try readManifest(path, passphraseFile: passphraseFile, outcome: outcome).contents
+  }
+
+  /// `read`, with the manifest that carries the bundle's certificate and signature.
+  static func readManifest(_ path: String, passphraseFile: String?, outcome: UIString = .errNothingImported) throws
+    -> (manifest: BundleManifest, contents: BundleContents) {
     // Refused before it is read into memory: a bundle has a documented size limit.
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > BundleFormat.maxBytes + 1_048_576 {
-      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome)")
+      throw Failure("The bundle \(path) is \(size / 1_048_576) MB; a bundle is at most \(BundleFormat.maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since). \(outcome.text(.english))")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure("Cannot read the bundle \(path). Check the name and that you may read it.")
@@ -178,18 +265,14 @@ enum BundleFiles {
         let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The bundle \(path) is encrypted and")
         bytes = try BundleSeal.open(bytes, passphrase: passphrase)
       }
-      return try BundleFormat.decode(bytes)
+      return try BundleFormat.read(bytes)
     } catch let problem as BundleProblem {
-      throw Failure("The bundle \(path) \(problem.message) \(outcome)")
+      throw Failure(.errBundleUnreadable, path, problem.text(MessageLanguage.chosen), outcome.text(MessageLanguage.chosen))
     }
   }
 
   /// Writes `bytes` to a new owner-only file at `path` through the atomic writer.
   static func write(_ bytes: [UInt8], to path: String) throws {
-    do {
-      try AtomicFile.write(bytes, to: path)
-    } catch let error as FileError {
-      throw Failure(error.message)
-    }
+    try AtomicFile.write(bytes, to: path)
   }
 }

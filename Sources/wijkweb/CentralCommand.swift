@@ -24,26 +24,18 @@ struct CentralCommand: ParsableCommand {
       guard let text = url ?? ProcessInfo.processInfo.environment["WIJKWEB_CENTRAL"], !text.isEmpty else {
         throw Failure("Which central database? Give --url postgresql://... (or a service name), or set WIJKWEB_CENTRAL.")
       }
-      do { return try ConnectionTarget(text) } catch let error as CentralError { throw Failure(error.message) }
+      return try ConnectionTarget(text)
     }
 
     static func connect(_ url: String?) throws -> Connection {
       let target = try resolve(url)
-      do {
-        return try Connection(target) {
-          guard isatty(STDIN_FILENO) == 1 else { return nil }
-          return try Passphrase.ask("Password for the central database \(target.summary): ")
-        }
-      } catch let error as CentralError {
-        throw Failure(error.message)
+      return try Connection(target) {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        return try Passphrase.ask("Password for the central database \(target.summary): ")
       }
     }
   }
 
-  /// Runs `body`, saying a central database's refusal as its plain sentence.
-  static func plainly<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as CentralError { throw Failure(error.message) }
-  }
 
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create the Wijkweb schema and roles in a PostgreSQL 15+ database, or migrate it; safe to run again.")
@@ -51,7 +43,7 @@ struct CentralCommand: ParsableCommand {
 
     func run() throws {
       let connection = try target.connect()
-      let outcome = try plainly { try CentralMigrator.migrate(connection) }
+      let outcome = try CentralMigrator.migrate(connection)
       if outcome.applied.isEmpty {
         print("central database \(connection.target.summary): up to date, schema version \(outcome.version)")
       } else {
@@ -69,7 +61,7 @@ struct CentralCommand: ParsableCommand {
     /// Prints the schema version of the central database at `url` (also `wijkweb check --db URL`).
     static func report(_ url: String?) throws {
       let connection = try Target.connect(url)
-      guard let version = try plainly({ try CentralMigrator.version(connection) }) else {
+      guard let version = try CentralMigrator.version(connection) else {
         throw Failure("\(connection.target.summary) has no Wijkweb schema; run `wijkweb central init` first.")
       }
       let known = CentralSchema.migrations.map(\.version)
@@ -100,11 +92,9 @@ struct CentralCommand: ParsableCommand {
     func run() throws {
       let store = try AppSetup.openStore(database, purge: false)
       let setup: CentralSetup
-      do { setup = try store.centralSetup(rounds: rounds) } catch let error as StoreError { throw Failure(error.message) }
+      setup = try store.centralSetup(rounds: rounds)
       let connection = try target.connect()
-      let counts = try plainly {
-        try CentralPublish.publish(areas: setup.areas, questionnaires: setup.questionnaires, rounds: setup.rounds, on: connection)
-      }
+      let counts = try CentralPublish.publish(areas: setup.areas, questionnaires: setup.questionnaires, rounds: setup.rounds, on: connection)
       print("published to \(connection.target.summary): \(counts.areas) areas, \(counts.questionnaires) questionnaires, \(counts.rounds) rounds added")
     }
   }
@@ -117,7 +107,7 @@ struct CentralCommand: ParsableCommand {
 
     func run() throws {
       let connection = try target.connect()
-      let cells = try plainly { try CentralAggregates.cells(round: round, on: connection) }
+      let cells = try CentralAggregates.cells(round: round, on: connection)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
       for cell in cells { print(String(decoding: try encoder.encode(cell), as: UTF8.self)) }
@@ -138,7 +128,7 @@ struct CentralCommand: ParsableCommand {
 
     func run() throws {
       let connection = try target.connect()
-      let tally = try plainly { try CentralWithdrawals.applyClaims(on: connection, proves: CentralCommand.proves) }
+      let tally = try CentralWithdrawals.applyClaims(on: connection, proves: CentralCommand.proves)
       print("withdrawals on \(connection.target.summary): \(tally.applied) applied, \(tally.refused) refused (the receipt code does not prove the response), \(tally.waiting) waiting for their response")
     }
   }
@@ -154,9 +144,8 @@ struct CentralCommand: ParsableCommand {
         throw Failure("That is not a receipt code: it has 16 characters (or 8 for old codes) from 2-9 and A-Z without I, L and O.")
       }
       let connection = try target.connect()
-      guard let id = try plainly({
-        try CentralWithdrawals.withdraw(code: normalized, locator: ReceiptCode.locator(of: normalized), on: connection, proves: CentralCommand.proves)
-      }) else {
+      guard let id = try CentralWithdrawals.withdraw(code: normalized, locator: ReceiptCode.locator(of: normalized), on: connection,
+                                                     proves: CentralCommand.proves) else {
         throw Failure("No response on \(connection.target.summary) has this receipt code; nothing was withdrawn.")
       }
       print("withdrawn from \(connection.target.summary): response \(id) with its scores and reflections; tombstone kept")
@@ -179,7 +168,7 @@ struct CentralCommand: ParsableCommand {
   static func addRole(_ role: CentralRole, name: String, gebieden: [String] = [], target: Target) throws {
     let password = try newPassword(for: name)
     let connection = try target.connect()
-    try plainly { try CentralRole.add(role, name: name, password: password, gebieden: gebieden, on: connection) }
+    try CentralRole.add(role, name: name, password: password, gebieden: gebieden, on: connection)
     print("\(role.rawValue) \(name) added to \(connection.target.summary)\(gebieden.isEmpty ? "" : " for " + gebieden.joined(separator: ", "))")
   }
 
@@ -223,12 +212,15 @@ struct SyncCommand: ParsableCommand {
   @Option(name: .customLong("to"), help: "The central database: a postgresql:// URL or a service name (default: $WIJKWEB_CENTRAL).")
   var url: String?
   @Option(help: "Records per transaction on the server.") var batch: Int = 200
+  @Flag(help: "After the sync, remove from this laptop every completed response the central database confirmed, keeping only what withdrawing by receipt code needs. Rounds with `round remove-after-sync NAME on` do this on every sync.")
+  var removeSent = false
+  @OptionGroup var messages: MessageLanguage
 
   func run() throws {
-    guard (1...5000).contains(batch) else { throw Failure("--batch must be between 1 and 5000.") }
+    guard (1...5000).contains(batch) else { throw Failure(.errBatchRange) }
     let store = try AppSetup.openStore(database, purge: false)
     let connection = try CentralCommand.Target.connect(url)
-    let server = try CentralCommand.plainly { try CentralSubmit.installation(connection) }
+    let server = try CentralSubmit.installation(connection)
     var tally: [SubmitOutcome.Result: Int] = [:]
     var refusals: [SubmitOutcome] = []
 
@@ -239,25 +231,31 @@ struct SyncCommand: ParsableCommand {
       do {
         try store.markSent(server: server, responses: kept.filter { $0.kind == .response }.map(\.id),
                            withdrawals: kept.filter { $0.kind == .withdrawal }.map(\.id))
-      } catch let error as StoreError { throw Failure(error.message) }
+      } catch let error as StoreError { throw Failure(error) }
     }
 
     let withdrawals = try store.unsentWithdrawals(server: server)
     for start in stride(from: 0, to: withdrawals.count, by: batch) {
       let slice = Array(withdrawals[start..<min(start + batch, withdrawals.count)])
-      try record(try CentralCommand.plainly { try CentralSubmit.submit(responses: [], withdrawals: slice, on: connection) })
+      try record(try CentralSubmit.submit(responses: [], withdrawals: slice, on: connection))
     }
     var cursor: String?
     while true {
       let responses = try store.unsentResponses(server: server, after: cursor, limit: batch)
       guard let last = responses.last else { break }
-      try record(try CentralCommand.plainly { try CentralSubmit.submit(responses: responses, withdrawals: [], on: connection) })
+      try record(try CentralSubmit.submit(responses: responses, withdrawals: [], on: connection))
       cursor = last.id
     }
+    let language = messages.language
     for refusal in refusals {
-      print("refused: \(refusal.kind.rawValue) \(refusal.id): \(refusal.reason ?? "no reason given")")
+      UIString.cmdSyncRefused.say(language, refusal.kind.rawValue, refusal.id, refusal.reason ?? UIString.cmdSyncNoReason.text(language))
     }
-    let withdrawnThere = tally[.withdrawn].map { ", \($0) withdrawn there (not sent)" } ?? ""
-    print("sync to \(connection.target.summary): \(tally[.sent] ?? 0) sent, \(tally[.already] ?? 0) already there, \(tally[.refused] ?? 0) refused\(withdrawnThere)")
+    let withdrawnThere = tally[.withdrawn].map { UIString.cmdSyncWithdrawnThere.format(language, $0) } ?? ""
+    UIString.cmdSyncDone.say(language, connection.target.summary, tally[.sent] ?? 0, tally[.already] ?? 0, tally[.refused] ?? 0, withdrawnThere)
+    // Only what the server confirmed (recorded above) is removed; refused responses stay for the next sync.
+    let removed = try store.removeSent(server: server, all: removeSent, actor: "sync")
+    if removed > 0 || removeSent {
+      UIString.cmdSyncRemoved.say(language, removed)
+    }
   }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import WijkwebCore
 import WijkwebFiles
+import WijkwebReports
+import WijkwebStore
 
 /// Finds the data folders that ship with the program (`Questionnaires/`, `Areas/`, `Languages/`).
 ///
@@ -63,6 +65,41 @@ enum DataFiles {
 /// quotes from files and databases is printed with control characters made visible.
 struct Failure: UserFacingError, CustomStringConvertible {
   var message: String
+  /// The message in any language, said by `main` in the command's `--language`; `message` is its English.
+  var localized: LocalizedMessage?
   init(_ message: String) { self.message = message }
+  init(_ key: UIString, _ arguments: CustomStringConvertible...) {
+    let localized = LocalizedMessage(key, arguments: arguments)
+    self.init(localized.text(.english))
+    self.localized = localized
+  }
+  /// A database problem, keeping its other languages.
+  init(_ error: StoreError) {
+    self.init(error.message)
+    localized = error.file?.localized ?? error.localized
+  }
+  /// A file problem, keeping its other languages.
+  init(_ error: FileError) {
+    self.init(error.message)
+    localized = error.localized
+  }
+  /// A report that could not be written, keeping its other languages.
+  init(_ error: RenderError) {
+    self.init(error.description)
+    localized = error.file?.localized
+  }
   var description: String { TerminalText.visible(message, keepingNewlines: true) }
+  /// The same failure said in `language`.
+  func said(in language: Language) -> Failure { Failure(localized?.text(language) ?? message) }
+}
+
+extension FileError {
+  /// The problems a coordinator meets most, in any language; nil for the rest (said in English).
+  var localized: LocalizedMessage? {
+    switch kind {
+    case .exists(let path): return LocalizedMessage(.errFileExists, path)
+    case .noFolder(let folder): return LocalizedMessage(.errNoFolder, folder)
+    case .other: return nil
+    }
+  }
 }

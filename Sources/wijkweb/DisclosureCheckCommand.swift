@@ -17,15 +17,16 @@ struct DisclosureCheckCommand: ParsableCommand {
       """)
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Option(help: "The round (default: the most recent).") var round: String?
   @Option(help: "A raised minimum group size to check (default: the round's).") var minGroup: Int?
 
   func run() throws {
     let store = try AppSetup.openStore(database)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: messages.language(defaultingTo: .dutch))
     let result = try ProfileEngine(store: store).disclosureCheck(round: info, questionnaire: questionnaire, minimum: minGroup)
-    for finding in result.findings { print("disclosed: \(finding)") }
-    print("round \"\(info.name)\": \(result.groupsChecked) small groups attacked, \(result.findings.count) disclosed")
+    for finding in result.findings { UIString.cmdDisclosed.say(messages.language, finding) }
+    UIString.cmdDisclosureSummary.say(messages.language, info.name, result.groupsChecked, result.findings.count)
     if !result.findings.isEmpty { throw ExitCode(1) }
   }
 }

@@ -31,59 +31,59 @@ struct ExportResponsesCommand: ParsableCommand {
   @Option(help: "csv, xlsx, sav or json.") var format: String
   @Option(help: "The file to write.") var out: String
   @Flag(help: "Add the reflections reviewed as publishable (the edited copy where there is one).") var includeText = false
-  @Option(help: "Language of the SPSS labels and the sheet names: nl or en.") var language: String = "nl"
+  @Option(help: "Language of the SPSS labels and the sheet names (default nl), and of the messages (default en): nl or en.")
+  var language: String?
   @Flag(help: "Replace the file(s) if they exist.") var force = false
 
   func validate() throws {
-    guard ResponseFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx, sav or json, not \(format).") }
-    guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+    guard ResponseFormat(rawValue: format) != nil else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "csv, xlsx, sav", "json", format)) }
+    if let language, !["nl", "en"].contains(language) { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
   }
+
+  /// The labels' language: Dutch unless `--language` says otherwise.
+  var labels: Language { Language(language ?? "nl") }
+  /// The messages' language: English unless `--language` is given, as export always spoke.
+  var messages: Language { language.map { Language($0) } ?? .english }
 
   func run() throws {
     let store = try AppSetup.openStore(database, existing: true)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: labels)
     guard let format = ResponseFormat(rawValue: format) else { return }
     let sealed = try store.sealedCount(roundID: info.id)
     if sealed > 0 {
-      FileHandle.standardError.write(Data("\(sealed) sealed responses not exported; import them with the key (wijkweb unseal --key FILE)\n".utf8))
+      FileHandle.standardError.write(Data((UIString.cmdSealedNotExported.format(messages, sealed) + "\n").utf8))
     }
-    let english = language == "en"
+    let english = labels == .english
     let areas = try store.areas()
     let widths = includeText ? try store.publishableTextWidths(roundID: info.id) : nil
     let codebook = CodebookBuilder.build(questionnaire: questionnaire, round: info.name, areas: areas, textWidths: widths)
     var builder = ResponseRowBuilder(codebook: codebook, questionnaire: questionnaire, areas: areas)
-    do {
-      let destination = try AtomicFile(path: out, force: force)
-      var destinations = [destination]
-      let sink: any ResponseSink
-      switch format {
-      case .csv:
-        let codebookFile = try AtomicFile(path: ResponsesCSV.codebookPath(for: out), force: force)
-        destinations.append(codebookFile)
-        sink = ResponsesCSV(codebook: codebook, data: destination, codebookFile: codebookFile)
-      case .xlsx: sink = try ResponsesXLSX(codebook: codebook, file: destination, english: english)
-      case .sav: sink = ResponsesSAV(codebook: codebook, file: destination, english: english)
-      case .json: sink = ResponsesJSON(codebook: codebook, file: destination)
-      }
-      var rows = 0
-      try store.forEachExportRecord(
-        roundID: info.id, partIDs: questionnaire.parts.map(\.id), includeText: includeText, begin: { try sink.begin(rowCount: $0) }
-      ) { record in
-        try sink.write(builder.values(record))
-        rows += 1
-      }
-      try sink.finish()
-      for file in destinations { try file.commit() }
-      let paths = destinations.map(\.path).joined(separator: " and ")
-      let text = includeText ? " with publishable text" : ", no text"
-      try store.audit(
-        "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths)", actor: "coordinator")
-      print("\(rows) responses of round \"\(TerminalText.visible(info.name))\" written to \(paths)")
-    } catch let error as ExportError {
-      throw Failure(error.message)
-    } catch let error as FileError {
-      throw Failure(error.message)
+    let destination = try AtomicFile(path: out, force: force)
+    var destinations = [destination]
+    let sink: any ResponseSink
+    switch format {
+    case .csv:
+      let codebookFile = try AtomicFile(path: ResponsesCSV.codebookPath(for: out), force: force)
+      destinations.append(codebookFile)
+      sink = ResponsesCSV(codebook: codebook, data: destination, codebookFile: codebookFile)
+    case .xlsx: sink = try ResponsesXLSX(codebook: codebook, file: destination, english: english)
+    case .sav: sink = ResponsesSAV(codebook: codebook, file: destination, english: english)
+    case .json: sink = ResponsesJSON(codebook: codebook, file: destination)
     }
+    var rows = 0
+    try store.forEachExportRecord(
+      roundID: info.id, partIDs: questionnaire.parts.map(\.id), includeText: includeText, begin: { try sink.begin(rowCount: $0) }
+    ) { record in
+      try sink.write(builder.values(record))
+      rows += 1
+    }
+    try sink.finish()
+    for file in destinations { try file.commit() }
+    let paths = destinations.map(\.path)
+    let text = includeText ? " with publishable text" : ", no text"
+    try store.audit(
+      "export", detail: "responses of round \"\(info.name)\" as \(format.rawValue): \(rows) rows\(text) to \(paths.joined(separator: " and "))", actor: "coordinator")
+    UIString.cmdResponsesExported.say(messages, rows, TerminalText.visible(info.name), paths.joined(separator: UIString.cmdAnd.text(messages)))
   }
 }
 
@@ -97,39 +97,39 @@ struct ExportProfilesCommand: ParsableCommand {
   @Option(help: "The round (default: the most recent).") var round: String?
   @Option(help: "csv, xlsx or json.") var format: String
   @Option(help: "The file to write.") var out: String
-  @Option(help: "Language of the sheet name: nl or en.") var language: String = "nl"
+  @Option(help: "Language of the sheet name (default nl) and of the messages (default en): nl or en.") var language: String?
   @Flag(help: "Replace the file if it exists.") var force = false
 
   func validate() throws {
-    guard ProfileFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx or json, not \(format).") }
-    guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+    guard ProfileFormat(rawValue: format) != nil else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "csv, xlsx", "json", format)) }
+    if let language, !["nl", "en"].contains(language) { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
   }
 
+  /// The labels' language: Dutch unless `--language` says otherwise.
+  var labels: Language { Language(language ?? "nl") }
+  /// The messages' language: English unless `--language` is given, as export always spoke.
+  var messages: Language { language.map { Language($0) } ?? .english }
+
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
+    let store = try AppSetup.openSource(database)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: labels)
     guard let format = ProfileFormat(rawValue: format) else { return }
-    let profile = try ProfileEngine(store: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
-    do {
-      let destination = try AtomicFile(path: out, force: force)
-      switch format {
-      case .csv, .json:
-        let text = format == .csv
-          ? ProfileCSV.render(profile, round: info.name, figures: profile.figures)
-          : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
-        try destination.write(text)
-      case .xlsx:
-        try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: language == "en")
-      }
-      try destination.commit()
-      let suppressed = profile.figures.filter(\.suppressed).count
-      let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
-      try store.audit("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
-      print("\(figures) of round \"\(TerminalText.visible(info.name))\" written to \(out); suppressed: groups under \(profile.minimumGroupSize) or protecting one")
-    } catch let error as ExportError {
-      throw Failure(error.message)
-    } catch let error as FileError {
-      throw Failure(error.message)
+    let profile = try ProfileEngine(source: store).profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil,
+                                                                      language: messages)
+    let destination = try AtomicFile(path: out, force: force)
+    switch format {
+    case .csv, .json:
+      let text = format == .csv
+        ? ProfileCSV.render(profile, round: info.name, figures: profile.figures)
+        : ProfileJSON.render(profile, round: info.name, figures: profile.figures)
+      try destination.write(text)
+    case .xlsx:
+      try ProfileXLSX.write(profile, round: info.name, figures: profile.figures, to: destination, english: labels == .english)
     }
+    try destination.commit()
+    let suppressed = profile.figures.filter(\.suppressed).count
+    let figures = "\(profile.figures.count) figures (\(suppressed) suppressed)"
+    try store.logAction("export", detail: "profiles of round \"\(info.name)\" as \(format.rawValue): \(figures) to \(out)", actor: "coordinator")
+    UIString.cmdProfilesExported.say(messages, profile.figures.count, suppressed, TerminalText.visible(info.name), out, profile.minimumGroupSize)
   }
 }

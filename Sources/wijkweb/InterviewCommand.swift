@@ -55,11 +55,7 @@ struct MenuCommand: ParsableCommand {
 enum Session {
   static func run(database: DatabaseOptions, idleSeconds: Int, language: Language, menu: Bool, takeHome: TakeHome?) throws {
     let store = try AppSetup.openStore(database, purge: true)
-    do {
-      try InterviewLock.acquire(path: store.path ?? "")
-    } catch let error as StoreError {
-      throw Failure(error.message)
-    }
+    try InterviewLock.acquire(path: store.path ?? "")
     let context = try AppSetup.interviewContext(store)
     let offered = Set(context.rounds.flatMap(\.questionnaire.languages))
     if !offered.contains(language), LanguagePacks.info(for: language)?.direction == .rightToLeft {
@@ -84,7 +80,7 @@ final class StoreSessionServices: InterviewSessionServices {
 
   func interruptedInterview() throws -> SavedInterview? { try store.interruptedInterview() }
 
-  func rememberedVolunteerCode() throws -> String? { try store.rememberedVolunteerCode(today: Store.day(Date())) }
+  func rememberedVolunteerCode() throws -> String? { try store.rememberedVolunteerCode(today: CalendarDay(Date(), timeZone: .current).iso) }
 
   func showDashboard(language: Language, terminal: WijkwebTUI.Terminal) throws {
     try DashboardCommand.show(store: store, roundName: nil, language: language, terminal: terminal, quiet: true)

@@ -4,16 +4,17 @@ import WijkwebCore
 import WijkwebFiles
 import WijkwebStore
 
-/// `wijkweb keys create|restore`: the team key pair of sealed rounds.
+/// `wijkweb keys create|restore|add-signing`: the team's keys (sealing and signing).
 struct KeysCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "keys", abstract: "The team key of sealed rounds: create a key pair, or restore it from its paper backup.",
-    subcommands: [Create.self, Restore.self])
+    commandName: "keys", abstract: "The team's keys (sealed rounds, signed rounds and enrolments): create them, restore them from their paper backup, or add a signing key to an old key file.",
+    subcommands: [Create.self, Restore.self, AddSigning.self])
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Make a key pair: NAME.pub for `round create --seal-to`, NAME.key (passphrase-protected) to open sealed responses.")
+      abstract: "Make the team's keys: NAME.pub (public: sealing and signing key), NAME.key (passphrase-protected) to open sealed responses and sign rounds and enrolments.")
     @Option(help: "The name of the two files, without extension: NAME.pub and NAME.key.") var out: String
+    @OptionGroup var messages: MessageLanguage
     @Option(help: "Also write a printable paper backup of the (still encrypted) key to this file.") var paper: String?
     @Option(help: "The passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too); else it is asked twice.")
     var passphraseFile: String?
@@ -22,13 +23,9 @@ struct KeysCommand: ParsableCommand {
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
       for path in [publicPath, secretPath, paper].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
-        throw Failure("\(path) already exists; choose another name with --out (or --paper). Nothing was written.")
+        throw Failure(.errKeyExists, path)
       }
-      FileHandle.standardError.write(Data("""
-        The key file \(secretPath) and its passphrase are the only way to read sealed responses. If you lose either, \
-        the sealed responses are lost for good: nobody can recover them. Keep the passphrase somewhere safe, apart from the file.
-
-        """.utf8))
+      FileHandle.standardError.write(Data((UIString.cmdKeyWarning.format(messages.language, secretPath) + "\n\n").utf8))
       let passphrase = try Passphrase.required(file: passphraseFile, confirm: true, purpose: "Creating a team key")
       let files: TeamKey.Files
       do {
@@ -38,17 +35,17 @@ struct KeysCommand: ParsableCommand {
       }
       try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
       try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
-      print("key pair written: \(publicPath) (give it to `wijkweb round create --seal-to`), \(secretPath) (keep it safe, owner-only)")
+      UIString.cmdKeyPairWritten.say(messages.language, publicPath, secretPath)
       var paperPath = paper
       if paperPath == nil, try Passphrase.given(file: passphraseFile) == nil, isatty(STDIN_FILENO) == 1 {
-        FileHandle.standardError.write(Data("Write a paper backup of the key to \(out).paper.txt to print? (y/n) ".utf8))
+        FileHandle.standardError.write(Data(UIString.cmdPaperPrompt.format(messages.language, out + ".paper.txt").utf8))
         if let answer = readLine(), ["y", "yes", "j", "ja"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) {
           paperPath = out + ".paper.txt"
         }
       }
       if let paperPath {
         try KeyFiles.write(PaperKey.text(for: files.envelope, instructions: KeyFiles.paperInstructions), to: paperPath, mode: 0o600)
-        print("paper backup written to \(paperPath): print it, keep it apart from the passphrase, then delete the file")
+        UIString.cmdPaperWritten.say(messages.language, paperPath)
       }
     }
   }
@@ -58,16 +55,16 @@ struct KeysCommand: ParsableCommand {
     @Option(help: "The text file with the paper backup typed in (the lines from WIJKWEB-PAPER-KEY 1 to WIJKWEB-PAPER-KEY-END).")
     var paper: String
     @Option(help: "The name of the two files to write, without extension: NAME.pub and NAME.key.") var out: String
+    @OptionGroup var messages: MessageLanguage
 
     func run() throws {
       guard let data = FileManager.default.contents(atPath: paper) else {
         throw Failure("Cannot read \(paper). Check the name and that you may read it.")
       }
       let envelope: [UInt8]
-      let publicKey: [UInt8]
       do {
         envelope = try PaperKey.bytes(from: String(decoding: data, as: UTF8.self))
-        publicKey = try TeamKey.publicKey(ofEnvelope: envelope)
+        _ = try TeamKey.publicKey(ofEnvelope: envelope)
       } catch let problem as PaperKeyProblem {
         throw Failure("The paper backup in \(paper) cannot be read: \(problem.message). Nothing was written.")
       } catch let problem as KeyProblem {
@@ -76,12 +73,49 @@ struct KeysCommand: ParsableCommand {
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
       for path in [publicPath, secretPath] where FileManager.default.fileExists(atPath: path) {
-        throw Failure("\(path) already exists; choose another name with --out. Nothing was written.")
+        throw Failure(.errKeyExistsOut, path)
       }
-      let files = TeamKey.Files(publicKey: publicKey, envelope: envelope)
+      let files = try TeamKey.Files(envelope: envelope)
       try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
       try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
-      print("key restored: \(secretPath) and \(publicPath); it opens with the same passphrase as before")
+      UIString.cmdKeyRestored.say(messages.language, secretPath, publicPath)
+    }
+  }
+
+  struct AddSigning: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "add-signing",
+      abstract: "Give a team key file made before teams signed rounds a signing key: writes NAME.key and NAME.pub with the same sealing key.")
+    @Option(help: "The old key file (WIJKWEB-SECRET-KEY 1).") var key: String
+    @Option(help: "The name of the two new files, without extension: NAME.pub and NAME.key.") var out: String
+    @Option(help: "The passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too); the new file keeps it.")
+    var passphraseFile: String?
+    @Option(help: "Also write a new printable paper backup (both keys) to this file; the old paper has no signing key.")
+    var paper: String?
+
+    func run() throws {
+      let publicPath = out + ".pub"
+      let secretPath = out + ".key"
+      for path in [publicPath, secretPath, paper].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
+        throw Failure("\(path) already exists; choose another name with --out. Nothing was written.")
+      }
+      let opened = try KeyFiles.open(key, passphraseFile: passphraseFile)
+      guard opened.signingKey == nil else { throw Failure("\(key) has a signing key already. Nothing was written.") }
+      let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: "The key file \(key)",
+                                               prompt: "Passphrase of the key \(key) (again): ")
+      let files: TeamKey.Files
+      do {
+        files = try TeamKey.addingSigning(to: opened, passphrase: passphrase)
+      } catch let problem as KeyProblem {
+        throw Failure("The signing key could not be made: \(problem.message). Nothing was written.")
+      }
+      try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
+      try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
+      print("key with signing key written: \(secretPath) and \(publicPath) (same sealing key and passphrase)")
+      if let paper {
+        try KeyFiles.write(PaperKey.text(for: files.envelope, instructions: KeyFiles.paperInstructions), to: paper, mode: 0o600)
+        print("paper backup of both keys written to \(paper): print it, keep it apart from the passphrase, then delete the file")
+      }
     }
   }
 }
@@ -91,8 +125,9 @@ enum KeyFiles {
   static let paperInstructions = """
     Wijkweb team key - paper backup
 
-    This is the team's secret key for sealed rounds, still encrypted with its passphrase: the paper alone
-    does not open anything, and without the passphrase it is useless. Keep it apart from the passphrase.
+    These are the team's secret keys (sealing: opens sealed rounds; signing: signs rounds, enrolments and
+    revocations), still encrypted with their passphrase: the paper alone does not open or sign anything,
+    and without the passphrase it is useless. Keep it apart from the passphrase.
 
     To restore: type the block below (from WIJKWEB-PAPER-KEY 1 to WIJKWEB-PAPER-KEY-END) into a text file,
     then run   wijkweb keys restore --paper FILE --out team
@@ -105,7 +140,7 @@ enum KeyFiles {
     do {
       try AtomicFile.write(text, to: path, mode: mode_t(mode))
     } catch let error as FileError {
-      throw Failure(error.message)
+      throw Failure(error)
     }
   }
 

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 /// `wijkweb purge`: delete responses past their round's retention.
 struct PurgeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "purge", abstract: "Delete responses past their round's retention period.")
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Option(help: "Only this round.") var round: String?
 
   func run() throws {
@@ -14,14 +16,14 @@ struct PurgeCommand: ParsableCommand {
     if let round {
       let names = try store.rounds().map(\.name)
       guard names.contains(round) else {
-        throw Failure("There is no round \"\(round)\"; the rounds are: \(names.joined(separator: ", ")). Nothing was deleted.")
+        throw Failure(.errNoRoundNothingDeleted, round, names.joined(separator: ", "))
       }
     }
     let report = try store.purgeExpired(roundName: round, actor: "coordinator")
     if report.isEmpty {
-      print(round.map { "round \"\($0)\" is still within its retention period; nothing deleted" } ?? "no round is past its retention period; nothing deleted")
+      print(round.map { UIString.cmdPurgeStillKept.format(messages.language, $0) } ?? UIString.cmdPurgeNothing.text(messages.language))
     }
-    for (name, deleted) in report { print("round \"\(name)\": \(deleted) responses deleted (past retention)") }
+    for (name, deleted) in report { UIString.cmdPurged.say(messages.language, name, deleted) }
   }
 }
 
@@ -29,16 +31,13 @@ struct PurgeCommand: ParsableCommand {
 struct BackupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database.")
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Option(help: "The new backup file.") var out: String
 
   func run() throws {
     let store = try AppSetup.openStore(database, existing: true)
-    do {
-      try store.backup(to: out, actor: "coordinator")
-    } catch let error as StoreError {
-      throw Failure(error.message)
-    }
-    print("backup written to \(out)")
+    try store.backup(to: out, actor: "coordinator")
+    UIString.cmdBackupWritten.say(messages.language, out)
   }
 }
 
@@ -46,11 +45,12 @@ struct BackupCommand: ParsableCommand {
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "audit", abstract: "List the audit log: exports, imports, withdrawals, purges, reviews, backups.")
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
+    let store = try AppSetup.openSource(database)
     let entries = try store.auditLog()
-    if entries.isEmpty { print("the audit log is empty") }
+    if entries.isEmpty { UIString.cmdAuditEmpty.say(messages.language) }
     for entry in entries {
       // Details quote file names and bundle contents: printed with control characters made visible.
       print([entry.at, String(entry.deviceID.prefix(8)), entry.actor, entry.action, entry.detail].map { TerminalText.visible($0) }

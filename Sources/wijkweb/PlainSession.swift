@@ -13,7 +13,7 @@ enum PlainSession {
       throw Failure("The interview is not available in \"\(language)\"; it is in \(offered.sorted().map(\.rawValue).joined(separator: ", ")). `wijkweb languages` shows what each language lacks.")
     }
     let state = InterviewState(
-      volunteerCode: try store.rememberedVolunteerCode(today: Store.day(Date())) ?? "",
+      volunteerCode: try store.rememberedVolunteerCode(today: CalendarDay(Date(), timeZone: .current).iso) ?? "",
       interrupted: try store.interruptedInterview(), language: language)
     let interview = PlainInterview(
       context: context, recorder: StoreRecorder(store: store), state: state,

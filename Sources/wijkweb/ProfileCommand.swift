@@ -25,9 +25,9 @@ struct ProfileCommand: ParsableCommand {
   var rowStore = false
 
   func validate() throws {
-    guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json, not \(format).") }
-    if let level, AreaLevel(rawValue: level) == nil { throw ValidationError("--level must be gemeente, gebied, wijk or buurt, not \(level).") }
-    if let minGroup, minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
+    guard ["table", "csv", "json"].contains(format) else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "table, csv", "json", format)) }
+    if let level, AreaLevel(rawValue: level) == nil { throw ValidationError(UIString.errLevelValue.format(MessageLanguage.chosen, level)) }
+    if let minGroup, minGroup < 5 { throw ValidationError(UIString.errMinGroup.text(MessageLanguage.chosen)) }
     if diagnostics {
       let ignored = [("--area", area != nil), ("--level", level != nil), ("--by", by != nil), ("--weighted", weighted),
                      ("--min-group", minGroup != nil)].filter(\.1).map(\.0)
@@ -38,17 +38,18 @@ struct ProfileCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try AppSetup.openStore(database, existing: true)
-    let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
+    let source = try AppSetup.openSource(database)
+    let (info, questionnaire) = try RoundChoice.resolve(round, in: source, language: Language(language))
     if diagnostics {
       var reliability = Reliability(questionnaire: questionnaire)
-      try store.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
+      try source.forEachPackedAnswers(roundID: info.id) { reliability.add(packedAnswers: $0) }
       print(TerminalText.visible(ReliabilityOutput.render(reliability.rows, round: info.name, format: format), keepingNewlines: true),
             terminator: "")
       return
     }
-    let engine = ProfileEngine(store: store, usesScoreColumns: !rowStore)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted)
+    let engine = ProfileEngine(source: source, usesScoreColumns: !rowStore)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: by, minimum: minGroup, weighted: weighted,
+                                     language: Language(language))
     var figures = profile.figures
     if let part {
       guard let match = questionnaire.parts.first(where: { $0.id == part || $0.title.texts.values.contains(part) }) else {
@@ -59,7 +60,7 @@ struct ProfileCommand: ParsableCommand {
     if let level { figures = figures.filter { $0.area.level.rawValue == level } }
     if let area {
       guard figures.contains(where: { $0.area.code == area }) else {
-        throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.")
+        throw Failure(.errNoArea, area)
       }
       figures = figures.filter { $0.area.code == area }
     }
@@ -69,7 +70,7 @@ struct ProfileCommand: ParsableCommand {
     case "json": print(ProfileJSON.render(profile, round: info.name, figures: figures), terminator: "")
     default:
       let table = ProfileTable(profile: profile, questionnaire: questionnaire, round: info.name, language: Language(language),
-                               unicode: Terminal.isUnicode)
+                               unicode: LocaleEncoding.isUnicode)
       let text = area != nil && by == nil ? table.detail(figures: figures) : table.overview(figures: figures)
       print(TerminalText.visible(text, keepingNewlines: true), terminator: "")
     }
@@ -78,13 +79,13 @@ struct ProfileCommand: ParsableCommand {
 
 extension RoundChoice {
   /// The round named `name`, or the most recent one (said on standard error), with its questionnaire.
-  static func resolve(_ name: String?, in store: Store, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
+  static func resolve(_ name: String?, in store: any ProfileSource, quiet: Bool = false, language: Language = .dutch) throws -> (RoundInfo, Questionnaire) {
     let rounds = try store.rounds()
-    guard !rounds.isEmpty else { throw Failure("There are no rounds yet; start an interview or run `wijkweb demo`.") }
+    guard !rounds.isEmpty else { throw Failure(.errNoRounds) }
     let info: RoundInfo
     if let name {
       guard let match = rounds.first(where: { $0.name == name }) else {
-        throw Failure("There is no round \"\(name)\"; the rounds are: \(rounds.map(\.name).joined(separator: ", ")).")
+        throw Failure(.errNoRoundAmong, name, rounds.map(\.name).joined(separator: ", "))
       }
       info = match
     } else {
@@ -95,7 +96,8 @@ extension RoundChoice {
   }
 }
 
-enum Terminal {
+/// The character encoding of the user's locale (not the TUI's `Terminal` protocol).
+enum LocaleEncoding {
   /// Whether the locale is UTF-8, so ▲ and ▼ can be printed.
   static var isUnicode: Bool {
     let environment = ProcessInfo.processInfo.environment

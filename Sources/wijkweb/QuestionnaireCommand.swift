@@ -14,6 +14,7 @@ struct QuestionnaireCommand: ParsableCommand {
 
     @Argument(help: "The questionnaire files (YAML) to check.")
     var files: [String]
+    @OptionGroup var messages: MessageLanguage
 
     func run() throws {
       var failed = false
@@ -29,10 +30,15 @@ struct QuestionnaireCommand: ParsableCommand {
         do {
           let questionnaire = try QuestionnaireParser.parse(text, source: file)
           let counts = questionnaire.parts.map { "\($0.id) \($0.items.count)" }.joined(separator: ", ")
-          print("\(file): ok - \(questionnaire.id) version \(questionnaire.version), languages \(questionnaire.languages.map(\.rawValue).joined(separator: ", ")), statements: \(counts)")
+          UIString.cmdQuestionnaireOK.say(messages.language, file, questionnaire.id, questionnaire.version,
+                                          questionnaire.languages.map(\.rawValue).joined(separator: ", "), counts)
         } catch let problems as FileProblems {
           print(TerminalText.visible(problems.description, keepingNewlines: true))
-          print("\(file): \(problems.problems.count) problem\(problems.problems.count == 1 ? "" : "s") found.")
+          if problems.problems.count == 1 {
+            UIString.cmdQuestionnaireProblem.say(messages.language, file)
+          } else {
+            UIString.cmdQuestionnaireProblems.say(messages.language, file, problems.problems.count)
+          }
           failed = true
         }
       }
@@ -42,6 +48,7 @@ struct QuestionnaireCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the questionnaires that ship with the program.")
+    @OptionGroup var messages: MessageLanguage
 
     func run() throws {
       let folder = try DataFiles.folder("Questionnaires")
@@ -51,9 +58,12 @@ struct QuestionnaireCommand: ParsableCommand {
         do {
           let questionnaire = try QuestionnaireParser.parse(try DataFiles.read(url), source: url.path)
           let items = questionnaire.parts.map(\.items.count).reduce(0, +)
-          print("\(questionnaire.id)\tversion \(questionnaire.version)\t\(questionnaire.languages.map(\.rawValue).joined(separator: ","))\t\(items) statements\t\(TerminalText.visible(questionnaire.title.text(.dutch)))")
+          let language = messages.language
+          print([questionnaire.id, UIString.cmdQuestionnaireVersion.format(language, questionnaire.version),
+                 questionnaire.languages.map(\.rawValue).joined(separator: ","), UIString.cmdQuestionnaireStatements.format(language, items),
+                 TerminalText.visible(questionnaire.title.text(messages.language(defaultingTo: .dutch)))].joined(separator: "\t"))
         } catch {
-          print("\(file)\tnot usable: run `wijkweb questionnaire check \(url.path)`")
+          print(file + "\t" + UIString.cmdQuestionnaireUnusable.format(messages.language, url.path))
         }
       }
     }

@@ -21,64 +21,58 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Replace the file if it exists.") var force = false
 
   func validate() throws {
-    guard ["pdf", "html"].contains(format) else { throw ValidationError("--format must be pdf or html, not \(format).") }
-    guard ["nl", "en"].contains(language) else { throw ValidationError("--language must be nl or en, not \(language).") }
+    guard ["pdf", "html"].contains(format) else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "pdf", "html", format)) }
+    guard ["nl", "en"].contains(language) else { throw ValidationError(UIString.errLanguageValue.format(MessageLanguage.chosen, language)) }
     guard (area == nil) != (all == false) else {
-      throw ValidationError(all ? "Give either --area CODE or --all, not both." : "Say which areas: --area CODE (e.g. WK001411) or --all.")
+      throw ValidationError((all ? UIString.errAreaAndAll : UIString.errAreaOrAll).text(MessageLanguage.chosen))
     }
   }
 
   func run() throws {
     // Said before any work: an existing file, a link, a missing folder.
-    do {
-      try AtomicFile.checkTarget(out, force: force)
-    } catch let error as FileError {
-      throw Failure(error.message)
-    }
-    let store = try AppSetup.openStore(database, existing: true)
+    try AtomicFile.checkTarget(out, force: force)
+    let store = try AppSetup.openSource(database)
     let (info, questionnaire) = try RoundChoice.resolve(round, in: store, language: Language(language))
-    let engine = ProfileEngine(store: store)
-    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil)
+    let engine = ProfileEngine(source: store)
+    let profile = try engine.profile(round: info, questionnaire: questionnaire, breakdown: nil, minimum: nil, language: Language(language))
     let tree = AreaTree(areas: try store.areas())
     let quotes = try store.publishableQuotes(roundID: info.id).map { ReportQuote(areaCode: $0.areaCode, dimensions: $0.dimensions, text: $0.text) }
-    let builder = AreaReportBuilder(
+    let previousRound = try engine.previousRound(of: info)
+    var builder = AreaReportBuilder(
       profile: profile, questionnaire: questionnaire, tree: tree, roundName: info.name,
-      previousRoundName: try engine.previousRound(of: info)?.name, quotes: quotes, language: Language(language))
+      previousRoundName: previousRound?.name, quotes: quotes, language: Language(language))
+    // The agenda is kept in the team's own database; the central database does not hold it yet.
+    builder.agendaInput = try (store as? Store).map { try AgendaReportInput(store: $0, previousRound: previousRound?.id) }
+      ?? AgendaReportInput()
     let areas: [Area]
     if let area {
-      guard let index = tree.index[area] else { throw Failure("There is no area \(area); `wijkweb areas list` shows the codes.") }
+      guard let index = tree.index[area] else { throw Failure(.errNoArea, area) }
       areas = [tree.areas[index]]
     } else {
-      var responseAreas = Set<String>()
-      try store.forEachPartScore(roundID: info.id) { row in
-        if let code = row.areaCode { responseAreas.insert(code) }
-      }
-      areas = builder.areasWithResponses(responseAreas)
-      if areas.isEmpty { throw Failure("Round \"\(info.name)\" has no completed responses yet, so there is nothing to report.") }
+      areas = builder.areasWithResponses(try store.areaCodesWithScores(roundID: info.id))
+      if areas.isEmpty { throw Failure(.errNothingToReport, info.name) }
     }
     let lang = Language(language)
-    let pages = areas.enumerated().map { index, area in
-      (areaCode: area.code, title: area.name,
-       drawing: ReportLayout.page(builder.report(for: area),
-                                  pageLabel: UIString.reportPageNumber.format(lang, index + 1, areas.count)))
+    // An area whose agenda does not fit on its page gets a second one; the pages are numbered throughout.
+    let reports = areas.map { builder.report(for: $0) }
+    let counts = reports.map(ReportLayout.pageCount)
+    let total = counts.reduce(0, +)
+    var pages: [(areaCode: String, title: String, drawing: Drawing)] = []
+    for (area, report) in zip(areas, reports) {
+      let first = pages.count
+      for (index, drawing) in ReportLayout.pages(report, pageLabel: { UIString.reportPageNumber.format(lang, first + $0 + 1, total) }).enumerated() {
+        pages.append((areaCode: index == 0 ? area.code : area.code + "-vervolg", title: area.name, drawing: drawing))
+      }
     }
     let title = questionnaire.title.text(lang) + " – " + info.name
     if format == "pdf" {
-      do {
-        try PDFRenderer.write(pages.map(\.drawing), to: out, title: title, force: force)
-      } catch let error as RenderError {
-        throw Failure(error.description)
-      }
+      try PDFRenderer.write(pages.map(\.drawing), to: out, title: title, force: force)
     } else {
       let html = HTMLReport.html(pages: pages, title: title, language: language, fonts: Self.dejaVuFonts())
-      do {
-        try AtomicFile.write(html, to: out, force: force)
-      } catch let error as FileError {
-        throw Failure(error.message)
-      }
+      try AtomicFile.write(html, to: out, force: force)
     }
-    try store.audit("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
-    FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, areas.count) + "\n").utf8))
+    try store.logAction("report", detail: "\(info.name): \(format), \(areas.count) area(s)", actor: "gebiedsteam")
+    FileHandle.standardError.write(Data((UIString.commandPagesWritten.format(Language(language), out, pages.count) + "\n").utf8))
   }
 
   /// DejaVu Sans and DejaVu Sans Bold from fonts-dejavu-core, for embedding in HTML; nil when not installed.

@@ -23,7 +23,7 @@ struct ReviewCommand: ParsableCommand {
   static func show(store: Store, roundName: String?, all: Bool, reviewer: String, language: Language, terminal: WijkwebTUI.Terminal?) throws {
     var roundID: Int64?
     if let roundName {
-      guard let id = try store.roundID(named: roundName) else { throw Failure("There is no round \"\(roundName)\"; `wijkweb round list` shows them.") }
+      guard let id = try store.roundID(named: roundName) else { throw Failure(.errNoRound, roundName) }
       roundID = id
     }
     let items = try store.reviewItems(roundID: roundID, all: all)

@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
 import WijkwebCore
+import WijkwebProfiles
 import WijkwebStore
 
 /// `wijkweb round create|list|close|show`.
 struct RoundCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "round", abstract: "Rounds (peilingen): create, list, close, show, population for weighting.",
-    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self])
+    subcommands: [Create.self, List.self, Close.self, Show.self, Population.self, RemoveAfterSync.self, Export.self, Import.self])
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create an open round for a questionnaire.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name, e.g. \"Najaar 2026\".") var name: String
     @Option(help: "The questionnaire id (see `wijkweb questionnaire list`), or a path to a questionnaire file.")
     var questionnaire: String = "positieve-gezondheid-wijk"
@@ -22,45 +24,57 @@ struct RoundCommand: ParsableCommand {
     @Option(help: "Days after the round's end that responses are kept.") var retentionDays: Int = 730
     @Option(help: "Seal completed responses to this team public key (NAME.pub from `wijkweb keys create`): laptops can count and bundle them but not read them.")
     var sealTo: String?
+    @Option(help: "Sign the round with this team key file (NAME.key) on the team's machine; a laptop alone signs with its own local team.")
+    var key: String?
+    @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
 
     func validate() throws {
-      if minGroup < 5 { throw ValidationError("--min-group must be at least 5: smaller groups could identify residents.") }
-      if retentionDays < 1 { throw ValidationError("--retention-days must be at least 1.") }
+      if minGroup < 5 { throw ValidationError(UIString.errMinGroup.text(MessageLanguage.chosen)) }
+      if retentionDays < 1 { throw ValidationError(UIString.errRetentionDays.text(MessageLanguage.chosen)) }
       for date in [starts, ends].compactMap({ $0 }) where !RoundCommand.isDate(date) {
-        throw ValidationError("\"\(date)\" is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.")
+        throw ValidationError(UIString.errNotADate.format(MessageLanguage.chosen, date))
       }
     }
 
     func run() throws {
       let sealKey = try sealTo.map(KeyFiles.publicKey)
+      var signer: Ed25519Signer?
+      if let key {
+        do {
+          signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
+        } catch let problem as KeyProblem {
+          throw Failure("The round was not created: \(problem.message).")
+        }
+      }
       let store = try AppSetup.openStore(database)
       let (source, parsed) = try QuestionnaireFiles.load(questionnaire)
       try store.installQuestionnaire(source: source, questionnaire: parsed)
       let areas = try store.areas()
       let gemeente = areaSet ?? areas.first { $0.level == .gemeente }?.code ?? ""
       guard areas.contains(where: { $0.code == gemeente && $0.level == .gemeente }) else {
-        throw Failure("There is no gemeente \(gemeente); `wijkweb areas list` shows the codes.")
+        throw Failure(.errNoGemeente, gemeente)
       }
-      let start = starts ?? Store.day(Date())
-      let end = ends ?? Store.day((RoundCommand.date(start) ?? Date()).addingTimeInterval(90 * 86400))
-      do {
-        try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
-                              minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey)
-      } catch let error as StoreError {
-        throw Failure(error.message)
-      }
-      print("round \"\(TerminalText.visible(name))\" created: \(TerminalText.visible(parsed.id)) version \(parsed.version), \(gemeente), \(start) to \(end), minimum group \(minGroup), kept \(retentionDays) days after the end\(sealKey == nil ? "" : ", responses sealed to \(sealTo ?? "")")")
+      let start = starts ?? CalendarDay(Date(), timeZone: .current).iso
+      let end = ends ?? CalendarDay(iso: start).map { CalendarDay(daysSince1970: $0.daysSince1970 + 90).iso } ?? start
+      try store.createRound(name: name, questionnaire: parsed, areaSet: gemeente, startsOn: start, endsOn: end,
+                            minGroupSize: minGroup, retentionDays: retentionDays, sealPublicKey: sealKey, teamSigner: signer)
+      let language = messages.language
+      UIString.cmdRoundCreated.say(language, TerminalText.visible(name), TerminalText.visible(parsed.id), parsed.version, gemeente, start, end,
+                                   minGroup, retentionDays, sealKey == nil ? "" : UIString.cmdRoundSealedTo.format(language, sealTo ?? ""))
     }
   }
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rounds, newest first.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
-      let store = try AppSetup.openStore(database, existing: true)
+      let store = try AppSetup.openSource(database)
+      let language = messages.language
       for round in try store.rounds() {
         // Everything here comes from the database, and rounds from bundles: nothing reaches the terminal raw.
-        let fields = [round.name, round.status, round.questionnaireID, "from \(round.startsOn)", "minimum \(round.minGroupSize)"]
+        let fields = [round.name, RoundCommand.status(round.status, language), round.questionnaireID,
+                      UIString.cmdRoundFrom.format(language, round.startsOn), UIString.cmdRoundMinimum.format(language, round.minGroupSize)]
         print(fields.map { TerminalText.visible($0) }.joined(separator: "\t"))
       }
     }
@@ -69,48 +83,128 @@ struct RoundCommand: ParsableCommand {
   struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Close a round: the interview no longer offers it.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard try store.closeRound(named: name, actor: "coordinator") else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
-      print("round \"\(TerminalText.visible(name))\" closed")
+      UIString.cmdRoundClosed.say(messages.language, TerminalText.visible(name))
     }
   }
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a round: questionnaire, period, rules, counts.")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
     @Argument(help: "The round's name.") var name: String
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard let detail = try store.roundDetail(named: name) else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
-      print(TerminalText.visible("""
-        round: \(detail.info.name) (\(detail.info.status))
-        questionnaire: \(detail.info.questionnaireID) version \(detail.questionnaireVersion) (sha256 \(detail.info.questionnaireHash.prefix(12)))
-        areas: \(detail.areaSet)
-        period: \(detail.info.startsOn) to \(detail.endsOn)
-        minimum group size: \(detail.info.minGroupSize)
-        retention: \(detail.retentionDays) days after the end
-        responses: \(detail.completed) completed, \(detail.inProgress) in progress
-        """, keepingNewlines: true))
+      let language = messages.language
+      let info = detail.info
+      let lines = [
+        UIString.cmdShowRound.format(language, info.name, RoundCommand.status(info.status, language)),
+        UIString.cmdShowQuestionnaire.format(language, info.questionnaireID, detail.questionnaireVersion, info.questionnaireHash.prefix(12)),
+        UIString.cmdShowAreas.format(language, detail.areaSet),
+        UIString.cmdShowPeriod.format(language, info.startsOn, detail.endsOn),
+        UIString.cmdShowMinimum.format(language, info.minGroupSize),
+        UIString.cmdShowRetention.format(language, detail.retentionDays),
+        UIString.cmdShowResponses.format(language, detail.completed, detail.inProgress),
+      ]
+      print(TerminalText.visible(lines.joined(separator: "\n"), keepingNewlines: true))
       if detail.isSealedRound || detail.sealed > 0 {
-        print("sealed: \(detail.sealed) of the completed responses are sealed to the team key (counted, not readable here)")
+        UIString.cmdRoundShowSealed.say(language, detail.sealed)
       }
     }
   }
 
-  static func isDate(_ text: String) -> Bool { date(text) != nil }
+  struct RemoveAfterSync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "remove-after-sync",
+      abstract: "on: every sync removes this round's responses the central database confirmed (health data stays on the laptop only until the next sync); off: they stay.")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var messages: MessageLanguage
+    @Argument(help: "The round's name.") var name: String
+    @Argument(help: "on or off.") var setting: String
+    func validate() throws {
+      guard ["on", "off"].contains(setting) else { throw ValidationError(UIString.errOnOff.format(MessageLanguage.chosen, setting)) }
+    }
+    func run() throws {
+      let store = try AppSetup.openStore(database, existing: true)
+      guard try store.setRemoveAfterSync(roundName: name, setting == "on", actor: "coordinator") else {
+        throw Failure(.errNoRound, name)
+      }
+      (setting == "on" ? UIString.cmdRemoveAfterSyncOn : UIString.cmdRemoveAfterSyncOff).say(messages.language, TerminalText.visible(name))
+    }
+  }
 
-  static func date(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    formatter.isLenient = false
-    return text.count == 10 ? formatter.date(from: text) : nil
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a round's signed definition and its questionnaire to a round file, for `wijkweb round import` on laptops.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The round's name.") var name: String
+    @Option(help: "The new round file.") var out: String
+    func run() throws {
+      let store = try AppSetup.openStore(database, existing: true)
+      guard let (round, questionnaire) = try store.roundForFile(named: name) else {
+        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+      }
+      try KeyFiles.write(try RoundFile.text(round: round, questionnaire: questionnaire), to: out, mode: 0o644)
+      print("round \"\(TerminalText.visible(name))\" written to \(out)\(round.teamSignature == nil ? " (not signed: made before rounds were signed)" : "")")
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Take a round signed by this machine's team from a round file; with --key (the team's machine) the team signs and so accepts it.")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The round file (from `wijkweb round export`).") var file: String
+    @Option(help: "The team key file (NAME.key): sign the round now, e.g. to accept a round a laptop made alone.") var key: String?
+    @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
+    func run() throws {
+      let text = try TrustFiles.text(file, what: "round file", limit: RoundFile.maxBytes)
+      let checked: BundleValidator.Checked
+      do {
+        checked = try RoundFile.parse(text)
+      } catch let problem as BundleProblem {
+        throw Failure("The round file \(file) cannot be used: \(problem.message). Nothing was changed.")
+      }
+      var signer: Ed25519Signer?
+      if let key {
+        do {
+          signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
+        } catch let problem as KeyProblem {
+          throw Failure("The round was not signed: \(problem.message). Nothing was changed.")
+        }
+      }
+      let store = try AppSetup.openStore(database)
+      let name = TerminalText.visible(checked.contents.rounds.first?.name ?? "")
+      do {
+        switch try store.importRound(checked, teamSigner: signer, actor: "coordinator") {
+        case .created: print("round \"\(name)\" created, signed by the team")
+        case .accepted: print("round \"\(name)\" held here is now signed by the team: its responses travel to the team")
+        case .unchanged: print("round \"\(name)\" was here already; nothing changed")
+        }
+      } catch let error as StoreError {
+        try? store.audit("round-refused", detail: "\(file): \(TerminalText.visible(error.message))", actor: "coordinator")
+        throw Failure(error.message)
+      }
+    }
+  }
+
+  static func isDate(_ text: String) -> Bool { CalendarDay(iso: text) != nil }
+
+  /// A round's stored status (open, closed) in `language`; anything else as stored.
+  static func status(_ status: String, _ language: Language) -> String {
+    switch status {
+    case "open": return UIString.cmdRoundStatusOpen.text(language)
+    case "closed": return UIString.cmdRoundStatusClosed.text(language)
+    default: return status
+    }
   }
 }
 
@@ -131,7 +225,7 @@ enum QuestionnaireFiles {
     if !FileManager.default.fileExists(atPath: url.path) {
       url = try DataFiles.folder("Questionnaires").appendingPathComponent(idOrPath + ".yaml")
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw Failure("There is no questionnaire \"\(idOrPath)\"; `wijkweb questionnaire list` shows the installed ones.")
+        throw Failure(.errNoQuestionnaire, idOrPath)
       }
     }
     let source = try DataFiles.read(url.path, limit: QuestionnaireParser.maximumFileBytes, what: "questionnaire")

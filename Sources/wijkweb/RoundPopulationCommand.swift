@@ -21,7 +21,7 @@ extension RoundCommand {
     func run() throws {
       let store = try AppSetup.openStore(database)
       guard let round = try store.rounds().first(where: { $0.name == name }) else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRound, name)
       }
       let text: String
       do {

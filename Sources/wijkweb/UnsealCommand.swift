@@ -10,6 +10,7 @@ struct UnsealCommand: ParsableCommand {
     abstract: "Open the sealed responses in this database with the team key, so profiles, exports and reports count them.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var messages: MessageLanguage
   @Option(help: "The team's key file (made by `wijkweb keys create`, NAME.key).") var key: String
   @Option(help: "The key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too); else it is asked once.")
   var passphraseFile: String?
@@ -18,7 +19,7 @@ struct UnsealCommand: ParsableCommand {
     let store = try AppSetup.openStore(database, existing: true)
     let contents = try store.sealedContents()
     guard !contents.responses.isEmpty else {
-      print("no sealed responses in this database; nothing to do")
+      UIString.cmdNoSealed.say(messages.language)
       return
     }
     let opened = SealedResponses.open(contents, with: try KeyFiles.open(key, passphraseFile: passphraseFile))
@@ -31,15 +32,10 @@ struct UnsealCommand: ParsableCommand {
     } catch let problem as BundleProblem {
       throw Failure("A sealed response does not fit its round: \(problem.message) Nothing was changed.")
     }
-    let count: Int
-    do {
-      count = try store.unseal(checked, actor: "coordinator")
-    } catch let error as StoreError {
-      throw Failure(error.message)
-    }
-    print("unsealed: \(count) responses are readable now and count in profiles, exports and reports")
+    let count = try store.unseal(checked, actor: "coordinator")
+    UIString.cmdUnsealed.say(messages.language, count)
     for refusal in checked.unopened {
-      print("not opened: response \(refusal.responseID): \(refusal.reason); it stays sealed")
+      UIString.cmdNotOpened.say(messages.language, refusal.responseID, refusal.reason)
     }
   }
 }

@@ -487,6 +487,17 @@ _SODIUM = ctypes.CDLL("libsodium.so.23")
 _SODIUM.sodium_init()
 
 
+def sign_ed25519(message, secret_key):
+    """libsodium's detached Ed25519 signature of `message` (bytes) with a 64-byte secret key."""
+    signature = ctypes.create_string_buffer(64)
+    assert _SODIUM.crypto_sign_detached(signature, None, message, ctypes.c_ulonglong(len(message)), secret_key) == 0
+    return signature.raw
+
+
+def verify_ed25519(signature, message, public_key):
+    return _SODIUM.crypto_sign_verify_detached(signature, message, ctypes.c_ulonglong(len(message)), public_key) == 0
+
+
 def receipt_hash(code, salt):
     out = ctypes.create_string_buffer(32)
     data = code.encode()

@@ -227,13 +227,60 @@ def true_groups(db, round_name, part, dimension):
     return groups
 
 
+def assert_truth_is_feasible(publication, truth):
+    """The model's check: the residents' true counts and sums satisfy every constraint the published
+    figures give (else the program would bound the wrong thing)."""
+    x = np.zeros(len(publication.index))
+    for (area, breakdown, category), (count, total) in truth.items():
+        if breakdown is not None and category not in publication.categories[breakdown]:
+            category = NONE
+        for kind, value in (("n", count), ("s", total)):
+            key = (kind, area, breakdown, category)
+            assert key in publication.index, f"{key}: a group of the database the model does not know"
+            x[publication.index[key]] += value
+    a_ub, b_ub = publication._program()
+    slack = b_ub - a_ub @ x
+    worst = int(np.argmin(slack))
+    assert slack[worst] >= -1e-6, f"the true counts and sums break constraint {worst} by {-slack[worst]}: the model is wrong"
+
+
+def certify_not_pinned(publication, targets, rounds=6):
+    """The targets that one shared feasible solution already shows to be not pinned down: minimising the
+    sum of the remaining targets' counts over everything the figures allow gives a point where many of them
+    are 0 (below 1 and at least 1 under the true count), which bounds each one's minimum as well as its own
+    linear program would. Returns the targets left for a program of their own."""
+    a_ub, b_ub = publication._program()
+    remaining = list(targets)
+    for _ in range(rounds):
+        if not remaining:
+            break
+        objective = np.zeros(len(publication.index))
+        for _, count_expression, _, _, _ in remaining:
+            for key, value in count_expression.items():
+                objective[key] += value
+        result = linprog(objective, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs")
+        assert result.status == 0, f"the published figures admit no solution ({result.message}): the model is wrong"
+        left = []
+        for target in remaining:
+            _, count_expression, _, count, _ = target
+            value = sum(result.x[key] * coefficient for key, coefficient in count_expression.items())
+            if not (value < 1 - 1e-6 and count - value >= 1 - 1e-6):
+                left.append(target)
+        if len(left) == len(remaining):
+            break
+        remaining = left
+    return remaining
+
+
 def attack(db, documents, round_name, part, dimension, extra_targets=(), limit=None):
     """Bounds on every small group (1 to minimum - 1 respondents): every hidden published cell and each
     recorded-area x category group; `extra_targets` adds named expressions. With `limit`, the hidden cells
-    and then the smallest groups first, up to `limit` (each bound is a linear program). Returns the list of
-    disclosures found, the number of groups checked and the program."""
+    and then the smallest groups first, up to `limit`. Groups that shared feasible solutions already show
+    to be not pinned down (`certify_not_pinned`) need no program of their own; every other group gets its
+    own bounds. Returns the list of disclosures found, the number of groups checked and the program."""
     publication = Publication(db, documents, part, dimension)
     truth = true_groups(db, round_name, part, dimension)
+    assert_truth_is_feasible(publication, truth)
     minimum = publication.minimum
     atoms = []
     for (area, breakdown, category), (count, total) in sorted(truth.items(), key=lambda item: (item[1][0], str(item[0]))):
@@ -264,7 +311,7 @@ def attack(db, documents, round_name, part, dimension, extra_targets=(), limit=N
     if limit is not None:
         targets = targets[:limit]
     disclosures = []
-    for name, count_expression, sum_expression, count, total in targets:
+    for name, count_expression, sum_expression, count, total in certify_not_pinned(publication, targets):
         low = publication.bound(count_expression, maximum=False)
         assert low <= count + 1e-6, f"{name}: the true count {count} is below the bound {low}: the model is wrong"
         if low < 1 - 1e-6 and count - low >= 1 - 1e-6:

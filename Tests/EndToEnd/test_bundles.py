@@ -41,9 +41,62 @@ def snapshot(db):
         connection.close()
 
 
-def laptop(tmp_path, name, seed, responses=30):
+TEAM_PASSPHRASE = "vier meeuwen boven de Hunze"
+# The device key of each laptop made here, by device id: the crafted-bundle tests sign with it, as an
+# attacker who took an enrolled laptop's database could.
+DEVICE_KEYS = {}
+
+
+def team_key(tmp_path):
+    """The gebiedsteam's key files (made once per test) and its passphrase file."""
+    passphrase = tmp_path / "team-zin.txt"
+    passphrase.write_text(TEAM_PASSPHRASE + "\n")
+    if not (tmp_path / "team.key").exists():
+        run("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase, check=0)
+    return tmp_path / "team.key", passphrase
+
+
+def register_device(db):
+    """Keeps the device key of the laptop `db` for the crafted-bundle tests."""
+    with sqlite3.connect(db) as connection:
+        device = connection.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+        DEVICE_KEYS[device] = connection.execute("SELECT secret_key FROM device_identity").fetchone()[0]
+
+
+def enrol(tmp_path, db, name, key=None, passphrase=None):
+    """Enrols the laptop `db` (made now if new) into the test's team (or the team of `key`), the way a
+    coordinator does; returns the certificate file."""
+    if key is None:
+        key, passphrase = team_key(tmp_path)
+    status, request, err = run("device", "enrol", "--db", db, check=0)
+    request = request.strip()
+    assert "\n" not in request and request.startswith("WWE1.") and "team enrol-device" in err
+    certificate = tmp_path / f"{name}.cert"
+    run("team", "enrol-device", request, "--key", key, "--passphrase-file", passphrase, "--out", certificate, check=0)
+    status, out, err = run("device", "enrol", "--db", db, "--certificate", certificate, check=0)
+    assert "now belongs to team" in out
+    register_device(db)
+    return certificate
+
+
+def accept_round(tmp_path, db, name):
+    """The team accepts the round `name` the laptop made alone: it signs it, and the laptop keeps that signature."""
+    key, passphrase = team_key(tmp_path)
+    path = tmp_path / f"round-{abs(hash((str(db), name)))}.txt"
+    run("round", "export", "--db", db, name, "--out", path, check=0)
+    run("round", "import", "--db", db, path, "--key", key, "--passphrase-file", passphrase, check=0)
+    path.unlink()
+
+
+def laptop(tmp_path, name, seed, responses=30, team=True):
+    """A laptop with demo responses in round "Najaar test"; with `team`, enrolled into the test's team,
+    which accepted that round, so the laptops of one test exchange bundles."""
     db = tmp_path / name / "wijkweb.sqlite"
     run("demo", "--db", db, "--responses", responses, "--seed", seed, "--round", "Najaar test", "--no-previous", check=0)
+    if team:
+        enrol(tmp_path, db, name)
+        accept_round(tmp_path, db, "Najaar test")
+    register_device(db)
     return db
 
 
@@ -193,6 +246,8 @@ def test_the_passphrase_is_asked_without_echo_on_a_terminal(tui, tmp_path, db_pa
     tui.kill()
     assert sealed.read_bytes().startswith(b"WIJKWEB-SEALED 1\n")
 
+    # The receiving machine belongs to the same team (only then does it take the bundle).
+    enrol(tmp_path, db_path, "ziel")
     tui.start("bundle", "import", str(sealed), idle=None)
     tui.wait_for("Passphrase:")
     tui.type(PASSPHRASE)

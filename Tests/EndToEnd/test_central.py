@@ -111,24 +111,30 @@ def test_init_creates_the_schema_once_and_check_reports_its_version(cluster):
     database = cluster.new_database()
     first = ok("central", "init", "--url", cluster.url(database))
     assert "applied 1-model-and-roles" in first
+    # The latest central migration (the list grows at the end; its name is not repeated here).
+    applied = first.split("applied ")[1].split(";")[0].split(", ")
+    version = applied[-1]
+    assert first.strip().endswith(f"schema version {version}")
     second = ok("central", "init", "--url", cluster.url(database))
-    assert "up to date, schema version 1-model-and-roles" in second
-    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == "1"
+    assert f"up to date, schema version {version}" in second
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == str(len(applied))
     tables = {row[0] for row in cluster.psql(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'wijkweb'")[1]}
     assert {"areas", "questionnaires", "rounds", "responses", "part_scores", "reflections", "tombstones", "audit",
             "population", "team_areas", "schema_migrations"} <= tables
-    assert "schema version 1-model-and-roles (up to date)" in ok("central", "check", "--url", cluster.url(database))
-    assert "schema version 1-model-and-roles (up to date)" in ok("check", "--db", cluster.url(database))
+    assert f"schema version {version} (up to date)" in ok("central", "check", "--url", cluster.url(database))
+    assert f"schema version {version} (up to date)" in ok("check", "--db", cluster.url(database))
     # A database migrated by a newer Wijkweb is refused and left as it is.
     cluster.value(database, "INSERT INTO wijkweb.schema_migrations (version) VALUES ('9-from-the-future'); SELECT 1")
     status, out, err = run("central", "init", "--url", cluster.url(database))
     assert status == 1 and "newer Wijkweb" in err
-    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == "2"
+    status, out, err = run("check", "--db", cluster.url(database))
+    assert status == 1 and "schema version 9-from-the-future, made by a newer Wijkweb" in err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations") == str(len(applied) + 1)
 
 
 def test_commands_for_a_laptop_file_refuse_a_central_url_and_create_nothing(cluster, tmp_path):
     url = cluster.url("postgres")
-    done = subprocess.run([str(BINARY), "profile", "--db", url], capture_output=True, text=True, cwd=tmp_path,
+    done = subprocess.run([str(BINARY), "purge", "--db", url], capture_output=True, text=True, cwd=tmp_path,
                           stdin=subprocess.DEVNULL, timeout=60)
     assert done.returncode == 1 and "names the central database" in done.stderr and done.stdout == ""
     assert list(tmp_path.iterdir()) == [], "no folder named after the URL"
@@ -519,3 +525,247 @@ def test_sealed_responses_travel_sealed(cluster, tmp_path):
     dump = subprocess.run(["pg_dump", "-h", cluster.folder, "-p", str(cluster.port), "-U", "postgres", database],
                           capture_output=True, text=True, env=dict(os.environ, PGPASSWORD=SUPERUSER_PASSWORD), timeout=60)
     assert dump.returncode == 0 and "Verzegeld" in dump.stdout and SECRET not in dump.stdout
+
+
+def central_demo(cluster, tmp_path, responses=600, seed=4, round_name="Vergelijking"):
+    """One demo loaded into a new central database and into a laptop file: (database, laptop file)."""
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    out = ok("demo", "--db", cluster.url(database), "--responses", responses, "--seed", seed, "--round", round_name)
+    assert f'round "{round_name}": {responses} demo responses on the central database' in out
+    db = tmp_path / "vergelijk" / "wijkweb.sqlite"
+    ok("demo", "--db", db, "--responses", responses, "--seed", seed, "--round", round_name)
+    return database, db
+
+
+def test_profile_on_the_central_database_is_the_laptops_byte_for_byte(cluster, tmp_path):
+    database, db = central_demo(cluster, tmp_path)
+    url = cluster.url(database)
+    assert cluster.psql(database, "SELECT count(*) FROM wijkweb.responses")[1] == [["900"]]
+    # The server computed every record key itself, the same as the laptop's (CellKey.recordKey).
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses WHERE record_key IS NULL") == "0"
+    for args, output in [([], "json"), ([], "csv"), (["--by", "age"], "json"), (["--by", "sex", "--level", "gebied"], "csv"),
+                         (["--min-group", "25", "--by", "household"], "json")]:
+        central = ok("profile", "--db", url, "--round", "Vergelijking", "--format", output, *args)
+        assert central == ok("profile", "--db", db, "--round", "Vergelijking", "--format", output, *args) and len(central) > 1000, args
+    previous = ok("profile", "--db", url, "--round", "Vergelijking (vorig jaar)", "--format", "json")
+    assert previous == ok("profile", "--db", db, "--round", "Vergelijking (vorig jaar)", "--format", "json")
+    table = ok("profile", "--db", url, "--round", "Vergelijking", "--language", "en")
+    assert table == ok("profile", "--db", db, "--round", "Vergelijking", "--language", "en") and len(table) > 1000
+    assert ok("profile", "--db", url, "--diagnostics", "--format", "csv") == ok("profile", "--db", db, "--diagnostics", "--format", "csv")
+    # A team reads its own gebied only (row-level security): the same figures there, no others, no error.
+    names = {kind: f"{kind}_{uuid.uuid4().hex[:8]}" for kind in ("team", "admin")}
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", names["team"], "--gebied", gebied)
+    status, out, err = run("profile", "--db", cluster.url(database, names["team"]), "--round", "Vergelijking", "--format", "json",
+                           "--level", "gebied", password=ROLE_PASSWORD)
+    assert status == 0, err
+    import json
+    seen = {figure["area_code"] for figure in json.loads(out)["figures"] if figure.get("mean") is not None}
+    assert seen == {gebied}, seen
+
+
+
+def test_remove_sent_keeps_only_what_withdrawing_needs_and_withdraw_still_works(cluster, tmp_path):
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    url = cluster.url(database)
+    db = laptop(tmp_path, 40, round_name="Opruimen")
+    first, second = (row[0] for row in local(db, "SELECT id FROM responses ORDER BY id LIMIT 2"))
+    receipt = "K7MP-3QXA-9RTW-HN4C"
+    set_receipt([db], first, receipt)
+    # Before the round is on the server every response is refused, so nothing may be removed.
+    out = ok("sync", "--db", db, "--to", url, "--remove-sent")
+    assert "0 sent, 0 already there, 40 refused" in out and "removed from this laptop: 0 responses" in out
+    assert local(db, "SELECT count(*) FROM responses")[0][0] == 40
+    ok("central", "publish", "--db", db, "--url", url)
+    out = ok("sync", "--db", db, "--to", url, "--remove-sent")
+    assert "40 sent, 0 already there, 0 refused" in out and "removed from this laptop: 40 responses" in out, out
+    # No health data left on the laptop: no responses, scores, reflections; only the receipt hash of the
+    # one response that had a code, without area, answers or times.
+    assert local(db, "SELECT count(*) FROM responses")[0][0] == 0
+    assert local(db, "SELECT count(*) FROM part_scores")[0][0] == 0
+    assert local(db, "SELECT count(*) FROM reflections")[0][0] == 0
+    assert [row[0] for row in local(db, "SELECT response_id FROM removed_after_sync")] == [first]
+    assert [c[1] for c in local(db, "PRAGMA table_info(removed_after_sync)")] == ["response_id", "receipt_locator", "receipt_salt", "receipt_hash"]
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "40"
+    # A wrong code withdraws nothing; the resident's code still withdraws here, and the next sync takes
+    # the withdrawal to the server, where the admin's check deletes the response.
+    status, out, err = run("withdraw", "--db", db, "M4PZ-8RTW-2QXA-HN4C")
+    assert status == 1 and "No response on this laptop has receipt code" in err
+    out = ok("withdraw", "--db", db, receipt)
+    assert "already on the central database; the withdrawal goes there with the next sync" in out
+    assert local(db, "SELECT count(*) FROM removed_after_sync")[0][0] == 0
+    assert "1 sent, 0 already there, 0 refused" in ok("sync", "--db", db, "--to", url)
+    # The sync's result follows --language (nothing is left to send now).
+    said = ok("sync", "--db", db, "--to", url, "--language", "nl")
+    assert "synchronisatie naar" in said and "0 verstuurd, 0 al daar, 0 geweigerd" in said and "sent" not in said, said
+    assert "1 applied" in ok("central", "apply-withdrawals", "--url", url)
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses WHERE id IN ('{first}', '{second}')") == "1"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{first}'") == "1"
+    status, _, err = run("withdraw", "--db", db, receipt)
+    assert status == 1, "a second withdrawal finds nothing"
+    # The round setting: every sync removes that round's confirmed responses, without --remove-sent.
+    other = laptop(tmp_path, 12, name="tweede", round_name="Instelling", seed=5)
+    ok("round", "create", "Blijft", "--db", other)
+    ok("round", "remove-after-sync", "Instelling", "on", "--db", other)
+    ok("central", "publish", "--db", other, "--url", url)
+    out = ok("sync", "--db", other, "--to", url)
+    assert "12 sent" in out and "removed from this laptop: 12 responses" in out, out
+    assert local(other, "SELECT count(*) FROM responses")[0][0] == 0
+    assert local(other, "SELECT count(*) FROM audit WHERE action = 'remove-sent'")[0][0] == 1
+    status, _, err = run("round", "remove-after-sync", "Bestaat niet", "on", "--db", other)
+    assert status == 1 and "There is no round" in err
+
+
+def test_bundle_import_into_the_central_database_meets_the_same_checks(cluster, tmp_path):
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    url = cluster.url(database)
+    db = laptop(tmp_path, 30, round_name="Per stick")
+    withdrawn = local(db, "SELECT id FROM responses ORDER BY id LIMIT 1")[0][0]
+    set_receipt([db], withdrawn, "K7MP-3QXA-9RTW-HN4C")
+    ok("withdraw", "--db", db, "K7MP-3QXA-9RTW-HN4C")
+    bundle = tmp_path / "stick.wijkweb"
+    ok("bundle", "export", "--db", db, "--out", bundle)
+    # Signatures come first, checked by the team's own database (here the laptop's local team): without it,
+    # or with a database of another team, nothing reaches the server.
+    status, out, err = run("bundle", "import", "--db", url, bundle, "--trust-db", tmp_path / "nowhere.sqlite")
+    assert status == 1 and "There is no database" in err
+    other = laptop(tmp_path, 1, name="other", round_name="Ander team")
+    status, out, err = run("bundle", "import", "--db", url, bundle, "--trust-db", other)
+    assert status == 1 and "Nothing was imported" in err and out == "", err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.withdrawal_claims") == "0"
+    # The round is not on the server yet: every response is refused with the reason, nothing is kept.
+    out = ok("bundle", "import", "--db", url, bundle, "--trust-db", db)
+    assert "0 new, 0 already there, 0 withdrawn there, 29 refused" in out and out.count("is not on the server") == 29, out
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "0"
+    # A withdrawal needs no round: it waits as a claim for the admin's receipt-code check.
+    assert "withdrawals: 1 kept for the admin's receipt-code check" in out
+    ok("central", "publish", "--db", db, "--url", url)
+    out = ok("bundle", "import", "--db", url, bundle, "--trust-db", db)
+    assert "29 new, 0 already there, 0 withdrawn there, 0 refused" in out, out
+    assert "withdrawals: 0 kept for the admin's receipt-code check, 1 already there" in out
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.withdrawal_claims WHERE response_id = '{withdrawn}'") == "1"
+    # Scores arrived as the laptop has them; importing again changes nothing.
+    assert cluster.value(database, "SELECT round(sum(zingeving)::numeric, 6) FROM wijkweb.part_scores") == \
+        "%.6f" % local(db, "SELECT sum(zingeving) FROM part_scores")[0][0]
+    assert "0 new, 29 already there" in ok("bundle", "import", "--db", url, bundle, "--trust-db", db)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
+    # A damaged file and a crafted one are refused with one plain sentence; nothing changes.
+    damaged = tmp_path / "damaged.wijkweb"
+    damaged.write_bytes(bundle.read_bytes()[:200] + b"\x1b[31m")
+    status, out, err = run("bundle", "import", "--db", url, damaged, "--trust-db", db)
+    assert status == 1 and "\x1b" not in err and "Nothing was imported" in err and out == "", err
+    status, out, err = run("bundle", "import", "--db", url, bundle, "--trust-db", db, "--key", tmp_path / "team.key")
+    assert status == 1 and "keeps sealed responses sealed" in err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
+    # Through the device role as a laptop's sync: the same function, the same checks.
+    device = f"device_{database[1:7]}"
+    add_role(cluster, database, "device", device)
+    out = ok("bundle", "import", "--db", cluster.url(database, device), bundle, "--trust-db", db, password=ROLE_PASSWORD)
+    assert "0 new, 29 already there" in out
+
+
+def test_reading_commands_take_the_central_database_and_give_the_laptops_files(cluster, tmp_path):
+    import zipfile
+    database, db = central_demo(cluster, tmp_path, responses=300, seed=6, round_name="Bestanden")
+    url = cluster.url(database)
+    os.chmod(tmp_path, 0o700)
+    # Profile exports: csv and json byte for byte; xlsx the same but for its creation time (docProps/core.xml).
+    for output in ["csv", "json", "xlsx"]:
+        ok("export", "profiles", "--db", url, "--round", "Bestanden", "--format", output, "--out", tmp_path / f"central.{output}")
+        ok("export", "profiles", "--db", db, "--round", "Bestanden", "--format", output, "--out", tmp_path / f"laptop.{output}")
+    for output in ["csv", "json"]:
+        assert (tmp_path / f"central.{output}").read_bytes() == (tmp_path / f"laptop.{output}").read_bytes(), output
+    with zipfile.ZipFile(tmp_path / "central.xlsx") as central, zipfile.ZipFile(tmp_path / "laptop.xlsx") as laptop_:
+        names = central.namelist()
+        assert names == laptop_.namelist() and "docProps/core.xml" in names
+        for name in names:
+            if name != "docProps/core.xml":
+                assert central.read(name) == laptop_.read(name), name
+    # A report page: the same HTML.
+    area = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    ok("report", "--db", url, "--round", "Bestanden", "--area", area, "--format", "html", "--out", tmp_path / "central.html")
+    ok("report", "--db", db, "--round", "Bestanden", "--area", area, "--format", "html", "--out", tmp_path / "laptop.html")
+    assert (tmp_path / "central.html").read_bytes() == (tmp_path / "laptop.html").read_bytes()
+    # Rounds and areas as on the laptop.
+    assert ok("round", "list", "--db", url) == ok("round", "list", "--db", db)
+    assert ok("areas", "list", "--db", url) == ok("areas", "list", "--db", db)
+    # The server's audit log names what was done and by which login.
+    audit = ok("audit", "--db", url)
+    assert audit.count("\tpostgres\texport\tprofiles of round \"Bestanden\"") == 3 and "\treport\tBestanden: html, 1 area(s)" in audit
+    # Withdraw with the resident's receipt code on the central database: checked against the hash, applied.
+    response = cluster.value(database, "SELECT id FROM wijkweb.responses ORDER BY id LIMIT 1")
+    salt = os.urandom(16)
+    code = "K7MP-3QXA-9RTW-HN4C"
+    cluster.value(database, f"""UPDATE wijkweb.responses SET receipt_locator = 'K7MP', receipt_salt = '\\x{salt.hex()}',
+        receipt_hash = '\\x{receipt_hash(code, salt).hex()}' WHERE id = '{response}'; SELECT 1""")
+    status, out, err = run("withdraw", "--db", url, "M4PZ-8RTW-2QXA-HN4C")
+    assert status == 1 and "nothing was withdrawn" in err
+    assert f"response {response}" in ok("withdraw", "--db", url, code)
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.tombstones WHERE response_id = '{response}'") == "1"
+    # A check of the schema, as before.
+    assert "up to date" in ok("check", "--db", url)
+
+
+def test_twenty_syncs_from_five_laptops_while_a_team_reads_profiles_and_reviews(cluster, tmp_path):
+    """20 syncs at once (four per laptop, racing on the same ids) of 5 laptops with 2 000 responses each,
+    while a team member runs `profile` and a reviewer reviews texts that keep arriving: every response is
+    stored exactly once, nobody sees an error, and PostgreSQL reports no deadlock."""
+    database = cluster.new_database()
+    ok("central", "init", "--url", cluster.url(database))
+    per_laptop, laptops_count = 2000, 5
+    laptops = [laptop(tmp_path, per_laptop, name=f"buurthuis{i}", round_name="Druk", seed=100 + i) for i in range(laptops_count)]
+    for db in laptops:
+        # Some residents wrote a text, as after an interview: a reviewer reviews them as they arrive.
+        with sqlite3.connect(db) as connection:
+            connection.execute("""INSERT INTO reflections (response_id, prompt_id, text)
+                SELECT id, 'wat-goed-gaat', 'De buurt is rustig' FROM responses ORDER BY id LIMIT 100""")
+        connection.close()
+    ok("central", "publish", "--db", laptops[0], "--url", cluster.url(database))
+    suffix = database[1:7]
+    team, device = f"team_{suffix}", f"device_{suffix}"
+    gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
+    add_role(cluster, database, "team", team, "--gebied", gebied)
+    add_role(cluster, database, "device", device)
+    deadlocks_before = int(cluster.value("postgres", f"SELECT deadlocks FROM pg_stat_database WHERE datname = '{database}'"))
+    environment = {k: v for k, v in os.environ.items() if k not in {"WIJKWEB_CENTRAL", "PGSSLMODE"}}
+    environment["PGPASSWORD"] = ROLE_PASSWORD
+    syncs = [subprocess.Popen([str(BINARY), "sync", "--db", str(db), "--to", cluster.url(database, device), "--batch", "100"],
+                              env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for db in laptops for _ in range(4)]
+    profiles, reviews = [], 0
+    while any(process.poll() is None for process in syncs):
+        # The team member's profile, while responses arrive.
+        profiles.append(run("profile", "--db", cluster.url(database, team), "--round", "Druk", "--level", "gebied", "--format", "csv",
+                            password=ROLE_PASSWORD))
+        # The reviewer marks what arrived in the team's gebied (row-level security decides which rows).
+        status, rows, err = cluster.psql(database, """UPDATE wijkweb.reflections SET review_status = 'publishable', reviewer = 'R1',
+            reviewed_at = now() WHERE review_status = 'unreviewed' RETURNING 1""", user=team, password=ROLE_PASSWORD)
+        assert status == 0, err
+        reviews += len(rows)
+    results = [process.communicate(timeout=600) + (process.returncode,) for process in syncs]
+    assert all(status == 0 and err == "" for _, err, status in results), results
+    assert sum(int(out.split(": ")[-1].split(" sent")[0]) for out, _, _ in results) == per_laptop * laptops_count
+    assert profiles and all(status == 0 and out.count("\n") > 1 and "Error" not in err for status, out, err in profiles), profiles[:1]
+    total = per_laptop * laptops_count
+    assert cluster.psql(database, "SELECT count(*), count(DISTINCT id) FROM wijkweb.responses")[1] == [[str(total), str(total)]]
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.part_scores") == str(2 * total)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.reflections") == str(100 * laptops_count)
+    ids = set()
+    for db in laptops:
+        ids |= {row[0] for row in local(db, "SELECT id FROM responses")}
+        assert local(db, "SELECT count(*) FROM central_sent")[0][0] == per_laptop
+    assert ids == {row[0] for row in cluster.psql(database, "SELECT id FROM wijkweb.responses")[1]}
+    assert int(cluster.value("postgres", f"SELECT deadlocks FROM pg_stat_database WHERE datname = '{database}'")) == deadlocks_before
+    # Every review is in the audit log; the team reviewed only its own gebied's texts.
+    status, rows, err = cluster.psql(database, """UPDATE wijkweb.reflections SET review_status = 'publishable' WHERE review_status = 'unreviewed'
+        RETURNING 1""", user=team, password=ROLE_PASSWORD)
+    reviews += len(rows)
+    assert reviews > 0 and cluster.value(database, "SELECT count(*) FROM wijkweb.audit WHERE action = 'review'") == str(reviews)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.reflections WHERE review_status = 'publishable'") == str(reviews)
+    # After all arrived the team still reads its gebied's figures.
+    final = ok("profile", "--db", cluster.url(database, team), "--round", "Druk", "--area", gebied, "--format", "csv", password=ROLE_PASSWORD)
+    assert final.count("\n") > 6

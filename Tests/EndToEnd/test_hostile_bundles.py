@@ -10,7 +10,8 @@ import sqlite3
 import uuid
 
 from conftest import TOTAL_ITEMS, query
-from test_bundles import laptop, run, snapshot
+from conftest import sign_ed25519
+from test_bundles import DEVICE_KEYS, enrol, laptop, run, snapshot
 
 ESC = "\x1b"
 OSC52 = ESC + "]52;c;cm0gLXJmIH4=\x07"
@@ -25,8 +26,56 @@ def read_bundle(path):
     return json.loads(lines[1]), [json.loads(line) for line in lines[2:-2]]
 
 
-def write_bundle(path, manifest, records):
-    """A bundle with every checksum and count recomputed, as an attacker with the format would write it."""
+def trust_message(domain, fields):
+    """The bytes a Wijkweb signature covers (`TrustMessage`): the domain line, then each field as length:value."""
+    message = (domain + "\n").encode()
+    for field in fields:
+        value = field.encode()
+        message += str(len(value)).encode() + b":" + value + b"\n"
+    return message
+
+
+def optional(record, key):
+    return "-" if record.get(key) is None else "=" + record[key]
+
+
+def record_message(record):
+    """The bytes a record's own signature covers (`RecordSignature.message`)."""
+    if record["type"] == "tombstone":
+        return trust_message("WIJKWEB-WITHDRAWAL-SIGNATURE 1", [record["response_id"], record["withdrawn_at"], record["device_id"],
+                                                                optional(record, "receipt_code")])
+    fields = [record["id"], record["round"], record["questionnaire_id"], str(record["questionnaire_version"]),
+              record["questionnaire_hash"], record["device_id"], record["volunteer_code"], record["language"],
+              optional(record, "language_status"), optional(record, "area_code"), record["status"], record["started_at"],
+              record["completed_at"], optional(record, "receipt_code"), optional(record, "receipt_locator"),
+              optional(record, "receipt_salt"), optional(record, "receipt_hash"), record["packed_answers"],
+              record["packed_demographics"], optional(record, "sealed")]
+    for reflection in sorted(record.get("reflections", []), key=lambda f: f["prompt_id"]):
+        fields += [reflection["prompt_id"], reflection["text"]]
+    return trust_message("WIJKWEB-RESPONSE-SIGNATURE 1", fields)
+
+
+def record_signer(record):
+    """The device whose key signs `record` (its origin, or the generator of demo data), or None for the team."""
+    if record["type"] == "tombstone":
+        return record["device_id"]
+    signed_by = record.get("signed_by") or ""
+    if signed_by == "device":
+        return record["device_id"]
+    return signed_by[len("generator:"):] if signed_by.startswith("generator:") else None
+
+
+def write_bundle(path, manifest, records, sign=True, record_keys=None):
+    """A bundle with every checksum and count recomputed, as an attacker with the format would write it, and
+    (with `sign`) signed again with the device key of the laptop that made it, as one who took that laptop's
+    database could: so only the rules after the signature stop it. That attacker signs again the records
+    whose signing device is in `record_keys` (by default that laptop alone): a relay holds no other key."""
+    if sign:
+        holders = {manifest.get("device_id")} if record_keys is None else set(record_keys)
+        records = [dict(r, signature=base64.b64encode(sign_ed25519(record_message(r), DEVICE_KEYS[record_signer(r)])).decode())
+                   if r["type"] in ("response", "tombstone") and "signature" in r and record_signer(r) in holders
+                   and record_signer(r) in DEVICE_KEYS else r
+                   for r in records]
     record_bytes = b"".join(json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
                             for r in records)
     manifest = dict(manifest)
@@ -36,6 +85,11 @@ def write_bundle(path, manifest, records):
     manifest["counts"] = {"questionnaires": kinds.count("questionnaire"), "rounds": kinds.count("round"),
                           "responses": kinds.count("response"), "tombstones": kinds.count("tombstone"),
                           "reflections": sum(len(r.get("reflections", [])) for r in records if r["type"] == "response")}
+    if sign and manifest.get("device_id") in DEVICE_KEYS:
+        message = trust_message("WIJKWEB-BUNDLE-SIGNATURE 1", [str(manifest["format"]), manifest["device_id"],
+                                                                manifest["created_at"], manifest.get("since") or "",
+                                                                manifest["records_sha256"]])
+        manifest["signature"] = base64.b64encode(sign_ed25519(message, DEVICE_KEYS[manifest["device_id"]])).decode()
     body = b"WIJKWEB-BUNDLE 1\n" + json.dumps(manifest, sort_keys=True, separators=(",", ":"),
                                                ensure_ascii=False).encode() + b"\n" + record_bytes
     path.write_bytes(body + b"WIJKWEB-BUNDLE-END " + hashlib.sha256(body).hexdigest().encode() + b"\n")
@@ -128,8 +182,9 @@ def test_forged_withdrawals_are_refused_counted_and_reported(tmp_path):
     manifest, records = read_bundle(bundle)
     ids = [r["id"] for r in records if r["type"] == "response"]
     forged = [r for r in records if r["type"] in {"questionnaire", "round"}]
-    forged += [{"type": "tombstone", "response_id": i, "withdrawn_at": "2026-11-20T10:00:00Z", "device_id": "aanvaller",
-                "receipt_code": "ABCD-EFGH-JKMN-PQRS"} for i in ids]
+    # Entered (and signed) with laptop a's own key, as one who took its database could: the receipt codes stop them.
+    forged += [{"type": "tombstone", "response_id": i, "withdrawn_at": "2026-11-20T10:00:00Z", "device_id": manifest["device_id"],
+                "receipt_code": "ABCD-EFGH-JKMN-PQRS", "signature": ""} for i in ids]
     write_bundle(tmp_path / "forged.bundle", manifest, forged)
     before = without_audit(b)
     status, out, err = run("bundle", "import", "--db", b, tmp_path / "forged.bundle")
@@ -152,11 +207,15 @@ def test_a_plain_bundle_cannot_replace_sealed_responses_and_a_bad_blob_does_not_
     run("areas", "list", "--db", laptop_db, check=0)
     for (name,) in query(laptop_db, "SELECT name FROM rounds"):
         run("round", "close", name, "--db", laptop_db, check=0)
-    run("round", "create", "Verzegeld", "--seal-to", tmp_path / "team.pub", "--min-group", "5", "--db", laptop_db, check=0)
+    key = tmp_path / "team.key"
+    enrol(tmp_path, laptop_db, "laptop", key, passphrase_file)
+    run("round", "create", "Verzegeld", "--seal-to", tmp_path / "team.pub", "--min-group", "5", "--db", laptop_db,
+        "--key", key, "--passphrase-file", passphrase_file, check=0)
     for index in range(2):
         plain_interview(laptop_db, interview_lines(index))
     manifest, records = read_bundle(exported(tmp_path, laptop_db))
     relay = tmp_path / "relay" / "wijkweb.sqlite"
+    enrol(tmp_path, relay, "relay", key, passphrase_file)
     run("bundle", "import", "--db", relay, tmp_path / "a.bundle", check=0)
 
     # The attack of issue 13: the sealed response without its `sealed` field, with answers of the
@@ -188,3 +247,84 @@ def test_a_plain_bundle_cannot_replace_sealed_responses_and_a_bad_blob_does_not_
 
 def forged_ids(records):
     return [r for r in records if r["type"] == "response" and "sealed" not in r]
+
+
+def test_unsigned_altered_and_foreign_bundles_are_refused_before_anything_else(tmp_path):
+    a = laptop(tmp_path, "a", seed=80, responses=4)
+    b = laptop(tmp_path, "b", seed=81, responses=2)
+    manifest, records = read_bundle(exported(tmp_path, a))
+    assert manifest["certificate"]["device_id"] == manifest["device_id"] and manifest["signature"]
+
+    # The signature and certificate removed, checksums recomputed: a bundle of nobody.
+    bare = {k: v for k, v in manifest.items() if k not in ("signature", "certificate")}
+    write_bundle(tmp_path / "unsigned.bundle", bare, records, sign=False)
+    assert_refused_plainly(tmp_path, b, tmp_path / "unsigned.bundle", "not signed")
+
+    # One score changed, every checksum recomputed, the old signature kept: altered after signing.
+    responses = [r for r in records if r["type"] == "response"]
+    altered = [dict(r, volunteer_code="V99") if r is responses[0] else r for r in records]
+    write_bundle(tmp_path / "altered.bundle", manifest, altered, sign=False)
+    assert_refused_plainly(tmp_path, b, tmp_path / "altered.bundle", "changed after the laptop signed it")
+
+    # Signed by a laptop that is not in the team (a laptop alone, its own team), naming itself.
+    stranger = laptop(tmp_path, "stranger", seed=82, responses=2, team=False)
+    foreign_manifest, foreign_records = read_bundle(exported(tmp_path, stranger, "stranger.bundle"))
+    assert_refused_plainly(tmp_path, b, tmp_path / "stranger.bundle", "not a device of this machine's team")
+
+    # The stranger's records under the certificate of an enrolled laptop, signed with the stranger's key.
+    borrowed = dict(foreign_manifest, certificate=manifest["certificate"], device_id=manifest["device_id"])
+    write_bundle(tmp_path / "borrowed.bundle", borrowed, foreign_records, sign=False)
+    assert_refused_plainly(tmp_path, b, tmp_path / "borrowed.bundle", "changed after the laptop signed it")
+    assert len(refused_entries(b)) == 4
+
+
+def test_a_bundle_of_the_previous_version_needs_accept_unsigned_and_brings_no_round(tmp_path):
+    a = laptop(tmp_path, "a", seed=83, responses=3)
+    b = laptop(tmp_path, "b", seed=84, responses=2)
+    manifest, records = read_bundle(exported(tmp_path, a))
+    old = {k: v for k, v in manifest.items() if k not in ("signature", "certificate")}
+    old_records = [{k: v for k, v in r.items() if k != "team_signature"} for r in records]
+    write_bundle(tmp_path / "old.bundle", old, old_records, sign=False)
+    assert_refused_plainly(tmp_path, b, tmp_path / "old.bundle", "--accept-unsigned")
+
+    status, out, err = run("bundle", "import", "--db", b, tmp_path / "old.bundle", "--accept-unsigned")
+    assert status == 0 and "NOT SIGNED" in err and "new: 3" in out, err
+    status, out, _ = run("audit", "--db", b, check=0)
+    assert "bundle-unsigned-accepted" in out
+
+    # A round this machine does not hold does not come in without the team's signature.
+    c = laptop(tmp_path, "c", seed=85, responses=2)
+    renamed = [dict(r, name="Nieuw") if r["type"] == "round" else dict(r, round="Nieuw") if r["type"] == "response" else r
+               for r in old_records]
+    write_bundle(tmp_path / "new-round.bundle", old, renamed, sign=False)
+    before = without_audit(c)
+    status, _, err = run("bundle", "import", "--db", c, tmp_path / "new-round.bundle", "--accept-unsigned")
+    assert status != 0 and "rounds come from the team" in err and err.count("\n") == 1, err
+    assert without_audit(c) == before
+
+
+def test_a_round_made_alone_reaches_the_team_only_once_the_team_accepts_it(tmp_path):
+    from test_bundles import accept_round, enrol
+
+    team = laptop(tmp_path, "team", seed=86, responses=2)
+    alone = laptop(tmp_path, "alone", seed=87, responses=3, team=False)
+    run("round", "create", "--db", alone, "Eigen ronde", check=0)
+    enrol(tmp_path, alone, "alone")
+    # Its bundle carries "Najaar test", made alone and so signed by nobody the team knows.
+    assert_refused_plainly(tmp_path, team, exported(tmp_path, alone, "alone.bundle"),
+                           "does not carry a valid signature of this machine's team")
+    accept_round(tmp_path, alone, "Najaar test")
+    status, out, err = run("bundle", "import", "--db", team, exported(tmp_path, alone, "accepted.bundle"))
+    assert status == 0 and "new: 3" in out, err
+
+    # A round file changed after the team signed it is refused, and changes nothing.
+    path = tmp_path / "round.txt"
+    run("round", "export", "--db", alone, "Najaar test", "--out", path, check=0)
+    header, round_line, questionnaire_line = path.read_text().splitlines()
+    changed = json.loads(round_line)
+    changed["min_group_size"] = 5
+    path.write_text("\n".join([header, json.dumps(changed), questionnaire_line]) + "\n")
+    before = without_audit(team)
+    status, _, err = run("round", "import", "--db", team, path)
+    assert status != 0 and "signature" in err and err.count("\n") == 1, err
+    assert without_audit(team) == before

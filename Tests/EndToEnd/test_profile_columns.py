@@ -91,3 +91,41 @@ def test_check_rebuilds_a_damaged_or_altered_copy(db_path):
         connection.execute("UPDATE score_columns SET data = ?", (data[:-8] + bytes(8),))
     assert "1 differed and were rebuilt" in wijkweb(db_path, "check").decode()
     assert wijkweb(db_path, "profile", "--format", "json") == truth
+
+
+def test_the_columnar_copy_follows_signed_bundles_relays_and_withdrawals(tmp_path):
+    """Signed bundle import (records with their origin device's signature), a relay's bundle and a signed
+    withdrawal arriving in a bundle all mark their blocks, and the copy stays equal to the rows."""
+    from test_bundles import laptop, run
+    team, a, c = (laptop(tmp_path, name, seed=40 + i, responses=300) for i, name in enumerate(["team", "a", "c"]))
+    for db in (team, a, c):
+        assert query(db, "SELECT count(*) FROM score_columns_stale") == [(0,)]
+    bundles = {}
+    for db, name in [(a, "a1"), (c, "c1")]:
+        bundles[name] = tmp_path / f"{name}.bundle"
+        run("bundle", "export", "--db", db, "--out", bundles[name], check=0)
+    before = total_n(team)
+    run("bundle", "import", "--db", team, bundles["a1"], check=0)
+    assert query(team, "SELECT count(*) FROM score_columns_stale") == [(1,)], "the imported rows marked their block"
+    assert_same_as_rows(team, "Najaar test")
+    assert total_n(team) != before
+    assert query(team, "SELECT count(*) FROM score_columns_stale") == [(0,)]
+    # A relays C's responses to the team in its own bundle.
+    run("bundle", "import", "--db", a, bundles["c1"], check=0)
+    bundles["a2"] = tmp_path / "a2.bundle"
+    run("bundle", "export", "--db", a, "--out", bundles["a2"], check=0)
+    run("bundle", "import", "--db", team, bundles["a2"], check=0)
+    assert_same_as_rows(team, "Najaar test")
+    with_c = total_n(team)
+    # A resident of A withdraws; A's next bundle carries the signed withdrawal and the team deletes the response.
+    response_id = query(a, "SELECT id FROM responses ORDER BY id LIMIT 1")[0][0]
+    set_receipt([a, team], response_id, "K7MP-3QXA-9RTW-HN4C")
+    wijkweb(a, "withdraw", "K7MP-3QXA-9RTW-HN4C")
+    bundles["a3"] = tmp_path / "a3.bundle"
+    run("bundle", "export", "--db", a, "--out", bundles["a3"], check=0)
+    status, out, err = run("bundle", "import", "--db", team, bundles["a3"])
+    assert status == 0 and "withdrawn: 1" in out, out + err
+    assert query(team, "SELECT count(*) FROM responses WHERE id = ?", (response_id,)) == [(0,)]
+    assert query(team, "SELECT count(*) FROM score_columns_stale") == [(1,)]
+    assert_same_as_rows(team, "Najaar test")
+    assert total_n(team) != with_c

@@ -124,6 +124,40 @@ def test_pdf_has_one_page_per_area_with_its_figures(demo, all_pdf, all_html):
     assert re.search(r"[+−]\d,\d", wijk), "signed differences"
 
 
+def test_pdf_shows_the_protected_respondents_and_a_dimensions_n_only_where_it_differs(demo, all_pdf, all_html):
+    """Each page's n is the area's protected respondents count, as `profile` publishes it (not a dimension's
+    n), and a dimension's own n is named under its part's table only where it differs."""
+    import csv
+    import io
+    _, db = demo
+    rows = list(csv.DictReader(io.StringIO(wijkweb("profile", "--db", str(db), "--round", ROUND, "--format", "csv").stdout)))
+    respondents, differing = {}, {}
+    for row in rows:
+        if row["respondents"]:
+            respondents[row["area_code"]] = max(respondents.get(row["area_code"], 0), int(row["respondents"]))
+        if row["n"] and row["n"] != row["respondents"]:
+            differing.setdefault(row["area_code"], []).append(row)
+    assert differing, "the demo has dimensions whose published n differs from the respondents'"
+    pages = pdf_pages(all_pdf)
+    sections = re.findall(r'<section class="area" id="area-([A-Z0-9]+)"', all_html)
+    names = {"lichaamsfuncties": "Lichaamsfuncties", "mentaal_welbevinden": "Mentaal welbevinden", "zingeving": "Zingeving",
+             "kwaliteit_van_leven": "Kwaliteit van leven", "meedoen": "Meedoen", "dagelijks_functioneren": "Dagelijks functioneren"}
+    checked = 0
+    for page, code in zip(pages, sections):
+        flat = " ".join(page.split())
+        shown = re.search(r"ronde Demo 2026 · n = (\d+)", flat)
+        if code not in respondents:
+            assert not shown, f"{code}: no protected count, no n"
+            continue
+        assert shown and int(shown.group(1)) == respondents[code], f"{code}: page n {shown and shown.group(1)} vs {respondents[code]}"
+        for row in differing.get(code, []):
+            assert f"{names[row['dimension']]} {row['n']}" in flat, f"{code}: {row['dimension']} n {row['n']} not named"
+            checked += 1
+        if code not in differing:
+            assert not re.search(r"\bn: ", flat), f"{code}: no dimension's n differs, so none is named"
+    assert checked > 0
+
+
 def test_pdf_embeds_dejavu_sans_and_keeps_diacritics(demo, all_pdf):
     fonts = subprocess.run(["pdffonts", str(all_pdf)], capture_output=True, text=True, check=True).stdout
     embedded = [line for line in fonts.splitlines() if "DejaVuSans" in line]

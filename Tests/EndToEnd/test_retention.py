@@ -55,7 +55,7 @@ def test_check_prints_the_schema_version_of_the_last_migration(db_path):
     wijkweb(db_path, "areas", "list")
     out = wijkweb(db_path, "check").stdout
     version = next(line for line in out.splitlines() if line.startswith("schema: "))
-    assert version == "schema: 11 (v12-score-columns)"
+    assert version == "schema: 15 (v15-score-columns)"
     assert BINARY.exists()
     assert subprocess.run([str(BINARY), "--version"], capture_output=True, text=True).stdout.splitlines()[1] == \
-        "schema 11 (v12-score-columns)"
+        "schema 15 (v15-score-columns)"

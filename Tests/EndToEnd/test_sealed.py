@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 
 from conftest import BINARY, CLEAN_ENVIRONMENT, TOTAL_ITEMS, query
+from test_bundles import enrol
 
 PART_ONE = 42
 PASSPHRASE = "vier reigers boven het Zuidlaardermeer"
@@ -75,8 +76,10 @@ def test_a_sealed_round_keeps_answers_unreadable_until_the_key_opens_them(tmp_pa
     run("areas", "list", "--db", laptop, check=0)  # starts the database; check only reads
     for (name,) in query(laptop, "SELECT name FROM rounds"):
         run("round", "close", name, "--db", laptop, check=0)
+    # The laptop belongs to the team, whose key makes the round.
+    enrol(tmp_path, laptop, "laptop", key_file, passphrase_file)
     status, out, err = run("round", "create", "Verzegeld", "--seal-to", public_file, "--min-group", "5", "--db", laptop,
-                           check=0)
+                           "--key", key_file, "--passphrase-file", passphrase_file, check=0)
     assert "sealed to" in out
     for index in range(INTERVIEWS):
         out = plain_interview(laptop, interview_lines(index))
@@ -98,9 +101,15 @@ def test_a_sealed_round_keeps_answers_unreadable_until_the_key_opens_them(tmp_pa
 
     # A laptop without the key: stores them sealed, does not count them in profiles, and says so.
     relay = tmp_path / "relay" / "wijkweb.sqlite"
+    enrol(tmp_path, relay, "relay", key_file, passphrase_file)
     status, out, err = run("bundle", "import", bundle, "--db", relay, check=0)
     assert "new: 5" in out and "sealed: 5" in out
     status, out, err = run("profile", "--db", relay, "--round", "Verzegeld", "--format", "json")
+    assert f"{INTERVIEWS} sealed responses not counted; import them with the key" in err
+    # The note follows --language when it is given.
+    status, out, err = run("profile", "--db", relay, "--round", "Verzegeld", "--format", "json", "--language", "nl")
+    assert f"{INTERVIEWS} verzegelde vragenlijsten niet meegeteld" in err and "sealed" not in err
+    status, out, err = run("profile", "--db", relay, "--round", "Verzegeld", "--format", "json", "--language", "en")
     assert f"{INTERVIEWS} sealed responses not counted; import them with the key" in err
     status, out, err = run("export", "responses", "--db", relay, "--round", "Verzegeld", "--format", "json",
                            "--out", tmp_path / "relay.json", check=0)
@@ -116,6 +125,7 @@ def test_a_sealed_round_keeps_answers_unreadable_until_the_key_opens_them(tmp_pa
 
     # The team's machine: the bundle opened with the key on import; the profile counts all five.
     team_db = tmp_path / "team" / "wijkweb.sqlite"
+    enrol(tmp_path, team_db, "team-machine", key_file, passphrase_file)
     status, out, err = run("bundle", "import", bundle, "--db", team_db, "--key", key_file,
                            "--key-passphrase-file", passphrase_file, check=0)
     assert f"new: {INTERVIEWS}" in out and "sealed:" not in out

@@ -5,7 +5,7 @@ import WijkwebCore
 @testable import WijkwebReports
 
 /// The pure pieces of the exports: variable names, day rounding, the codebook and the rows.
-@Suite(.serialized) struct ExportTests {
+@Suite struct ExportTests {
   static func questionnaire() throws -> Questionnaire {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Questionnaires/positieve-gezondheid-wijk.yaml")
@@ -34,29 +34,22 @@ import WijkwebCore
   }
 
   @Test func timestampsAreRoundedToTheDay() {
-    #expect(ExportDay.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
-    #expect(ExportDay.daysFromCivil(year: 2000, month: 3, day: 1) == 11_017)
-    #expect(ExportDay.epochSeconds("2026-11-23T14:05:09Z") == 1_795_442_709)
-    #expect(ExportDay.epochSeconds("2026-11-23T15:05:09+01:00") == 1_795_442_709)
-    #expect(ExportDay.epochSeconds("2026-11-23T14:05:09.250Z") == 1_795_442_709)
-    #expect(ExportDay.epochSeconds("2026-13-23T14:05:09Z") == nil)
-    #expect(ExportDay.epochSeconds("gisteren") == nil)
-    var days = ExportDay()
+    #expect(CalendarDay.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
+    #expect(CalendarDay.daysFromCivil(year: 2000, month: 3, day: 1) == 11_017)
+    #expect(CalendarDay.epochSeconds("2026-11-23T14:05:09Z") == 1_795_442_709)
+    #expect(CalendarDay.epochSeconds("2026-11-23T15:05:09+01:00") == 1_795_442_709)
+    #expect(CalendarDay.epochSeconds("2026-11-23T14:05:09.250Z") == 1_795_442_709)
+    #expect(CalendarDay.epochSeconds("2026-13-23T14:05:09Z") == nil)
+    #expect(CalendarDay.epochSeconds("gisteren") == nil)
+    var days = ExportDay(timeZone: .current)
     // Noon UTC is the same calendar day in every time zone from UTC-11 to UTC+11.
     #expect(days.day(of: "2026-11-23T12:00:00Z") == "2026-11-23")
     #expect(days.day(of: "2026-11-23") == "2026-11-23")
     #expect(days.day(of: "") == nil)
   }
 
-  @Test func timestampsFollowTheLocalTimeZone() throws {
-    let saved = ProcessInfo.processInfo.environment["TZ"]
-    defer {
-      if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
-      tzset()
-    }
-    setenv("TZ", "Europe/Amsterdam", 1)
-    tzset()
-    var days = ExportDay()
+  @Test func timestampsFollowTheGivenTimeZone() throws {
+    var days = ExportDay(timeZone: try #require(TimeZone(identifier: "Europe/Amsterdam")))
     // 23:30 UTC is already the next day in Amsterdam (UTC+1 in November).
     #expect(days.day(of: "2026-11-23T23:30:00Z") == "2026-11-24")
     #expect(days.day(of: "2026-11-23T22:30:00Z") == "2026-11-23")

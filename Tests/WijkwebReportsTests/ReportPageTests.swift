@@ -80,6 +80,36 @@ import WijkwebTestSupport
       && report.footer.contains("Ongewogen") && report.footer.contains("geen gevalideerde meetschaal"))
   }
 
+  /// 25 respondents in wijk A; of "Mijn gezondheid" two different ones skipped each dimension (every
+  /// dimension's n is 23), 5 answered nothing of "Mijn wijk": the page's n is the protected respondents
+  /// count (25), not a dimension's n; each part's table names the part's own respondents and the
+  /// dimensions whose n differs.
+  @Test func pageShowsTheRespondentsAndADimensionsNOnlyWhereItDiffers() throws {
+    let tree = AreaTree(areas: Self.areas)
+    var aggregator = ProfileAggregator(tree: tree, partIDs: ["health", "neighbourhood"])
+    for index in 0 ..< 25 {
+      var scores: [Double?] = Array(repeating: Double(index % 11), count: 6)
+      if index < 12 { scores[index / 2] = nil }
+      aggregator.add(areaCode: "A", partID: "health", scores: scores, category: nil)
+      if index >= 5 { aggregator.add(areaCode: "A", partID: "neighbourhood", scores: Array(repeating: 6, count: 6), category: nil) }
+    }
+    let profile = Profile.build(totals: aggregator.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: 10), previousRule: nil,
+                                breakdown: nil, weighted: false, protection: .exact)
+    let builder = AreaReportBuilder(profile: profile, questionnaire: try Self.questionnaire(), tree: tree, roundName: "R",
+                                    previousRoundName: nil, quotes: [], language: .dutch)
+    let report = builder.report(for: Self.area("A"))
+    #expect(report.subtitle == "wijk  ·  ronde R  ·  n = 25", "respondents, not the largest or first dimension's n")
+    #expect(report.parts[0].countsNote == "n: Lichaamsfuncties 23, Mentaal welbevinden 23, Zingeving 23, Kwaliteit van leven 23, "
+      + "Meedoen 23, Dagelijks functioneren 23")
+    #expect(report.parts[1].countsNote == "n = 20")
+    let page = ReportLayout.page(report, pageLabel: "1")
+    let texts = page.elements.compactMap { element -> String? in
+      if case let .text(text, _, _, _, _, _) = element { return text }
+      return nil
+    }
+    #expect(texts.contains { $0.hasPrefix("n: Lichaamsfuncties 23, Mentaal welbevinden 23") } && texts.contains("n = 20"), "\(texts)")
+  }
+
   @Test func quotesComeFromTheAreaOnlySpreadOverDimensions() throws {
     let report = try Self.builder().report(for: Self.area("A"))
     let quotes = try #require(report.quotes).items

@@ -55,7 +55,7 @@ import WijkwebTestSupport
     #expect(saved.answers == ["h-lf-1": .score(9), "h-lf-2": .skipped])
     #expect(saved.demographics["age"] == .some(nil))
     #expect(try store.counts().answers == 2, "changing an answer replaces it")
-    #expect(try store.rememberedVolunteerCode(today: Store.day(Date())) == "V12")
+    #expect(try store.rememberedVolunteerCode(today: CalendarDay(Date(), timeZone: .current).iso) == "V12")
     #expect(try store.rememberedVolunteerCode(today: "1999-01-01") == nil)
   }
 

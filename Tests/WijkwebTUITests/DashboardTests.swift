@@ -151,6 +151,123 @@ import Testing
     #expect(old.split(separator: " ").dropFirst().first == "30", "\(old)")
   }
 
+  /// Noord's 60 respondents, 3 of whom skipped every lichaamsfuncties statement: the overview and the area
+  /// screen show the area's protected respondents count (60, not the first dimension's 57), and the area
+  /// screen names lichaamsfuncties' own n because it differs; Zuid's dimensions all count its respondents.
+  @Test func respondentsAndADimensionsNOnlyWhereItDiffers() {
+    let tree = AreaTree(areas: Self.areas)
+    var aggregator = ProfileAggregator(tree: tree, partIDs: ["health"])
+    for (code, count) in [("WK1", 60), ("WK2", 50)] {
+      for index in 0 ..< count {
+        var scores: [Double?] = Array(repeating: 5 + Double(index % 5) * 0.5, count: 6)
+        if code == "WK1" && index < 3 { scores[0] = nil }
+        aggregator.add(areaCode: code, partID: "health", scores: scores, category: nil)
+      }
+    }
+    let profile = Profile.build(totals: aggregator.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: 10), previousRule: nil,
+                                breakdown: nil, weighted: false, protection: .exact)
+    func render(_ keys: [Key]) -> ScreenBuffer {
+      let data = DashboardData(roundName: "Najaar 2026", previousRoundName: nil, questionnaire: Self.questionnaire, profile: profile)
+      let terminal = MemoryTerminal(width: 80, height: 24)
+      let app = DashboardApp(terminal: terminal, data: data) { _ in profile }
+      for key in keys { app.handle(key) }
+      return app.render(size: terminal.size, unicode: true)
+    }
+    let overview = render([]).lines
+    let noord = overview.first { $0.contains("Noord") } ?? ""
+    #expect(noord.split(separator: " ").dropFirst().first == "60", "respondents, not the first dimension's n: \(noord)")
+    let stad = overview.first { $0.contains("Stad") && !$0.contains("ronde") } ?? ""
+    #expect(stad.split(separator: " ").dropFirst().first == "110", "\(stad)")
+    let area = render([.down, .enter])
+    #expect(area.clipped.isEmpty, "\(area.clipped)")
+    #expect(area.text.contains("Noord (wijk)  |  Mijn gezondheid  |  n = 60"), "\(area.text)")
+    #expect(area.text.contains("n: Lich. 57"), "\(area.text)")
+    Snapshot.assert(area.text, named: "dashboard-area-differing-n-80x24")
+    let zuid = render([.down, .down, .enter]).text
+    #expect(zuid.contains("n = 50") && !zuid.contains(" n: "), "\(zuid)")
+  }
+
+  /// A round name and an area name with OSC 52, CSI 2J and a title sequence (from a bundle or the
+  /// database): the screens show their visible forms, hold no control character, and cut nothing.
+  @Test func hostileNamesAreShownVisibleAndWhole() {
+    let hostile = "\u{1B}]52;c;cm0gLXJmIH4=\u{07}X\u{1B}[2J\u{1B}]0;PWNED\u{07}"
+    var areas = Self.areas
+    areas[1].name = "Noord" + hostile
+    var profile = Self.profile()
+    profile.figures = profile.figures.map { figure in
+      var figure = figure
+      if figure.area.code == "WK1" { figure.area.name = areas[1].name }
+      return figure
+    }
+    let data = DashboardData(roundName: "Najaar" + hostile, previousRoundName: nil, questionnaire: Self.questionnaire, profile: profile)
+    for keys in [[], [Key.down, .enter]] {
+      let terminal = MemoryTerminal(width: 140, height: 30)
+      let app = DashboardApp(terminal: terminal, data: data) { _ in profile }
+      for key in keys { app.handle(key) }
+      let buffer = app.render(size: terminal.size, unicode: true)
+      #expect(!buffer.cells.contains { $0.character.unicodeScalars.contains { TerminalText.isControl($0) } }, "\(buffer.text)")
+      // The overview's name column shortens a long name as it does any; the area screen shows it whole.
+      #expect(buffer.text.contains(keys.isEmpty ? "Noord\u{241B}]52;c;" : "Noord\u{241B}]52;c;cm0gLXJmIH4=\u{2407}X\u{241B}[2J"), "\(buffer.text)")
+      #expect(buffer.text.contains("Najaar\u{241B}]52;"), "\(buffer.text)")
+      #expect(buffer.clipped.isEmpty, "\(buffer.clipped)")
+    }
+    var buffer = ScreenBuffer(width: 20, height: 1)
+    buffer.put("a\u{1B}[2Jb", x: 0, y: 0)
+    #expect(buffer.lines == ["a\u{241B}[2Jb"], "a screen never holds a raw control character")
+  }
+
+  /// With a population, w switches to the weighted publication (computed once, through `loadWeighted`)
+  /// and back; every screen says which view it shows. Without one, w does nothing and the screen says why.
+  @Test func weightedViewSwitchesWithWWhenTheRoundHasAPopulation() {
+    let tree = AreaTree(areas: Self.areas)
+    var weightedTotals = ProfileAggregator(tree: tree, partIDs: ["health"])
+    for (code, count, score) in [("WK1", 60, 6.5), ("WK2", 50, 4.0), ("WK3", 4, 6.0)] {
+      for _ in 0 ..< count { weightedTotals.add(areaCode: code, partID: "health", scores: Array(repeating: score, count: 6), category: nil) }
+    }
+    let weighted = Profile.build(totals: weightedTotals.rolledUp(), previous: nil, rule: SuppressionRule(minimumGroupSize: 10), previousRule: nil,
+                                 breakdown: nil, weighted: true, protection: .exact)
+    var data = DashboardData(roundName: "Najaar 2026", previousRoundName: nil, questionnaire: Self.questionnaire, profile: Self.profile())
+    data.canWeight = true
+    let terminal = MemoryTerminal(width: 80, height: 24)
+    var loads: [String?] = []
+    let app = DashboardApp(terminal: terminal, data: data, loadWeighted: { breakdown in
+      loads.append(breakdown)
+      return weighted
+    }) { _ in Self.profile(breakdown: true) }
+    func noord() -> String { app.render(size: terminal.size, unicode: true).lines.first { $0.contains("Noord") } ?? "" }
+    var screen = app.render(size: terminal.size, unicode: true)
+    #expect(screen.text.contains("ongewogen") && !screen.text.contains("geen bevolking") && screen.text.contains("w: gewogen"), "\(screen.text)")
+    #expect(noord().contains("7,5"))
+    app.handle(.character("w"))
+    screen = app.render(size: terminal.size, unicode: true)
+    #expect(app.state.weighted && loads.count == 1)
+    #expect(screen.text.contains("gewogen naar de bevolking") && screen.text.contains("w: ongewogen"), "\(screen.text)")
+    #expect(noord().contains("6,5") && !noord().contains("7,5"), "the weighted figures: \(noord())")
+    #expect(screen.clipped.isEmpty, "\(screen.clipped)")
+    Snapshot.assert(screen.text, named: "dashboard-overview-weighted-80x24")
+    app.handle(.down)
+    app.handle(.enter)
+    screen = app.render(size: terminal.size, unicode: true)
+    #expect(screen.text.contains("gewogen naar de bevolking") && screen.text.contains("6,5"), "the area screen too: \(screen.text)")
+    #expect(screen.clipped.isEmpty, "\(screen.clipped)")
+    // A breakdown in the weighted view is the weighted publication's breakdown.
+    app.handle(.character("b"))
+    #expect(loads == [nil, "age"] && app.data.weightedBreakdowns["age"] != nil && app.data.breakdowns["age"] == nil)
+    #expect(app.state.breakdown == "age")
+    while app.state.breakdown != nil { app.handle(.character("b")) }
+    app.handle(.escape)
+    app.handle(.character("w"))
+    #expect(!app.state.weighted && noord().contains("7,5") && loads.count == 2, "back to unweighted; the weighted profiles are kept")
+
+    // No population: w changes nothing, and the screen says so.
+    let plain = DashboardApp(terminal: terminal, data: DashboardData(roundName: "Najaar 2026", previousRoundName: nil,
+                                                                   questionnaire: Self.questionnaire, profile: Self.profile()),
+                             loadWeighted: { _ in weighted }) { _ in Self.profile(breakdown: true) }
+    plain.handle(.character("w"))
+    let unweighted = plain.render(size: terminal.size, unicode: true).text
+    #expect(!plain.state.weighted && unweighted.contains("ongewogen (geen bevolking)") && !unweighted.contains("w: gewogen"), "\(unweighted)")
+  }
+
   /// The gemeente's line is dashed and the legend says which line is which, not only by colour.
   @Test func webLegendNamesLineStyles() {
     let text = screen([.down, .enter]).text

@@ -111,6 +111,36 @@ import WijkwebCore
     }
   }
 
+  /// A round name and area names with OSC 52, CSI 2J and a title sequence: the round choice, the area
+  /// search and the menu on screen, and plain mode's lines, show them with control characters made visible.
+  @Test func hostileRoundAndAreaNamesAreShownVisible() throws {
+    let hostile = "\u{1B}]52;c;cm0gLXJmIH4=\u{07}X\u{1B}[2J\u{1B}]0;PWNED\u{07}"
+    let shown = "\u{241B}]52;c;cm0gLXJmIH4=\u{2407}X\u{241B}[2J"
+    let questionnaire = try QuestionnaireParser.parse(ScreenTests.yaml, source: "snapshot.yaml")
+    let areas = [Area(code: "WK001401", level: .wijk, name: "Noord" + hostile, parentCode: "GB1"),
+                 Area(code: "GB1", level: .gebied, name: "Gebied" + hostile, parentCode: nil)]
+    let context = InterviewContext(rounds: [RoundChoice(id: 1, name: "Najaar" + hostile, questionnaire: questionnaire),
+                                            RoundChoice(id: 2, name: "Voorjaar" + hostile, questionnaire: questionnaire)],
+                                   areas: areas, newResponseID: { "r1" }, newReceiptCode: { "X" })
+    func clean(_ text: String) -> Bool { !text.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" } }
+    var state = InterviewState()
+    _ = state.handle(.enter, context: context)
+    let size = Size(width: 120, height: 30)
+    let choice = InterviewView.render(state, context: context, size: size, unicode: true)
+    #expect(clean(choice.text) && choice.text.contains("Voorjaar" + shown), "\(choice.text)")
+    let plainChoice = PlainInterviewText.lines(state, context: context, roundPicked: false).joined(separator: "\n")
+    #expect(clean(plainChoice) && plainChoice.contains("Najaar" + shown), "\(plainChoice)")
+    for key in MemoryTerminal.typing("v12").compactMap({ $0 }) + [.enter, .character("j")] + MemoryTerminal.typing("Noord").compactMap({ $0 }) {
+      _ = state.handle(key, context: context)
+    }
+    let search = InterviewView.render(state, context: context, size: size, unicode: true)
+    #expect(clean(search.text) && search.text.contains("Noord" + shown), "\(search.text)")
+    let plainSearch = PlainInterviewText.areaMatches(state, context: context).joined(separator: "\n")
+    #expect(clean(plainSearch) && plainSearch.contains("Noord" + shown), "\(plainSearch)")
+    let menu = MenuScreen.render(size: size, unicode: true, language: .dutch, roundName: "Najaar" + hostile, canResume: false)
+    #expect(clean(menu.text) && menu.text.contains("Najaar\u{241B}]52;"), "\(menu.text)")
+  }
+
   @Test func theAreaListScrollsToEveryMatchAndSaysWhereItIs() throws {
     var areas: [Area] = []
     for number in 1 ... 20 {

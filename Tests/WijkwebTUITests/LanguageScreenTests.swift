@@ -53,7 +53,11 @@ extension LanguageRegistryTests {
                  part.intro?.text(language) ?? "", part.title.text(language), questionnaire.name(of: item.dimension).text(language),
                  UIString.itemProgress.format(language, 1, questionnaire.allItems.count), item.scale.low.text(language),
                  item.scale.high.text(language)]
-    whole += [UIString.keyConfirm, .keyDontKnow, .keyBack, .keyHelp, .keyLanguage].map { $0.text(language) }
+    whole += [UIString.keyConfirm, .keyDontKnow, .keyBack, .keyHelp].map { $0.text(language) }
+    // F2 names the next offered language, in this one.
+    let offered = questionnaire.languages
+    let next = offered[((offered.firstIndex(of: language) ?? -1) + 1) % offered.count]
+    whole.append(UIString.languageKey(next: next, in: language))
     for text in whole {
       let shown = Self.shows(screen, text)
       #expect(shown, "cut or missing in \(code): \(text)\n\(screen.text)")

@@ -46,12 +46,13 @@ import WijkwebCore
       newResponseID: { "r1" }, newReceiptCode: { "ABCD-EFGH" })
   }
 
-  /// Runs the app on a memory terminal with `keys`, returning the terminal and the recorder.
+  /// Runs the app on a memory terminal with `keys` (`nil` is the idle time passing with no key),
+  /// returning the terminal and the app.
   func run(_ keys: [Key?], width: Int = 80, height: Int = 24, unicode: Bool = true, recorder: ListRecorder = ListRecorder()) -> (MemoryTerminal, InterviewApp) {
     let terminal = MemoryTerminal(width: width, height: height, unicode: unicode, keys: keys + [.character("§")])
     let app = InterviewApp(terminal: terminal, context: context, recorder: recorder, state: InterviewState())
     for key in keys {
-      if let key { app.handle(key) } else { var state = app.state; state.idle(); _ = state }
+      if let key { app.handle(key) } else { _ = app.update(.idle) }
     }
     terminal.draw(InterviewView.render(app.state, context: context, size: terminal.size, unicode: unicode))
     return (terminal, app)
@@ -70,7 +71,8 @@ import WijkwebCore
     #expect(terminal.screen.text.contains("I feel healthy."))
     #expect(terminal.screen.text.contains("Statement 1 of 6"))
     #expect(terminal.screen.text.contains("[4]"))
-    #expect(terminal.screen.text.contains("F2: Nederlands"))
+    // F2 goes back to Dutch (the questionnaire offers Dutch and English), named in the interface's language.
+    #expect(terminal.screen.text.contains("F2: Dutch"))
   }
 
   @Test func webScreenShowsSixLabelledScores() {
@@ -144,12 +146,22 @@ import WijkwebCore
   }
 
   @Test func pausedScreenHidesTheStatement() {
-    let (_, app) = run(Self.toFirstItem)
-    var state = app.state
-    state.idle()
-    let screen = InterviewView.render(state, context: context, size: Size(width: 80, height: 24), unicode: true)
+    let (terminal, app) = run(Self.toFirstItem + [nil])
+    #expect(app.state.paused)
+    let screen = terminal.screen
     #expect(screen.text.contains("Gesprek gepauzeerd"))
     #expect(!screen.text.contains("Ik voel me gezond."))
+  }
+
+  @Test func idleAfterSavingClearsTheReceipt() {
+    var keys = Self.toFirstItem
+    for _ in 0 ..< 6 { keys += [.character("9"), .enter] }
+    keys += [.enter, .enter, nil]
+    let (terminal, app) = run(keys)
+    var stillSaved = false
+    if case .saved = app.state.step { stillSaved = true }
+    #expect(!stillSaved)
+    #expect(!terminal.screen.text.contains("A B C D - E F G H"))
   }
 
   @Test func savedScreenShowsOnlyTheReceipt() {

@@ -11,9 +11,16 @@ public struct BundleContents: Hashable, Sendable {
   public var rounds: [BundleRound]
   public var responses: [BundleResponse]
   public var tombstones: [BundleTombstone]
+  /// The team's latest signed revocation list the writer held: it travels to every machine (it carries
+  /// the team's own signature, so the device's signature need not cover it).
+  public var revocations: RevocationList?
+  /// The team's certificates of the devices that signed the responses and withdrawals inside
+  /// (`RecordSignature`); each carries the team's signature, so the writer's signature need not cover them.
+  public var certificates: [DeviceCertificate] = []
 
   public init(deviceID: String, createdAt: String, since: String? = nil, questionnaires: [BundleQuestionnaire] = [],
-              rounds: [BundleRound] = [], responses: [BundleResponse] = [], tombstones: [BundleTombstone] = []) {
+              rounds: [BundleRound] = [], responses: [BundleResponse] = [], tombstones: [BundleTombstone] = [],
+              revocations: RevocationList? = nil) {
     self.deviceID = deviceID
     self.createdAt = createdAt
     self.since = since
@@ -21,6 +28,7 @@ public struct BundleContents: Hashable, Sendable {
     self.rounds = rounds
     self.responses = responses
     self.tombstones = tombstones
+    self.revocations = revocations
   }
 
   /// How many records of each kind the bundle holds.

@@ -38,8 +38,9 @@ public enum BundleFormat {
 
   // MARK: Writing
 
-  /// The bundle file for `contents`.
-  public static func encode(_ contents: BundleContents) throws -> [UInt8] {
+  /// The bundle file for `contents`, signed by the device whose certificate and signer are given (a bundle
+  /// without them is unsigned, as Wijkweb wrote them before signing; only tests make such bundles now).
+  public static func encode(_ contents: BundleContents, signedBy device: BundleSignature.Device? = nil) throws -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var records: [UInt8] = []
@@ -47,9 +48,12 @@ public enum BundleFormat {
       records += try encoder.encode(record)
       records.append(newline)
     }
-    let manifest = BundleManifest(
+    var manifest = BundleManifest(
       format: version, deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
       rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: SHA256.hex(of: records))
+    manifest.revocations = contents.revocations
+    manifest.certificates = contents.certificates.isEmpty ? nil : contents.certificates
+    if let device { manifest = try BundleSignature.sign(manifest, by: device) }
     var body = Array((magic + "\n").utf8)
     body += try encoder.encode(manifest)
     body.append(newline)
@@ -65,7 +69,10 @@ public enum BundleFormat {
 
   /// Reads a bundle file, checking its first line, its end line and checksums, its manifest and
   /// every record's JSON. Does not check what the records say (see `BundleValidator`).
-  public static func decode(_ bytes: [UInt8]) throws -> BundleContents {
+  public static func decode(_ bytes: [UInt8]) throws -> BundleContents { try read(bytes).contents }
+
+  /// `decode`, with the manifest as read: its certificate and signature are checked by `BundleSignature`.
+  public static func read(_ bytes: [UInt8]) throws -> (manifest: BundleManifest, contents: BundleContents) {
     let body = try checkedBody(bytes)
     var lines = body.split(separator: newline, omittingEmptySubsequences: false)
     // body ends with a newline, so the last piece is empty.
@@ -97,7 +104,9 @@ public enum BundleFormat {
     guard SHA256.hex(of: recordBytes) == manifest.recordsSHA256 else {
       throw BundleProblem("its records do not match the checksum in its manifest; the file was changed after it was made. Ask the sender for a new copy.")
     }
-    var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since)
+    var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since,
+                                  revocations: manifest.revocations)
+    contents.certificates = manifest.certificates ?? []
     for (offset, line) in recordLines.enumerated() {
       let lineNumber = offset + 3
       guard line.count <= maxRecordBytes else {
@@ -122,12 +131,12 @@ public enum BundleFormat {
     guard contents.rounds.map(\.name) == manifest.rounds else {
       throw BundleProblem("its rounds do not match the round names in its manifest. Ask the sender to export the bundle again.")
     }
-    return contents
+    return (manifest, contents)
   }
 
   /// The bytes before the end line, after checking the first line, the end line and the checksum.
   static func checkedBody(_ bytes: [UInt8]) throws -> ArraySlice<UInt8> {
-    if bytes.isEmpty { throw BundleProblem("is empty. Copy the bundle again from the laptop that made it.") }
+    if bytes.isEmpty { throw BundleProblem(LocalizedMessage(.bundleEmpty)) }
     if bytes.count > maxBytes {
       throw BundleProblem("is \(bytes.count / 1_048_576) MB; a bundle is at most \(maxBytes / 1_048_576) MB. Ask the sender to export it per round (--round) or in parts (--since).")
     }
@@ -139,21 +148,21 @@ public enum BundleFormat {
       if bytes.starts(with: start) {
         throw BundleProblem("is a bundle of another format than \(version): its first line is not \"\(magic)\". Use the same version of Wijkweb on both laptops, or ask for a new copy.")
       }
-      throw BundleProblem("is not a Wijkweb bundle (it does not start with \"\(magic)\"), or its first line was damaged. Check that you chose the right file.")
+      throw BundleProblem(LocalizedMessage(.bundleNotABundle, magic))
     }
     guard bytes.last == newline else {
-      throw BundleProblem("is incomplete: it does not end with its end line, so it was probably cut off while copying. Copy the bundle again.")
+      throw BundleProblem(LocalizedMessage(.bundleNoEndLine))
     }
     let withoutLastNewline = bytes.dropLast()
     let endStart = (withoutLastNewline.lastIndex(of: newline) ?? -1) + 1
     let endLine = bytes[endStart ..< bytes.count - 1]
     let prefix = Array(endPrefix.utf8)
     guard endStart > 0, endLine.starts(with: prefix) else {
-      throw BundleProblem("is incomplete: its end line is missing, so it was probably cut off while copying. Copy the bundle again.")
+      throw BundleProblem(LocalizedMessage(.bundleEndLineMissing))
     }
     let body = bytes[0 ..< endStart]
     guard String(decoding: endLine.dropFirst(prefix.count), as: UTF8.self) == SHA256.hex(of: Array(body)) else {
-      throw BundleProblem("is damaged or was changed after it was made: its checksum does not match. Ask the sender for a new copy.")
+      throw BundleProblem(LocalizedMessage(.bundleChecksum))
     }
     return body
   }

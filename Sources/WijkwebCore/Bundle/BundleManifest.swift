@@ -13,16 +13,25 @@ public struct BundleManifest: Codable, Hashable, Sendable {
   public var counts: BundleCounts
   /// SHA-256 (hex) of the record lines, from the first record to the end line.
   public var recordsSHA256: String
+  /// The team's certificate of the device that signed the bundle; absent in bundles of Wijkweb before signing.
+  public var certificate: DeviceCertificate?
+  /// That device's signature (base64) over `BundleSignature.message`; absent in bundles before signing.
+  public var signature: String?
+  /// The team's revocation list (`BundleContents.revocations`).
+  public var revocations: RevocationList?
+  /// The certificates of the records' origin devices (`BundleContents.certificates`).
+  public var certificates: [DeviceCertificate]?
 
   enum CodingKeys: String, CodingKey {
-    case format, since, rounds, counts
+    case format, since, rounds, counts, certificate, signature, revocations
+    case certificates = "origin_certificates"
     case deviceID = "device_id"
     case createdAt = "created_at"
     case recordsSHA256 = "records_sha256"
   }
 
   public init(format: Int, deviceID: String, createdAt: String, since: String?, rounds: [String], counts: BundleCounts,
-              recordsSHA256: String) {
+              recordsSHA256: String, certificate: DeviceCertificate? = nil, signature: String? = nil) {
     self.format = format
     self.deviceID = deviceID
     self.createdAt = createdAt
@@ -30,5 +39,7 @@ public struct BundleManifest: Codable, Hashable, Sendable {
     self.rounds = rounds
     self.counts = counts
     self.recordsSHA256 = recordsSHA256
+    self.certificate = certificate
+    self.signature = signature
   }
 }

@@ -5,7 +5,18 @@ public struct BundleProblem: Error, Hashable, Sendable, CustomStringConvertible 
   /// A plain sentence saying what is wrong and what to do.
   public var message: String
 
+  /// The sentence in any language, for the problems met most; `message` is its English.
+  public var localized: LocalizedMessage?
+
   public init(_ message: String) { self.message = message }
+
+  public init(_ localized: LocalizedMessage) {
+    self.message = localized.text(.english)
+    self.localized = localized
+  }
+
+  /// The sentence in `language` (English when it has no other).
+  public func text(_ language: Language) -> String { localized?.text(language) ?? message }
 
   public var description: String { message }
 }

@@ -42,12 +42,18 @@ public struct BundleResponse: Codable, Hashable, Sendable {
   /// packed answers and demographics are empty and there are no scores or reflections: they are inside.
   /// Absent in bundles of unsealed rounds (and of Wijkweb before sealing), so those read as before.
   public var sealed: String?
+  /// Base64 of the Ed25519 signature over `RecordSignature.message` by the device that completed it
+  /// (`signedBy` "device") or by the team key (`signedBy` "team", content the team opened); absent in
+  /// bundles of Wijkweb before record signatures.
+  public var signature: String?
+  public var signedBy: String?
 
   /// Whether the content is sealed and this laptop cannot read it.
   public var isSealed: Bool { sealed != nil }
 
   enum CodingKeys: String, CodingKey {
-    case id, round, language, status, scores, reflections, sealed
+    case id, round, language, status, scores, reflections, sealed, signature
+    case signedBy = "signed_by"
     case questionnaireID = "questionnaire_id"
     case questionnaireVersion = "questionnaire_version"
     case questionnaireHash = "questionnaire_hash"
@@ -69,7 +75,10 @@ public struct BundleResponse: Codable, Hashable, Sendable {
               deviceID: String, volunteerCode: String, language: String, areaCode: String?, status: String = "completed",
               startedAt: String, completedAt: String, receiptCode: String?, packedAnswers: String,
               packedDemographics: String, scores: [String: [Double?]], reflections: [BundleReflection], sealed: String? = nil,
-              receiptLocator: String? = nil, receiptSalt: String? = nil, receiptHash: String? = nil, languageStatus: String? = nil) {
+              receiptLocator: String? = nil, receiptSalt: String? = nil, receiptHash: String? = nil, languageStatus: String? = nil,
+              signature: String? = nil, signedBy: String? = nil) {
+    self.signature = signature
+    self.signedBy = signedBy
     self.id = id
     self.round = round
     self.questionnaireID = questionnaireID
@@ -130,6 +139,8 @@ public struct BundleResponse: Codable, Hashable, Sendable {
         copy.scores = [:]
         copy.reflections = []
         copy.sealed = nil
+        copy.signature = nil
+        copy.signedBy = nil
         return copy
       }
       return readable(self) == readable(other)
@@ -143,6 +154,10 @@ public struct BundleResponse: Codable, Hashable, Sendable {
     right.reflections = []
     left.scores = [:]
     right.scores = [:]
+    left.signature = nil
+    right.signature = nil
+    left.signedBy = nil
+    right.signedBy = nil
     return left == right && texts(self) == texts(other)
   }
 }

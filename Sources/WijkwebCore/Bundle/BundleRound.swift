@@ -15,9 +15,13 @@ public struct BundleRound: Codable, Hashable, Sendable {
   /// The team's public key (base64) that completed responses of a sealed round are sealed to; absent
   /// for rounds that are not sealed.
   public var sealPublicKey: String?
+  /// The team's signature (base64) over the definition (`RoundSignature`); absent in bundles of Wijkweb
+  /// before rounds were signed.
+  public var teamSignature: String?
 
   enum CodingKeys: String, CodingKey {
     case name, status
+    case teamSignature = "team_signature"
     case sealPublicKey = "seal_public_key"
     case questionnaireHash = "questionnaire_hash"
     case areaSet = "area_set"
@@ -39,7 +43,7 @@ public struct BundleRound: Codable, Hashable, Sendable {
   }
 
   public init(name: String, questionnaireHash: String, areaSet: String, startsOn: String, endsOn: String, minGroupSize: Int,
-              retentionDays: Int, status: String, sealPublicKey: String? = nil) {
+              retentionDays: Int, status: String, sealPublicKey: String? = nil, teamSignature: String? = nil) {
     self.name = name
     self.questionnaireHash = questionnaireHash
     self.areaSet = areaSet
@@ -49,5 +53,6 @@ public struct BundleRound: Codable, Hashable, Sendable {
     self.retentionDays = retentionDays
     self.status = status
     self.sealPublicKey = sealPublicKey
+    self.teamSignature = teamSignature
   }
 }

@@ -8,15 +8,20 @@ public struct BundleTombstone: Codable, Hashable, Sendable {
   public var deviceID: String
   /// The resident's receipt code, normalised; absent in withdrawals of Wijkweb before receipt hashes.
   public var receiptCode: String?
+  /// Base64 of the Ed25519 signature of the device that entered it over `RecordSignature.message`;
+  /// absent in bundles of Wijkweb before record signatures.
+  public var signature: String?
 
   enum CodingKeys: String, CodingKey {
     case responseID = "response_id"
     case withdrawnAt = "withdrawn_at"
     case deviceID = "device_id"
     case receiptCode = "receipt_code"
+    case signature
   }
 
-  public init(responseID: String, withdrawnAt: String, deviceID: String, receiptCode: String? = nil) {
+  public init(responseID: String, withdrawnAt: String, deviceID: String, receiptCode: String? = nil, signature: String? = nil) {
+    self.signature = signature
     self.responseID = responseID
     self.withdrawnAt = withdrawnAt
     self.deviceID = deviceID

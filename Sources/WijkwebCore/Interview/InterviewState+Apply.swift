@@ -62,10 +62,16 @@ extension InterviewState {
     }
   }
 
-  private mutating func switchLanguage(context: InterviewContext) -> [InterviewEffect] {
+  /// The language F2 switches to: the next of the questionnaire's offered languages, round and round.
+  public func nextLanguage(context: InterviewContext) -> Language {
     let offered = questionnaire(in: context)?.languages ?? [.dutch, .english]
+    guard !offered.isEmpty else { return language }
     let index = offered.firstIndex(of: language) ?? -1
-    language = offered[(index + 1) % offered.count]
+    return offered[(index + 1) % offered.count]
+  }
+
+  private mutating func switchLanguage(context: InterviewContext) -> [InterviewEffect] {
+    language = nextLanguage(context: context)
     guard let responseID else { return [] }
     return [.setLanguage(responseID: responseID, language: language)]
   }

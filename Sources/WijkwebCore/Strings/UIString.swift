@@ -47,6 +47,19 @@ public enum UIString: String, CaseIterable, Sendable {
   case commandRoundChosen, commandPagesWritten
   case dashboardWebLegendDashed, reviewFlaggedPersonalData
   case profileLegendRespondents
+  case dashboardKeyWeighted, dashboardKeyUnweighted, dashboardNoPopulation, dashboardHelpWeighted
+  case languageNameDutch, languageNameEnglish, languageNamePolish, languageNameTurkish, languageNameUkrainian, languageNameArabic
+  case cmdBundleWritten, cmdEncrypted, cmdRoundsCreated, cmdImportNew, cmdImportAlreadyPresent, cmdImportWithdrawn, cmdImportWithdrawnSkipped, cmdImportExpired, cmdImportSealed, cmdImportUnsealed, cmdNotOpened, cmdWithdrawalsRefused, cmdRefusedBecause, cmdWithdrawalsWaiting, cmdSuspectedDuplicate, cmdConflicts, cmdConflictKept, cmdBackupWritten, cmdRoundCreated, cmdRoundSealedTo, cmdRoundClosed, cmdAreasImported, cmdCheckCounts, cmdCheckSealed, cmdIntegrityOK, cmdIntegrityProblems, cmdAuditEmpty, cmdWithdrawn, cmdNoSealed, cmdUnsealed, cmdPurgeStillKept, cmdPurgeNothing, cmdPurged, cmdDemoProgress, cmdDemoRound, cmdDemoDone, cmdSealedNotExported, cmdResponsesExported, cmdAnd, cmdProfilesExported
+  case agendaTitle, agendaRecognitionHeading, agendaTasksHeading, agendaActionsHeading, agendaFloorsHeading, agendaNothing, agendaRecognitionJa, agendaRecognitionDeels, agendaRecognitionNee, agendaStatusOpen, agendaStatusBezig, agendaStatusKlaar, agendaStatusVervallen, agendaActionLine, agendaFloorLine, agendaNoFloor, agendaBelowFloor, agendaAtOrAboveFloor, agendaFloorNoFigure, reportAgendaTitle, reportAgendaIntro, reportFloorTitle, reportFloorExplain, reportAgendaContinued, agendaRecorded
+  case dashboardAgendaHint, dashboardAgendaBack
+  case dashboardAgendaHintNone, reportNoFloor
+  case agendaEditKeys, agendaFormKeys, agendaFieldDimension, agendaFieldNote, agendaFieldAgreedBy, agendaFieldAgreedOn, agendaFieldWhat, agendaFieldWho, agendaFieldDue, agendaFieldStatus, agendaNewTask, agendaNewAction, agendaNotRecorded, agendaSaved, agendaProblemPersonal, agendaProblemOther
+  case errNoRound, errNoRoundAmong, errNoRoundNothingDeleted, errNoRounds, errNoArea, errNoGemeente, errNothingToReport, errFileExists, errNoFolder, errBundleExists, errKeyExists, errKeyExistsOut, errNoDatabase, errNotDatabaseFile, errEmptyDatabasePath, errRoundExists, errBundleRefused, errBundleNotImported, errNoQuestionnaire, errLanguageValue, errFormatValue, errLevelValue, errMinGroup, errRetentionDays, errNotADate, errOnOff, errResponsesRange, errSinceValue, errAreaOrAll, errAreaAndAll
+  case errPrefix
+  case bundleEmpty, bundleNotABundle, bundleNoEndLine, bundleEndLineMissing, bundleChecksum, bundleWrongPassphrase, errBundleUnreadable, errNothingImported, errNoBundleWritten
+  case cmdRoundFrom, cmdRoundMinimum, cmdRoundStatusOpen, cmdRoundStatusClosed, cmdRoundShowSealed, cmdRemoveAfterSyncOn, cmdRemoveAfterSyncOff, cmdAreasAlso, cmdKeyWarning, cmdKeyPairWritten, cmdPaperPrompt, cmdPaperWritten, cmdKeyRestored, cmdQuestionnaireOK, cmdQuestionnaireProblem, cmdQuestionnaireProblems, cmdDisclosed, cmdDisclosureSummary, cmdWithdrawnCentral, cmdWithdrawnAlreadyCentral, noteSealedNotCounted, noteOutsidePopulation, notePreviousNotWeighted, notePreviousWeighted
+  case cmdAgendaRecognition, cmdOpgaveAdded, cmdOpgaveChanged, cmdActionAdded, cmdActionChanged, cmdFloorSet, cmdAgendaExported, cmdAgendaImported, cmdSyncRefused, cmdSyncNoReason, cmdSyncWithdrawnThere, cmdSyncDone, cmdSyncRemoved, errBatchRange
+  case cmdShowRound, cmdShowQuestionnaire, cmdShowAreas, cmdShowPeriod, cmdShowMinimum, cmdShowRetention, cmdShowResponses, cmdQuestionnaireVersion, cmdQuestionnaireStatements, cmdQuestionnaireUnusable
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import WijkwebCore
 
 /// Turns a packed response into the values of the codebook's columns, in order.
@@ -18,10 +19,12 @@ public struct ResponseRowBuilder {
   private let questionnaireVersion: Int
   /// Per area code, its number at each level of `Codebook.areaLevels` (nil where not given).
   private let lineage: [String: [Int?]]
-  private var days = ExportDay()
+  private var days: ExportDay
   private var demographicCache: [String: [String: String?]] = [:]
 
-  public init(codebook: Codebook, questionnaire: Questionnaire, areas: [Area]) {
+  /// `timeZone` decides the day a completion time falls on.
+  public init(codebook: Codebook, questionnaire: Questionnaire, areas: [Area], timeZone: TimeZone = .current) {
+    days = ExportDay(timeZone: timeZone)
     round = codebook.round
     questionnaireID = codebook.questionnaireID
     questionnaireVersion = codebook.questionnaireVersion

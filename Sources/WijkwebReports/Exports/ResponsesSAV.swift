@@ -1,3 +1,4 @@
+import WijkwebCore
 import CReadStat
 import WijkwebFiles
 
@@ -149,8 +150,8 @@ public final class ResponsesSAV: ResponseSink {
   static func spssSeconds(_ day: String) -> Double? {
     let parts = day.split(separator: "-").compactMap { Int($0) }
     guard parts.count == 3, (1 ... 12).contains(parts[1]), (1 ... 31).contains(parts[2]) else { return nil }
-    let days = ExportDay.daysFromCivil(year: parts[0], month: parts[1], day: parts[2])
-      - ExportDay.daysFromCivil(year: 1582, month: 10, day: 14)
+    let days = CalendarDay.daysFromCivil(year: parts[0], month: parts[1], day: parts[2])
+      - CalendarDay.daysFromCivil(year: 1582, month: 10, day: 14)
     return Double(days) * 86400
   }
 

@@ -24,6 +24,8 @@ public struct AreaReport: Sendable {
   public var quotes: (heading: String, items: [(dimension: String?, text: String)])?
   /// The method note at the foot of the page.
   public var footer: String
+  /// The ondergrens and "Afgesproken vorige keer" (`AgendaSection.swift`).
+  public var agenda: AgendaSection? = nil
 }
 
 /// One part of the questionnaire ("Mijn gezondheid", "Mijn wijk") on an area's page: its web and table.
@@ -37,6 +39,12 @@ public struct PartReport: Sendable, Equatable {
   public var rows: [DimensionRow]
   /// The table's column headings: dimension, mean, interval, share below 5.5, versus gemeente, versus previous.
   public var headers: [String]
+  /// "n: Name 23, ..." for the dimensions whose published n differs from the page's number of respondents
+  /// (some respondents answered none of their statements), or "n = 180" when the part's own respondents
+  /// differ; nil when every figure of the part counts the page's respondents.
+  public var countsNote: String? = nil
+  /// The ondergrens of each dimension (nil where none was agreed), drawn as dashed ring segments.
+  public var floors: [Double?]? = nil
 }
 
 /// One line of the table: a dimension's figures as printed.

@@ -24,6 +24,8 @@ public struct AreaReportBuilder {
   public var previousRoundName: String?
   public var quotes: [ReportQuote]
   public var language: Language
+  /// The ondergrenzen and the previous round's agendas (`AgendaSection.swift`).
+  public var agendaInput = AgendaReportInput()
 
   /// The most quotes on a page.
   public static let maximumQuotes = 5
@@ -42,7 +44,7 @@ public struct AreaReportBuilder {
     self.language = language
   }
 
-  private func text(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
+  func text(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
     key.format(language, arguments: arguments)
   }
 
@@ -60,9 +62,25 @@ public struct AreaReportBuilder {
     return questionnaire.dimensionOrder.map { dimension in own.first { $0.dimension == dimension } }
   }
 
-  /// The number of respondents shown for an area: the largest n of its figures; nil when suppressed.
+  /// The number of respondents shown for an area: its protected respondents count (a published cell of its
+  /// own, the same n the profile table shows), the larger of its parts'; nil when every part's is hidden.
   func respondents(area code: String) -> Int? {
-    profile.figures.filter { $0.area.code == code && $0.category == nil && !$0.suppressed }.compactMap(\.summary?.n).max()
+    questionnaire.parts.compactMap { profile.respondents(area: code, partID: $0.id, category: nil)?.n }.max()
+  }
+
+  /// The part's own respondents when they differ from the page's, and each dimension's n where it differs
+  /// from the part's respondents, as one line under the part's table; nil when nothing differs.
+  func countsNote(part: Part, area: Area, figures: [ProfileFigure?], names: [String]) -> String? {
+    let pageN = respondents(area: area.code)
+    let partN = profile.respondents(area: area.code, partID: part.id, category: nil)?.n
+    var entries: [String] = []
+    if let partN, partN != pageN { entries.append("n = \(partN)") }
+    let differing = zip(names, figures).compactMap { name, figure -> String? in
+      guard let figure, !figure.suppressed, let n = figure.summary?.n, n != partN else { return nil }
+      return "\(name) \(n)"
+    }
+    if !differing.isEmpty { entries.append("n: " + differing.joined(separator: ", ")) }
+    return entries.isEmpty ? nil : entries.joined(separator: "; ")
   }
 
   /// Whether the area's page must show no figures: every one of its figures is suppressed.
@@ -101,6 +119,9 @@ public struct AreaReportBuilder {
                    profile.weighted ? text(.reportWeighted) : text(.reportUnweighted)))
     if suppressed {
       report.suppressedText = (text(.reportTooSmall), text(.reportTooSmallDetail, profile.minimumGroupSize))
+      // What was agreed still stands; no figure is compared with an ondergrens here.
+      let agenda = agendaSection(area: area)
+      if !agenda.floorItems.isEmpty || agenda.agendaHeading != nil { report.agenda = agenda }
       return report
     }
     let rootIndex = tree.index[area.code].map { tree.root(of: $0) }
@@ -117,6 +138,7 @@ public struct AreaReportBuilder {
     report.strengths = questionnaire.parts.compactMap { strengths(part: $0, area: area) }
     report.starters = starters(area: area)
     report.quotes = pickQuotes(area: area)
+    report.agenda = agendaSection(area: area)
     return report
   }
 
@@ -138,6 +160,8 @@ public struct AreaReportBuilder {
       return summary.mean - change.estimate
     }
     if previous.allSatisfy({ $0 != nil }) { result.previous = previous }
+    let floors = floorScores(area: area.code)
+    if floors.contains(where: { $0 != nil }) { result.floors = floors }
     for (index, figure) in own.enumerated() {
       var row = DimensionRow(name: names[index], missing: nil, mean: "", interval: "", belowPass: "", versusGemeente: nil, versusPrevious: nil)
       guard let figure, !figure.suppressed, let summary = figure.summary else {
@@ -152,6 +176,7 @@ public struct AreaReportBuilder {
       row.versusPrevious = figure.versusPrevious.map(marked)
       result.rows.append(row)
     }
+    result.countsNote = countsNote(part: part, area: area, figures: own, names: names)
     // A comparison nobody has (the gemeente with itself, a first round) gets no heading either.
     if result.rows.allSatisfy({ $0.versusGemeente == nil }) { result.headers[4] = "" }
     if result.rows.allSatisfy({ $0.versusPrevious == nil }) { result.headers[5] = "" }

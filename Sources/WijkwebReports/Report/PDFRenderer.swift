@@ -4,7 +4,13 @@ import WijkwebFiles
 /// Why a PDF could not be written, in words an operator can act on.
 public struct RenderError: Error, CustomStringConvertible, Sendable {
   public var description: String
+  /// The file problem behind it, said in the command's language by `main`.
+  public var file: FileError?
   public init(_ description: String) { self.description = description }
+  public init(_ file: FileError) {
+    self.description = file.message
+    self.file = file
+  }
 }
 
 /// Draws pages (see `Drawing`) into a PDF through cairo, with DejaVu Sans embedded as a subset. Thin:
@@ -23,13 +29,13 @@ public enum PDFRenderer {
     do {
       file = try AtomicFile(path: path, force: force)
     } catch let error as FileError {
-      throw RenderError(error.message)
+      throw RenderError(error)
     }
     try render(pages, into: file, title: title, day: day)
     do {
       try file.commit()
     } catch let error as FileError {
-      throw RenderError(error.message)
+      throw RenderError(error)
     }
   }
 

@@ -19,16 +19,23 @@ public struct ReportLayout {
 
   /// The page of `report`, with `pageLabel` ("pagina 2 van 37") at the foot.
   public static func page(_ report: AreaReport, pageLabel: String) -> Drawing {
+    firstPage(report, pageLabel: pageLabel).drawing
+  }
+
+  /// The area's first page, and whether its agenda section did not fit on it (it then goes on a second page).
+  static func firstPage(_ report: AreaReport, pageLabel: String) -> (drawing: Drawing, agendaOverflows: AgendaOverflow) {
     var layout = Cursor()
     layout.text(report.instrument, size: 8.5, colour: .muted)
     layout.y += 4
     layout.text(report.title, size: 19, weight: .bold)
     layout.y += 2
+    let subtitleTop = layout.y
     layout.text(report.subtitle, size: 10, colour: .text)
     layout.y += 5
     layout.rule()
     layout.y += 8
     let footerTop = layout.footer(report.footer, pageLabel: pageLabel)
+    let noFloorInBody = !layout.noFloorBesideSubtitle(report, top: subtitleTop)
     if report.suppressed {
       layout.y += 30
       if let why = report.suppressedText {
@@ -36,7 +43,8 @@ public struct ReportLayout {
         layout.y += 6
         layout.paragraph(why.detail, size: 10.5)
       }
-      return layout.drawing
+      let overflow = report.agenda.map { layout.agendaBlocks($0, noFloorInBody: false, limit: footerTop) } ?? .none
+      return (layout.drawing, overflow)
     }
     layout.webs(report)
     layout.legend(report.legend)
@@ -47,6 +55,11 @@ public struct ReportLayout {
     if !report.strengths.isEmpty {
       layout.y += 6
       for sentence in report.strengths { layout.paragraph(sentence, size: bodySize, limit: footerTop) }
+    }
+    var agendaOverflows = AgendaOverflow.none
+    if let agenda = report.agenda {
+      // Each block here when it fits whole, else it goes to a second page (`ReportLayout+Agenda.swift`).
+      agendaOverflows = layout.agendaBlocks(agenda, noFloorInBody: noFloorInBody, limit: footerTop)
     }
     if let starters = report.starters, layout.y + 50 < footerTop {
       layout.y += 6
@@ -66,7 +79,7 @@ public struct ReportLayout {
         }
       }
     }
-    return layout.drawing
+    return (layout.drawing, agendaOverflows)
   }
 
   /// A running position down the page that places elements and advances.
@@ -135,7 +148,8 @@ public struct ReportLayout {
         if let previous = part.previous { series.append(WebSeries(scores: previous, style: .previous)) }
         if let gemeente = part.gemeente { series.append(WebSeries(scores: gemeente, style: .comparison)) }
         series.append(WebSeries(scores: part.area, style: .main))
-        let web = SpiderWebDrawing.make(width: column - 8, height: ReportLayout.webHeight, axisNames: part.dimensionNames, series: series)
+        let web = SpiderWebDrawing.make(width: column - 8, height: ReportLayout.webHeight, axisNames: part.dimensionNames, series: series,
+                                        floors: part.floors ?? [])
         drawing.place(web, x: x + 4, y: y + 14)
       }
       y += 14 + ReportLayout.webHeight
@@ -218,6 +232,10 @@ public struct ReportLayout {
           }
         }
         y += ReportLayout.rowHeight
+      }
+      if let note = part.countsNote {
+        y += 1
+        paragraph(note, size: size - 1, colour: .muted)
       }
     }
 

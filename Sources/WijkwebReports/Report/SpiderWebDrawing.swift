@@ -60,7 +60,8 @@ public enum SpiderWebDrawing {
 
   /// A web in a box of `width` by `height` points with `axisNames` around it, as large as the names
   /// leave room for. Incomplete series are left out.
-  public static func make(width: Double, height: Double, axisNames: [String], series: [WebSeries], labelSize: Double = 7.5) -> Drawing {
+  public static func make(width: Double, height: Double, axisNames: [String], series: [WebSeries], labelSize: Double = 7.5,
+                          floors: [Double?] = []) -> Drawing {
     var drawing = Drawing(width: width, height: height)
     let geometry = geometry(width: width, height: height, axisNames: axisNames, labelSize: labelSize)
     let grid = Stroke(colour: .grid, width: 0.5)
@@ -81,6 +82,7 @@ public enum SpiderWebDrawing {
         }
       }
     }
+    drawing.elements += floorSegments(floors, geometry: geometry)
     // Ring values along the first axis, just right of it, on top of the series so they stay readable.
     for score in SpiderWebGeometry.ringScores {
       let point = geometry.point(axis: 0, score: score)

@@ -33,7 +33,7 @@ public struct TakeHome: Sendable {
       let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
       defer { try? FileManager.default.removeItem(atPath: temporary) }
       do {
-        try PDFRenderer.write([page], to: temporary, title: UIString.takeHomeTitle.text(language), day: Self.isoDay(date))
+        try PDFRenderer.write([page], to: temporary, title: UIString.takeHomeTitle.text(language), day: CalendarDay(date, timeZone: .current).iso)
       } catch {
         return .failed("\(error)")
       }
@@ -45,9 +45,9 @@ public struct TakeHome: Sendable {
           FileManager.default.isWritableFile(atPath: folder) else { return .folderUnusable(path: folder) }
     let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
     do {
-      try PDFRenderer.write([page], to: path, title: UIString.takeHomeTitle.text(language), day: Self.isoDay(date))
+      try PDFRenderer.write([page], to: path, title: UIString.takeHomeTitle.text(language), day: CalendarDay(date, timeZone: .current).iso)
       // Owner-only, and no time of day in the file's dates either.
-      let midnight = Calendar(identifier: .gregorian).startOfDay(for: date)
+      let midnight = CalendarDay(date, timeZone: .current).start(in: .current)
       try? FileManager.default.setAttributes([.posixPermissions: 0o600, .modificationDate: midnight], ofItemAtPath: path)
     } catch {
       return .failed("\(error)")
@@ -59,19 +59,13 @@ public struct TakeHome: Sendable {
   public static func fileName(date: Date, language: Language) -> String {
     let letters = Array("abcdefghijkmnpqrstuvwxyz23456789")
     let random = String((0 ..< 6).map { _ in letters[Int.random(in: 0 ..< letters.count)] })
-    return (language == .dutch ? "mijn-web-" : "my-web-") + isoDay(date) + "-" + random + ".pdf"
-  }
-
-  public static func isoDay(_ date: Date) -> String {
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
-    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    return (language == .dutch ? "mijn-web-" : "my-web-") + CalendarDay(date, timeZone: .current).iso + "-" + random + ".pdf"
   }
 
   /// 23-11-2026 in Dutch, 2026-11-23 in English.
   public static func displayDate(_ date: Date, language: Language) -> String {
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
-    if language == .dutch { return String(format: "%d-%d-%04d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0) }
-    return isoDay(date)
+    let day = CalendarDay(date, timeZone: .current)
+    return language == .dutch ? day.dutch : day.iso
   }
 
   /// Sends `path` to `printer` with `lp`; true when lp accepted it.

@@ -8,10 +8,30 @@ public struct DashboardData: Sendable {
   public var profile: Profile
   /// Profiles by breakdown question id, filled when first shown.
   public var breakdowns: [String: Profile] = [:]
+  /// Whether the round can be weighted (it has a population, and the questionnaire asks sex and age):
+  /// only then does w switch to the weighted view.
+  public var canWeight = false
+  /// The weighted publication (`profile --weighted`) and its breakdowns, filled when first shown.
+  public var weightedProfile: Profile?
+  public var weightedBreakdowns: [String: Profile] = [:]
+
+  /// The data as one view shows it: the weighted publication when `weighted` and computed, else the unweighted.
+  public func view(weighted: Bool) -> DashboardData {
+    guard weighted, let weightedProfile else { return self }
+    var shown = self
+    shown.profile = weightedProfile
+    shown.breakdowns = weightedBreakdowns
+    return shown
+  }
+  /// The ondergrenzen of every area, and each area's agenda from the previous round (`DashboardAgenda`).
+  public var floors: [Floor] = []
+  public var previousAgendas: [Agenda] = []
 
   public init(roundName: String, previousRoundName: String?, questionnaire: Questionnaire, profile: Profile) {
-    self.roundName = roundName
-    self.previousRoundName = previousRoundName
+    // Names from the database are shown with control characters made visible (one column each), so the
+    // layout measures what is drawn and no escape sequence reaches the terminal.
+    self.roundName = TerminalText.visible(roundName)
+    self.previousRoundName = previousRoundName.map { TerminalText.visible($0) }
     self.questionnaire = questionnaire
     self.profile = profile
     var seen = Set<String>()
@@ -24,7 +44,11 @@ public struct DashboardData: Sendable {
     }
     let codes = Set(all.map(\.code))
     for root in all where root.parentCode.map({ !codes.contains($0) }) ?? true { walk(root) }
-    areas = ordered
+    areas = ordered.map { area in
+      var shown = area
+      shown.name = TerminalText.visible(area.name)
+      return shown
+    }
   }
 
   /// The areas depth first: the gemeente, then each gebied with its wijken and their buurten.

@@ -18,13 +18,18 @@ public struct DashboardState: Hashable, Sendable {
   public var scroll = 0
   /// The breakdown shown on the area screen: a demographic question id, or nil.
   public var breakdown: String?
+  /// Whether the weighted view is shown (w switches, when the round has a population).
+  public var weighted = false
   public var showingHelp = false
   public var wantsToQuit = false
+  /// The area screen shows the ondergrens and last round's agenda beside the web (`a`).
+  public var showingAgenda = false
 
   public init(language: Language = .dutch) { self.language = language }
 
-  /// Applies a key; `areaCount`, `partCount` and `breakdowns` (question ids) bound the movement.
-  public mutating func handle(_ key: Key, areaCount: Int, partCount: Int, breakdowns: [String], visibleRows: Int) {
+  /// Applies a key; `areaCount`, `partCount` and `breakdowns` (question ids) bound the movement; w switches
+  /// between the weighted and unweighted view only when `canWeight`.
+  public mutating func handle(_ key: Key, areaCount: Int, partCount: Int, breakdowns: [String], visibleRows: Int, canWeight: Bool = false) {
     if showingHelp {
       showingHelp = false
       return
@@ -36,6 +41,8 @@ public struct DashboardState: Hashable, Sendable {
       showingHelp = true
     case .function(2), .character("l"):
       language = language == .dutch ? .english : .dutch
+    case .character("w"):
+      if canWeight { weighted.toggle() }
     case .tab:
       partIndex = (partIndex + 1) % max(1, partCount)
     case .backTab:
@@ -60,8 +67,14 @@ public struct DashboardState: Hashable, Sendable {
       screen = .area
     case .escape, .backspace:
       if screen == .area { screen = .overview } else { wantsToQuit = true }
+    case .character("a"):
+      if screen == .area {
+        showingAgenda.toggle()
+        if showingAgenda { breakdown = nil }
+      }
     case .character("b"):
       guard screen == .area, !breakdowns.isEmpty else { break }
+      showingAgenda = false
       if let current = breakdown, let index = breakdowns.firstIndex(of: current) {
         breakdown = index + 1 < breakdowns.count ? breakdowns[index + 1] : nil
       } else {

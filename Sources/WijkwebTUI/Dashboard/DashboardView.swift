@@ -23,6 +23,8 @@ public enum DashboardView {
 
   public static func render(_ state: DashboardState, data: DashboardData, size: Size, unicode: Bool) -> ScreenBuffer {
     let language = state.language
+    // The weighted view shows the weighted publication (once computed), every screen alike.
+    let data = data.view(weighted: state.weighted)
     if size.width < ScreenFrame.minimumSize.width || size.height < ScreenFrame.minimumSize.height {
       return ScreenFrame.tooSmall(size: size, language: language)
     }
@@ -43,9 +45,17 @@ public enum DashboardView {
       drawArea(&frame, state: state, data: data, part: part)
       keys = [UIString.dashboardKeysArea.text(language)]
     }
-    keys.append(UIString.keyLanguage.text(language))
+    if data.canWeight { keys.append((state.weighted ? UIString.dashboardKeyUnweighted : .dashboardKeyWeighted).text(language)) }
+    keys.append(UIString.languageKey(next: language == .dutch ? .english : .dutch, in: language))
     frame.footer(keys: keys, notice: legend(language: language, unicode: unicode, minimum: data.profile.minimumGroupSize))
     return frame.buffer
+  }
+
+  /// Which view is shown: weighted to the population, unweighted, or unweighted because the round has no
+  /// population to weight to.
+  static func weightingLabel(_ data: DashboardData, language: Language) -> String {
+    if data.profile.weighted { return UIString.profileWeighted.text(language) }
+    return data.canWeight ? UIString.profileUnweighted.text(language) : UIString.dashboardNoPopulation.text(language)
   }
 
   static func legend(language: Language, unicode: Bool, minimum: Int) -> String {
@@ -69,7 +79,7 @@ public enum DashboardView {
     let language = state.language
     let questionnaire = data.questionnaire
     var row = frame.bodyTop
-    let weighting = data.profile.weighted ? UIString.profileWeighted.text(language) : UIString.profileUnweighted.text(language)
+    let weighting = weightingLabel(data, language: language)
     frame.buffer.put(part.title.text(language) + "  (Tab)", x: 1, y: row, style: .heading)
     frame.buffer.put(weighting, x: frame.width - weighting.count - 1, y: row, style: .muted)
     row += 1
@@ -87,8 +97,7 @@ public enum DashboardView {
       let area = data.areas[index]
       let selected = index == state.selection
       let indent = String(repeating: " ", count: area.level.depth * 2)
-      let anyFigure = data.figure(area: area.code, part: part.id, dimension: questionnaire.dimensionOrder[0])
-      let n = anyFigure.flatMap { $0.suppressed ? "*" : $0.summary.map { String($0.n) } } ?? "-"
+      let n = respondentsText(data.profile, area: area.code, part: part.id)
       let label = (indent + area.name).rightPadded(nameWidth) + n.leftPadded(7)
       frame.buffer.put(" " + label, x: 0, y: row, style: selected ? .selected : .plain)
       var x = 1 + label.count
@@ -112,8 +121,16 @@ public enum DashboardView {
     let gemeente = data.gemeente(of: area)
     var row = frame.bodyTop
     let figures = questionnaire.dimensionOrder.map { data.figure(area: area.code, part: part.id, dimension: $0) }
-    let n = figures.first??.summary.map { String($0.n) } ?? "*"
-    frame.buffer.put("\(area.name) (\(area.level.name(in: language)))  |  \(part.title.text(language))  |  n = \(n)", x: 1, y: row, style: .heading)
+    let n = respondentsText(data.profile, area: area.code, part: part.id)
+    let weighting = weightingLabel(data, language: language)
+    let rest = " (\(area.level.name(in: language)))  |  \(part.title.text(language))  |  n = \(n)"
+    // Which view is shown goes at the right of the title line when it fits beside at least 8 letters of the
+    // area's name, else under the figures. The name (from the database) is shortened at a word to make room.
+    let labelOnTitle = 1 + 8 + rest.count + 2 + weighting.count + 1 <= frame.width
+    let nameRoom = frame.width - 2 - rest.count - (labelOnTitle ? weighting.count + 2 : 0)
+    frame.buffer.put(ScreenFrame.shortened(area.name, to: max(8, nameRoom)) + rest, x: 1, y: row, style: .heading, maxWidth: frame.width - 2)
+    if labelOnTitle { frame.buffer.put(weighting, x: frame.width - weighting.count - 1, y: row, style: .muted) }
+    let labelBelow = labelOnTitle ? nil : weighting
     row += 1
     if figures.allSatisfy({ $0?.suppressed ?? true }) {
       frame.paragraph(UIString.dashboardSuppressedArea.format(language, data.profile.minimumGroupSize), y: row + 2, style: .warning)
@@ -121,7 +138,9 @@ public enum DashboardView {
     }
     if let breakdown = state.breakdown, let question = questionnaire.demographics.first(where: { $0.id == breakdown }) {
       // Figures on top, the breakdown below, both full width.
-      row = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: 1, y: row, width: frame.width - 2) + 1
+      row = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: 1, y: row, width: frame.width - 2)
+      if let labelBelow { frame.buffer.put(labelBelow, x: max(1, frame.width - labelBelow.count - 1), y: row, style: .muted, maxWidth: frame.width - 2) }
+      row += 1
       drawBreakdown(&frame, question: question, area: area, part: part, data: data, language: language, y: row)
       return
     }
@@ -163,8 +182,9 @@ public enum DashboardView {
           !SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode).showsCaptionsWhole(frameWidth: webWidth, frameHeight: webHeight) {
       captionWidth -= 1
     }
-    let web = SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode, overlay: gemeenteScores,
+    var web = SpiderWebView(axes: axes(captionWidth), ascii: !frame.unicode, overlay: gemeenteScores,
                             dottedOverlay: hasPrevious ? previousScores : nil, dashedOverlay: true)
+    web.floors = DashboardAgenda.floorScores(data: data, area: area)
     web.draw(into: &frame.buffer, frame: Rect(x: 0, y: row, width: webWidth, height: webHeight))
     if let lineLegend { frame.paragraph(lineLegend, y: last - legendLines + 1, style: .muted, x: 1, width: webWidth - 1) }
     let x = webWidth + 1
@@ -172,15 +192,27 @@ public enum DashboardView {
     // The table names the dimensions as the web's captions do, so one legend entry explains each.
     let namesWidth = min(tableWidth, captionWidth)
     var y = drawFigures(&frame, figures: figures, questionnaire: questionnaire, language: language, x: x, y: row + 1, width: width,
-                        abbreviatedTo: namesWidth)
+                        abbreviatedTo: namesWidth, below: DashboardAgenda.below(data: data, area: area, figures: figures))
+    if let note = countsNote(data.profile, area: area.code, part: part.id, figures: figures, names: names.map {
+      DimensionColumns.abbreviation($0, width: namesWidth)
+    }) {
+      y = frame.paragraph(note, y: y, style: .muted, x: x, width: width)
+    }
+    if state.showingAgenda {
+      DashboardAgenda.draw(&frame, data: data, area: area, figures: figures, x: x, y: y, width: width, last: last, namesWidth: namesWidth,
+                           language: language)
+      return
+    }
     if let previous = data.previousRoundName {
       y = frame.paragraph(UIString.dashboardPrevious.format(language, previous), y: y, style: .muted, x: x, width: width)
     }
+    if let labelBelow { y = frame.paragraph(labelBelow, y: y, style: .muted, x: x, width: width) }
     y = frame.paragraph(UIString.dashboardBreakdownHint.text(language), y: y, style: .muted, x: x, width: width)
     let entries = names.filter { $0.count > namesWidth }.map { "\(DimensionColumns.abbreviation($0, width: namesWidth)) = \($0)" }
     if !entries.isEmpty {
-      frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
+      y = frame.paragraph(entries.joined(separator: ", "), y: y, style: .muted, x: x, width: width)
     }
+    DashboardAgenda.hint(&frame, data: data, area: area, x: x, y: y, width: width, last: last, language: language)
   }
 
   /// The dimension name column of the figure table in `width` cells.
@@ -188,7 +220,7 @@ public enum DashboardView {
 
   /// The table of an area's figures per dimension; returns the row after it.
   static func drawFigures(_ frame: inout ScreenFrame, figures: [ProfileFigure?], questionnaire: Questionnaire, language: Language,
-                          x: Int, y: Int, width: Int, abbreviatedTo: Int? = nil) -> Int {
+                          x: Int, y: Int, width: Int, abbreviatedTo: Int? = nil, below: Set<Dimension> = []) -> Int {
     let nameWidth = figureNameWidth(width: width)
     let shortWidth = min(nameWidth - 1 >= 12 ? nameWidth - 1 : DimensionColumns.narrowWidth - 1, abbreviatedTo ?? .max)
     let head = UIString.profileDimension.text(language).rightPadded(nameWidth) + UIString.profileMean.text(language).leftPadded(5)
@@ -201,12 +233,14 @@ public enum DashboardView {
         .rightPadded(nameWidth)
       if let figure, !figure.suppressed, let summary = figure.summary {
         let interval = summary.confidenceInterval.map { SpiderWebView.formatScore($0.lowerBound) + "-" + SpiderWebView.formatScore($0.upperBound) } ?? "-"
-        line += SpiderWebView.formatScore(summary.mean).leftPadded(5) + interval.leftPadded(10)
+        // A mean below the area's ondergrens carries ▼ (v without Unicode).
+        let mark = below.contains(dimension) ? (frame.unicode ? "▼" : "v") : ""
+        line += (mark + SpiderWebView.formatScore(summary.mean)).leftPadded(5) + interval.leftPadded(10)
           + difference(figure.versusRest).leftPadded(8) + difference(figure.versusPrevious).leftPadded(8)
       } else {
         line += "*".leftPadded(5)
       }
-      frame.buffer.put(line, x: x, y: row, maxWidth: width)
+      frame.buffer.put(line, x: x, y: row, style: below.contains(dimension) ? .warning : .plain, maxWidth: width)
       row += 1
     }
     return row
@@ -231,7 +265,7 @@ public enum DashboardView {
       let figures = questionnaire.dimensionOrder.map {
         data.figure(area: area.code, part: part.id, dimension: $0, in: profile, category: choice.id)
       }
-      let n = figures.first.flatMap { $0.flatMap { $0.suppressed ? "*" : $0.summary.map { String($0.n) } } } ?? "-"
+      let n = respondentsText(profile, area: area.code, part: part.id, category: choice.id)
       frame.buffer.put(choice.label.text(language).rightPadded(labelWidth) + n.leftPadded(7), x: 1, y: row)
       var x = 1 + labelWidth + 7
       for figure in figures {
@@ -244,6 +278,23 @@ public enum DashboardView {
     if let legend = columns.legend { frame.paragraph(legend, y: row, style: .muted) }
   }
 
+  /// The protected number of respondents of an area in a part (and category): the same published cell as
+  /// `profile` shows; "*" when hidden, "-" when the profile has none.
+  static func respondentsText(_ profile: Profile, area: String, part: String, category: String? = nil) -> String {
+    guard let respondents = profile.respondents(area: area, partID: part, category: category) else { return "-" }
+    return respondents.n.map(String.init) ?? "*"
+  }
+
+  /// "n: Name 23, ..." for the dimensions whose published n differs from the area's respondents; nil when none does.
+  static func countsNote(_ profile: Profile, area: String, part: String, figures: [ProfileFigure?], names: [String]) -> String? {
+    let respondents = profile.respondents(area: area, partID: part, category: nil)?.n
+    let entries = zip(names, figures).compactMap { name, figure -> String? in
+      guard let figure, !figure.suppressed, let n = figure.summary?.n, n != respondents else { return nil }
+      return "\(name) \(n)"
+    }
+    return entries.isEmpty ? nil : "n: " + entries.joined(separator: ", ")
+  }
+
   static func difference(_ difference: Difference?) -> String {
     guard let difference else { return "" }
     return (difference.estimate >= 0 ? "+" : "") + SpiderWebView.formatScore(difference.estimate) + (difference.isSignificant ? "!" : " ")
@@ -253,7 +304,8 @@ public enum DashboardView {
     let language = frame.language
     frame.buffer.put(UIString.helpTitle.text(language), x: frame.margin, y: frame.bodyTop + 1, style: .heading)
     var row = frame.bodyTop + 3
-    for key in [UIString.dashboardHelpMove, .dashboardHelpEnter, .dashboardHelpPart, .dashboardHelpBreakdown, .helpLanguage, .dashboardHelpQuit] {
+    for key in [UIString.dashboardHelpMove, .dashboardHelpEnter, .dashboardHelpPart, .dashboardHelpBreakdown, .dashboardHelpWeighted, .helpLanguage,
+                .dashboardHelpQuit] {
       row = frame.paragraph(key.text(language), y: row)
     }
     frame.footer(keys: [UIString.helpClose.text(language)], notice: nil)

@@ -21,7 +21,7 @@ public enum PlainInterviewText {
       return [title + ". " + text(.welcomeIntro), text(.plainWelcome)]
     case .volunteer:
       if !roundPicked {
-        let options = context.rounds.enumerated().map { "\($0.offset + 1) = \($0.element.name)" }
+        let options = context.rounds.enumerated().map { "\($0.offset + 1) = \(TerminalText.visible($0.element.name))" }
         return [text(.plainChooseRound, options.joined(separator: ", "))]
       }
       var lines = [text(.volunteerCode) + ". " + text(.volunteerCodeHint)]
@@ -106,7 +106,7 @@ public enum PlainInterviewText {
     let matches = context.areas.matches(state.query)
     guard !matches.isEmpty else { return [UIString.areaNoMatch.text(language)] }
     let options = matches.enumerated().map { offset, match in
-      "\(offset + 1) = \(match.matchedName)" + (match.parentName.map { " (\($0))" } ?? "")
+      "\(offset + 1) = \(TerminalText.visible(match.matchedName))" + (match.parentName.map { " (\(TerminalText.visible($0)))" } ?? "")
     }
     return [UIString.plainAreaMatches.format(language, options.joined(separator: ", "))]
   }

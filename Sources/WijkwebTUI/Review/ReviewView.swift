@@ -27,8 +27,10 @@ public enum ReviewView {
       return frame.buffer
     }
     var row = frame.bodyTop
-    frame.buffer.put("\(UIString.profileArea.text(language)): \(entry.areaName)", x: frame.margin, y: row, style: .bold)
     let status = statusText(entry.status, language: language)
+    // Everything of the entry came from a bundle or the database: control characters made visible.
+    frame.buffer.put("\(UIString.profileArea.text(language)): \(TerminalText.visible(entry.areaName))", x: frame.margin, y: row, style: .bold,
+                     maxWidth: frame.width - 2 * frame.margin - status.count - 1)
     frame.buffer.put(status, x: frame.width - status.count - frame.margin, y: row, style: entry.status == "unreviewed" ? .muted : .heading)
     row += 1
     if let prompt = prompts[entry.promptID] {
@@ -49,13 +51,13 @@ public enum ReviewView {
       frame.footer(keys: [UIString.reviewKeysEditing.text(language)], notice: warning)
       return frame.buffer
     }
-    row = frame.paragraph("\u{201C}" + entry.text + "\u{201D}", y: row, style: .bold) + 1
+    row = frame.paragraph("\u{201C}" + TerminalText.visible(entry.text, keepingNewlines: true) + "\u{201D}", y: row, style: .bold) + 1
     if entry.flaggedPersonalData {
       row = frame.paragraph(UIString.reviewFlaggedPersonalData.text(language), y: row, style: .warning) + 1
     }
     if let redacted = entry.redacted {
       frame.buffer.put(UIString.reviewRedacted.text(language), x: frame.margin, y: row, style: .heading)
-      row = frame.paragraph(redacted, y: row + 1) + 1
+      row = frame.paragraph(TerminalText.visible(redacted, keepingNewlines: true), y: row + 1) + 1
     }
     var x = frame.margin
     for (number, dimension) in Dimension.allCases.enumerated() {

@@ -24,10 +24,11 @@ enum AreaScreen {
     let first = state.selection < visible ? 0 : state.selection - visible + 1
     for (offset, match) in matches.dropFirst(first).prefix(visible).enumerated() {
       let index = first + offset
-      var line = match.matchedName
-      if match.matchedName != match.area.name { line += " (" + match.area.name + ")" }
+      // Area names come from an area file: control characters made visible.
+      var line = TerminalText.visible(match.matchedName)
+      if match.matchedName != match.area.name { line += " (" + TerminalText.visible(match.area.name) + ")" }
       line += "  -  " + match.area.level.name(in: language)
-      if let parent = match.parentName { line += ", " + parent }
+      if let parent = match.parentName { line += ", " + TerminalText.visible(parent) }
       line += "  " + match.area.code
       let chosen = index == state.selection
       frame.buffer.put((chosen ? "> " : "  ") + line, x: frame.margin, y: row + offset,

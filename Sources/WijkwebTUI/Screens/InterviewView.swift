@@ -72,7 +72,7 @@ public enum InterviewView {
     if !state.takesText || state.step == .area || state.step == .volunteer {
       keys.append(state.takesText ? "F1: ?" : UIString.keyHelp.text(language))
     }
-    keys.append(UIString.keyLanguage.text(language))
+    keys.append(UIString.languageKey(next: state.nextLanguage(context: context), in: language))
     frame.footer(keys: keys, notice: notice)
     return frame.buffer
   }

@@ -11,7 +11,7 @@ public enum MenuScreen {
       return ScreenFrame.tooSmall(size: size, language: language)
     }
     var frame = ScreenFrame(size: size, unicode: unicode, language: language)
-    let right = roundName.map { "\(UIString.roundLabel.text(language)): \($0) (open)" } ?? UIString.noRound.text(language)
+    let right = roundName.map { "\(UIString.roundLabel.text(language)): \(TerminalText.visible($0)) (open)" } ?? UIString.noRound.text(language)
     frame.header(UIString.appTitle.text(language), right: right)
     var row = frame.bodyTop + 2
     var entries: [(String, UIString)] = [("1", .menuNewInterview)]
@@ -24,7 +24,7 @@ public enum MenuScreen {
       frame.buffer.put(text.text(language), x: frame.margin + 6, y: row, style: .bold)
       row += 2
     }
-    frame.footer(keys: [UIString.menuChoose.text(language), UIString.keyLanguage.text(language)], notice: notice)
+    frame.footer(keys: [UIString.menuChoose.text(language), UIString.languageKey(next: language == .dutch ? .english : .dutch, in: language)], notice: notice)
     return frame.buffer
   }
 

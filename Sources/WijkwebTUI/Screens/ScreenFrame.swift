@@ -26,6 +26,7 @@ struct ScreenFrame {
 
   mutating func header(_ title: String, right: String) {
     buffer.put(" " + title, x: 0, y: 0, style: .heading)
+    let right = Self.shortened(TerminalText.visible(right), to: max(1, width - title.count - 4))
     buffer.put(right + " ", x: max(0, width - right.count - 1), y: 0, style: .muted)
     rule(y: 1)
   }
@@ -80,6 +81,13 @@ struct ScreenFrame {
 
   mutating func rule(y: Int) {
     buffer.put(String(repeating: unicode ? "─" : "-", count: width), x: 0, y: y, style: .muted)
+  }
+
+  /// `text` in at most `width` cells: whole, or cut after its last whole word that fits, with "…".
+  static func shortened(_ text: String, to width: Int) -> String {
+    guard text.count > width else { return text }
+    let first = TextLayout.wrap(text, width: max(1, width - 1), maxLines: 1).first ?? ""
+    return String(first.prefix(max(0, width - 1))) + "…"
   }
 
   /// Writes wrapped text from row `y`; returns the row after the last line.

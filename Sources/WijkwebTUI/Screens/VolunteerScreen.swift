@@ -12,7 +12,7 @@ enum VolunteerScreen {
     for (index, round) in context.rounds.enumerated() where row < frame.bodyBottom - 5 {
       let chosen = index == state.roundIndex
       let marker = chosen ? "> " : "  "
-      frame.buffer.put(marker + round.name + "  (" + round.questionnaire.title.text(language) + ")",
+      frame.buffer.put(marker + TerminalText.visible(round.name) + "  (" + round.questionnaire.title.text(language) + ")",
                        x: frame.margin + 2, y: row, style: chosen ? .selected : .plain, maxWidth: frame.bodyWidth - 2)
       row += 1
     }

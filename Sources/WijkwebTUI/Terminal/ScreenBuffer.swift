@@ -43,10 +43,13 @@ public struct ScreenBuffer: Equatable, Sendable {
   }
 
   /// Writes `text` from column `x` on row `y`, clipped at `maxWidth` and at the buffer's edge.
-  /// Returns the column after the last character written.
+  /// Returns the column after the last character written. Control characters (from a file or database
+  /// that a screen did not already pass through `TerminalText.visible`) are written as their visible
+  /// signs, one cell each, so no escape sequence ever reaches the terminal from a screen.
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
     guard y >= 0, y < height else { return x }
+    let text = TerminalText.visible(text)
     let limit = min(width, x + (maxWidth ?? width))
     var column = x
     for (offset, character) in text.enumerated() {

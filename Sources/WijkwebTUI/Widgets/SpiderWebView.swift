@@ -31,6 +31,8 @@ public struct SpiderWebView: Equatable, Sendable {
   public var dottedOverlay: [Double?]?
   /// Whether `overlay` is drawn dashed rather than solid, so it differs from the web in line style too.
   public var dashedOverlay: Bool
+  /// An ondergrens per axis (nil: none), drawn as a short dashed piece of the ring across its axis.
+  public var floors: [Double?] = []
 
   /// The scores at which a ring joins the axes; the last one is the rim.
   public static let ringScores: [Double] = [2, 4, 6, 8, 10]
@@ -75,6 +77,15 @@ public struct SpiderWebView: Equatable, Sendable {
     if let dottedOverlay {
       let scores = axes.indices.map { index in index < dottedOverlay.count ? dottedOverlay[index] ?? 0 : 0 }
       polygon(layout.points(for: scores), layer: .grid, every: 3, on: &canvas)
+    }
+    for (axis, floor) in floors.enumerated() where axis < axes.count {
+      guard let floor, floor.isFinite else { continue }
+      let ring = layout.points(for: axes.map { _ in floor })
+      let here = ring[axis].asDoubles
+      for neighbour in [(axis + axes.count - 1) % axes.count, (axis + 1) % axes.count] {
+        let there = ring[neighbour].asDoubles
+        canvas.line(from: here, to: (here.0 + (there.0 - here.0) * 0.35, here.1 + (there.1 - here.1) * 0.35), layer: .grid, dash: (on: 2, off: 1))
+      }
     }
     let webPoints = layout.points(for: axes.map { $0.score ?? 0 })
     polygon(webPoints, layer: .web, on: &canvas)
