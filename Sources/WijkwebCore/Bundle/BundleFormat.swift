@@ -41,27 +41,19 @@ public enum BundleFormat {
   /// The bundle file for `contents`, signed by the device whose certificate and signer are given (a bundle
   /// without them is unsigned, as Wijkweb wrote them before signing; only tests make such bundles now).
   public static func encode(_ contents: BundleContents, signedBy device: BundleSignature.Device? = nil) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var stream = BundleStreamEncoder()
     var records: [UInt8] = []
-    for record in contents.records {
-      records += try encoder.encode(record)
-      records.append(newline)
-    }
-    var manifest = BundleManifest(
-      format: version, deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
-      rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: SHA256.hex(of: records))
-    manifest.revocations = contents.revocations
-    manifest.certificates = contents.certificates.isEmpty ? nil : contents.certificates
-    if let device { manifest = try BundleSignature.sign(manifest, by: device) }
-    var body = Array((magic + "\n").utf8)
-    body += try encoder.encode(manifest)
-    body.append(newline)
+    for record in contents.records { records += try stream.line(for: record) }
+    var body = try stream.head(BundleHeader(deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
+                                            revocations: contents.revocations, certificates: contents.certificates),
+                               signedBy: device)
     // In place: a bundle of a whole round is tens of megabytes.
     body.reserveCapacity(body.count + records.count + endPrefix.utf8.count + 65)
     body.append(contentsOf: records)
     records = []
-    body.append(contentsOf: Array((endPrefix + SHA256.hex(of: body) + "\n").utf8))
+    var end = BundleEndLine()
+    end.add(body)
+    body.append(contentsOf: end.line())
     return body
   }
 
