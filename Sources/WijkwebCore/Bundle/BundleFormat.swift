@@ -87,13 +87,10 @@ public enum BundleFormat {
       throw BundleProblem("line 2, the manifest, lacks the device id or the time the bundle was made. Ask the sender to export the bundle again.")
     }
     let recordLines = lines.dropFirst(2)
-    var recordBytes: [UInt8] = []
-    recordBytes.reserveCapacity(body.count)
-    for line in recordLines {
-      recordBytes += line
-      recordBytes.append(newline)
-    }
-    guard SHA256.hex(of: recordBytes) == manifest.recordsSHA256 else {
+    // The record lines, each with its line feed, are the rest of the body: hashed in place, not copied.
+    var records = SHA256.Hasher()
+    body[(recordLines.first?.startIndex ?? body.endIndex)...].withUnsafeBytes { records.update($0) }
+    guard Hex.encode(records.finish()) == manifest.recordsSHA256 else {
       throw BundleProblem("its records do not match the checksum in its manifest; the file was changed after it was made. Ask the sender for a new copy.")
     }
     var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since,
