@@ -166,6 +166,17 @@ def summary(children):
           "cpu": statistics.median(c.cpu for c in children), "rss_mb": max(c.rss_mb for c in children)}
 
 
+def peak_rss(argv):
+  """Wall seconds and peak resident memory (MB, from `/usr/bin/time -v`) of one run of `argv`."""
+  started = time.monotonic()
+  done = subprocess.run(["/usr/bin/time", "-v", *map(str, argv)], capture_output=True, text=True)
+  seconds = time.monotonic() - started
+  if done.returncode != 0:
+    raise CommandFailed(f"failed ({done.returncode}): {' '.join(map(str, argv))}\n{done.stderr.strip()[-2000:]}")
+  line = next(line for line in done.stderr.splitlines() if "Maximum resident set size" in line)
+  return {"seconds": seconds, "rss_mb": int(line.rsplit(":", 1)[1]) / 1024}
+
+
 class CommandFailed(Exception):
   """A measured command exited with a failure; the message holds its command line and standard error."""
 
@@ -497,6 +508,52 @@ class Suite:
     self.row("bulk", f"bundle import {responses:,}", imported["seconds"], "s", "sqlite3 copy of the same rows",
              raw["seconds"], note=f"max RSS {imported['rss_mb']:.0f} MB")
 
+  def bundles(self, sizes):
+    """(8) Bundle export and import at each size: peak memory by `/usr/bin/time -v` (it should not grow
+    with the number of responses) and the import's time against a raw `sqlite3` copy of the same rows."""
+    self.log("\n(8) bundle export and import of one round: peak memory (/usr/bin/time -v) by size, import against a sqlite3 row copy")
+    peaks = {}
+    for responses in sizes:
+      db, _ = self.database(responses)
+      round_id, name = self.round_of(db)
+      bundle = self.scratch / f"round-{responses}.bundle"
+      bundle.unlink(missing_ok=True)
+      exported = peak_rss([self.binary, "bundle", "export", "--db", db, "--round", name, "--out", bundle])
+      size_mb = bundle.stat().st_size / 1_048_576
+      # The bundle is signed by the demo database's device: only a machine of the same team takes it, so
+      # the target is a copy of that database emptied of its responses (untimed).
+      folder = self.scratch / f"bundle-import-{responses}"
+      shutil.rmtree(folder, ignore_errors=True)
+      target = private_folder(folder) / "wijkweb.sqlite"
+      sqlite(db, f"VACUUM INTO '{target}'")
+      sqlite(target, "DELETE FROM answers; DELETE FROM demographics; DELETE FROM reflections; DELETE FROM part_scores; "
+                     "DELETE FROM responses; DELETE FROM score_columns_stale; DELETE FROM score_columns; VACUUM;")
+      imported = peak_rss([self.binary, "bundle", "import", bundle, "--db", target])
+      held = int(sqlite(target, f"SELECT count(*) FROM responses r JOIN rounds o ON o.id = r.round_id WHERE o.name = '{name}'"))
+      if held != responses:
+        raise CommandFailed(f"bundle import of {responses:,} responses left {held:,} in the database")
+      shutil.rmtree(folder, ignore_errors=True)
+      copy = self.scratch / "copy.sqlite"
+      copy.unlink(missing_ok=True)
+      raw = peak_rss(["sqlite3", copy, f"ATTACH '{db}' AS src; "
+                      f"CREATE TABLE r AS SELECT * FROM src.responses WHERE round_id = {round_id}; "
+                      f"CREATE TABLE s AS SELECT * FROM src.part_scores WHERE round_id = {round_id};"])
+      copy.unlink(missing_ok=True)
+      bundle.unlink(missing_ok=True)
+      self.results[f"bundle-{responses}"] = {"export": exported, "import": imported, "raw": raw, "size_mb": size_mb}
+      self.row("bundles", f"bundle export {responses:,}", exported["seconds"], "s", note=f"max RSS {exported['rss_mb']:.0f} MB, file {size_mb:.0f} MB")
+      self.row("bundles", f"bundle import {responses:,}", imported["seconds"], "s", "sqlite3 copy of the same rows", raw["seconds"],
+               note=f"max RSS {imported['rss_mb']:.0f} MB")
+      peaks[responses] = (exported["rss_mb"], imported["rss_mb"])
+      self.log(f"    {responses:,}: export {exported['seconds']:.1f} s, max RSS {exported['rss_mb']:.0f} MB, file {size_mb:.0f} MB; "
+               f"import {imported['seconds']:.1f} s, max RSS {imported['rss_mb']:.0f} MB; sqlite3 copy {raw['seconds']:.1f} s")
+    if len(peaks) >= 2:
+      small, large = min(peaks), max(peaks)
+      for index, what in enumerate(("export", "import")):
+        grown = peaks[large][index] - peaks[small][index]
+        self.verdict(f"bundle {what} peak RSS does not grow from {small:,} to {large:,} responses (within 10%)",
+                     grown <= 0.1 * peaks[small][index], f"{peaks[small][index]:.0f} MB -> {peaks[large][index]:.0f} MB")
+
   def report(self, responses, runs):
     db, _ = self.database(responses)
     _, name = self.round_of(db)
@@ -756,7 +813,8 @@ def main():
   parser.add_argument("--heavy-runs", type=int, default=3, help="runs for exports, pandas, bundle and report; default 3")
   parser.add_argument("--sizes", default="10000,100000,1000000", help="response counts for (1); the largest is used for the rest")
   parser.add_argument("--keys", type=int, default=3000, help="key presses measured per interview benchmark")
-  parser.add_argument("--only", default="profile,peers,pandas,bulk,protection,interview,central", help="which parts to run")
+  parser.add_argument("--only", default="profile,peers,pandas,bulk,protection,interview,central,bundles", help="which parts to run")
+  parser.add_argument("--bundle-sizes", default="100000,200000", help="responses for (8): bundle export and import peak memory")
   parser.add_argument("--central-sizes", default="100000,1000000",
                       help="responses for (7): synced (against psql \\copy), and profiled on PostgreSQL against SQLite")
   parser.add_argument("--binary", help="a wijkweb binary to measure instead of building .build/release/wijkweb")
@@ -786,6 +844,8 @@ def main():
       suite.protection(medium)
     if "interview" in parts:
       suite.interview(sizes[-1])
+    if "bundles" in parts:
+      suite.bundles([int(x) for x in args.bundle_sizes.split(",")])
     if "central" in parts:
       central_sizes = [int(x) for x in args.central_sizes.split(",")]
       suite.central(central_sizes[0], central_sizes[-1])
