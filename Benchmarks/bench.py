@@ -59,6 +59,48 @@ result = frame.groupby("wijk")[scores].agg(["count", "mean"])
 print(result.to_csv(), end="")
 """
 
+# The peers of the profile: the same groups (round, stored area code, part) and figures (count, mean,
+# standard deviation, quartiles, median, share below 5.5 of each dimension) for both rounds, each in a fresh
+# process reading its own native file made once from the same rows (untimed).
+DUCKDB_SCRIPT = """
+import sys, duckdb
+dims = sys.argv[2].split(",")
+figures = ", ".join(f"count({d}), avg({d}), stddev_samp({d}), quantile_cont({d}, [0.25, 0.5, 0.75]), "
+                    f"avg(CASE WHEN {d} < 5.5 THEN 1.0 WHEN {d} IS NOT NULL THEN 0.0 END)" for d in dims)
+con = duckdb.connect(sys.argv[1], read_only=True)
+rows = con.execute(f"SELECT round_id, area_code, part_id, {figures} FROM scores GROUP BY ALL").fetchall()
+print(len(rows))
+"""
+
+POLARS_SCRIPT = """
+import sys, polars as pl
+dims = sys.argv[2].split(",")
+frame = pl.read_ipc(sys.argv[1])
+figures = []
+for d in dims:
+  c = pl.col(d)
+  figures += [c.count().alias(d + "_n"), c.mean().alias(d + "_mean"), c.std().alias(d + "_sd"),
+              c.quantile(0.25, "linear").alias(d + "_q1"), c.median().alias(d + "_median"),
+              c.quantile(0.75, "linear").alias(d + "_q3"), (c < 5.5).mean().alias(d + "_below")]
+result = frame.group_by(["round_id", "area_code", "part_id"]).agg(figures)
+print(result.height)
+"""
+
+# Makes the peers' native files from a CSV of the rows (round_id, area_code, part_id, six scores).
+PEER_FILES_SCRIPT = """
+import sys, duckdb, polars as pl
+csv, duck, arrow, flat = sys.argv[1:5]
+con = duckdb.connect(duck)
+con.execute(f"CREATE TABLE scores AS SELECT * FROM read_csv('{csv}', header = true)")
+con.close()
+frame = pl.read_csv(csv, schema_overrides={"area_code": pl.Utf8, "part_id": pl.Utf8})
+frame.write_ipc(arrow, compression="uncompressed")
+# The scores alone as flat little-endian float64, six a row (NaN: no score): what "reading the scores
+# once from memory" reads (wijkweb-bench scan).
+frame.select(frame.columns[3:]).fill_null(float("nan")).to_numpy().astype("<f8").tofile(flat)
+"""
+
+
 def first_screen_milliseconds(argv, text=b"Enter", width=80, height=24, timeout=60):
   """Milliseconds from starting argv on a new pseudo-terminal of width x height to `text` appearing in
   what it writes there: what a volunteer waits for, measured from outside the program (no hook in it).
@@ -122,6 +164,17 @@ def run_child(argv, stdout_path=None, env=None):
 def summary(children):
   return {"seconds": statistics.median(c.seconds for c in children), "runs": [c.seconds for c in children],
           "cpu": statistics.median(c.cpu for c in children), "rss_mb": max(c.rss_mb for c in children)}
+
+
+def peak_rss(argv):
+  """Wall seconds and peak resident memory (MB, from `/usr/bin/time -v`) of one run of `argv`."""
+  started = time.monotonic()
+  done = subprocess.run(["/usr/bin/time", "-v", *map(str, argv)], capture_output=True, text=True)
+  seconds = time.monotonic() - started
+  if done.returncode != 0:
+    raise CommandFailed(f"failed ({done.returncode}): {' '.join(map(str, argv))}\n{done.stderr.strip()[-2000:]}")
+  line = next(line for line in done.stderr.splitlines() if "Maximum resident set size" in line)
+  return {"seconds": seconds, "rss_mb": int(line.rsplit(":", 1)[1]) / 1024}
 
 
 class CommandFailed(Exception):
@@ -291,6 +344,76 @@ class Suite:
       self.verdict(f"profile peak memory at {largest:,} <= 1.5x its value at 100,000", big <= 1.5 * small,
                    f"{big:.1f} MB / {small:.1f} MB = {big / small:.2f}x")
 
+  def peer_files(self, db, responses):
+    """The peers' native files of the database's part scores (both rounds), made once next to the cached
+    database: a DuckDB database, an Arrow IPC file for polars and the flat scores for the memory scan."""
+    folder = db.parent
+    files = {name: folder / f"scores.{name}" for name in ("duckdb", "arrow", "f64")}
+    done = folder / "peers-complete"
+    if not done.exists():
+      self.log(f"Making the peers' files of {responses:,} responses (untimed)...")
+      for path in files.values():
+        path.unlink(missing_ok=True)
+      csv = self.scratch / "scores.csv"
+      with open(csv, "wb") as out:
+        subprocess.run(["sqlite3", "-csv", "-header", db, "SELECT round_id, area_code, part_id, "
+                        + ", ".join(DIMENSIONS) + " FROM part_scores ORDER BY round_id, response_key, part_id"],
+                       check=True, stdout=out)
+      subprocess.run([sys.executable, "-c", PEER_FILES_SCRIPT, csv, files["duckdb"], files["arrow"], files["f64"]], check=True)
+      csv.unlink()
+      done.write_text("")
+    return files
+
+  def peers(self, sizes):
+    self.log("\n(6) wijkweb profile against DuckDB and polars on their own native files, and a scan of the scores in memory")
+    dims = ",".join(DIMENSIONS)
+    for responses in sizes:
+      db, _ = self.database(responses)
+      _, name = self.round_of(db)
+      files = self.peer_files(db, responses)
+      profile_argv = [self.binary, "profile", "--db", db, "--round", name, "--level", "wijk", "--format", "json"]
+      contenders = {
+        "DuckDB": [sys.executable, "-c", DUCKDB_SCRIPT, files["duckdb"], dims],
+        "polars": [sys.executable, "-c", POLARS_SCRIPT, files["arrow"], dims],
+        "scan of the scores in memory": [self.bench, "scan", "--file", files["f64"]],
+      }
+      # Alternating run by run (ABCD ABCD ...), so load from other jobs falls on every contender alike.
+      runs = {label: [] for label in ["wijkweb", *contenders]}
+      for _ in range(self.args.runs):
+        runs["wijkweb"].append(checked(profile_argv))
+        for label, argv in contenders.items():
+          runs[label].append(checked(argv))
+      profile = summary(runs["wijkweb"])
+      note = f"({responses * 3 // 2:,} responses incl. the earlier round; load {os.getloadavg()[0]:.1f})"
+      for label in contenders:
+        peer = summary(runs[label])
+        self.results[f"peer-{label}-{responses}"] = peer
+        self.row("peers", f"profile {responses:,} vs {label}", profile["seconds"], "s", label, peer["seconds"],
+                 note=f"{note}; CPU {profile['cpu']:.2f} s vs {peer['cpu']:.2f} s; max RSS {profile['rss_mb']:.0f} MB vs {peer['rss_mb']:.0f} MB")
+      if responses >= 1_000_000:
+        duck = self.results[f"peer-DuckDB-{responses}"]["seconds"]
+        scan = self.results[f"peer-scan of the scores in memory-{responses}"]["seconds"]
+        self.verdict(f"profile at {responses:,} at least 2x faster than DuckDB", profile["seconds"] * 2 <= duck,
+                     f"{profile['seconds'] / duck:.2f}x DuckDB's time")
+        self.verdict(f"profile at {responses:,} within 3x of reading the scores once from memory", profile["seconds"] <= 3 * scan,
+                     f"{profile['seconds'] / scan:.2f}x")
+      if responses == 100_000:
+        same = subprocess.run([str(a) for a in profile_argv], capture_output=True).stdout == subprocess.run(
+          [str(a) for a in profile_argv] + ["--row-store"], capture_output=True).stdout
+        self.verdict("profile JSON at 100,000 byte for byte the same from the columnar copy and from the rows", same,
+                     "identical" if same else "differs")
+    largest = sizes[-1]
+    db, _ = self.database(largest)
+    _, name = self.round_of(db)
+    times = [first_screen_milliseconds([self.binary, "dashboard", "--db", db, "--round", name], text=name.encode()[:4])
+             for _ in range(self.args.runs)]
+    if None in times:
+      self.row("peers", f"dashboard start to first screen, {largest:,}", float("nan"), "ms", note="did not appear")
+    else:
+      opened = statistics.median(times)
+      self.row("peers", f"dashboard start to first screen, {largest:,}", opened, "ms", "target", 300.0)
+      self.verdict(f"dashboard opens a round of {largest:,} in under 0.3 s", opened < 300, f"{opened:.0f} ms")
+
   def pandas_route(self, responses):
     self.log(f"\n(2) export responses --format csv + pandas (read + group-by) against wijkweb profile, {responses:,} responses")
     db, _ = self.database(responses)
@@ -384,6 +507,52 @@ class Suite:
                   before=lambda: copy.unlink(missing_ok=True))
     self.row("bulk", f"bundle import {responses:,}", imported["seconds"], "s", "sqlite3 copy of the same rows",
              raw["seconds"], note=f"max RSS {imported['rss_mb']:.0f} MB")
+
+  def bundles(self, sizes):
+    """(8) Bundle export and import at each size: peak memory by `/usr/bin/time -v` (it should not grow
+    with the number of responses) and the import's time against a raw `sqlite3` copy of the same rows."""
+    self.log("\n(8) bundle export and import of one round: peak memory (/usr/bin/time -v) by size, import against a sqlite3 row copy")
+    peaks = {}
+    for responses in sizes:
+      db, _ = self.database(responses)
+      round_id, name = self.round_of(db)
+      bundle = self.scratch / f"round-{responses}.bundle"
+      bundle.unlink(missing_ok=True)
+      exported = peak_rss([self.binary, "bundle", "export", "--db", db, "--round", name, "--out", bundle])
+      size_mb = bundle.stat().st_size / 1_048_576
+      # The bundle is signed by the demo database's device: only a machine of the same team takes it, so
+      # the target is a copy of that database emptied of its responses (untimed).
+      folder = self.scratch / f"bundle-import-{responses}"
+      shutil.rmtree(folder, ignore_errors=True)
+      target = private_folder(folder) / "wijkweb.sqlite"
+      sqlite(db, f"VACUUM INTO '{target}'")
+      sqlite(target, "DELETE FROM answers; DELETE FROM demographics; DELETE FROM reflections; DELETE FROM part_scores; "
+                     "DELETE FROM responses; DELETE FROM score_columns_stale; DELETE FROM score_columns; VACUUM;")
+      imported = peak_rss([self.binary, "bundle", "import", bundle, "--db", target])
+      held = int(sqlite(target, f"SELECT count(*) FROM responses r JOIN rounds o ON o.id = r.round_id WHERE o.name = '{name}'"))
+      if held != responses:
+        raise CommandFailed(f"bundle import of {responses:,} responses left {held:,} in the database")
+      shutil.rmtree(folder, ignore_errors=True)
+      copy = self.scratch / "copy.sqlite"
+      copy.unlink(missing_ok=True)
+      raw = peak_rss(["sqlite3", copy, f"ATTACH '{db}' AS src; "
+                      f"CREATE TABLE r AS SELECT * FROM src.responses WHERE round_id = {round_id}; "
+                      f"CREATE TABLE s AS SELECT * FROM src.part_scores WHERE round_id = {round_id};"])
+      copy.unlink(missing_ok=True)
+      bundle.unlink(missing_ok=True)
+      self.results[f"bundle-{responses}"] = {"export": exported, "import": imported, "raw": raw, "size_mb": size_mb}
+      self.row("bundles", f"bundle export {responses:,}", exported["seconds"], "s", note=f"max RSS {exported['rss_mb']:.0f} MB, file {size_mb:.0f} MB")
+      self.row("bundles", f"bundle import {responses:,}", imported["seconds"], "s", "sqlite3 copy of the same rows", raw["seconds"],
+               note=f"max RSS {imported['rss_mb']:.0f} MB")
+      peaks[responses] = (exported["rss_mb"], imported["rss_mb"])
+      self.log(f"    {responses:,}: export {exported['seconds']:.1f} s, max RSS {exported['rss_mb']:.0f} MB, file {size_mb:.0f} MB; "
+               f"import {imported['seconds']:.1f} s, max RSS {imported['rss_mb']:.0f} MB; sqlite3 copy {raw['seconds']:.1f} s")
+    if len(peaks) >= 2:
+      small, large = min(peaks), max(peaks)
+      for index, what in enumerate(("export", "import")):
+        grown = peaks[large][index] - peaks[small][index]
+        self.verdict(f"bundle {what} peak RSS does not grow from {small:,} to {large:,} responses (within 10%)",
+                     grown <= 0.1 * peaks[small][index], f"{peaks[small][index]:.0f} MB -> {peaks[large][index]:.0f} MB")
 
   def report(self, responses, runs):
     db, _ = self.database(responses)
@@ -644,7 +813,8 @@ def main():
   parser.add_argument("--heavy-runs", type=int, default=3, help="runs for exports, pandas, bundle and report; default 3")
   parser.add_argument("--sizes", default="10000,100000,1000000", help="response counts for (1); the largest is used for the rest")
   parser.add_argument("--keys", type=int, default=3000, help="key presses measured per interview benchmark")
-  parser.add_argument("--only", default="profile,pandas,bulk,protection,interview,central", help="which parts to run")
+  parser.add_argument("--only", default="profile,peers,pandas,bulk,protection,interview,central,bundles", help="which parts to run")
+  parser.add_argument("--bundle-sizes", default="100000,200000", help="responses for (8): bundle export and import peak memory")
   parser.add_argument("--central-sizes", default="100000,1000000",
                       help="responses for (7): synced (against psql \\copy), and profiled on PostgreSQL against SQLite")
   parser.add_argument("--binary", help="a wijkweb binary to measure instead of building .build/release/wijkweb")
@@ -664,6 +834,8 @@ def main():
     print(f"wijkweb benchmarks, {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     if "profile" in parts:
       suite.profile_vs_sqlite(sizes)
+    if "peers" in parts:
+      suite.peers(sizes)
     if "pandas" in parts:
       suite.pandas_route(sizes[-1])
     if "bulk" in parts:
@@ -672,6 +844,8 @@ def main():
       suite.protection(medium)
     if "interview" in parts:
       suite.interview(sizes[-1])
+    if "bundles" in parts:
+      suite.bundles([int(x) for x in args.bundle_sizes.split(",")])
     if "central" in parts:
       central_sizes = [int(x) for x in args.central_sizes.split(",")]
       suite.central(central_sizes[0], central_sizes[-1])

@@ -28,21 +28,69 @@ public enum SecretStream {
 
   /// `plain` encrypted under `key`.
   public static func encrypt(_ plain: [UInt8], key: [UInt8], additional: [UInt8]) throws -> [UInt8] {
-    try Sodium.require()
-    guard key.count == keyBytes else { throw CryptoError.wrongLength }
-    var state = crypto_secretstream_xchacha20poly1305_state()
-    var header = [UInt8](repeating: 0, count: headerBytes)
-    guard crypto_secretstream_xchacha20poly1305_init_push(&state, &header, key) == 0 else { throw CryptoError.refused }
-    var output = header
-    output.reserveCapacity(header.count + plain.count + (plain.count / chunkSize + 1) * overhead)
-    var offset = 0
-    repeat {
-      let end = min(offset + chunkSize, plain.count)
-      let tag = end == plain.count ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
-      var cipher = [UInt8](repeating: 0, count: end - offset + overhead)
+    var encryptor = try Encryptor(key: key, additional: additional)
+    var output = encryptor.header
+    output.reserveCapacity(output.count + plain.count + (plain.count / chunkSize + 1) * overhead)
+    output += try encryptor.add(plain)
+    output += try encryptor.finish()
+    return output
+  }
+
+  /// Encrypts a stream given in pieces of any size, in memory that does not grow with it: the same
+  /// bytes as `encrypt` of all the pieces at once (chunks of `chunkSize`, the last one, never empty unless
+  /// the whole stream is, tagged final; `additional` on the first).
+  public struct Encryptor {
+    private var state = crypto_secretstream_xchacha20poly1305_state()
+    /// The stream header, written before the chunks.
+    public let header: [UInt8]
+    private var additional: [UInt8]
+    private var pending: [UInt8] = []
+    private var first = true
+
+    public init(key: [UInt8], additional: [UInt8]) throws {
+      try Sodium.require()
+      guard key.count == SecretStream.keyBytes else { throw CryptoError.wrongLength }
+      var header = [UInt8](repeating: 0, count: SecretStream.headerBytes)
+      guard crypto_secretstream_xchacha20poly1305_init_push(&state, &header, key) == 0 else { throw CryptoError.refused }
+      self.header = header
+      self.additional = additional + header
+      pending.reserveCapacity(SecretStream.chunkSize)
+    }
+
+    /// Takes more plain bytes; returns the chunks completed by them. A chunk is sealed only once a byte
+    /// after it is known, so the last one can be tagged final.
+    public mutating func add(_ plain: [UInt8]) throws -> [UInt8] {
+      var input = plain[...]
+      var output: [UInt8] = []
+      while pending.count + input.count > SecretStream.chunkSize {
+        if pending.isEmpty {
+          output += try push(input.prefix(SecretStream.chunkSize), final: false)
+          input = input.dropFirst(SecretStream.chunkSize)
+        } else {
+          let take = SecretStream.chunkSize - pending.count
+          pending += input.prefix(take)
+          input = input.dropFirst(take)
+          output += try push(pending[...], final: false)
+          pending.removeAll(keepingCapacity: true)
+        }
+      }
+      pending += input
+      return output
+    }
+
+    /// The last chunk, tagged final.
+    public mutating func finish() throws -> [UInt8] {
+      let last = pending
+      pending = []
+      return try push(last[...], final: true)
+    }
+
+    private mutating func push(_ message: ArraySlice<UInt8>, final: Bool) throws -> [UInt8] {
+      let tag = final ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
+      var cipher = [UInt8](repeating: 0, count: message.count + SecretStream.overhead)
       var cipherLength: UInt64 = 0
-      let ad: [UInt8] = offset == 0 ? additional + header : []
-      let result = plain[offset ..< end].withUnsafeBufferPointer { message in
+      let ad: [UInt8] = first ? additional : []
+      let result = message.withUnsafeBufferPointer { message in
         ad.withUnsafeBufferPointer { adBytes in
           crypto_secretstream_xchacha20poly1305_push(
             &state, &cipher, &cipherLength, message.baseAddress, UInt64(message.count), adBytes.baseAddress,
@@ -50,10 +98,9 @@ public enum SecretStream {
         }
       }
       guard result == 0 else { throw CryptoError.refused }
-      output += cipher[0 ..< Int(cipherLength)]
-      offset = end
-    } while offset < plain.count
-    return output
+      first = false
+      return Array(cipher[0 ..< Int(cipherLength)])
+    }
   }
 
   /// The plain bytes of `stream` (header and chunks), decrypted with `key`.

@@ -42,12 +42,18 @@ public final class ProfileEngine: @unchecked Sendable {
     var data: [Int64]
   }
 
-  public init(source: any ProfileSource) {
+  /// Whether unweighted totals of a laptop's store come from the columnar copy of its part scores
+  /// (`Store+ScoreColumns`); false reads the rows, as before that copy existed (tests compare the two).
+  /// Other sources (the central database) always add the scores their own way.
+  public let usesScoreColumns: Bool
+
+  public init(source: any ProfileSource, usesScoreColumns: Bool = true) {
     self.source = source
+    self.usesScoreColumns = usesScoreColumns
   }
 
-  public convenience init(store: Store) {
-    self.init(source: store)
+  public convenience init(store: Store, usesScoreColumns: Bool = true) {
+    self.init(source: store, usesScoreColumns: usesScoreColumns)
   }
 
   /// The latest round before `round` with the same questionnaire id that has completed responses.
@@ -70,7 +76,14 @@ public final class ProfileEngine: @unchecked Sendable {
       throw ProfileProblem("The questionnaire asks no question \"\(breakdown)\"; use one of \(questionnaire.demographics.map(\.id).joined(separator: ", ")).")
     }
     let previous = try previousRound(of: round)
-    let key = CacheKey(round: round.id, settings: settings, data: try source.profileDataVersion(roundIDs: [round.id] + (previous.map { [$0.id] } ?? [])))
+    // Stale blocks of a store's columnar copy are rebuilt once here, so the cache key is their digests and
+    // reading it touches no response; when the database cannot be written, the profile reads their rows
+    // instead (`forEachScoreColumnBlock`), with the same figures, and the key comes from the responses.
+    let rounds = [round.id] + (previous.map { [$0.id] } ?? [])
+    let columns = usesScoreColumns ? source as? Store : nil
+    if let columns { _ = try? columns.refreshScoreColumns() }
+    let data = try columns?.scoreColumnsVersion(roundIDs: rounds) ?? source.profileDataVersion(roundIDs: rounds)
+    let key = CacheKey(round: round.id, settings: settings, data: data)
     if let cached = lock.withLock({ cache[key] }) { return cached }
     let result = try compute(round: round, questionnaire: questionnaire, settings: settings, previousRound: previous)
     lock.withLock { cache[key] = result }
@@ -131,6 +144,16 @@ public final class ProfileEngine: @unchecked Sendable {
   /// weight and responses without one are left out. Every response carries its cell-key record key.
   func totals(round: RoundInfo, questionnaire: Questionnaire, tree: AreaTree, breakdown: String?, weights: [Int64: Double]? = nil) throws -> ProfileTotals {
     let categories = Self.categories(of: breakdown, questionnaire: questionnaire)
+    if weights == nil, usesScoreColumns, let store = source as? Store,
+       Self.scoreColumnsServe(breakdown: breakdown, questionnaire: questionnaire) {
+      var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
+      do {
+        try store.forEachScoreColumnBlock(roundID: round.id) { aggregator.add(block: $0, breakdown: breakdown) }
+        return aggregator.rolledUp()
+      } catch is ScoreColumnBlock.Overflow {
+        // Rows that do not fit the compact form: read them all from the row store below.
+      }
+    }
     var aggregator = ProfileAggregator(tree: tree, partIDs: questionnaire.parts.map(\.id), categories: categories)
     let kinds = breakdown == Self.areaKindBreakdown ? Self.kinds(in: tree) : nil
     guard let weights else {
@@ -154,6 +177,14 @@ public final class ProfileEngine: @unchecked Sendable {
                      recordKey: CellKey.recordKey(responseID: row.responseID))
     }
     return aggregator.rolledUp()
+  }
+
+  /// Whether the columnar copy can serve a breakdown: none, or a question of the questionnaire's
+  /// demographics (age, sex, household), whose answers the copy keeps packed per response. Any other
+  /// breakdown (an area kind, a question of a theme module) is read from the rows by the source.
+  public static func scoreColumnsServe(breakdown: String?, questionnaire: Questionnaire) -> Bool {
+    guard let breakdown else { return true }
+    return questionnaire.demographics.contains { $0.id == breakdown }
   }
 
   /// Weighted totals: the areas of each level raked to their own margins (`Weighting.margins`), so a

@@ -21,15 +21,44 @@ public enum BundleSeal {
 
   /// `plain` encrypted with `passphrase`.
   public static func seal(_ plain: [UInt8], passphrase: String, strength: Strength = .moderate) throws -> [UInt8] {
-    let salt = Random.bytes(Argon2id.saltBytes)
-    let clear = Array((BundleFormat.sealedMagic + "\n").utf8) + salt + littleEndian(strength.ops) + littleEndian(strength.mem)
-    var key = try deriveKey(passphrase: passphrase, salt: salt, strength: strength)
-    defer { ConstantTime.wipe(&key) }
-    do {
-      return clear + (try SecretStream.encrypt(plain, key: key, additional: clear))
-    } catch {
-      throw BundleProblem("could not be encrypted (libsodium refused). Export without a passphrase or try again.")
+    var sealer = try Sealer(passphrase: passphrase, strength: strength)
+    var sealed = sealer.start
+    sealed += try sealer.add(plain)
+    sealed += try sealer.finish()
+    return sealed
+  }
+
+  /// Encrypts a bundle given in pieces, in memory that does not grow with it: the file starts with
+  /// `start`, then whatever `add` and `finish` return, the same layout as `seal`.
+  public struct Sealer {
+    private var encryptor: SecretStream.Encryptor
+    /// The clear part and the stream header: the first bytes of the file.
+    public let start: [UInt8]
+
+    public init(passphrase: String, strength: Strength = .moderate) throws {
+      let salt = Random.bytes(Argon2id.saltBytes)
+      let clear = Array((BundleFormat.sealedMagic + "\n").utf8) + salt + littleEndian(strength.ops) + littleEndian(strength.mem)
+      var key = try deriveKey(passphrase: passphrase, salt: salt, strength: strength)
+      defer { ConstantTime.wipe(&key) }
+      do {
+        encryptor = try SecretStream.Encryptor(key: key, additional: clear)
+      } catch {
+        throw Self.refused
+      }
+      start = clear + encryptor.header
     }
+
+    /// The encrypted chunks completed by `plain`.
+    public mutating func add(_ plain: [UInt8]) throws -> [UInt8] {
+      do { return try encryptor.add(plain) } catch { throw Self.refused }
+    }
+
+    /// The last, final chunk.
+    public mutating func finish() throws -> [UInt8] {
+      do { return try encryptor.finish() } catch { throw Self.refused }
+    }
+
+    static let refused = BundleProblem("could not be encrypted (libsodium refused). Export without a passphrase or try again.")
   }
 
   /// The bundle inside `sealed`, decrypted with `passphrase`.

@@ -322,6 +322,51 @@ enum Schema {
         ) WITHOUT ROWID;
         """)
     }
+    migrator.registerMigration("v15-score-columns") { db in
+      try db.execute(sql: """
+        -- A compact columnar copy of part_scores for profiles (ScoreColumnBlock): one block per round and
+        -- range of 16 384 response keys (key >> 14). It is derived data: every change to part_scores or to
+        -- a response's id or demographics marks its block stale, and a stale block is read from the rows
+        -- until it is rebuilt (Store+ScoreColumns), so the copy can never show outdated figures.
+        CREATE TABLE score_columns (
+          round_id INTEGER NOT NULL,
+          block INTEGER NOT NULL,
+          data BLOB NOT NULL,
+          -- SHA-256 of data: a profile's cache key is the digests of its rounds' blocks.
+          digest BLOB NOT NULL,
+          PRIMARY KEY (round_id, block)
+        ) WITHOUT ROWID;
+        CREATE TABLE score_columns_stale (
+          round_id INTEGER NOT NULL,
+          block INTEGER NOT NULL,
+          PRIMARY KEY (round_id, block)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER score_columns_insert AFTER INSERT ON part_scores BEGIN
+          INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (NEW.round_id, NEW.response_key >> 14);
+        END;
+        -- What is deleted or changed (a withdrawal, sealing, a purge past retention) leaves no copy behind:
+        -- the block holding it is deleted at once (zeroed, as secure_delete is on) and rebuilt later.
+        CREATE TRIGGER score_columns_delete AFTER DELETE ON part_scores BEGIN
+          INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (OLD.round_id, OLD.response_key >> 14);
+          DELETE FROM score_columns WHERE round_id = OLD.round_id AND block = OLD.response_key >> 14;
+        END;
+        CREATE TRIGGER score_columns_update AFTER UPDATE ON part_scores BEGIN
+          INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (OLD.round_id, OLD.response_key >> 14);
+          INSERT OR IGNORE INTO score_columns_stale (round_id, block) VALUES (NEW.round_id, NEW.response_key >> 14);
+          DELETE FROM score_columns WHERE round_id = OLD.round_id AND block = OLD.response_key >> 14;
+        END;
+        CREATE TRIGGER score_columns_response AFTER UPDATE OF id, packed_demographics, key ON responses BEGIN
+          INSERT OR IGNORE INTO score_columns_stale (round_id, block)
+            SELECT round_id, response_key >> 14 FROM part_scores WHERE response_key IN (OLD.key, NEW.key);
+          DELETE FROM score_columns WHERE (round_id, block) IN
+            (SELECT round_id, response_key >> 14 FROM part_scores WHERE response_key IN (OLD.key, NEW.key));
+        END;
+        INSERT INTO score_columns_stale (round_id, block) SELECT DISTINCT round_id, response_key >> 14 FROM part_scores;
+        -- Every profile counts the sealed responses it leaves out: without this (normally empty) index that
+        -- count read every response of the round.
+        CREATE INDEX responses_sealed ON responses(round_id) WHERE sealed IS NOT NULL;
+        """)
+    }
     return migrator
   }
 }

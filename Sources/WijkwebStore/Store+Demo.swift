@@ -74,6 +74,8 @@ extension Store {
       done += batch.count
       progress(done)
     }
+    // The round's columnar copy for profiles, built once from the rows just written.
+    try refreshScoreColumns()
   }
 
   /// A time-ordered UUID (version 7 layout): 48 bits of milliseconds (`start` plus `sequence`), then

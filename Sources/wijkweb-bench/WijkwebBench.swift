@@ -7,5 +7,5 @@ struct WijkwebBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wijkweb-bench",
     abstract: "Benchmarks of Wijkweb's libraries (run by Benchmarks/run).",
-    subcommands: [InterviewBenchmark.self])
+    subcommands: [InterviewBenchmark.self, ScanBenchmark.self])
 }

@@ -48,26 +48,21 @@ struct BundleExportCommand: ParsableCommand {
       }
     }
     let store = try AppSetup.openStore(database, existing: true)
-    var contents: BundleContents
-    var bytes: [UInt8]
+    let written: BundleExport.Written
     do {
-      contents = try store.bundleContents(rounds: round, since: from)
       // Review decisions travel only signed by the team key, so only from a machine holding it.
-      if let teamSigner { contents.reviews = try store.teamReviewSection(rounds: round, signer: teamSigner) }
-      // Signed by this laptop's device key: the team's machines take nothing else.
-      bytes = try BundleFormat.encode(contents, signedBy: try store.bundleSigningDevice())
-      if let passphrase { bytes = try BundleSeal.seal(bytes, passphrase: passphrase) }
+      let reviews = try teamSigner.map { try store.teamReviewSection(rounds: round, signer: $0) }
+      written = try BundleExport.write(store: store, rounds: round, since: from, reviews: reviews, passphrase: passphrase, to: out)
     } catch let problem as BundleProblem {
       throw Failure("The bundle \(problem.message)")
     } catch let problem as TrustProblem {
       throw Failure("The bundle cannot be signed: \(problem.message).")
     }
-    try BundleFiles.write(bytes, to: out)
-    try store.recordBundleExport(contents, file: out, encrypted: passphrase != nil, actor: "coordinator")
-    let counts = contents.counts
+    try store.recordBundleExport(counts: written.counts, since: from, file: out, encrypted: passphrase != nil, actor: "coordinator")
+    let counts = written.counts
     let language = messages.language
     UIString.cmdBundleWritten.say(language, out, passphrase != nil ? UIString.cmdEncrypted.text(language) : "", counts.responses,
-                                  counts.reflections, counts.tombstones, contents.rounds.map(\.name).joined(separator: ", "))
+                                  counts.reflections, counts.tombstones, written.rounds.joined(separator: ", "))
   }
 
   /// The time `--since` means: a day, a full UTC time, or when a previous bundle file was made.
@@ -295,10 +290,5 @@ enum BundleFiles {
     } catch let problem as BundleProblem {
       throw Failure(.errBundleUnreadable, path, problem.text(MessageLanguage.chosen), outcome.text(MessageLanguage.chosen))
     }
-  }
-
-  /// Writes `bytes` to a new owner-only file at `path` through the atomic writer.
-  static func write(_ bytes: [UInt8], to path: String) throws {
-    try AtomicFile.write(bytes, to: path)
   }
 }

@@ -22,6 +22,8 @@ struct ProfileCommand: ParsableCommand {
   @Option(help: "Language of the table: nl or en.") var language: String = "nl"
   @Option(help: "Raise the minimum group size for the whole publication (never below the round's own).") var minGroup: Int?
   @Flag(help: "Instead of the profile: Cronbach's alpha per part and dimension, for researchers.") var diagnostics = false
+  @Flag(help: ArgumentHelp("Read the part score rows instead of their columnar copy (same figures; for checking).", visibility: .hidden))
+  var rowStore = false
 
   func validate() throws {
     guard ["table", "csv", "json"].contains(format) else { throw ValidationError(UIString.errFormatValue.format(MessageLanguage.chosen, "table, csv", "json", format)) }
@@ -47,7 +49,7 @@ struct ProfileCommand: ParsableCommand {
             terminator: "")
       return
     }
-    let engine = ProfileEngine(source: source)
+    let engine = ProfileEngine(source: source, usesScoreColumns: !rowStore)
     if byKind, !(try source.areas().contains { $0.kind != nil }) {
       // The central database keeps no kind of area (its areas come without one): said, never an empty breakdown.
       throw Failure(source is CentralProfileSource ? .errCentralNoKinds : .errNoAreaKinds)

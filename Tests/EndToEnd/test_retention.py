@@ -55,7 +55,7 @@ def test_check_prints_the_schema_version_of_the_last_migration(db_path):
     wijkweb(db_path, "areas", "list")
     out = wijkweb(db_path, "check").stdout
     version = next(line for line in out.splitlines() if line.startswith("schema: "))
-    assert version == "schema: 15 (v14-monitor)"
+    assert version == "schema: 16 (v15-score-columns)"
     assert BINARY.exists()
     assert subprocess.run([str(BINARY), "--version"], capture_output=True, text=True).stdout.splitlines()[1] == \
-        "schema 15 (v14-monitor)"
+        "schema 16 (v15-score-columns)"

@@ -10,6 +10,54 @@ import Testing
     #expect(SHA256.digest(of: Array("abc".utf8)).count == 32)
   }
 
+  @Test func sha256InPiecesIsTheDigestOfTheWhole() {
+    let bytes = (0 ..< 300_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+    var hasher = SHA256.Hasher()
+    var offset = 0
+    for size in [0, 1, 63, 64, 65, 4_096, 100_000] + Array(repeating: 70_000, count: 5) where offset < bytes.count {
+      let end = min(offset + size, bytes.count)
+      hasher.update(Array(bytes[offset ..< end]))
+      offset = end
+    }
+    hasher.update(Array(bytes[offset...]))
+    #expect(hasher.finish() == SHA256.digest(of: bytes))
+    // Finishing starts it again empty.
+    #expect(hasher.finish() == SHA256.digest(of: []))
+  }
+
+  @Test func secretStreamInPiecesDecryptsAndKeepsTheChunkLayout() throws {
+    let key = [UInt8](repeating: 3, count: SecretStream.keyBytes)
+    let additional = Array("clear part".utf8)
+    let chunk = SecretStream.chunkSize
+    for total in [0, 1, chunk - 1, chunk, chunk + 1, 3 * chunk, 3 * chunk + 17] {
+      let plain = (0 ..< total).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+      var encryptor = try SecretStream.Encryptor(key: key, additional: additional)
+      var sealed = encryptor.header
+      var offset = 0
+      var size = 1
+      while offset < total {
+        let end = min(offset + size, total)
+        sealed += try encryptor.add(Array(plain[offset ..< end]))
+        offset = end
+        size = size * 3 + 5
+      }
+      sealed += try encryptor.finish()
+      // Full chunks of `chunkSize`, the last one (never empty unless all is) tagged final: the layout of `encrypt`.
+      let chunks = max(1, (total + chunk - 1) / chunk)
+      #expect(sealed.count == SecretStream.headerBytes + total + chunks * SecretStream.overhead, "\(total) bytes")
+      #expect(try SecretStream.decrypt(sealed[...], key: key, additional: additional) == plain, "\(total) bytes")
+      let whole = try SecretStream.encrypt(plain, key: key, additional: additional)
+      #expect(whole.count == sealed.count)
+      #expect(try SecretStream.decrypt(whole[...], key: key, additional: additional) == plain)
+      // Cut off before the final chunk: refused.
+      if total > chunk {
+        #expect(throws: SecretStream.Failure.truncated) {
+          try SecretStream.decrypt(sealed[..<(SecretStream.headerBytes + chunk + SecretStream.overhead)], key: key, additional: additional)
+        }
+      }
+    }
+  }
+
   @Test func argon2idIsDeterministicPerSaltAndChangesWithEither() throws {
     let salt = [UInt8](repeating: 7, count: Argon2id.saltBytes)
     let key = try Argon2id.derive("geheim", salt: salt, strength: .interactive, length: 32)

@@ -35,6 +35,29 @@ import Testing
     #expect(entries() == ["out.csv"])
   }
 
+  @Test func aSpillFileGivesBackWhatWasWrittenAndLeavesNothingInItsFolder() throws {
+    let spill = try SpillFile(folder: folder)
+    #expect(entries().isEmpty, "the spill file has no name from the start")
+    var written: [UInt8] = []
+    var size = 1
+    while written.count < 3_500_000 {
+      let piece = (0 ..< size).map { UInt8(truncatingIfNeeded: written.count &+ $0) }
+      try spill.write(piece)
+      written += piece
+      size = size * 2 + 3
+    }
+    #expect(spill.count == written.count)
+    var read: [UInt8] = []
+    var largest = 0
+    try spill.forEachPiece { piece in
+      read += piece
+      largest = max(largest, piece.count)
+    }
+    #expect(read == written)
+    #expect(largest <= 1 << 20)
+    #expect(entries().isEmpty)
+  }
+
   @Test func symbolicLinkAtTheTargetIsRefusedEvenWithForce() throws {
     let victim = folder + "/victim"
     try "precious".write(toFile: victim, atomically: false, encoding: .utf8)

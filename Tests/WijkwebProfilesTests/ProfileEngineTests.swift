@@ -32,6 +32,19 @@ import WijkwebStore
     return (store, try #require(try store.rounds().first), questionnaire)
   }
 
+  /// The columnar copy keeps only the demographic answers: any other breakdown (an area kind, a theme
+  /// module's question) is left to the rows.
+  @Test func theColumnarCopyServesOnlyTheBreakdownsItHolds() throws {
+    let questionnaire = try QuestionnaireParser.parse(Self.yaml, source: "default")
+    #expect(ProfileEngine.scoreColumnsServe(breakdown: nil, questionnaire: questionnaire))
+    for question in questionnaire.demographics.map(\.id) {
+      #expect(ProfileEngine.scoreColumnsServe(breakdown: question, questionnaire: questionnaire))
+    }
+    #expect(["age", "sex", "household"].allSatisfy { id in questionnaire.demographics.contains { $0.id == id } })
+    #expect(!ProfileEngine.scoreColumnsServe(breakdown: "area-kind", questionnaire: questionnaire))
+    #expect(!ProfileEngine.scoreColumnsServe(breakdown: questionnaire.parts[0].id, questionnaire: questionnaire))
+  }
+
   @Test func aRequestedMinimumOnlyRaisesTheRoundsOwn() throws {
     let (store, round, questionnaire) = try Self.store()
     let engine = ProfileEngine(store: store)

@@ -223,6 +223,15 @@ import WijkwebCore
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "a failed export leaves no temporary file")
   }
 
+  @Test func spreadsheetColumnWidthsCountDigitsAsTheTextWouldHaveThem() {
+    // The width of a whole number is counted without making its text: it must be the text's length.
+    let values = [0, 1, 9, 10, 99, 100, 999, 1_000, 141_100, 1_048_576, 999_999_999_999_999, -1, -9, -10, -99, -100,
+                  -141_100, Int.max, Int.min]
+    for value in values + (0 ..< 2_000).map({ $0 * 7919 - 3_000_000 }) {
+      #expect(XLSXSheet.characters(value) == String(value).count, "\(value)")
+    }
+  }
+
   @Test func areaNumbersAreTheDigitsOfTheCodesElseTheirPositions() {
     #expect(Codebook.areaNumbers(["WK001411", "WK001400", "WK001411"]) == ["WK001400": 1400, "WK001411": 1411])
     #expect(Codebook.areaNumbers(["BU00141100"]) == ["BU00141100": 141_100])

@@ -41,28 +41,20 @@ public enum BundleFormat {
   /// The bundle file for `contents`, signed by the device whose certificate and signer are given (a bundle
   /// without them is unsigned, as Wijkweb wrote them before signing; only tests make such bundles now).
   public static func encode(_ contents: BundleContents, signedBy device: BundleSignature.Device? = nil) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var stream = BundleStreamEncoder()
     var records: [UInt8] = []
-    for record in contents.records {
-      records += try encoder.encode(record)
-      records.append(newline)
-    }
-    var manifest = BundleManifest(
-      format: version, deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
-      rounds: contents.rounds.map(\.name), counts: contents.counts, recordsSHA256: SHA256.hex(of: records))
-    manifest.revocations = contents.revocations
-    manifest.certificates = contents.certificates.isEmpty ? nil : contents.certificates
-    manifest.reviews = contents.reviews
-    if let device { manifest = try BundleSignature.sign(manifest, by: device) }
-    var body = Array((magic + "\n").utf8)
-    body += try encoder.encode(manifest)
-    body.append(newline)
+    for record in contents.records { records += try stream.line(for: record) }
+    var header = BundleHeader(deviceID: contents.deviceID, createdAt: contents.createdAt, since: contents.since,
+                              revocations: contents.revocations, certificates: contents.certificates)
+    header.reviews = contents.reviews
+    var body = try stream.head(header, signedBy: device)
     // In place: a bundle of a whole round is tens of megabytes.
     body.reserveCapacity(body.count + records.count + endPrefix.utf8.count + 65)
     body.append(contentsOf: records)
     records = []
-    body.append(contentsOf: Array((endPrefix + SHA256.hex(of: body) + "\n").utf8))
+    var end = BundleEndLine()
+    end.add(body)
+    body.append(contentsOf: end.line())
     return body
   }
 
@@ -96,13 +88,10 @@ public enum BundleFormat {
       throw BundleProblem("line 2, the manifest, lacks the device id or the time the bundle was made. Ask the sender to export the bundle again.")
     }
     let recordLines = lines.dropFirst(2)
-    var recordBytes: [UInt8] = []
-    recordBytes.reserveCapacity(body.count)
-    for line in recordLines {
-      recordBytes += line
-      recordBytes.append(newline)
-    }
-    guard SHA256.hex(of: recordBytes) == manifest.recordsSHA256 else {
+    // The record lines, each with its line feed, are the rest of the body: hashed in place, not copied.
+    var records = SHA256.Hasher()
+    body[(recordLines.first?.startIndex ?? body.endIndex)...].withUnsafeBytes { records.update($0) }
+    guard Hex.encode(records.finish()) == manifest.recordsSHA256 else {
       throw BundleProblem("its records do not match the checksum in its manifest; the file was changed after it was made. Ask the sender for a new copy.")
     }
     var contents = BundleContents(deviceID: manifest.deviceID, createdAt: manifest.createdAt, since: manifest.since,

@@ -83,6 +83,67 @@ public struct ProfileAggregator: Sendable {
     }
   }
 
+  /// Adds every row of a columnar block, each with weight 1: the same totals as `add` for each row (with
+  /// `breakdown`, the question whose answer in the row's packed demographics is its category).
+  public mutating func add(block: ScoreColumnBlock, breakdown: String?) {
+    if !staging {
+      // Weighted scores came first: add row by row in the order given, as `add` would.
+      for row in 0 ..< block.rowCount {
+        let scores = (0 ..< 6).map { dimension -> Double? in
+          let bin = block.bins[row * 6 + dimension]
+          return bin == ScoreColumnBlock.noScore ? nil : Double(bin) / Double(ScoreAccumulator.resolution)
+        }
+        let packed = block.demographics[Int(block.demographicIndexes[row])]
+        add(areaCode: block.areaCodes[Int(block.areas[row])], partID: block.partIDs[Int(block.parts[row])], scores: scores,
+            category: breakdown.flatMap { AnswerCodec.choice(in: packed, question: $0) }, recordKey: block.recordKeys[row])
+      }
+      return
+    }
+    let areaOf = block.areaCodes.map { code in code.flatMap { tree.index[$0] } ?? -1 }
+    let partOf = block.partIDs.map { partIndex[$0] ?? -1 }
+    let categoryOf = block.demographics.map { packed -> Int in
+      guard let breakdown, let choice = AnswerCodec.choice(in: packed, question: breakdown) else { return 0 }
+      return categoryIndex[choice] ?? 0
+    }
+    block.areas.withUnsafeBufferPointer { areas in
+      block.parts.withUnsafeBufferPointer { parts in
+        block.demographicIndexes.withUnsafeBufferPointer { demographics in
+          block.bins.withUnsafeBufferPointer { bins in
+            block.recordKeys.withUnsafeBufferPointer { keys in
+              for row in 0 ..< keys.count {
+                let area = areaOf[Int(areas[row])], part = partOf[Int(parts[row])]
+                guard area >= 0, part >= 0 else {
+                  unplaced += 1
+                  continue
+                }
+                let category = categoryOf[Int(demographics[row])]
+                let recordKey = keys[row]
+                var scored = false
+                for dimension in 0 ..< 6 {
+                  let bin = bins[row * 6 + dimension]
+                  guard bin != ScoreColumnBlock.noScore else { continue }
+                  scored = true
+                  let base = offset(area: area, part: part, dimension: dimension)
+                  keySums[base] &+= recordKey
+                  stage(Int32(bin), in: base)
+                  if category > 0 {
+                    keySums[base + category] &+= recordKey
+                    stage(Int32(bin), in: base + category)
+                  }
+                }
+                if scored {
+                  let base = respondentOffset(area: area, part: part)
+                  respondents[base].add(recordKey)
+                  if category > 0 { respondents[base + category].add(recordKey) }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// Adds `count` scores of weight 1 that fell in histogram bin `binIndex` (score × 420, rounded half away
   /// from zero, clamped into 0...10) of one dimension, with the sum (modulo 2^64) of their responses'
   /// record keys: what a database that groups the scores itself (`GROUP BY`) hands over instead of rows.

@@ -84,6 +84,11 @@ final class XLSXWorkbook {
     if characters > widths[sheet][column] { widths[sheet][column] = characters }
   }
 
+  /// The widest value written in `column` of `sheet` so far, in characters.
+  fileprivate func width(_ sheet: Int, _ column: Int) -> Int {
+    column < widths[sheet].count ? widths[sheet][column] : 0
+  }
+
   fileprivate func check(_ result: lxw_error, row: Int) throws {
     guard result != LXW_NO_ERROR else { return }
     throw ExportError("Writing row \(row + 1) of the spreadsheet \(path) failed: \(String(cString: lxw_strerror(result))).")
@@ -98,10 +103,26 @@ struct XLSXSheet {
   let workbook: XLSXWorkbook
 
   func number(_ row: Int, _ column: Int, _ value: Double) throws {
-    // As General shows it: a whole number plainly, else up to 10 significant characters.
-    let shown = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)).count : min(String(value).count, 11)
-    workbook.measure(index, column, shown)
+    // As General shows it: a whole number plainly, else up to 10 significant characters. The width is
+    // worked out without building a string per cell: digits are counted, and a fraction's text is only
+    // made while the column is still narrower than any fraction can make it (11 characters).
+    if value == value.rounded() && abs(value) < 1e15 {
+      workbook.measure(index, column, Self.characters(Int(value)))
+    } else if workbook.width(index, column) < 11 {
+      workbook.measure(index, column, min(String(value).count, 11))
+    }
     try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value, nil), row: row)
+  }
+
+  /// The characters of a whole number written plainly (a minus sign and its digits).
+  static func characters(_ value: Int) -> Int {
+    var count = value < 0 ? 2 : 1
+    var rest = value.magnitude
+    while rest >= 10 {
+      rest /= 10
+      count += 1
+    }
+    return count
   }
 
   func string(_ row: Int, _ column: Int, _ value: String, bold: Bool = false) throws {
