@@ -169,18 +169,43 @@ struct CentralCommand: ParsableCommand {
     return password
   }
 
-  static func addRole(_ role: CentralRole, name: String, gebieden: [String] = [], target: Target) throws {
+  static func addRole(_ role: CentralRole, name: String, gebieden: [String] = [], certificate: DeviceCertificate? = nil,
+                      target: Target) throws {
     let password = try newPassword(for: name)
     let connection = try target.connect()
-    try CentralRole.add(role, name: name, password: password, gebieden: gebieden, on: connection)
+    try CentralRole.add(role, name: name, password: password, gebieden: gebieden, certificate: certificate, on: connection)
     print("\(role.rawValue) \(name) added to \(connection.target.summary)\(gebieden.isEmpty ? "" : " for " + gebieden.joined(separator: ", "))")
   }
 
   struct AddDevice: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add-device", abstract: "Add a laptop's login: it may only submit responses and withdrawals.")
+    static let configuration = CommandConfiguration(commandName: "add-device", abstract: "Add a laptop's login, bound to its enrolled device: it may only submit responses and withdrawals that device signed.")
     @OptionGroup var target: Target
     @Argument(help: "The login name, e.g. laptop-noord-3.") var name: String
-    func run() throws { try CentralCommand.addRole(.device, name: name, target: target) }
+    @Option(help: "The team's certificate of the laptop (from `wijkweb team enrol-device`): the login may submit only what that device signed.")
+    var certificate: String?
+    @Option(help: "The team's own database, whose team identity and revocation list check the certificate first (default: this machine's database).")
+    var trustDb: String?
+
+    func run() throws {
+      guard let certificate else { throw Failure(.centralDeviceNeedsCertificate) }
+      try CentralCommand.addRole(.device, name: name, certificate: try Self.verified(certificate, trustDb: trustDb), target: target)
+    }
+
+    /// The certificate in `file`, checked by the same rules of trust as a bundle's (`DeviceCertificate.verify`
+    /// against the team keys of the team's database, and its revocation list) before the server binds it.
+    static func verified(_ file: String, trustDb: String?) throws -> DeviceCertificate {
+      let parsed = try TrustFiles.certificate(file)
+      let state = try AppSetup.openStore(try DatabaseOptions.parse(trustDb.map { ["--db", $0] } ?? []), existing: true).trustState()
+      do {
+        try parsed.verify(team: state.team, with: Ed25519Verifier())
+      } catch let problem as TrustProblem {
+        throw Failure(.errDeviceCertificateUntrusted, file, problem.message)
+      }
+      if let revokedAt = state.revocations?.revokedAt(parsed.deviceID) {
+        throw Failure(.errDeviceRevoked, TerminalText.visible(parsed.deviceID), revokedAt)
+      }
+      return parsed
+    }
   }
 
   struct AddTeam: ParsableCommand {

@@ -2,6 +2,7 @@
 defaults and `sync --to`. A throwaway cluster (Tests/Central/pg_cluster.sh) runs for the session on a Unix
 socket in a temporary folder and on a free loopback port (without TLS), and is removed at the end."""
 
+import json
 import os
 import re
 import signal
@@ -106,6 +107,14 @@ def local(db, sql):
 def add_role(cluster, database, kind, name, *extra):
     return ok("central", f"add-{kind}", name, *extra, "--url", cluster.url(database),
               env={"WIJKWEB_NEW_ROLE_PASSWORD": ROLE_PASSWORD})
+
+
+def add_device(cluster, database, name, db, *extra):
+    """A device login bound to the laptop `db`'s enrolled device: its certificate, checked against the team
+    identity of `db` (a demo laptop is its own team) before the server binds it."""
+    certificate = Path(db).parent / f"{name}.cert"
+    certificate.write_text(local(db, "SELECT certificate FROM device_identity WHERE id = 1")[0][0])
+    return add_role(cluster, database, "device", name, "--certificate", certificate, "--trust-db", db, *extra)
 
 
 def test_init_creates_the_schema_once_and_check_reports_its_version(cluster):
@@ -215,7 +224,7 @@ def publish_and_sync(cluster, tmp_path, responses):
     # The admin (not the superuser) publishes the laptop's areas, questionnaire and round.
     out = ok("central", "publish", "--db", db, "--url", cluster.url(database, names["admin"]), password=ROLE_PASSWORD)
     assert "37 areas, 1 questionnaires, 2 rounds added" in out, out
-    add_role(cluster, database, "device", names["device"])
+    add_device(cluster, database, names["device"], db)
     out = ok("sync", "--db", db, "--to", cluster.url(database, names["device"]), password=ROLE_PASSWORD)
     assert f"{responses} sent, 0 already there, 0 refused" in out
     return database, names, db
@@ -691,7 +700,7 @@ def test_bundle_import_into_the_central_database_meets_the_same_checks(cluster, 
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "29"
     # Through the device role as a laptop's sync: the same function, the same checks.
     device = f"device_{database[1:7]}"
-    add_role(cluster, database, "device", device)
+    add_device(cluster, database, device, db)
     out = ok("bundle", "import", "--db", cluster.url(database, device), bundle, "--trust-db", db, password=ROLE_PASSWORD)
     assert "0 new, 29 already there" in out
 
@@ -754,16 +763,18 @@ def test_twenty_syncs_from_five_laptops_while_a_team_reads_profiles_and_reviews(
         connection.close()
     ok("central", "publish", "--db", laptops[0], "--url", cluster.url(database))
     suffix = database[1:7]
-    team, device = f"team_{suffix}", f"device_{suffix}"
+    team, devices = f"team_{suffix}", [f"device_{suffix}_{i}" for i in range(laptops_count)]
     gebied = cluster.value(database, "SELECT code FROM wijkweb.areas WHERE level = 'gebied' ORDER BY code LIMIT 1")
     add_role(cluster, database, "team", team, "--gebied", gebied)
-    add_role(cluster, database, "device", device)
+    # One login per laptop, each bound to that laptop's enrolled device.
+    for device, db in zip(devices, laptops):
+        add_device(cluster, database, device, db)
     deadlocks_before = int(cluster.value("postgres", f"SELECT deadlocks FROM pg_stat_database WHERE datname = '{database}'"))
     environment = {k: v for k, v in os.environ.items() if k not in {"WIJKWEB_CENTRAL", "PGSSLMODE"}}
     environment["PGPASSWORD"] = ROLE_PASSWORD
     syncs = [subprocess.Popen([str(BINARY), "sync", "--db", str(db), "--to", cluster.url(database, device), "--batch", "100"],
                               env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for db in laptops for _ in range(4)]
+             for device, db in zip(devices, laptops) for _ in range(4)]
     profiles, reviews = [], 0
     while any(process.poll() is None for process in syncs):
         # The team member's profile, while responses arrive.
@@ -1116,3 +1127,98 @@ def test_reach_on_the_central_database_is_the_laptops_and_by_kind_is_refused_the
         assert len(lines) == 1 and sentence in lines[0], err
     # On the laptop (Groningen's villages are marked dorp) the same command gives the breakdown.
     assert "dorp" in ok("profile", "--db", db, "--round", "Vergelijking", "--by-kind", "--format", "csv")
+
+
+def test_a_device_login_submits_only_what_its_own_enrolled_device_signed(cluster, tmp_path):
+    """add-device binds a login to one enrolled device (its team certificate, checked by the client first);
+    wijkweb.submit then refuses, for that login, every record another device signed: PostgreSQL itself."""
+    database = cluster.new_database()
+    url = cluster.url(database)
+    ok("central", "init", "--url", url)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.schema_migrations WHERE version = '5-device-binding'") == "1"
+    mine = laptop(tmp_path, 5, name="mine", round_name="Gebonden", seed=11)
+    theirs = laptop(tmp_path, 4, name="theirs", round_name="Gebonden", seed=12)
+    ok("central", "publish", "--db", mine, "--url", url)
+    suffix = database[1:7]
+    login, other_login = f"device_{suffix}", f"device2_{suffix}"
+    roles = f"SELECT count(*) FROM pg_roles WHERE rolname IN ('{login}', '{other_login}')"
+
+    # Without a certificate, with one of another team, or with a changed one: no login is created.
+    status, out, err = run("central", "add-device", login, "--url", url, env={"WIJKWEB_NEW_ROLE_PASSWORD": ROLE_PASSWORD})
+    assert status == 1 and "--certificate" in err and err.count("\n") == 1, err
+    certificate = tmp_path / "mine.cert"
+    certificate.write_text(local(mine, "SELECT certificate FROM device_identity WHERE id = 1")[0][0])
+    status, out, err = run("central", "add-device", login, "--certificate", certificate, "--trust-db", theirs, "--url", url,
+                           env={"WIJKWEB_NEW_ROLE_PASSWORD": ROLE_PASSWORD})
+    assert status == 1 and "is not one of this team" in err and "Nothing was created" in err, err
+    header, body = certificate.read_text().splitlines()
+    changed = json.loads(body)
+    changed["issued_at"] = "2020-01-01T00:00:00Z"
+    forged = tmp_path / "forged.cert"
+    forged.write_text(header + "\n" + json.dumps(changed) + "\n")
+    status, out, err = run("central", "add-device", login, "--certificate", forged, "--trust-db", mine, "--url", url,
+                           env={"WIJKWEB_NEW_ROLE_PASSWORD": ROLE_PASSWORD})
+    assert status == 1 and "signature" in err and "\x1b" not in err, err
+    assert cluster.value(database, roles) == "0"
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.device_bindings") == "0"
+
+    # The honest certificate binds the login; a second login for the same device is refused.
+    add_device(cluster, database, login, mine)
+    mine_id = local(mine, "SELECT value FROM meta WHERE key = 'device_id'")[0][0]
+    theirs_id = local(theirs, "SELECT value FROM meta WHERE key = 'device_id'")[0][0]
+    assert cluster.psql(database, "SELECT role_name, device_id FROM wijkweb.device_bindings")[1] == [[login, mine_id]]
+    status, out, err = run("central", "add-device", other_login, "--certificate", certificate, "--trust-db", mine, "--url", url,
+                           env={"WIJKWEB_NEW_ROLE_PASSWORD": ROLE_PASSWORD})
+    assert status == 1 and "has a login on the central database already" in err, err
+    assert cluster.value(database, roles) == "1"
+    # The device login reads nothing, not even the bindings.
+    assert cluster.psql(database, "SELECT * FROM wijkweb.device_bindings", login, ROLE_PASSWORD)[0] != 0
+
+    # Another laptop's responses through this login (sync, or its bundle): refused, nothing kept.
+    out = ok("sync", "--db", theirs, "--to", cluster.url(database, login), password=ROLE_PASSWORD)
+    assert "0 sent, 0 already there, 4 refused" in out, out
+    assert out.count("not signed by the device this login is bound to") == 4, out
+    bundle = tmp_path / "theirs.wijkweb"
+    ok("bundle", "export", "--db", theirs, "--out", bundle)
+    out = ok("bundle", "import", "--db", cluster.url(database, login), bundle, "--trust-db", theirs, password=ROLE_PASSWORD)
+    assert "0 new, 0 already there, 0 withdrawn there, 4 refused" in out, out
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "0"
+    # Crafted by hand as a record of the other device (PostgreSQL cannot check Ed25519, but it knows who logs in).
+    record = json.dumps([{"kind": "response", "record": {"id": str(uuid.uuid4()), "device_id": theirs_id, "signed_by": "device",
+                                                          "round": "Gebonden", "status": "completed"}},
+                         {"kind": "withdrawal", "record": {"response_id": str(uuid.uuid4()), "device_id": theirs_id,
+                                                            "receipt_code": "K7MP-3QXA-9RTW-HN4C", "withdrawn_at": "2026-01-01T00:00:00Z"}}])
+    rows = cluster.psql(database, f"SELECT outcome, reason FROM wijkweb.submit('{record}'::jsonb)", login, ROLE_PASSWORD)[1]
+    assert rows == [["refused", "the record is not signed by the device this login is bound to"]] * 2, rows
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.withdrawal_claims") == "0"
+    # A device login made around the command (no binding) submits nothing at all.
+    cluster.psql(database, f"CREATE ROLE unbound_{suffix} LOGIN PASSWORD '{ROLE_PASSWORD}' IN ROLE wijkweb_device")
+    out = ok("sync", "--db", mine, "--to", cluster.url(database, f"unbound_{suffix}"), password=ROLE_PASSWORD)
+    assert "0 sent, 0 already there, 5 refused" in out and out.count("bound to no enrolled device") == 5, out
+
+    # The honest path: its own laptop's responses through its own login are kept; the owner still imports any.
+    out = ok("sync", "--db", mine, "--to", cluster.url(database, login), password=ROLE_PASSWORD)
+    assert "5 sent, 0 already there, 0 refused" in out, out
+    assert cluster.value(database, f"SELECT count(*) FROM wijkweb.responses") == "5"
+    assert "4 new" in ok("bundle", "import", "--db", url, bundle, "--trust-db", theirs)
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "9"
+
+
+def test_a_revoked_device_gets_no_login(cluster, tmp_path):
+    database = cluster.new_database()
+    url = cluster.url(database)
+    ok("central", "init", "--url", url)
+    passphrase = tmp_path / "team-zin.txt"
+    passphrase.write_text("een lange zin voor het team\n")
+    ok("keys", "create", "--out", tmp_path / "team", "--passphrase-file", passphrase)
+    db = laptop(tmp_path, 1, name="weg", seed=13)
+    request = ok("device", "enrol", "--db", db).strip()
+    certificate = tmp_path / "weg.cert"
+    ok("team", "enrol-device", request, "--key", tmp_path / "team.key", "--passphrase-file", passphrase, "--out", certificate)
+    ok("device", "enrol", "--db", db, "--certificate", certificate)
+    device_id = local(db, "SELECT value FROM meta WHERE key = 'device_id'")[0][0]
+    ok("team", "revoke-device", device_id, "--db", db, "--key", tmp_path / "team.key", "--passphrase-file", passphrase)
+    status, out, err = run("central", "add-device", f"weg_{database[1:7]}", "--certificate", certificate, "--trust-db", db, "--url", url,
+                           env={"WIJKWEB_NEW_ROLE_PASSWORD": ROLE_PASSWORD})
+    assert status == 1 and "is revoked by the team since" in err and err.count("\n") == 1, err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.device_bindings") == "0"

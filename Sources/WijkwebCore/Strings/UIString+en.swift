@@ -584,5 +584,9 @@ extension UIString {
     .errNoModule: "There is no theme module \"{1}\"; the modules are {2}.",
     .errModuleUnusable: "The module cannot be used:",
     .errModulesUnusable: "The questionnaire with these modules cannot be used:",
+    .centralDeviceNeedsCertificate: "A device login is bound to one enrolled device: add --certificate FILE (the team's certificate of the laptop). Nothing was created.",
+    .centralDeviceBoundAlready: "Device {1} has a login on the central database already; one login per device. Nothing was created.",
+    .errDeviceCertificateUntrusted: "The certificate {1} is not one of this team: {2}. Nothing was created.",
+    .errDeviceRevoked: "Device {1} is revoked by the team since {2}; it gets no login. Nothing was created.",
   ]
 }

@@ -584,5 +584,9 @@ extension UIString {
     .errNoModule: "Er is geen themamodule \"{1}\"; de modules zijn {2}.",
     .errModuleUnusable: "De module is niet bruikbaar:",
     .errModulesUnusable: "De vragenlijst met deze modules is niet bruikbaar:",
+    .centralDeviceNeedsCertificate: "Een apparaatlogin hoort bij één ingeschreven apparaat: voeg --certificate BESTAND toe (het certificaat van het team voor de laptop). Er is niets aangemaakt.",
+    .centralDeviceBoundAlready: "Apparaat {1} heeft al een login op de centrale database; één login per apparaat. Er is niets aangemaakt.",
+    .errDeviceCertificateUntrusted: "Het certificaat {1} is niet van dit team: {2}. Er is niets aangemaakt.",
+    .errDeviceRevoked: "Apparaat {1} is door het team ingetrokken sinds {2}; het krijgt geen login. Er is niets aangemaakt.",
   ]
 }

@@ -72,6 +72,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case reachMen, reachWomen, reachFooter, reachResponseRate, reachNone
   case indicatorGemeente, indicatorHeading
   case cmdRoundModules, errByKindAndBy, errNoAreaKinds, errCentralNoKinds, errReachFactor, errReachNoPopulation, errReachNoSexAge, errIndicatorsNotImported, cmdIndicatorsImported, cmdIndicatorsWritten, errNoModule, errModuleUnusable, errModulesUnusable
+  case centralDeviceNeedsCertificate, centralDeviceBoundAlready, errDeviceCertificateUntrusted, errDeviceRevoked
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
