@@ -170,8 +170,8 @@ struct CentralCommand: ParsableCommand {
   }
 
   static func addRole(_ role: CentralRole, name: String, gebieden: [String] = [], certificate: DeviceCertificate? = nil,
-                      target: Target) throws {
-    let password = try newPassword(for: name)
+                      password: String? = nil, target: Target) throws {
+    let password = try password ?? newPassword(for: name)
     let connection = try target.connect()
     try CentralRole.add(role, name: name, password: password, gebieden: gebieden, certificate: certificate, on: connection)
     print("\(role.rawValue) \(name) added to \(connection.target.summary)\(gebieden.isEmpty ? "" : " for " + gebieden.joined(separator: ", "))")
@@ -187,8 +187,10 @@ struct CentralCommand: ParsableCommand {
     var trustDb: String?
 
     func run() throws {
+      let password = try CentralCommand.newPassword(for: name)
       guard let certificate else { throw Failure(.centralDeviceNeedsCertificate) }
-      try CentralCommand.addRole(.device, name: name, certificate: try Self.verified(certificate, trustDb: trustDb), target: target)
+      try CentralCommand.addRole(.device, name: name, certificate: try Self.verified(certificate, trustDb: trustDb), password: password,
+                                 target: target)
     }
 
     /// The certificate in `file`, checked by the same rules of trust as a bundle's (`DeviceCertificate.verify`
