@@ -1222,3 +1222,40 @@ def test_a_revoked_device_gets_no_login(cluster, tmp_path):
                            env={"WIJKWEB_NEW_ROLE_PASSWORD": ROLE_PASSWORD})
     assert status == 1 and "is revoked by the team since" in err and err.count("\n") == 1, err
     assert cluster.value(database, "SELECT count(*) FROM wijkweb.device_bindings") == "0"
+
+
+def test_a_relay_cannot_change_what_it_forwards_into_the_central_database(cluster, tmp_path):
+    """A relay laptop changes one answer of another laptop's interview, recomputes every checksum and signs
+    its bundle with its own valid key: `bundle import --db URL --trust-db` checks every record's origin
+    signature with the one trust implementation first and sends nothing; the honest bundle goes in."""
+    import test_bundles
+    from test_hostile_bundles import read_bundle, write_bundle
+
+    database = cluster.new_database()
+    url = cluster.url(database)
+    ok("central", "init", "--url", url)
+    team = test_bundles.laptop(tmp_path, "team", seed=120, responses=1)
+    a = test_bundles.laptop(tmp_path, "a", seed=121, responses=3)
+    relay = test_bundles.laptop(tmp_path, "relay", seed=122, responses=2)
+    origin = local(a, "SELECT value FROM meta WHERE key = 'device_id'")[0][0]
+    with sqlite3.connect(a) as connection:
+        connection.execute("UPDATE responses SET device_id = ?, volunteer_code = 'V12' WHERE id IN "
+                           "(SELECT id FROM responses ORDER BY id LIMIT 1)", (origin,))
+    connection.close()
+    target = local(a, f"SELECT id FROM responses WHERE device_id = '{origin}'")[0][0]
+    ok("bundle", "export", "--db", a, "--out", tmp_path / "a.bundle")
+    ok("bundle", "import", "--db", relay, tmp_path / "a.bundle")
+    ok("bundle", "export", "--db", relay, "--out", tmp_path / "relay.bundle")
+    ok("central", "publish", "--db", relay, "--url", url)
+    manifest, records = read_bundle(tmp_path / "relay.bundle")
+    changed = [dict(r, packed_answers=("1" if r["packed_answers"][0] != "1" else "2") + r["packed_answers"][1:])
+               if r.get("id") == target else r for r in records]
+    write_bundle(tmp_path / "changed.bundle", manifest, changed)
+    status, out, err = run("bundle", "import", "--db", url, tmp_path / "changed.bundle", "--trust-db", team)
+    assert status == 1 and out == "" and f"response {target} does not carry a valid signature of the device that completed it" in err, err
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.responses") == "0"
+    assert cluster.value(database, "SELECT count(*) FROM wijkweb.audit WHERE action = 'submit'") == "0"
+    # The relay's honest bundle: every record checked against its own device's certificate, then kept.
+    out = ok("bundle", "import", "--db", url, tmp_path / "relay.bundle", "--trust-db", team)
+    assert "5 new, 0 already there, 0 withdrawn there, 0 refused" in out, out
+    assert cluster.value(database, f"SELECT device_id FROM wijkweb.responses WHERE id = '{target}'") == origin
