@@ -5,6 +5,8 @@ import Foundation
 /// plus the roles that PostgreSQL itself enforces:
 ///
 /// - `wijkweb_device`: EXECUTE on `wijkweb.submit(jsonb)` and `wijkweb.installation()` only; reads nothing.
+///   Each device login is bound to one enrolled device (`device_bindings`, migration 5) and submits only
+///   records that device signed (`CentralSubmitFunction.swift`).
 ///   A withdrawal it submits is kept as a claim (`withdrawal_claims`) and deletes nothing by itself.
 /// - `wijkweb_team`: reads responses, scores and reflections of its own gebieden (row-level security on
 ///   the area, through `wijkweb.team_areas`), never receipt hashes or device ids; reviews reflections there.
