@@ -72,6 +72,7 @@ public enum UIString: String, CaseIterable, Sendable {
   case reachMen, reachWomen, reachFooter, reachResponseRate, reachNone
   case indicatorGemeente, indicatorHeading
   case cmdRoundModules, errByKindAndBy, errNoAreaKinds, errCentralNoKinds, errReachFactor, errReachNoPopulation, errReachNoSexAge, errIndicatorsNotImported, cmdIndicatorsImported, cmdIndicatorsWritten, errNoModule, errModuleUnusable, errModulesUnusable
+  case bvResponseNoRound, bvRoundNoQuestionnaire, bvResponseTwice, bvReceiptTwice, bvReceiptHashTwice, bvWithdrawalNotID, bvWithdrawalTwice, bvWithdrawalIncomplete, bvQuestionnaireTwice, bvQuestionnaireHash, bvQuestionnaireUnusable, bvQuestionnaireIdentity, bvRoundNoName, bvRoundNameLong, bvRoundNameControl, bvRoundTwice, bvRoundQuestionnaireMissing, bvRoundDays, bvRoundSettings, bvNotResponseID, bvNotCompleted, bvOtherQuestionnaire, bvNoDevice, bvDeviceTooLong, bvVolunteerTooLong, bvAreaTooLong, bvLanguageTooLong, bvLanguageStatus, bvLanguageNotOffered, bvEmptyArea, bvTimes, bvReceiptForm, bvReceiptParts, bvReadableInSealed, bvAnswerCount, bvAnswerCharacter, bvScores, bvReflectionUnknown, bvReflectionLong, bvReflectionControl, bvReflectionEmpty, bvSealedNotSealedRound, bvSealedClear, bvSealedForm, bvDemographics, bvDetailAdvice, bvImportAdvice, bvUnsealAdvice
 
   /// The text in `language`, falling back to Dutch.
   public func text(_ language: Language) -> String {
