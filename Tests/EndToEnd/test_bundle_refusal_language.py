@@ -53,3 +53,21 @@ def test_a_refused_record_is_explained_in_the_language_asked(bundles, crafted, l
     if language == "nl":
         for english in ("response", "round", "answers", "bundle", "the sender"):
             assert english not in err.lower(), f"{crafted} --language nl says {english!r}:\n{err}"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_accept_unsigned_warning_is_said_in_the_language_asked(tmp_path, language):
+    a = laptop(tmp_path, "a", seed=72, responses=3)
+    b = laptop(tmp_path, "b", seed=73, responses=2)
+    manifest, records = read_bundle(exported(tmp_path, a))
+    old = {k: v for k, v in manifest.items() if k not in ("signature", "certificate")}
+    write_bundle(tmp_path / "oud.wwb", old, [{k: v for k, v in r.items() if k != "team_signature"} for r in records], sign=False)
+    status, out, err = run("bundle", "import", "--db", b, tmp_path / "oud.wwb", "--accept-unsigned", "--language", language)
+    assert status == 0, err
+    dutch, english = "WAARSCHUWING:", "WARNING:"
+    if language == "nl":
+        assert dutch in err and "is NIET ONDERTEKEND" in err and "dit staat in het auditlog" in err, err
+        assert english not in err and "NOT SIGNED" not in err and "audit log" not in err, err
+    else:
+        assert english in err and "is NOT SIGNED" in err and "this is recorded in the audit log" in err, err
+        assert dutch not in err, err

@@ -663,5 +663,16 @@ extension UIString {
     .cmdScoreColumnsUpToDate: "score columns: {1} blocks checked against the part scores, all up to date",
     .cmdScoreColumnsRebuilt: "score columns: {1} blocks checked against the part scores, {2} differed and were rebuilt",
     .errNoPart: "The questionnaire has no part \"{1}\"; use one of {2}.",
+    .cmdUnsignedAccepted: "WARNING: {1} is NOT SIGNED. Anyone could have written or changed it. It is taken only because of --accept-unsigned, for a bundle of Wijkweb before signing; this is recorded in the audit log.",
+    .cmdUnsignedRecordsAccepted: "WARNING: {1} records in {2} carry NO SIGNATURE of the laptop where they were made. The laptop that wrote the bundle could have changed them. They are taken only because of --accept-unsigned, for records of Wijkweb before record signatures; this is recorded in the audit log.",
+    .cmdReviewsApplied: "reviews: {1} reflections took the review decisions signed by the team",
+    .cmdReviewsLeftAside: "reviews left aside: {1} review decisions not signed by the team key; those reflections stay unreviewed",
+    .cmdReviewsRefused: "reviews refused: {1} review decisions are about another text than the reflection held here, e.g. response {2}",
+    .errCentralKeepsSealed: "The central database keeps sealed responses sealed; --key opens them on a laptop only. Nothing was imported.",
+    .cmdCentralRefusedResponse: "refused: response {1}: {2}",
+    .cmdCentralRefusedWithdrawal: "refused: withdrawal {1}: {2}",
+    .cmdCentralImported: "bundle {1} to {2}: {3} new, {4} already there, {5} withdrawn there, {6} refused",
+    .cmdCentralWithdrawals: "withdrawals: {1} kept for the admin's receipt-code check, {2} already there, {3} refused",
+    .cmdCentralWithdrawalsUnsent: "; {1} without a receipt code not sent",
   ]
 }

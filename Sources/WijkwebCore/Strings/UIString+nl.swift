@@ -663,5 +663,16 @@ extension UIString {
     .cmdScoreColumnsUpToDate: "scorekolommen: {1} blokken vergeleken met de deelscores, alle bijgewerkt",
     .cmdScoreColumnsRebuilt: "scorekolommen: {1} blokken vergeleken met de deelscores, {2} weken af en zijn opnieuw opgebouwd",
     .errNoPart: "De vragenlijst heeft geen onderdeel \"{1}\"; gebruik een van {2}.",
+    .cmdUnsignedAccepted: "WAARSCHUWING: {1} is NIET ONDERTEKEND. Iedereen kan hem geschreven of veranderd hebben. Hij wordt alleen aangenomen vanwege --accept-unsigned, voor een bundel van Wijkweb van vóór het ondertekenen; dit staat in het auditlog.",
+    .cmdUnsignedRecordsAccepted: "WAARSCHUWING: {1} records in {2} dragen GEEN HANDTEKENING van de laptop waar ze gemaakt zijn. De laptop die de bundel schreef kan ze veranderd hebben. Ze worden alleen aangenomen vanwege --accept-unsigned, voor records van Wijkweb van vóór de recordhandtekeningen; dit staat in het auditlog.",
+    .cmdReviewsApplied: "beoordelingen: {1} reflecties kregen de beoordelingen die het team ondertekende",
+    .cmdReviewsLeftAside: "beoordelingen terzijde gelegd: {1} beoordelingen niet ondertekend met de teamsleutel; die reflecties blijven onbeoordeeld",
+    .cmdReviewsRefused: "beoordelingen geweigerd: {1} beoordelingen gaan over een andere tekst dan de reflectie die hier staat, bijv. vragenlijst {2}",
+    .errCentralKeepsSealed: "De centrale database houdt verzegelde vragenlijsten verzegeld; --key opent ze alleen op een laptop. Er is niets ingelezen.",
+    .cmdCentralRefusedResponse: "geweigerd: vragenlijst {1}: {2}",
+    .cmdCentralRefusedWithdrawal: "geweigerd: intrekking {1}: {2}",
+    .cmdCentralImported: "bundel {1} naar {2}: {3} nieuw, {4} al aanwezig, {5} daar ingetrokken, {6} geweigerd",
+    .cmdCentralWithdrawals: "intrekkingen: {1} bewaard voor de controle van de bewijscode door de beheerder, {2} al aanwezig, {3} geweigerd",
+    .cmdCentralWithdrawalsUnsent: "; {1} zonder bewijscode niet verstuurd",
   ]
 }
