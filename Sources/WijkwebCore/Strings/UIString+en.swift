@@ -674,5 +674,16 @@ extension UIString {
     .cmdCentralImported: "bundle {1} to {2}: {3} new, {4} already there, {5} withdrawn there, {6} refused",
     .cmdCentralWithdrawals: "withdrawals: {1} kept for the admin's receipt-code check, {2} already there, {3} refused",
     .cmdCentralWithdrawalsUnsent: "; {1} without a receipt code not sent",
+    .cmdCentralPublished: "published to {1}: {2} areas, {3} questionnaires, {4} rounds added",
+    .cmdCentralWithdrawalsApplied: "withdrawals on {1}: {2} applied, {3} refused (the receipt code does not prove the response), {4} waiting for their response",
+    .errCentralNotReceiptCode: "That is not a receipt code: it has 16 characters (or 8 for old codes) from 2-9 and A-Z without I, L and O.",
+    .errCentralNoReceipt: "No response on {1} has this receipt code; nothing was withdrawn.",
+    .cmdCentralWithdrawnResponse: "withdrawn from {1}: response {2} with its scores and reflections; tombstone kept",
+    .errNewRolePassword: "The new role {1} needs a password: set WIJKWEB_NEW_ROLE_PASSWORD, or run this in a terminal to type it.",
+    .errRolePasswordsDiffer: "The two passwords differ; nothing was created. Try again.",
+    .rolePasswordPrompt: "Password for {1}: ",
+    .rolePasswordAgain: "Password for {1} again: ",
+    .cmdRoleAdded: "{1} {2} added to {3}",
+    .cmdRoleAddedFor: "{1} {2} added to {3} for {4}",
   ]
 }

@@ -674,5 +674,16 @@ extension UIString {
     .cmdCentralImported: "bundel {1} naar {2}: {3} nieuw, {4} al aanwezig, {5} daar ingetrokken, {6} geweigerd",
     .cmdCentralWithdrawals: "intrekkingen: {1} bewaard voor de controle van de bewijscode door de beheerder, {2} al aanwezig, {3} geweigerd",
     .cmdCentralWithdrawalsUnsent: "; {1} zonder bewijscode niet verstuurd",
+    .cmdCentralPublished: "gepubliceerd naar {1}: {2} gebieden, {3} vragenlijsten, {4} rondes toegevoegd",
+    .cmdCentralWithdrawalsApplied: "intrekkingen op {1}: {2} uitgevoerd, {3} geweigerd (de bewijscode bewijst de vragenlijst niet), {4} wachten op hun vragenlijst",
+    .errCentralNotReceiptCode: "Dat is geen bewijscode: die heeft 16 tekens (of 8 bij oude codes) uit 2-9 en A-Z zonder I, L en O.",
+    .errCentralNoReceipt: "Geen vragenlijst op {1} heeft deze bewijscode; er is niets ingetrokken.",
+    .cmdCentralWithdrawnResponse: "ingetrokken uit {1}: vragenlijst {2} met zijn scores en reflecties; grafsteen bewaard",
+    .errNewRolePassword: "De nieuwe rol {1} heeft een wachtwoord nodig: zet WIJKWEB_NEW_ROLE_PASSWORD, of voer dit uit in een terminal om het te typen.",
+    .errRolePasswordsDiffer: "De twee wachtwoorden verschillen; er is niets aangemaakt. Probeer het opnieuw.",
+    .rolePasswordPrompt: "Wachtwoord voor {1}: ",
+    .rolePasswordAgain: "Wachtwoord voor {1} nog eens: ",
+    .cmdRoleAdded: "{1} {2} toegevoegd aan {3}",
+    .cmdRoleAddedFor: "{1} {2} toegevoegd aan {3} voor {4}",
   ]
 }
