@@ -37,7 +37,7 @@ enum AppSetup {
       do {
         questionnaire = try QuestionnaireParser.parse(source, source: questionnaireURL.path)
       } catch let problems as FileProblems {
-        throw Failure("The default questionnaire has problems:\n\(problems)")
+        throw Failure(.errDefaultQuestionnaire, detail: "\(problems)")
       }
       let areasURL = try DataFiles.folder("Areas").appendingPathComponent(defaultAreas)
       let areas = try AreaFile.parse(try DataFiles.read(areasURL), source: areasURL.path)
@@ -77,7 +77,7 @@ enum AppSetup {
   static func openCentral(_ url: String) throws -> Connection {
     let connection = try CentralCommand.Target.connect(url)
     let version = try CentralMigrator.version(connection)
-    guard let version else { throw Failure("\(connection.target.summary) has no Wijkweb schema; run `wijkweb central init` first.") }
+    guard let version else { throw Failure(.errCentralNoWijkwebSchema, connection.target.summary) }
     guard version == CentralSchema.currentVersion else {
       throw Failure(CentralSchema.migrations.contains { $0.version == version }
         ? "\(connection.target.summary) has schema version \(version); run `wijkweb central init` to migrate it."

@@ -112,21 +112,12 @@ struct BundleImportCommand: ParsableCommand {
         throw Failure(.errBundleUntrusted, file, problem.message)
       }
       if trust == .unsignedAccepted {
-        FileHandle.standardError.write(Data("""
-          WARNING: \(file) is NOT SIGNED. Anyone could have written or changed it. It is taken only because of \
-          --accept-unsigned, for a bundle of Wijkweb before signing; this is recorded in the audit log.
-
-          """.utf8))
+        FileHandle.standardError.write(Data((UIString.cmdUnsignedAccepted.format(messages.language, file) + "\n\n").utf8))
         try store.audit("bundle-unsigned-accepted", detail: "\(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt))",
                         actor: "coordinator")
       }
       if case .unsignedRecordsAccepted(_, let count) = trust {
-        FileHandle.standardError.write(Data("""
-          WARNING: \(count) records in \(file) carry NO SIGNATURE of the laptop where they were made. The laptop that wrote \
-          the bundle could have changed them. They are taken only because of --accept-unsigned, for records of Wijkweb before \
-          record signatures; this is recorded in the audit log.
-
-          """.utf8))
+        FileHandle.standardError.write(Data((UIString.cmdUnsignedRecordsAccepted.format(messages.language, count, file) + "\n\n").utf8))
         try store.audit("bundle-unsigned-accepted", detail: """
           \(file) from device \(TerminalText.visible(contents.deviceID)) made \(TerminalText.visible(contents.createdAt)): \
           \(count) records without their device's signature
@@ -163,7 +154,7 @@ struct BundleImportCommand: ParsableCommand {
   /// admin's receipt-code check. Sealed responses stay sealed there (a team key opens them elsewhere).
   func importCentral(_ contents: BundleContents, url: String) throws {
     if key != nil {
-      throw Failure("The central database keeps sealed responses sealed; --key opens them on a laptop only. Nothing was imported.")
+      throw Failure(.errCentralKeepsSealed)
     }
     do {
       _ = try BundleValidator.check(OpenedBundle(contents: contents))
@@ -173,6 +164,7 @@ struct BundleImportCommand: ParsableCommand {
     // As `sync`: a device login reads nothing, not even the schema version; submit is its only way in.
     let connection = try CentralCommand.Target.connect(url)
     _ = try CentralSubmit.installation(connection)
+    let language = messages.language
     let withdrawals = contents.tombstones.filter { $0.receiptCode != nil }
     let outcomes = try connection.transaction {
       var outcomes: [SubmitOutcome] = []
@@ -187,14 +179,17 @@ struct BundleImportCommand: ParsableCommand {
       return outcomes
     }
     for refusal in outcomes where refusal.result == .refused {
-      print("refused: \(refusal.kind.rawValue) \(refusal.id): \(refusal.reason ?? "no reason given")")
+      let reason = refusal.reason ?? UIString.cmdSyncNoReason.text(language)
+      (refusal.kind == .response ? UIString.cmdCentralRefusedResponse : .cmdCentralRefusedWithdrawal).say(language, refusal.id, reason)
     }
     func count(_ kind: SubmitOutcome.Kind, _ result: SubmitOutcome.Result) -> Int {
       outcomes.filter { $0.kind == kind && $0.result == result }.count
     }
-    print("bundle \(TerminalText.visible(file)) to \(connection.target.summary): \(count(.response, .sent)) new, \(count(.response, .already)) already there, \(count(.response, .withdrawn)) withdrawn there, \(count(.response, .refused)) refused")
-    print("withdrawals: \(count(.withdrawal, .sent)) kept for the admin's receipt-code check, \(count(.withdrawal, .already)) already there, \(count(.withdrawal, .refused)) refused"
-      + (contents.tombstones.count > withdrawals.count ? "; \(contents.tombstones.count - withdrawals.count) without a receipt code not sent" : ""))
+    UIString.cmdCentralImported.say(language, TerminalText.visible(file), connection.target.summary, count(.response, .sent),
+                                    count(.response, .already), count(.response, .withdrawn), count(.response, .refused))
+    print(UIString.cmdCentralWithdrawals.format(language, count(.withdrawal, .sent), count(.withdrawal, .already), count(.withdrawal, .refused))
+      + (contents.tombstones.count > withdrawals.count
+        ? UIString.cmdCentralWithdrawalsUnsent.format(language, contents.tombstones.count - withdrawals.count) : ""))
   }
 
   /// Checks and imports the bundle; a refusal as a `Failure`.
@@ -236,16 +231,13 @@ extension BundleImportReport {
       say(.cmdImportRevokedRemoved, self.removedByRevocation)
     }
     if self.reviewsApplied > 0 {
-      lines.append("reviews: \(self.reviewsApplied) reflections took the review decisions signed by the team")
+      say(.cmdReviewsApplied, self.reviewsApplied)
     }
     if self.reviewsNotFromTeam > 0 {
-      lines.append("reviews left aside: \(self.reviewsNotFromTeam) review decisions not signed by the team key; those reflections stay unreviewed")
+      say(.cmdReviewsLeftAside, self.reviewsNotFromTeam)
     }
     if !self.reviewsForOtherText.isEmpty {
-      lines.append("""
-        reviews refused: \(self.reviewsForOtherText.count) review decisions are about another text than the reflection held here, \
-        e.g. response \(self.reviewsForOtherText[0])
-        """)
+      say(.cmdReviewsRefused, self.reviewsForOtherText.count, self.reviewsForOtherText[0])
     }
     for refusal in self.unopened { say(.cmdNotOpened, refusal.responseID, refusal.reason) }
     if !self.refusedWithdrawals.isEmpty {

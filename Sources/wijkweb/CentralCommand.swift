@@ -99,7 +99,7 @@ struct CentralCommand: ParsableCommand {
       setup = try store.centralSetup(rounds: rounds)
       let connection = try target.connect()
       let counts = try CentralPublish.publish(areas: setup.areas, questionnaires: setup.questionnaires, rounds: setup.rounds, on: connection)
-      print("published to \(connection.target.summary): \(counts.areas) areas, \(counts.questionnaires) questionnaires, \(counts.rounds) rounds added")
+      UIString.cmdCentralPublished.say(target.messages.language, connection.target.summary, counts.areas, counts.questionnaires, counts.rounds)
     }
   }
 
@@ -133,7 +133,7 @@ struct CentralCommand: ParsableCommand {
     func run() throws {
       let connection = try target.connect()
       let tally = try CentralWithdrawals.applyClaims(on: connection, proves: CentralCommand.proves)
-      print("withdrawals on \(connection.target.summary): \(tally.applied) applied, \(tally.refused) refused (the receipt code does not prove the response), \(tally.waiting) waiting for their response")
+      UIString.cmdCentralWithdrawalsApplied.say(target.messages.language, connection.target.summary, tally.applied, tally.refused, tally.waiting)
     }
   }
 
@@ -145,36 +145,41 @@ struct CentralCommand: ParsableCommand {
 
     func run() throws {
       guard let normalized = ReceiptCode.normalize(code) else {
-        throw Failure("That is not a receipt code: it has 16 characters (or 8 for old codes) from 2-9 and A-Z without I, L and O.")
+        throw Failure(.errCentralNotReceiptCode)
       }
       let connection = try target.connect()
       guard let id = try CentralWithdrawals.withdraw(code: normalized, locator: ReceiptCode.locator(of: normalized), on: connection,
                                                      proves: CentralCommand.proves) else {
-        throw Failure("No response on \(connection.target.summary) has this receipt code; nothing was withdrawn.")
+        throw Failure(.errCentralNoReceipt, connection.target.summary)
       }
-      print("withdrawn from \(connection.target.summary): response \(id) with its scores and reflections; tombstone kept")
+      UIString.cmdCentralWithdrawnResponse.say(target.messages.language, connection.target.summary, id)
     }
   }
 
   /// The new role's password: $WIJKWEB_NEW_ROLE_PASSWORD, else typed twice on the terminal.
-  static func newPassword(for name: String) throws -> String {
+  static func newPassword(for name: String, language: Language) throws -> String {
     if let value = ProcessInfo.processInfo.environment["WIJKWEB_NEW_ROLE_PASSWORD"], !value.isEmpty { return value }
     guard isatty(STDIN_FILENO) == 1 else {
-      throw Failure("The new role \(name) needs a password: set WIJKWEB_NEW_ROLE_PASSWORD, or run this in a terminal to type it.")
+      throw Failure(.errNewRolePassword, name)
     }
-    let password = try Passphrase.ask("Password for \(name): ")
-    guard try Passphrase.ask("Password for \(name) again: ") == password else {
-      throw Failure("The two passwords differ; nothing was created. Try again.")
+    let password = try Passphrase.ask(UIString.rolePasswordPrompt.format(language, name))
+    guard try Passphrase.ask(UIString.rolePasswordAgain.format(language, name)) == password else {
+      throw Failure(.errRolePasswordsDiffer)
     }
     return password
   }
 
   static func addRole(_ role: CentralRole, name: String, gebieden: [String] = [], certificate: DeviceCertificate? = nil,
                       password: String? = nil, target: Target) throws {
-    let password = try password ?? newPassword(for: name)
+    let language = target.messages.language
+    let password = try password ?? newPassword(for: name, language: language)
     let connection = try target.connect()
     try CentralRole.add(role, name: name, password: password, gebieden: gebieden, certificate: certificate, on: connection)
-    print("\(role.rawValue) \(name) added to \(connection.target.summary)\(gebieden.isEmpty ? "" : " for " + gebieden.joined(separator: ", "))")
+    if gebieden.isEmpty {
+      UIString.cmdRoleAdded.say(language, role.rawValue, name, connection.target.summary)
+    } else {
+      UIString.cmdRoleAddedFor.say(language, role.rawValue, name, connection.target.summary, gebieden.joined(separator: ", "))
+    }
   }
 
   struct AddDevice: ParsableCommand {
@@ -187,7 +192,7 @@ struct CentralCommand: ParsableCommand {
     var trustDb: String?
 
     func run() throws {
-      let password = try CentralCommand.newPassword(for: name)
+      let password = try CentralCommand.newPassword(for: name, language: target.messages.language)
       guard let certificate else { throw Failure(.centralDeviceNeedsCertificate) }
       try CentralCommand.addRole(.device, name: name, certificate: try Self.verified(certificate, trustDb: trustDb), password: password,
                                  target: target)

@@ -37,7 +37,11 @@ struct CheckCommand: ParsableCommand {
     // The columnar copy of the part scores is rebuilt from the rows and compared; a copy that differs
     // without having been marked stale is rewritten and named.
     let columns = try store.checkScoreColumns()
-    print("score columns: \(columns.checked) blocks checked against the part scores" + (columns.rewritten > 0 ? ", \(columns.rewritten) differed and were rebuilt" : ", all up to date"))
+    if columns.rewritten > 0 {
+      UIString.cmdScoreColumnsRebuilt.say(messages.language, columns.checked, columns.rewritten)
+    } else {
+      UIString.cmdScoreColumnsUpToDate.say(messages.language, columns.checked)
+    }
     if problems.isEmpty {
       UIString.cmdIntegrityOK.say(messages.language)
     } else {

@@ -31,7 +31,7 @@ struct KeysCommand: ParsableCommand {
       do {
         files = try TeamKey.create(passphrase: passphrase)
       } catch let problem as KeyProblem {
-        throw Failure("The key could not be made: \(problem.message). Nothing was written.")
+        throw Failure(.errKeyNotMade, problem.message)
       }
       try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
       try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
@@ -59,16 +59,16 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
       guard let data = FileManager.default.contents(atPath: paper) else {
-        throw Failure("Cannot read \(paper). Check the name and that you may read it.")
+        throw Failure(.errPaperUnreadable, paper)
       }
       let envelope: [UInt8]
       do {
         envelope = try PaperKey.bytes(from: String(decoding: data, as: UTF8.self))
         _ = try TeamKey.publicKey(ofEnvelope: envelope)
       } catch let problem as PaperKeyProblem {
-        throw Failure("The paper backup in \(paper) cannot be read: \(problem.message). Nothing was written.")
+        throw Failure(.errPaperCannotRead, paper, problem.message)
       } catch let problem as KeyProblem {
-        throw Failure("The paper backup in \(paper) is not a Wijkweb key: \(problem.message). Nothing was written.")
+        throw Failure(.errPaperNotKey, paper, problem.message)
       }
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
@@ -93,21 +93,22 @@ struct KeysCommand: ParsableCommand {
     @Option(help: "Also write a new printable paper backup (both keys) to this file; the old paper has no signing key.")
     var paper: String?
 
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
       let publicPath = out + ".pub"
       let secretPath = out + ".key"
       for path in [publicPath, secretPath, paper].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
-        throw Failure("\(path) already exists; choose another name with --out. Nothing was written.")
+        throw Failure(.errKeyOutExists, path)
       }
       let opened = try KeyFiles.open(key, passphraseFile: passphraseFile)
-      guard opened.signingKey == nil else { throw Failure("\(key) has a signing key already. Nothing was written.") }
+      guard opened.signingKey == nil else { throw Failure(.errHasSigningKey, key) }
       let passphrase = try Passphrase.required(file: passphraseFile, confirm: false, purpose: LocalizedMessage(.purposeKeyFile, key),
                                                prompt: LocalizedMessage(.passphraseOfKeyAgain, key))
       let files: TeamKey.Files
       do {
         files = try TeamKey.addingSigning(to: opened, passphrase: passphrase)
       } catch let problem as KeyProblem {
-        throw Failure("The signing key could not be made: \(problem.message). Nothing was written.")
+        throw Failure(.errSigningKeyNotMade, problem.message)
       }
       try KeyFiles.write(files.publicText, to: publicPath, mode: 0o644)
       try KeyFiles.write(files.secretText, to: secretPath, mode: 0o600)
@@ -147,19 +148,19 @@ enum KeyFiles {
   /// The public key in the file at `path`, for `round create --seal-to`.
   static func publicKey(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure("Cannot read the public key file \(path). Check the name (made by `wijkweb keys create --out NAME`, as NAME.pub).")
+      throw Failure(.errPublicKeyUnreadable, path)
     }
     do {
       return try TeamKey.parsePublic(String(decoding: data, as: UTF8.self))
     } catch let problem as KeyProblem {
-      throw Failure("\(path) cannot be used as public key: \(problem.message).")
+      throw Failure(.errPublicKeyUnusable, path, problem.message)
     }
   }
 
   /// The key pair in the file at `path`, opened with the passphrase (file, environment or asked once).
   static func open(_ path: String, passphraseFile: String?) throws -> TeamKey.Opened {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure("Cannot read the key file \(path). Check the name and that you may read it. Nothing was changed.")
+      throw Failure(.errKeyFileUnreadable, path)
     }
     do {
       let envelope = try TeamKey.parseSecret(String(decoding: data, as: UTF8.self))
@@ -167,7 +168,7 @@ enum KeyFiles {
                                                prompt: LocalizedMessage(.passphraseOfKey, path))
       return try TeamKey.open(envelope: envelope, passphrase: passphrase)
     } catch let problem as KeyProblem {
-      throw Failure("The key file \(path) cannot be opened: \(problem.message). Nothing was changed.")
+      throw Failure(.errKeyFileCannotOpen, path, problem.message)
     }
   }
 }

@@ -60,7 +60,7 @@ struct ProfileCommand: ParsableCommand {
     var figures = profile.figures
     if let part {
       guard let match = questionnaire.parts.first(where: { $0.id == part || $0.title.texts.values.contains(part) }) else {
-        throw Failure("The questionnaire has no part \"\(part)\"; use one of \(questionnaire.parts.map(\.id).joined(separator: ", ")).")
+        throw Failure(.errNoPart, part, questionnaire.parts.map(\.id).joined(separator: ", "))
       }
       figures = figures.filter { $0.partID == match.id }
     }

@@ -47,7 +47,7 @@ struct RoundCommand: ParsableCommand {
         do {
           signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
         } catch let problem as KeyProblem {
-          throw Failure("The round was not created: \(problem.message).")
+          throw Failure(.errRoundNotCreated, problem.message)
         }
       }
       let store = try AppSetup.openAdministration(database)
@@ -154,10 +154,11 @@ struct RoundCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The round's name.") var name: String
     @Option(help: "The new round file.") var out: String
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
       let store = try AppSetup.openStore(database, existing: true)
       guard let (round, questionnaire) = try store.roundForFile(named: name) else {
-        throw Failure("There is no round \"\(name)\"; `wijkweb round list` shows them.")
+        throw Failure(.errNoRoundSeeList, name)
       }
       try KeyFiles.write(try RoundFile.text(round: round, questionnaire: questionnaire), to: out, mode: 0o644)
       print("round \"\(TerminalText.visible(name))\" written to \(out)\(round.teamSignature == nil ? " (not signed: made before rounds were signed)" : "")")
@@ -171,20 +172,21 @@ struct RoundCommand: ParsableCommand {
     @Argument(help: "The round file (from `wijkweb round export`).") var file: String
     @Option(help: "The team key file (NAME.key): sign the round now, e.g. to accept a round a laptop made alone.") var key: String?
     @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
-      let text = try TrustFiles.text(file, what: "round file", limit: RoundFile.maxBytes)
+      let text = try TrustFiles.text(file, tooBig: .errRoundFileTooBig, unreadable: .errRoundFileUnreadable, limit: RoundFile.maxBytes)
       let checked: BundleValidator.Checked
       do {
         checked = try RoundFile.parse(text)
       } catch let problem as BundleProblem {
-        throw Failure("The round file \(file) cannot be used: \(problem.message). Nothing was changed.")
+        throw Failure(.errRoundFileUnusable, file, problem.message)
       }
       var signer: Ed25519Signer?
       if let key {
         do {
           signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
         } catch let problem as KeyProblem {
-          throw Failure("The round was not signed: \(problem.message). Nothing was changed.")
+          throw Failure(.errRoundNotSigned, problem.message)
         }
       }
       let store = try AppSetup.openStore(database)
@@ -238,7 +240,7 @@ enum QuestionnaireFiles {
     do {
       return (source, try QuestionnaireParser.parse(source, source: url.path))
     } catch let problems as FileProblems {
-      throw Failure("The questionnaire cannot be used:\n\(problems)")
+      throw Failure(.errQuestionnaireUnusable, detail: "\(problems)")
     }
   }
 }

@@ -64,12 +64,13 @@ struct TeamCommand: ParsableCommand {
     @Option(help: "The team key file (NAME.key).") var key: String
     @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
 
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
       let signer: Ed25519Signer
       do {
         signer = try KeyFiles.open(key, passphraseFile: passphraseFile).signer()
       } catch let problem as KeyProblem {
-        throw Failure("Nothing was revoked: \(problem.message).")
+        throw Failure(.errNothingRevoked, problem.message)
       }
       let store = try AppSetup.openStore(database, existing: true)
       let (list, removed) = try store.revokeDevice(id, signer: signer, actor: "coordinator")
@@ -85,25 +86,26 @@ struct TeamCommand: ParsableCommand {
     @Option(help: "The team key's passphrase is on this file's first line ($WIJKWEB_PASSPHRASE works too).") var passphraseFile: String?
     @Option(help: "Write the certificate to this new file (default: print it).") var out: String?
 
+    @OptionGroup var messages: MessageLanguage
     func run() throws {
       let parsed: EnrolmentRequest
       do {
         parsed = try EnrolmentRequest.parse(request)
       } catch let problem as TrustProblem {
-        throw Failure("The enrolment request cannot be used: \(problem.message). Nothing was signed.")
+        throw Failure(.errEnrolmentUnusable, problem.message)
       }
       if let out, FileManager.default.fileExists(atPath: out) {
-        throw Failure("\(out) already exists; choose a new file name. Nothing was signed.")
+        throw Failure(.errCertificateOutExists, out)
       }
       let opened = try KeyFiles.open(key, passphraseFile: passphraseFile)
       guard let team = opened.team else {
-        throw Failure("The key file \(key) has no signing key (it was made before teams signed); run `wijkweb keys add-signing --key \(key) --out NEW` first. Nothing was signed.")
+        throw Failure(.errNoSigningKey, key)
       }
       let certificate: DeviceCertificate
       do {
         certificate = try DeviceCertificate.issue(for: parsed, team: team, issuedAt: TrustFiles.now(), signer: try opened.signer())
       } catch let problem as KeyProblem {
-        throw Failure("The certificate could not be signed: \(problem.message).")
+        throw Failure(.errCertificateNotSigned, problem.message)
       }
       if let out {
         try KeyFiles.write(certificate.text, to: out, mode: 0o644)
@@ -124,21 +126,22 @@ enum TrustFiles {
     CalendarDay.timestamp(Date())
   }
 
-  static func text(_ path: String, what: String, limit: Int = maxBytes) throws -> String {
+  /// The text of a certificate or round file; `tooBig` and `unreadable` say why not (file, size, limit).
+  static func text(_ path: String, tooBig: UIString, unreadable: UIString, limit: Int = maxBytes) throws -> String {
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-      throw Failure("The \(what) \(path) is \(size) bytes; it is at most \(limit). Check that you chose the right file. Nothing was changed.")
+      throw Failure(tooBig, path, size, limit)
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure("Cannot read the \(what) \(path). Check the name and that you may read it. Nothing was changed.")
+      throw Failure(unreadable, path)
     }
     return String(decoding: data, as: UTF8.self)
   }
 
   static func certificate(_ path: String) throws -> DeviceCertificate {
     do {
-      return try DeviceCertificate.parse(try text(path, what: "certificate"))
+      return try DeviceCertificate.parse(try text(path, tooBig: .errCertificateTooBig, unreadable: .errCertificateUnreadable))
     } catch let problem as TrustProblem {
-      throw Failure("\(path) cannot be used: \(problem.message). Nothing was changed.")
+      throw Failure(.errFileUnusable, path, problem.message)
     }
   }
 }

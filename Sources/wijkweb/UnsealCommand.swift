@@ -28,7 +28,7 @@ struct UnsealCommand: ParsableCommand {
     }
     let checked: BundleValidator.Checked
     do {
-      checked = try BundleValidator.check(opened, advice: "The sealed response was changed or made by another version of Wijkweb.")
+      checked = try BundleValidator.check(opened, advice: .bvUnsealAdvice)
     } catch let problem as BundleProblem {
       throw Failure("A sealed response does not fit its round: \(problem.message) Nothing was changed.")
     }

@@ -10,13 +10,22 @@ public struct BundleProblem: Error, Hashable, Sendable, CustomStringConvertible 
 
   public init(_ message: String) { self.message = message }
 
-  public init(_ localized: LocalizedMessage) {
-    self.message = localized.text(.english)
+  /// What to do about it, said after the sentence (`BundleValidator` adds its advice so).
+  public var advice: LocalizedMessage?
+
+  public init(_ localized: LocalizedMessage, advice: LocalizedMessage? = nil) {
     self.localized = localized
+    self.advice = advice
+    self.message = ""
+    self.message = text(.english)
   }
 
   /// The sentence in `language` (English when it has no other).
-  public func text(_ language: Language) -> String { localized?.text(language) ?? message }
+  public func text(_ language: Language) -> String {
+    guard let localized else { return message }
+    guard let advice else { return localized.text(language) }
+    return UIString.bvDetailAdvice.format(language, localized.text(language), advice.text(language))
+  }
 
   public var description: String { message }
 }

@@ -22,23 +22,21 @@ public enum BundleValidator {
   static let answerCharacters = Set("0123456789X-.")
 
   /// Checks every record of `contents`; throws the first problem found. `advice` ends the message.
-  public static func check(_ contents: BundleContents, advice: String = importAdvice) throws -> Checked {
+  public static func check(_ contents: BundleContents, advice: UIString = .bvImportAdvice) throws -> Checked {
     try check(OpenedBundle(contents: contents), advice: advice)
   }
 
   /// Checks a bundle whose sealed responses were opened with the team key. An opened response whose
   /// content does not fit its round goes back to its sealed form and is reported in `unopened`; only the
   /// responses opened here may be readable in a sealed round.
-  public static func check(_ opened: OpenedBundle, advice: String = importAdvice) throws -> Checked {
+  public static func check(_ opened: OpenedBundle, advice: UIString = .bvImportAdvice) throws -> Checked {
     do {
       return try checkRecords(opened)
     } catch let problem as BundleProblem {
-      throw BundleProblem("\(problem.message). \(advice)")
+      guard let localized = problem.localized else { throw BundleProblem("\(problem.message). \(advice.text(.english))") }
+      throw BundleProblem(localized, advice: LocalizedMessage(advice))
     }
   }
-
-  /// What to do when a bundle's records do not fit.
-  public static let importAdvice = "The bundle was not made by this version of Wijkweb or was changed; ask the sender to export it again."
 
   static func checkRecords(_ opened: OpenedBundle) throws -> Checked {
     var contents = opened.contents
@@ -51,17 +49,17 @@ public enum BundleValidator {
     for index in contents.responses.indices {
       let response = contents.responses[index]
       guard let round = rounds[response.round] else {
-        throw problem("response \(response.id) belongs to round \"\(response.round)\", which the bundle does not define")
+        throw problem(.bvResponseNoRound, response.id, response.round)
       }
       guard let questionnaire = questionnaires[round.questionnaireHash] else {
-        throw problem("round \"\(round.name)\" has no questionnaire in the bundle")
+        throw problem(.bvRoundNoQuestionnaire, round.name)
       }
-      guard seen.insert(response.id).inserted else { throw problem("response \(response.id) appears twice") }
+      guard seen.insert(response.id).inserted else { throw problem(.bvResponseTwice, response.id) }
       if let code = response.receiptCode, !receipts.insert(code).inserted {
-        throw problem("receipt code \(code) appears on two responses")
+        throw problem(.bvReceiptTwice, code)
       }
       if let hash = response.receiptHash, !receipts.insert(hash).inserted {
-        throw problem("response \(response.id) carries the receipt hash of another response in the bundle")
+        throw problem(.bvReceiptHashTwice, response.id)
       }
       if let blob = openedFrom[response.id], !response.isSealed {
         do {
@@ -80,14 +78,14 @@ public enum BundleValidator {
     var withdrawn = Set<String>()
     for tombstone in contents.tombstones {
       guard isResponseID(tombstone.responseID) else {
-        throw problem("a withdrawal names \"\(tombstone.responseID)\", which is not a response id")
+        throw problem(.bvWithdrawalNotID, tombstone.responseID)
       }
       guard withdrawn.insert(tombstone.responseID).inserted else {
-        throw problem("the withdrawal of response \(tombstone.responseID) appears twice")
+        throw problem(.bvWithdrawalTwice, tombstone.responseID)
       }
       guard BundleTime.isTimestamp(tombstone.withdrawnAt), !tombstone.deviceID.isEmpty, tombstone.deviceID.count <= maxCodeLength,
             TerminalText.isPrintable(tombstone.deviceID) else {
-        throw problem("the withdrawal of response \(tombstone.responseID) lacks a full time (YYYY-MM-DDTHH:MM:SSZ) or a device id")
+        throw problem(.bvWithdrawalIncomplete, tombstone.responseID)
       }
     }
     return Checked(contents: contents, questionnaires: questionnaires, openedFrom: openedFrom, unopened: unopened)
@@ -96,18 +94,18 @@ public enum BundleValidator {
   static func checkQuestionnaires(_ records: [BundleQuestionnaire]) throws -> [String: Questionnaire] {
     var parsed: [String: Questionnaire] = [:]
     for record in records {
-      guard parsed[record.contentHash] == nil else { throw problem("questionnaire \(record.contentHash) appears twice") }
+      guard parsed[record.contentHash] == nil else { throw problem(.bvQuestionnaireTwice, record.contentHash) }
       guard SHA256.hex(of: Array(record.source.utf8)) == record.contentHash else {
-        throw problem("the text of questionnaire \(record.id) version \(record.version) does not match its hash")
+        throw problem(.bvQuestionnaireHash, record.id, record.version)
       }
       let questionnaire: Questionnaire
       do {
         questionnaire = try QuestionnaireParser.parse(record.source, source: "questionnaire \(record.id)")
       } catch let problems as FileProblems {
-        throw problem("questionnaire \(record.id) cannot be used: \(problems.problems.first?.description ?? "it has problems")")
+        throw problem(.bvQuestionnaireUnusable, record.id, problems.problems.first?.description ?? "?")
       }
       guard questionnaire.id == record.id, questionnaire.version == record.version else {
-        throw problem("questionnaire \(record.contentHash.prefix(12)) says it is \(questionnaire.id) version \(questionnaire.version), not \(record.id) version \(record.version)")
+        throw problem(.bvQuestionnaireIdentity, record.contentHash.prefix(12), questionnaire.id, questionnaire.version, record.id, record.version)
       }
       parsed[record.contentHash] = questionnaire
     }
@@ -117,19 +115,23 @@ public enum BundleValidator {
   static func checkRounds(_ records: [BundleRound], questionnaires: [String: Questionnaire]) throws -> [String: BundleRound] {
     var rounds: [String: BundleRound] = [:]
     for round in records {
-      guard !round.name.trimmingWhitespace.isEmpty else { throw problem("a round has no name") }
-      if let wrong = BundleRound.nameProblem(round.name) {
-        throw problem("round \"\(TerminalText.visible(String(round.name.prefix(BundleRound.maxNameLength))))\" cannot be used: \(wrong)")
+      guard !round.name.trimmingWhitespace.isEmpty else { throw problem(.bvRoundNoName) }
+      if BundleRound.nameProblem(round.name) != nil {
+        let shown = TerminalText.visible(String(round.name.prefix(BundleRound.maxNameLength)))
+        if round.name.count > BundleRound.maxNameLength {
+          throw problem(.bvRoundNameLong, shown, BundleRound.maxNameLength, round.name.count)
+        }
+        throw problem(.bvRoundNameControl, shown)
       }
-      guard rounds[round.name] == nil else { throw problem("round \"\(round.name)\" appears twice") }
+      guard rounds[round.name] == nil else { throw problem(.bvRoundTwice, round.name) }
       guard questionnaires[round.questionnaireHash] != nil else {
-        throw problem("round \"\(round.name)\" uses questionnaire \(round.questionnaireHash.prefix(12)), which the bundle does not hold")
+        throw problem(.bvRoundQuestionnaireMissing, round.name, round.questionnaireHash.prefix(12))
       }
       guard BundleTime.isDay(round.startsOn), BundleTime.isDay(round.endsOn) else {
-        throw problem("round \"\(round.name)\" has a start or end that is not a day (YYYY-MM-DD)")
+        throw problem(.bvRoundDays, round.name)
       }
       guard round.minGroupSize >= 5, round.retentionDays >= 1, ["open", "closed"].contains(round.status) else {
-        throw problem("round \"\(round.name)\" has a minimum group below 5, a retention below 1 day or an unknown status")
+        throw problem(.bvRoundSettings, round.name)
       }
       rounds[round.name] = round
     }
@@ -138,40 +140,40 @@ public enum BundleValidator {
 
   static func checkResponse(_ response: BundleResponse, round: BundleRound, questionnaire: Questionnaire, opened: Bool) throws {
     let id = response.id
-    guard isResponseID(id) else { throw problem("\"\(id)\" is not a response id (a lower-case UUID)") }
+    guard isResponseID(id) else { throw problem(.bvNotResponseID, id) }
     guard response.status == "completed" else {
-      throw problem("response \(id) is not completed (status \"\(response.status)\"); interviews in progress never travel in bundles")
+      throw problem(.bvNotCompleted, id, response.status)
     }
     guard response.questionnaireHash == round.questionnaireHash, response.questionnaireID == questionnaire.id,
           response.questionnaireVersion == questionnaire.version
     else {
-      throw problem("response \(id) names another questionnaire than its round \"\(round.name)\" uses")
+      throw problem(.bvOtherQuestionnaire, id, round.name)
     }
-    guard !response.deviceID.isEmpty else { throw problem("response \(id) has no device id") }
-    for (field, value) in [("device id", response.deviceID), ("volunteer code", response.volunteerCode),
-                           ("area code", response.areaCode ?? ""), ("language", response.language)]
+    guard !response.deviceID.isEmpty else { throw problem(.bvNoDevice, id) }
+    for (sentence, value) in [(UIString.bvDeviceTooLong, response.deviceID), (.bvVolunteerTooLong, response.volunteerCode),
+                              (.bvAreaTooLong, response.areaCode ?? ""), (.bvLanguageTooLong, response.language)]
       where value.count > maxCodeLength || !TerminalText.isPrintable(value) {
-      throw problem("response \(id) has a \(field) longer than \(maxCodeLength) characters or with control characters")
+      throw problem(sentence, id, maxCodeLength)
     }
     if let status = response.languageStatus, !["built-in", "concept", "checked"].contains(status) {
-      throw problem("response \(id) gives its language status as \"\(TerminalText.visible(status))\"; it is built-in, concept or checked")
+      throw problem(.bvLanguageStatus, id, TerminalText.visible(status))
     }
     guard questionnaire.languages.contains(Language(response.language)) else {
-      throw problem("response \(id) is in language \"\(response.language)\", which its questionnaire does not offer")
+      throw problem(.bvLanguageNotOffered, id, response.language)
     }
-    if let area = response.areaCode, area.isEmpty { throw problem("response \(id) has an empty area code") }
+    if let area = response.areaCode, area.isEmpty { throw problem(.bvEmptyArea, id) }
     guard BundleTime.isTimestamp(response.startedAt), BundleTime.isTimestamp(response.completedAt) else {
-      throw problem("response \(id) lacks a full start or completion time (YYYY-MM-DDTHH:MM:SSZ)")
+      throw problem(.bvTimes, id)
     }
     if let code = response.receiptCode, ReceiptCode.normalize(code) != code {
-      throw problem("response \(id) has \"\(code)\" as receipt code, which is not of the form XXXX-XXXX")
+      throw problem(.bvReceiptForm, id, code)
     }
     if response.receiptLocator != nil || response.receiptSalt != nil || response.receiptHash != nil {
       guard let locator = response.receiptLocator, locator.count == 4, locator.allSatisfy({ ReceiptCode.alphabet.contains($0) }),
             let salt = response.receiptSalt.flatMap({ Data(base64Encoded: $0) }), salt.count == 16,
             let hash = response.receiptHash.flatMap({ Data(base64Encoded: $0) }), hash.count == 32, response.receiptCode == nil
       else {
-        throw problem("response \(id) has a receipt locator, salt or hash of the wrong form")
+        throw problem(.bvReceiptParts, id)
       }
     }
     if let sealed = response.sealed {
@@ -179,34 +181,34 @@ public enum BundleValidator {
       return
     }
     guard round.sealPublicKey == nil || opened else {
-      throw problem("response \(id) is readable, but its round \"\(round.name)\" is sealed; only the team key opens sealed responses")
+      throw problem(.bvReadableInSealed, id, round.name)
     }
     let statements = questionnaire.allItems.count
     guard response.packedAnswers.count == statements else {
-      throw problem("response \(id) has \(response.packedAnswers.count) answers; its questionnaire \(questionnaire.id) has \(statements) statements")
+      throw problem(.bvAnswerCount, id, response.packedAnswers.count, questionnaire.id, statements)
     }
     if let wrong = response.packedAnswers.first(where: { !answerCharacters.contains($0) }) {
-      throw problem("response \(id) has \"\(wrong)\" among its answers; only 0-9, X, - and . are allowed")
+      throw problem(.bvAnswerCharacter, id, wrong)
     }
     try checkDemographics(response, questionnaire: questionnaire)
     guard scoresMatch(response, questionnaire: questionnaire) else {
-      throw problem("response \(id) carries scores that do not follow from its answers")
+      throw problem(.bvScores, id)
     }
     var prompts = Set<String>()
     let known = Set(questionnaire.reflection.map(\.id))
     for reflection in response.reflections {
       guard known.contains(reflection.promptID) || isConversationID(reflection.promptID),
             prompts.insert(reflection.promptID).inserted else {
-        throw problem("response \(id) has a reflection for \"\(reflection.promptID)\", which its questionnaire does not ask or which appears twice")
+        throw problem(.bvReflectionUnknown, id, reflection.promptID)
       }
       guard reflection.text.count <= maxReflectionLength else {
-        throw problem("response \(id) has a reflection of \(reflection.text.count) characters for \"\(reflection.promptID)\"; at most \(maxReflectionLength) are allowed")
+        throw problem(.bvReflectionLong, id, reflection.text.count, reflection.promptID, maxReflectionLength)
       }
       guard TerminalText.isPrintable(reflection.text.replacingOccurrences(of: "\n", with: " ")) else {
-        throw problem("response \(id) has a reflection with control characters (such as escape sequences) for \"\(reflection.promptID)\"")
+        throw problem(.bvReflectionControl, id, reflection.promptID)
       }
       guard !reflection.text.isEmpty, reviewStatuses.contains(reflection.reviewStatus) else {
-        throw problem("response \(id) has an empty reflection or an unknown review status for \"\(reflection.promptID)\"")
+        throw problem(.bvReflectionEmpty, id, reflection.promptID)
       }
     }
   }
@@ -224,15 +226,15 @@ public enum BundleValidator {
   static func checkSealed(_ response: BundleResponse, sealed: String, round: BundleRound) throws {
     let id = response.id
     guard round.sealPublicKey != nil else {
-      throw problem("response \(id) is sealed, but its round \"\(round.name)\" is not a sealed round")
+      throw problem(.bvSealedNotSealedRound, id, round.name)
     }
     guard response.packedAnswers.isEmpty, response.packedDemographics.isEmpty, response.scores.isEmpty,
           response.reflections.isEmpty
     else {
-      throw problem("response \(id) is sealed but also carries answers, scores or reflections in the clear")
+      throw problem(.bvSealedClear, id)
     }
     guard let bytes = Data(base64Encoded: sealed), bytes.count > 48 else {
-      throw problem("response \(id) has a sealed content that is not base64 or is too short")
+      throw problem(.bvSealedForm, id)
     }
   }
 
@@ -270,7 +272,7 @@ public enum BundleValidator {
             answered.insert(question.id).inserted,
             parts[1].isEmpty || question.choices.contains(where: { $0.id == parts[1] })
       else {
-        throw problem("response \(response.id) has \"\(pair)\" among its answers about the resident, which its questionnaire does not offer")
+        throw problem(.bvDemographics, response.id, pair)
       }
     }
   }
@@ -290,5 +292,7 @@ public enum BundleValidator {
     return true
   }
 
-  static func problem(_ what: String) -> BundleProblem { BundleProblem(what) }
+  static func problem(_ sentence: UIString, _ arguments: CustomStringConvertible...) -> BundleProblem {
+    BundleProblem(LocalizedMessage(sentence, arguments: arguments))
+  }
 }
