@@ -523,3 +523,20 @@ def set_receipt(dbs, response_id, code):
         with sqlite3.connect(db) as connection:
             connection.execute("UPDATE responses SET receipt_locator = ?, receipt_salt = ?, receipt_hash = ? WHERE id = ?",
                                (code[:4], salt, receipt_hash(code, salt), response_id))
+
+
+def run_checked(*arguments, check=True):
+    """The program with `arguments` in the clean environment; with `check`, a failure fails the test."""
+    result = subprocess.run([str(BINARY), *map(str, arguments)], capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=600)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def demo_database(tmp_path_factory, name, *demo_arguments):
+    """A demo database in an owner-only folder of its own, made with `wijkweb demo` and `demo_arguments`."""
+    folder = tmp_path_factory.mktemp(name)
+    os.chmod(folder, 0o700)
+    path = folder / "demo.db"
+    run_checked("demo", "--db", str(path), *demo_arguments)
+    return path

@@ -3,29 +3,16 @@ against the kinds of the area file and the scores in the database, computed here
 disclosure audit over the kind breakdown runs in WijkwebProfilesTests/AreaKindProfileTests.)"""
 import csv
 import io
-import os
 import sqlite3
-import subprocess
 
 import pytest
 
-from conftest import BINARY, CLEAN_ENVIRONMENT, REPO
-
-
-def run(*arguments, check=True):
-    result = subprocess.run([str(BINARY), *arguments], capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=600)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+from conftest import demo_database, run_checked as run, REPO
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("kinds")
-    os.chmod(folder, 0o700)
-    path = folder / "demo.db"
-    run("demo", "--db", str(path), "--responses", "1500", "--seed", "5")
-    return path
+    return demo_database(tmp_path_factory, "kinds", "--responses", "1500", "--seed", "5")
 
 
 def kinds_from_area_file():

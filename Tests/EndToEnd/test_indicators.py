@@ -2,13 +2,12 @@
 list beside the gemeente, export as a file of their own, and the report's section checked with pdftotext."""
 import csv
 import io
-import os
 import sqlite3
 import subprocess
 
 import pytest
 
-from conftest import BINARY, CLEAN_ENVIRONMENT
+from conftest import demo_database, run_checked as run
 
 HEADER = "area_code,indicator_id,label_nl,label_en,value,unit,year,source,dimension,higher_is_better\n"
 GOOD = HEADER + "\n".join([
@@ -19,20 +18,9 @@ GOOD = HEADER + "\n".join([
 ]) + "\n"
 
 
-def run(*arguments, check=True):
-    result = subprocess.run([str(BINARY), *arguments], capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=600)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("indicators")
-    os.chmod(folder, 0o700)
-    path = folder / "demo.db"
-    run("demo", "--db", str(path), "--responses", "600", "--seed", "4", "--no-previous")
-    return path
+    return demo_database(tmp_path_factory, "indicators", "--responses", "600", "--seed", "4", "--no-previous")
 
 
 def test_import_list_and_export(db, tmp_path):

@@ -2,30 +2,17 @@
 profile, the language files' module sections checked by `wijkweb languages`."""
 import csv
 import io
-import os
 import sqlite3
-import subprocess
 
 import pytest
 
-from conftest import BINARY, CLEAN_ENVIRONMENT
-
-
-def run(*arguments, check=True):
-    result = subprocess.run([str(BINARY), *arguments], capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=600)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+from conftest import demo_database, run_checked as run
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("modules")
-    os.chmod(folder, 0o700)
-    path = folder / "demo.db"
-    run("demo", "--db", str(path), "--responses", "800", "--seed", "8", "--no-previous",
+    return demo_database(tmp_path_factory, "modules", "--responses", "800", "--seed", "8", "--no-previous",
         "--module", "mantelzorg", "--module", "vrijwilligerswerk")
-    return path
 
 
 def demo_round(db):

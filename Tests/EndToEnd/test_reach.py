@@ -2,33 +2,23 @@
 population file, the numbers approached read with line-numbered errors, and the report's footer line."""
 import csv
 import io
-import os
 import random
 import sqlite3
 import subprocess
 
 import pytest
 
-from conftest import BINARY, CLEAN_ENVIRONMENT, REPO
+from conftest import demo_database, run_checked as run, REPO
 
 SEX = {"man": 0, "vrouw": 1}
 AGE = {"15-24": 0, "25-44": 1, "45-64": 2, "65-74": 3, "75+": 3}
 GROUPS = ["men", "women", "15-24", "25-44", "45-64", "65+"]
 
 
-def run(*arguments, check=True):
-    result = subprocess.run([str(BINARY), *arguments], capture_output=True, text=True, env=CLEAN_ENVIRONMENT, timeout=600)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
-
-
 @pytest.fixture(scope="module")
 def reached(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("reach")
-    os.chmod(folder, 0o700)
-    db = folder / "demo.db"
-    run("demo", "--db", str(db), "--responses", "2500", "--seed", "11", "--no-previous")
+    db = demo_database(tmp_path_factory, "reach", "--responses", "2500", "--seed", "11", "--no-previous")
+    folder = db.parent
     round_name = run("round", "list", "--db", str(db)).stdout.splitlines()[0].split("\t")[0]
     random.seed(3)
     wijken = [line.split(",")[1] for line in (REPO / "Areas" / "groningen.csv").read_text().splitlines() if line.startswith("wijk,")]
